@@ -1,0 +1,44 @@
+# staykit: `make run` starts the service with demo data; `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run install install-dev test lint bench clean-data
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@rm -f $(VENV)/.installed-[0-9]*; touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-dev-*; touch $@ $(STAMP)
+
+install: $(STAMP)
+install-dev: $(DEV_STAMP)
+
+## Start staykit on http://127.0.0.1:8000 with its embedded PostgreSQL and demo data.
+run: $(STAMP)
+	STAYKIT_ENV=$${STAYKIT_ENV:-development} $(BIN)/staykit serve --demo
+
+## Install dev dependencies and run the whole test suite.
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
+
+bench: $(DEV_STAMP)
+	@mkdir -p bench/results
+	$(BIN)/python bench/run_all.py
+
+## Forget the local database (the embedded server's data folder).
+clean-data:
+	rm -rf $${STAYKIT_DATA_DIR:-.staykit}

@@ -1,0 +1,119 @@
+"""Per-request plumbing for the marketplace API: the database session, the token, the actor."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.actor import Actor
+from staykit.core.config import Settings
+from staykit.core.errors import DomainError, Unauthenticated
+from staykit.domain.auth import policy
+from staykit.domain.auth.sessions import authenticate
+
+
+async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request, committed before the response is sent."""
+    factory = request.app.state.sessionmaker
+    async with factory() as session:
+        await session.begin()
+        try:
+            yield session
+        except DomainError as exc:
+            if exc.commit:
+                await session.commit()
+            else:
+                await session.rollback()
+            raise
+        except BaseException:
+            await session.rollback()
+            raise
+        else:
+            await session.commit()
+
+
+DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]
+
+
+def find_token(request: Request, token_name: str) -> str | None:
+    """The seed's four token locations, in order: query, bearer, header, cookie."""
+    token = request.query_params.get("access_token")
+    if token:
+        return token
+    auth = request.headers.get("authorization")
+    if auth:
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+    token = request.headers.get(token_name)
+    if token:
+        return token
+    return request.cookies.get(token_name) or None
+
+
+@dataclass
+class Ctx:
+    request: Request
+    session: AsyncSession
+    settings: Settings
+    actor: Actor | None
+    token: str | None
+    request_id: str
+    started: float
+    sso_ms: int
+    auth_error: DomainError | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def user(self) -> Actor:
+        """The logged-in actor; 401 with the token's own problem when there is none."""
+        if self.actor is None and self.auth_error is not None:
+            raise self.auth_error
+        return policy.require_login(self.actor)
+
+    @property
+    def ip(self) -> str:
+        return self.request.client.host if self.request.client else "unknown"
+
+
+def request_id_of(request: Request) -> str:
+    rid = getattr(request.state, "request_id", None)
+    if rid is None:
+        given = request.query_params.get("requestId", "")
+        rid = given[:64] if given and given.isprintable() else secrets.token_hex(16)
+        request.state.request_id = rid
+    return rid
+
+
+async def context(request: Request, session: DbSession) -> Ctx:
+    settings: Settings = request.app.state.settings
+    started = getattr(request.state, "started", None) or time.perf_counter()
+    t0 = time.perf_counter()
+    token = find_token(request, settings.token_name)
+    actor: Actor | None = None
+    error: DomainError | None = None
+    if token:
+        try:
+            actor = await authenticate(session, token)
+        except Unauthenticated as exc:
+            error = exc
+    request.state.actor = actor
+    return Ctx(
+        request=request,
+        session=session,
+        settings=settings,
+        actor=actor,
+        token=token,
+        request_id=request_id_of(request),
+        started=started,
+        sso_ms=int((time.perf_counter() - t0) * 1000),
+        auth_error=error,
+    )
+
+
+Context = Annotated[Ctx, Depends(context)]

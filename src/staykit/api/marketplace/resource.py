@@ -1,0 +1,347 @@
+"""The declarative resource layer: one definition -> list/get/create/update/delete routes.
+
+Every generated route speaks the marketplace conventions: the envelope, the common query
+parameters (§1.4), list filters (§1.5), paging, soft deletes, `<enum>_idx`, and the
+resource's permission hooks. Rules-heavy routes are written by hand over services; this
+layer is for the plain-CRUD ones.
+"""
+
+# No `from __future__ import annotations`: FastAPI must see the real body classes that
+# generated endpoints are annotated with.
+
+import inspect
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+from sqlalchemy import Select, select
+
+from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.envelope import Field, Paging, respond, shape
+from staykit.core import crud
+from staykit.core import filters as flt
+from staykit.core.actor import Actor
+from staykit.core.errors import InvalidInput
+from staykit.core.schemas import Input
+
+Rule = Callable[[Actor | None], Any]
+ObjRule = Callable[[Actor | None, Any], Any]
+Scope = Callable[[Actor | None, Select[Any]], Select[Any]]
+Joins = Callable[[Ctx, list[Any], list[dict[str, Any]]], Awaitable[None]]
+Hook = Callable[[Ctx, Any, dict[str, Any]], Awaitable[None]]
+
+
+def public(_actor: Actor | None, _obj: Any = None) -> None:
+    return None
+
+
+@dataclass
+class Resource:
+    """What one marketplace resource looks like and who may touch it."""
+
+    name: str  # dataName of one record, e.g. "userGroup"
+    plural: str  # dataName of a list, e.g. "userGroups"
+    model: type[Any]
+    id_param: str  # path parameter, e.g. "userGroupId"
+    fields: Sequence[Field]
+    filters: dict[str, flt.FilterSpec] = field(default_factory=dict)
+    create_schema: type[Input] | None = None
+    update_schema: type[Input] | None = None
+    # permission hooks: raise a DomainError to refuse
+    can_list: Rule = public
+    scope: Scope = lambda _actor, stmt: stmt
+    can_read: ObjRule = public
+    can_create: Rule = public
+    can_update: ObjRule = public
+    can_delete: ObjRule = public
+    # data hooks
+    before_create: Hook | None = None  # (ctx, new object, values) - validate references
+    before_update: Hook | None = None  # (ctx, object, values)
+    joins: Joins | None = None  # add associations to shaped rows when getJoins=true
+    order_by: Callable[[type[Any]], Sequence[Any]] = lambda m: (m.created_at.desc(), m.id.desc())
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.name
+
+    def shape(self, obj: Any) -> dict[str, Any]:
+        return shape(obj, self.fields)
+
+
+# --- common query parameters (§1.4) ----------------------------------------------------
+
+
+def _bool_param(ctx: Ctx, name: str, default: bool) -> bool:
+    raw = ctx.request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("true", "1"):
+        return True
+    if raw.lower() in ("false", "0"):
+        return False
+    raise InvalidInput(f"{name} must be true or false.", code=f"{name}IsInvalid", field=name)
+
+
+def _int_param(ctx: Ctx, name: str, default: int, lo: int, hi: int) -> int:
+    raw = ctx.request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidInput(
+            f"{name} must be a whole number.", code=f"{name}IsInvalid", field=name
+        ) from None
+    if not lo <= value <= hi:
+        raise InvalidInput(
+            f"{name} must be between {lo} and {hi}.", code=f"{name}IsOutOfRange", field=name
+        )
+    return value
+
+
+@dataclass
+class ListParams:
+    page_number: int
+    page_row_count: int
+    get_joins: bool
+
+
+def list_params(ctx: Ctx) -> ListParams:
+    cap = ctx.settings.max_page_rows
+    params = ListParams(
+        page_number=_int_param(ctx, "pageNumber", 1, 0, 1_000_000),
+        page_row_count=_int_param(ctx, "pageRowCount", 25, 1, cap),
+        get_joins=_bool_param(ctx, "getJoins", True),
+    )
+    _bool_param(ctx, "excludeCQRS", False)
+    _bool_param(ctx, "caching", True)
+    _int_param(ctx, "cacheTTL", 300, 0, 86_400)
+    return params
+
+
+def get_joins(ctx: Ctx) -> bool:
+    _bool_param(ctx, "excludeCQRS", False)
+    _bool_param(ctx, "caching", True)
+    return _bool_param(ctx, "getJoins", True)
+
+
+# --- generic operations (usable by hand-written routes too) ----------------------------
+
+
+async def list_records(
+    ctx: Ctx,
+    res: Resource,
+    *,
+    base: Select[Any] | None = None,
+    extra_filters: dict[str, flt.FilterSpec] | None = None,
+) -> JSONResponse:
+    res.can_list(ctx.actor)
+    params = list_params(ctx)
+    stmt = base if base is not None else select(res.model)
+    stmt = res.scope(ctx.actor, stmt)
+    specs = {**res.filters, **(extra_filters or {})}
+    query = list(ctx.request.query_params.multi_items())
+    conditions = flt.build(specs, query)
+    admin_sees_inactive = (
+        ctx.actor is not None and ctx.actor.is_admin and "isActive" in ctx.request.query_params
+    )
+    if admin_sees_inactive:
+        conditions += flt.build(
+            {"isActive": flt.FilterSpec("isActive", res.model.is_active, flt.Kind.BOOL)}, query
+        )
+    else:
+        conditions.append(res.model.is_active.is_(True))
+    rows, total = await crud.list_page(
+        ctx.session,
+        stmt,
+        conditions=conditions,
+        order_by=res.order_by(res.model),
+        page_number=params.page_number,
+        page_row_count=params.page_row_count,
+        max_rows=ctx.settings.max_page_rows,
+    )
+    shaped = [res.shape(r) for r in rows]
+    if params.get_joins and res.joins is not None and rows:
+        await res.joins(ctx, rows, shaped)
+    page_rows = (
+        params.page_row_count if params.page_number else min(total, ctx.settings.max_page_rows)
+    )
+    return respond(
+        ctx,
+        res.plural,
+        shaped,
+        action="list",
+        paging=Paging(params.page_number, page_rows, total),
+    )
+
+
+async def load(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> Any:
+    return await crud.get_one(ctx.session, res.model, obj_id, field=res.id_param, label=res.label)
+
+
+async def get_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> JSONResponse:
+    joins = get_joins(ctx)
+    obj = await load(ctx, res, obj_id)
+    res.can_read(ctx.actor, obj)
+    shaped = res.shape(obj)
+    if joins and res.joins is not None:
+        await res.joins(ctx, [obj], [shaped])
+    return respond(ctx, res.name, shaped, action="get")
+
+
+async def create_record(ctx: Ctx, res: Resource, body: Input) -> JSONResponse:
+    res.can_create(ctx.actor)
+    values = body.model_dump()
+    obj = res.model(**values)
+    obj.owner_id = ctx.actor.user_id if ctx.actor else None
+    if res.before_create is not None:
+        await res.before_create(ctx, obj, values)
+    ctx.session.add(obj)
+    await ctx.session.flush()
+    return respond(ctx, res.name, res.shape(obj), action="create", status=201)
+
+
+async def update_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID, body: Input) -> JSONResponse:
+    obj = await load(ctx, res, obj_id)
+    res.can_update(ctx.actor, obj)
+    values = body.provided()
+    if res.before_update is not None:
+        await res.before_update(ctx, obj, values)
+    crud.apply_values(obj, values)
+    await ctx.session.flush()
+    return respond(ctx, res.name, res.shape(obj), action="update")
+
+
+async def delete_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> JSONResponse:
+    obj = await load(ctx, res, obj_id)
+    res.can_delete(ctx.actor, obj)
+    await crud.soft_delete(ctx.session, obj)
+    return respond(ctx, res.name, res.shape(obj), action="delete")
+
+
+# --- route generation ---------------------------------------------------------------------
+
+
+def _endpoint(
+    fn: Callable[..., Awaitable[JSONResponse]],
+    *,
+    id_param: str | None = None,
+    body: type[Input] | None = None,
+    name: str,
+) -> Callable[..., Awaitable[JSONResponse]]:
+    params = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
+    if id_param:
+        params.append(
+            inspect.Parameter(
+                id_param,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=uuid.UUID,
+                default=Path(..., description=f"The {id_param}"),
+            )
+        )
+    if body is not None:
+        params.append(inspect.Parameter("body", inspect.Parameter.KEYWORD_ONLY, annotation=body))
+
+    async def endpoint(**kwargs: Any) -> JSONResponse:
+        return await fn(**kwargs)
+
+    endpoint.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    endpoint.__name__ = name
+    return endpoint
+
+
+def mount(
+    router: APIRouter,
+    res: Resource,
+    path: str,
+    *,
+    ops: Sequence[str] = ("list", "get", "create", "update", "delete"),
+    names: dict[str, str] | None = None,
+    item_path: str | None = None,
+    tags: Sequence[str] = (),
+) -> None:
+    """Add the resource's routes: `path` for list/create, `item_path` for the rest."""
+    names = names or {}
+    item = item_path or f"{path}/{{{res.id_param}}}"
+    tag_list = list(tags) or [res.plural]
+    if "list" in ops:
+
+        async def _list(ctx: Ctx) -> JSONResponse:
+            return await list_records(ctx, res)
+
+        n = names.get("list", f"list{res.plural[0].upper()}{res.plural[1:]}")
+        router.add_api_route(
+            path, _endpoint(_list, name=n), methods=["GET"], name=n, summary=n, tags=tag_list
+        )
+    if "get" in ops:
+
+        async def _get(ctx: Ctx, **kw: Any) -> JSONResponse:
+            return await get_record(ctx, res, kw[res.id_param])
+
+        n = names.get("get", f"get{res.name[0].upper()}{res.name[1:]}")
+        router.add_api_route(
+            item,
+            _endpoint(_get, id_param=res.id_param, name=n),
+            methods=["GET"],
+            name=n,
+            summary=n,
+            tags=tag_list,
+        )
+    if "create" in ops and res.create_schema is not None:
+
+        async def _create(ctx: Ctx, body: Input) -> JSONResponse:
+            return await create_record(ctx, res, body)
+
+        n = names.get("create", f"create{res.name[0].upper()}{res.name[1:]}")
+        router.add_api_route(
+            path,
+            _endpoint(_create, body=res.create_schema, name=n),
+            methods=["POST"],
+            name=n,
+            summary=n,
+            status_code=201,
+            tags=tag_list,
+        )
+    if "update" in ops and res.update_schema is not None:
+
+        async def _update(ctx: Ctx, body: Input, **kw: Any) -> JSONResponse:
+            return await update_record(ctx, res, kw[res.id_param], body)
+
+        n = names.get("update", f"update{res.name[0].upper()}{res.name[1:]}")
+        router.add_api_route(
+            item,
+            _endpoint(_update, id_param=res.id_param, body=res.update_schema, name=n),
+            methods=["PATCH"],
+            name=n,
+            summary=n,
+            tags=tag_list,
+        )
+    if "delete" in ops:
+
+        async def _delete(ctx: Ctx, **kw: Any) -> JSONResponse:
+            return await delete_record(ctx, res, kw[res.id_param])
+
+        n = names.get("delete", f"delete{res.name[0].upper()}{res.name[1:]}")
+        router.add_api_route(
+            item,
+            _endpoint(_delete, id_param=res.id_param, name=n),
+            methods=["DELETE"],
+            name=n,
+            summary=n,
+            tags=tag_list,
+        )
+
+
+def columns_filters(
+    model: type[Any], spec: dict[str, tuple[str, flt.Kind] | tuple[str, flt.Kind, tuple[str, ...]]]
+) -> dict[str, flt.FilterSpec]:
+    """{jsonName: (attribute, kind[, enum values])} -> filter specs."""
+    out = {}
+    for name, item in spec.items():
+        attr, kind = item[0], item[1]
+        enum = item[2] if len(item) > 2 else ()  # type: ignore[misc]
+        out[name] = flt.FilterSpec(name, getattr(model, attr), kind, enum)
+    return out

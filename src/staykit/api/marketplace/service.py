@@ -1,0 +1,193 @@
+"""A marketplace service: a sub-application mounted at its prefix (e.g. /auth-api) with the
+default routes every service has (spec §1.9): health, swagger, the Postman collection,
+the current session, and the caller's permissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy import text
+
+from staykit import __version__
+from staykit.api.marketplace import errors
+from staykit.api.marketplace.context import Context, Ctx, DbSession
+from staykit.domain.auth import permissions, sessions
+
+NO_LOGIN = {"status": "ERR", "message": "No login found"}
+
+FAVICON = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" '
+    b'rx="3" fill="#0f766e"/><path d="M3 9l5-5 5 5v4H3z" fill="#fff"/></svg>'
+)
+
+
+def _session_actor(ctx: Ctx) -> Any:
+    """The actor for session routes: logged in (2FA may still be pending)."""
+    return ctx.actor
+
+
+def default_routes(name: str) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/health", tags=["default"], summary="health")
+    async def health() -> dict[str, Any]:
+        return {"status": "OK", "service": name, "version": __version__}
+
+    @router.get("/admin/health", tags=["default"], summary="adminHealth")
+    async def admin_health(session: DbSession) -> JSONResponse:
+        try:
+            await session.execute(text("SELECT 1"))
+            db = "OK"
+        except Exception:  # report, don't raise: this is the health check
+            db = "ERR"
+        code = 200 if db == "OK" else 503
+        return JSONResponse(
+            {
+                "status": "OK" if code == 200 else "ERR",
+                "service": name,
+                "version": __version__,
+                "checks": {"database": db},
+            },
+            status_code=code,
+        )
+
+    @router.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        return Response(FAVICON, media_type="image/svg+xml")
+
+    @router.get("/currentuser", tags=["default"], summary="currentuser")
+    async def current_user(ctx: Context) -> JSONResponse:
+        if ctx.actor is None:
+            return JSONResponse(NO_LOGIN, status_code=401)
+        user, auth_session = await sessions.current_session(ctx.session, ctx.actor)
+        return JSONResponse(sessions.session_object(user, auth_session, ctx.token, None))
+
+    @router.get("/permissions", tags=["default"], summary="permissions")
+    async def list_permissions(ctx: Context) -> JSONResponse:
+        if ctx.actor is None:
+            return JSONResponse(NO_LOGIN, status_code=401)
+        grants = await permissions.grants_for(ctx.session, ctx.user())
+        return JSONResponse([permissions.shape(g) for g in grants])
+
+    @router.get("/permissions/{permissionName}", tags=["default"], summary="permissionScope")
+    async def permission_scope(ctx: Context, permissionName: str) -> JSONResponse:
+        if ctx.actor is None:
+            return JSONResponse(NO_LOGIN, status_code=401)
+        return JSONResponse(await permissions.check(ctx.session, ctx.user(), permissionName))
+
+    return router
+
+
+def create_service(name: str, prefix: str, description: str) -> FastAPI:
+    """A sub-application for one marketplace service; routers are added by the caller."""
+    sub = FastAPI(
+        title=f"staykit {name} service",
+        version=__version__,
+        description=description,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        servers=[{"url": prefix}],
+    )
+    errors.install(sub)
+    sub.include_router(default_routes(name))
+
+    @sub.get("/swagger", include_in_schema=False)
+    async def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=f"{prefix}/openapi.json", title=f"{name} API")
+
+    @sub.get("/getPostmanCollection", tags=["default"], summary="getPostmanCollection")
+    async def postman(request: Request) -> JSONResponse:
+        base = str(request.base_url).rstrip("/")
+        return JSONResponse(
+            postman_collection(sub.openapi(), f"staykit {name}", base),
+            headers={
+                "Content-Disposition": f'attachment; filename="{name}.postman_collection.json"'
+            },
+        )
+
+    @sub.get("/", include_in_schema=False)
+    async def index() -> HTMLResponse:
+        rows = "".join(
+            f"<tr><td>{m.upper()}</td><td><code>{prefix}{p}</code></td><td>{op.get('summary', '')}</td></tr>"
+            for p, item in sub.openapi().get("paths", {}).items()
+            for m, op in item.items()
+        )
+        return HTMLResponse(
+            f"<!doctype html><title>{name} API</title><h1>staykit {name} API</h1>"
+            f"<p><a href='{prefix}/swagger'>Swagger</a> · "
+            f"<a href='{prefix}/getPostmanCollection'>Postman collection</a></p>"
+            f"<table>{rows}</table>"
+        )
+
+    return sub
+
+
+def postman_collection(openapi: dict[str, Any], name: str, base_url: str) -> dict[str, Any]:
+    """A Postman v2.1 collection generated from the service's OpenAPI document."""
+    server = (openapi.get("servers") or [{"url": ""}])[0]["url"]
+    folders: dict[str, list[dict[str, Any]]] = {}
+    for path, item in openapi.get("paths", {}).items():
+        for method, op in item.items():
+            if method not in ("get", "post", "patch", "put", "delete"):
+                continue
+            segments = [s for s in (server + path).split("/") if s]
+            raw_path = [f":{s[1:-1]}" if s.startswith("{") else s for s in segments]
+            request: dict[str, Any] = {
+                "method": method.upper(),
+                "header": [{"key": "Authorization", "value": "Bearer {{accessToken}}"}],
+                "url": {
+                    "raw": "{{baseUrl}}/" + "/".join(raw_path),
+                    "host": ["{{baseUrl}}"],
+                    "path": raw_path,
+                },
+            }
+            schema_ref = (
+                op.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema")
+            )
+            if schema_ref:
+                example = _example(openapi, schema_ref)
+                request["body"] = {
+                    "mode": "raw",
+                    "raw": _dump(example),
+                    "options": {"raw": {"language": "json"}},
+                }
+                request["header"].append({"key": "Content-Type", "value": "application/json"})
+            tag = (op.get("tags") or ["default"])[0]
+            folders.setdefault(tag, []).append(
+                {"name": op.get("summary") or op.get("operationId"), "request": request}
+            )
+    return {
+        "info": {
+            "name": name,
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [{"name": tag, "item": items} for tag, items in folders.items()],
+        "variable": [{"key": "baseUrl", "value": base_url}, {"key": "accessToken", "value": ""}],
+    }
+
+
+def _example(openapi: dict[str, Any], schema: dict[str, Any]) -> Any:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = openapi.get("components", {}).get("schemas", {}).get(name, {})
+    if "anyOf" in schema:
+        schema = next((s for s in schema["anyOf"] if s.get("type") != "null"), {})
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        return {k: _example(openapi, v) for k, v in schema.get("properties", {}).items()}
+    return {"string": "", "integer": 0, "number": 0, "boolean": False, "array": []}.get(
+        kind or "", None
+    )
+
+
+def _dump(value: Any) -> str:
+    import json
+
+    return json.dumps(value, indent=2)

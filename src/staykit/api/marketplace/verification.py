@@ -1,0 +1,129 @@
+"""Verification services under /auth-api/verification-services (spec §2.4)."""
+
+# No `from __future__ import annotations` (FastAPI reads the body classes).
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import Field
+
+from staykit.api.marketplace.context import Context
+from staykit.core.schemas import Input, Password
+from staykit.domain.auth import verification as v
+from staykit.domain.auth.schemas import (
+    CodeComplete,
+    EmailStart,
+    MobileStart,
+    PasswordResetComplete,
+    TwoFactorComplete,
+    TwoFactorStart,
+)
+
+router = APIRouter(prefix="/verification-services", tags=["verification"])
+
+
+class MobileResetComplete(Input):
+    email: str | None = Field(default=None, max_length=254)
+    mobile: str | None = Field(default=None, max_length=32)
+    secret_code: str = Field(min_length=1, max_length=12)
+    password: Password
+
+
+@router.post("/email-verification/start", summary="emailVerificationStart")
+async def email_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_email_verification(ctx.session, ctx.settings, str(body.email))
+    )
+
+
+@router.post("/email-verification/complete", summary="emailVerificationComplete")
+async def email_verification_complete(ctx: Context, body: CodeComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_email_verification(
+            ctx.session, ctx.settings, str(body.email), body.secret_code
+        )
+    )
+
+
+@router.post("/mobile-verification/start", summary="mobileVerificationStart")
+async def mobile_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_mobile_verification(ctx.session, ctx.settings, str(body.email))
+    )
+
+
+@router.post("/mobile-verification/complete", summary="mobileVerificationComplete")
+async def mobile_verification_complete(ctx: Context, body: CodeComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_mobile_verification(
+            ctx.session, ctx.settings, str(body.email), body.secret_code
+        )
+    )
+
+
+@router.post("/email-2factor-verification/start", summary="email2FactorStart")
+async def email_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_email_2fa(ctx.session, ctx.settings, body.user_id, body.session_id)
+    )
+
+
+@router.post("/email-2factor-verification/complete", summary="email2FactorComplete")
+async def email_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_email_2fa(
+            ctx.session, ctx.settings, body.user_id, body.session_id, body.secret_code
+        )
+    )
+
+
+@router.post("/mobile-2factor-verification/start", summary="mobile2FactorStart")
+async def mobile_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_mobile_2fa(ctx.session, ctx.settings, body.user_id, body.session_id)
+    )
+
+
+@router.post("/mobile-2factor-verification/complete", summary="mobile2FactorComplete")
+async def mobile_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_mobile_2fa(
+            ctx.session, ctx.settings, body.user_id, body.session_id, body.secret_code
+        )
+    )
+
+
+@router.post("/password-reset-by-email/start", summary="passwordResetByEmailStart")
+async def password_reset_email_start(ctx: Context, body: EmailStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_password_reset_by_email(ctx.session, ctx.settings, str(body.email))
+    )
+
+
+@router.post("/password-reset-by-email/complete", summary="passwordResetByEmailComplete")
+async def password_reset_email_complete(ctx: Context, body: PasswordResetComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_password_reset_by_email(
+            ctx.session, ctx.settings, str(body.email), body.secret_code, body.password
+        )
+    )
+
+
+@router.post("/password-reset-by-mobile/start", summary="passwordResetByMobileStart")
+async def password_reset_mobile_start(ctx: Context, body: MobileStart) -> JSONResponse:
+    return JSONResponse(
+        await v.start_password_reset_by_mobile(ctx.session, ctx.settings, body.mobile)
+    )
+
+
+@router.post("/password-reset-by-mobile/complete", summary="passwordResetByMobileComplete")
+async def password_reset_mobile_complete(ctx: Context, body: MobileResetComplete) -> JSONResponse:
+    return JSONResponse(
+        await v.complete_password_reset_by_mobile(
+            ctx.session,
+            ctx.settings,
+            email=body.email,
+            mobile=body.mobile,
+            code=body.secret_code,
+            password=body.password,
+        )
+    )

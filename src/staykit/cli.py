@@ -1,0 +1,195 @@
+"""The `staykit` command: serve | worker | migrate | demo | create-admin | rotate-keys."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import typer
+
+from staykit.core.config import Settings, get_settings
+from staykit.core.database import migrate, start_database
+from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
+from staykit.core.logging import configure
+
+cli = typer.Typer(
+    help="staykit: short-term rental marketplace and PMS integration platform.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _setup() -> tuple[Settings, str, Any]:
+    settings = get_settings()
+    configure(settings.log_level, json_lines=not settings.is_development)
+    url, embedded = start_database(settings)
+    return settings, url, embedded
+
+
+def _with_session(url: str, fn: Callable[[Any], Awaitable[Any]]) -> Any:
+    async def run() -> Any:
+        engine = create_engine(url, pool_size=2)
+        try:
+            async with unit_of_work(make_sessionmaker(engine)) as session:
+                return await fn(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _print_credentials(creds: list[Any]) -> None:
+    if not creds:
+        return
+    typer.echo("\nDemo users (shown once; keep them):")
+    for c in creds:
+        typer.echo(f"  {c.role:<11} {c.email:<28} {c.password}")
+    typer.echo("")
+
+
+@cli.command()
+def serve(
+    host: str | None = typer.Option(None, help="default STAYKIT_HOST"),
+    port: int | None = typer.Option(None, help="default STAYKIT_PORT"),
+    demo: bool = typer.Option(False, "--demo", help="load demo data if the database is empty"),
+    worker: bool = typer.Option(True, "--worker/--no-worker", help="run a job worker in-process"),
+) -> None:
+    """Start the service (embedded PostgreSQL unless STAYKIT_DATABASE_URL is set)."""
+    import uvicorn
+
+    from staykit import demo as demo_data
+    from staykit.app import create_app
+
+    settings, url, embedded = _setup()
+    try:
+        migrate(url)
+        if demo:
+            _print_credentials(_with_session(url, lambda s: demo_data.load(s, settings)))
+        app = create_app(
+            settings, database_url=url, run_worker_in_process=worker and settings.run_worker
+        )
+        uvicorn.run(
+            app,
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="warning",
+            access_log=False,
+        )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@cli.command("worker")
+def worker_cmd(concurrency: int = typer.Option(4, help="jobs run at once")) -> None:
+    """Run a job worker until stopped."""
+    from staykit.app import create_app  # noqa: F401  (registers every task blueprint)
+    from staykit.core.runtime import Runtime, set_runtime
+    from staykit.jobs.app import run_worker
+
+    settings, url, embedded = _setup()
+
+    async def run() -> None:
+        engine = create_engine(url, pool_size=concurrency)
+        set_runtime(Runtime(settings, engine, make_sessionmaker(engine), url))
+        try:
+            await run_worker(url, wait=True, concurrency=concurrency)
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(run())
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@cli.command("migrate")
+def migrate_cmd(revision: str = typer.Argument("head")) -> None:
+    """Apply database migrations."""
+    _, url, embedded = _setup()
+    try:
+        migrate(url, revision)
+        typer.echo(f"database at {revision}")
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@cli.command()
+def demo() -> None:
+    """Load demo data into an empty database."""
+    from staykit import demo as demo_data
+
+    settings, url, embedded = _setup()
+    try:
+        migrate(url)
+        creds = _with_session(url, lambda s: demo_data.load(s, settings))
+        _print_credentials(creds) if creds else typer.echo(
+            "database already has users; nothing loaded"
+        )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@cli.command("create-admin")
+def create_admin(
+    email: str = typer.Option(..., help="login email"),
+    fullname: str = typer.Option("Administrator"),
+    role: str = typer.Option("superAdmin", help="superAdmin or admin"),
+    password: str | None = typer.Option(None, help="read from the terminal when omitted"),
+) -> None:
+    """Create (or promote) an admin account."""
+    from staykit.domain.auth.admin import ensure_admin
+
+    if role not in ("superAdmin", "admin"):
+        raise typer.BadParameter("role must be superAdmin or admin")
+    if password is None:
+        password = (
+            getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+        )
+    settings, url, embedded = _setup()
+    try:
+        migrate(url)
+        created = _with_session(
+            url,
+            lambda s: ensure_admin(
+                s, settings, email=email, fullname=fullname, role=role, password=password
+            ),
+        )
+        typer.echo(("created " if created else "updated ") + f"{role} {email}")
+    except Exception as exc:
+        from staykit.core.errors import DomainError
+
+        if isinstance(exc, DomainError):
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(2) from None
+        raise
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@cli.command("rotate-keys")
+def rotate_keys() -> None:
+    """Add a new token-signing key; tokens signed by older keys stay valid until they expire."""
+    from staykit.domain.auth.keys import rotate
+
+    settings, url, embedded = _setup()
+    try:
+        migrate(url)
+        key = _with_session(url, lambda s: rotate(s, settings.access_token_ttl_seconds))
+        typer.echo(f"new signing key {key.kid}")
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def main() -> None:
+    cli()

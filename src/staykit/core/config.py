@@ -1,0 +1,76 @@
+"""Runtime configuration: one Settings object read from STAYKIT_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob staykit has. The README's configuration table mirrors this class."""
+
+    model_config = SettingsConfigDict(env_prefix="STAYKIT_", env_file=None, extra="ignore")
+
+    env: Literal["development", "production", "test"] = "production"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path(".staykit")
+    database_url: str | None = None
+    test_database_url: str | None = None
+    db_pool_size: int = 10
+    redis_url: str | None = None
+    run_worker: bool = True
+    public_base_url: str = "http://127.0.0.1:8000"
+    log_level: str = "INFO"
+
+    # Marketplace sessions
+    token_name: str = "airbnb3-access-token"
+    access_token_ttl_seconds: int = 86_400
+    cookie_secure: bool = False
+
+    # Password hashing (argon2id). Tests lower the cost; production keeps the defaults.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65_536
+    argon2_parallelism: int = 4
+    password_min_length: int = 8
+
+    # Login throttling: failures inside the window before a 429.
+    login_window_seconds: int = 900
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 30
+
+    # Verification services
+    email_verification_required_for_login: bool = False
+    email_2fa_required: bool = False
+    mobile_2fa_required: bool = False
+    verification_resend_seconds: int = 60
+    verification_expire_seconds: int = 86_400
+    two_factor_expire_seconds: int = 300
+    verification_max_attempts: int = 5
+
+    # Outbound mail. With no smtp_host, messages stay in the development mailbox.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_use_tls: bool = False
+    mail_from: str = "staykit <no-reply@staykit.local>"
+
+    # Request limits
+    max_body_bytes: int = Field(default=1_048_576, description="largest JSON body accepted")
+    max_upload_bytes: int = 2_097_152
+    max_page_rows: int = 1000
+
+    @property
+    def is_development(self) -> bool:
+        return self.env in ("development", "test")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

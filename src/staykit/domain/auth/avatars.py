@@ -1,0 +1,115 @@
+"""Avatar files: image uploads stored in PostgreSQL and served by their access key."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.actor import Actor
+from staykit.core.clock import utcnow
+from staykit.core.config import Settings
+from staykit.core.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+)
+from staykit.core.ids import random_key
+from staykit.domain.auth import policy
+from staykit.domain.auth.models import User, UserAvatarsFile
+
+# Types are decided by the bytes, not by what the client claims.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    for magic, mime in SIGNATURES:
+        if data.startswith(magic):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def download_path(access_key: str) -> str:
+    return f"/auth-api/v1/useravatarsfiles/download/{access_key}"
+
+
+async def upload(
+    session: AsyncSession,
+    actor: Actor | None,
+    settings: Settings,
+    *,
+    file_name: str,
+    data: bytes,
+    user_id: uuid.UUID | None,
+    metadata: dict[str, Any] | None,
+    set_as_avatar: bool,
+) -> UserAvatarsFile:
+    me = policy.require_login(actor)
+    target = user_id or me.user_id
+    if target != me.user_id:
+        policy.require_admin(actor)
+    user = await session.get(User, target)
+    if user is None or not user.is_active:
+        raise NotFound(f"No user with id {target}.", code="userNotFound", field="userId")
+    if not data:
+        raise InvalidInput("The file is empty.", code="fileIsEmpty", field="file")
+    if len(data) > settings.max_upload_bytes:
+        raise PayloadTooLarge(
+            f"The file is {len(data)} bytes; the limit is {settings.max_upload_bytes}.",
+            code="fileTooLarge",
+            field="file",
+        )
+    mime = sniff(data)
+    if mime is None:
+        raise UnsupportedMediaType(
+            "Avatars must be PNG, JPEG, GIF or WebP images.",
+            code="fileTypeNotAllowed",
+            field="file",
+        )
+    row = UserAvatarsFile(
+        file_name=(file_name or "avatar")[:255],
+        mime_type=mime,
+        file_size=len(data),
+        access_key=random_key(12),
+        file_data=data,
+        metadata_=metadata,
+        user_id=target,
+    )
+    row.owner_id = me.user_id
+    session.add(row)
+    await session.flush()
+    if set_as_avatar:
+        user.avatar = settings.public_base_url.rstrip("/") + download_path(row.access_key)
+        user.updated_at = utcnow()
+        await session.flush()
+    return row
+
+
+async def by_access_key(session: AsyncSession, access_key: str) -> tuple[str, bytes]:
+    row = (
+        await session.execute(
+            select(UserAvatarsFile.mime_type, UserAvatarsFile.file_data).where(
+                UserAvatarsFile.access_key == access_key, UserAvatarsFile.is_active
+            )
+        )
+    ).first()
+    if row is None:
+        raise NotFound("No file with this access key.", code="fileNotFound", field="accessKey")
+    return row.mime_type, row.file_data
+
+
+def can_see(actor: Actor | None, row: UserAvatarsFile) -> None:
+    me = policy.require_login(actor)
+    if not me.is_admin and me.user_id not in (row.owner_id, row.user_id):
+        raise Forbidden("Only the file's owner or an admin may see it.", code="notYourFile")

@@ -1,0 +1,119 @@
+"""Request bodies of the auth service (spec §2.2-2.4)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from pydantic import Field
+
+from staykit.core.schemas import Email, Input, LanguageCode, LongText, Name, Password, Url
+
+Role = Literal["superAdmin", "admin", "user"]
+
+
+class RegisterUser(Input):
+    email: Email
+    password: Password
+    fullname: Name
+    avatar: Url | None = None
+    preferred_language: LanguageCode | None = None
+    bio: LongText | None = None
+    mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
+
+
+class CreateUser(RegisterUser):
+    pass
+
+
+class UpdateUser(Input):
+    fullname: Name | None = None
+    avatar: Url | None = None
+    preferred_language: LanguageCode | None = None
+    bio: LongText | None = None
+
+
+class UpdateProfile(UpdateUser):
+    mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
+
+
+class UpdateUserRole(Input):
+    role_id: Role
+
+
+class UpdateUserPassword(Input):
+    old_password: Password
+    new_password: Password
+
+
+class UpdateUserPasswordByAdmin(Input):
+    password: Password
+
+
+class CreateUserGroup(Input):
+    group_name: Name
+    avatar: Url | None = None
+
+
+class UpdateUserGroup(Input):
+    group_name: Name | None = None
+    avatar: Url | None = None
+
+
+class CreateUserGroupMember(Input):
+    group_id: uuid.UUID
+    user_id: uuid.UUID
+
+
+class CreateGivenPermission(Input):
+    permission_name: Name
+    role_id: Role | None = None
+    subject_user_id: uuid.UUID | None = None
+    subject_user_group_id: uuid.UUID | None = None
+    object_id: uuid.UUID | None = None
+    can_do: bool = True
+
+
+class UpdateGivenPermission(Input):
+    can_do: bool | None = None
+    object_id: uuid.UUID | None = None
+
+
+class Login(Input):
+    username: str | None = Field(default=None, max_length=254)
+    email: str | None = Field(default=None, max_length=254)
+    password: str | None = Field(default=None, max_length=128)
+
+
+class EmailStart(Input):
+    email: Email
+
+
+class CodeComplete(Input):
+    email: Email
+    secret_code: str = Field(min_length=1, max_length=12)
+
+
+class PasswordResetComplete(CodeComplete):
+    password: Password
+
+
+class MobileStart(Input):
+    mobile: str = Field(pattern=r"^\+?[0-9 ()-]{6,20}$")
+
+
+class TwoFactorStart(Input):
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    client: str | None = Field(default=None, max_length=200)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class TwoFactorComplete(Input):
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    secret_code: str = Field(min_length=1, max_length=12)
+
+
+class AvatarMetadata(Input):
+    metadata: dict[str, Any] | None = None

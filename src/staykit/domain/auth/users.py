@@ -1,0 +1,247 @@
+"""Users: registration, profiles, roles, passwords and soft deletion."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.actor import Actor
+from staykit.core.clock import utcnow
+from staykit.core.config import Settings
+from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from staykit.core.ids import uuid7
+from staykit.domain.auth import policy
+from staykit.domain.auth.models import AuthSession, User
+from staykit.domain.auth.passwords import hash_password, verify_password
+from staykit.domain.auth.schemas import (
+    CreateUser,
+    RegisterUser,
+    UpdateProfile,
+    UpdateUser,
+    UpdateUserPassword,
+    UpdateUserPasswordByAdmin,
+    UpdateUserRole,
+)
+
+
+def default_avatar(email: str, base_url: str) -> str:
+    seed = hashlib.sha256(email.lower().encode()).hexdigest()[:16]
+    return f"{base_url.rstrip('/')}/auth-api/v1/defaultavatars/{seed}.svg"
+
+
+def check_password_policy(password: str, settings: Settings, field: str = "password") -> None:
+    if len(password) < settings.password_min_length:
+        raise InvalidInput(
+            f"{field} must be at least {settings.password_min_length} characters long.",
+            code="passwordTooShort",
+            field=field,
+        )
+
+
+async def get_by_email(session: AsyncSession, email: str) -> User | None:
+    return await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+async def get_active(session: AsyncSession, user_id: uuid.UUID) -> User:
+    user = await session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="userId")
+    return user
+
+
+async def _create(
+    session: AsyncSession, data: RegisterUser, settings: Settings, owner: uuid.UUID | None
+) -> User:
+    check_password_policy(data.password, settings)
+    email = str(data.email)
+    if await get_by_email(session, email) is not None:
+        raise Conflict(
+            "A user with this email already exists.", code="emailAlreadyRegistered", field="email"
+        )
+    user = User(
+        email=email,
+        password_hash=await hash_password(data.password),
+        fullname=data.fullname,
+        avatar=data.avatar or default_avatar(email, settings.public_base_url),
+        role_id="user",
+        preferred_language=data.preferred_language,
+        bio=data.bio,
+        mobile=data.mobile,
+    )
+    user.id = uuid7()
+    user.owner_id = owner or user.id
+    session.add(user)
+    await session.flush()
+    # Ask the new user to confirm their address; the mail leaves only if this commits.
+    from staykit.domain.auth import verification
+
+    await verification.send_email_verification(session, user, settings, on_signup=True)
+    return user
+
+
+async def register_user(session: AsyncSession, data: RegisterUser, settings: Settings) -> User:
+    return await _create(session, data, settings, owner=None)
+
+
+async def create_user(
+    session: AsyncSession, actor: Actor | None, data: CreateUser, settings: Settings
+) -> User:
+    admin = policy.require_admin(actor)
+    return await _create(session, data, settings, owner=admin.user_id)
+
+
+async def get_user(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+    policy.require_self_or_admin(actor, user_id)
+    return await get_active(session, user_id)
+
+
+async def get_brief_user(session: AsyncSession, user_id: uuid.UUID) -> User:
+    return await get_active(session, user_id)
+
+
+def _apply(user: User, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        setattr(user, key, value)
+    user.updated_at = utcnow()
+
+
+async def update_user(
+    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateUser
+) -> User:
+    policy.require_admin(actor)
+    user = await get_active(session, user_id)
+    _apply(user, data.provided())
+    await session.flush()
+    return user
+
+
+async def update_profile(
+    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateProfile
+) -> User:
+    policy.require_self(actor, user_id)
+    user = await get_active(session, user_id)
+    values = data.provided()
+    if "mobile" in values and values["mobile"] != user.mobile:
+        values["mobile_verified"] = False
+    _apply(user, values)
+    await session.flush()
+    return user
+
+
+async def revoke_sessions(
+    session: AsyncSession, user_id: uuid.UUID, *, keep: uuid.UUID | None = None
+) -> None:
+    stmt = update(AuthSession).where(
+        AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None)
+    )
+    if keep is not None:
+        stmt = stmt.where(AuthSession.id != keep)
+    await session.execute(stmt.values(revoked_at=utcnow()))
+
+
+async def _soft_delete(session: AsyncSession, user: User) -> User:
+    user.is_active = False
+    user.updated_at = utcnow()
+    await session.flush()
+    await revoke_sessions(session, user.id)
+    return user
+
+
+async def delete_user(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+    admin = policy.require_admin(actor)
+    user = await get_active(session, user_id)
+    if user.id == admin.user_id:
+        raise Forbidden("Use archiveProfile to close your own account.", code="cannotDeleteSelf")
+    if not policy.may_manage(admin, user.role_id):
+        raise Forbidden("Admins may only delete plain users.", code="cannotManageAdmin")
+    return await _soft_delete(session, user)
+
+
+async def archive_profile(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+    policy.require_self(actor, user_id)
+    user = await get_active(session, user_id)
+    if user.role_id == "superAdmin":
+        others = await session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role_id == "superAdmin", User.is_active, User.id != user.id)
+        )
+        if not others:
+            raise Conflict(
+                "The last superAdmin cannot archive their account.", code="lastSuperAdmin"
+            )
+    return await _soft_delete(session, user)
+
+
+async def update_user_role(
+    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateUserRole
+) -> User:
+    admin = policy.require_admin(actor)
+    user = await get_active(session, user_id)
+    if user.id == admin.user_id:
+        raise Forbidden("You cannot change your own role.", code="cannotChangeOwnRole")
+    if not policy.may_manage(admin, user.role_id):
+        raise Forbidden("Admins may only change the role of plain users.", code="cannotManageAdmin")
+    if data.role_id == "superAdmin" and not admin.is_super_admin:
+        raise Forbidden(
+            "Only a superAdmin may grant superAdmin.", code="cannotGrantSuperAdmin", field="roleId"
+        )
+    if user.role_id != data.role_id:
+        _apply(user, {"role_id": data.role_id})
+        await session.flush()
+    return user
+
+
+async def update_user_password(
+    session: AsyncSession,
+    actor: Actor | None,
+    user_id: uuid.UUID,
+    data: UpdateUserPassword,
+    settings: Settings,
+) -> User:
+    me = policy.require_self(actor, user_id)
+    user = await get_active(session, user_id)
+    if not await verify_password(data.old_password, user.password_hash):
+        raise Forbidden(
+            "oldPassword does not match the current password.",
+            code="oldPasswordMismatch",
+            field="oldPassword",
+        )
+    check_password_policy(data.new_password, settings, "newPassword")
+    _apply(user, {"password_hash": await hash_password(data.new_password)})
+    await session.flush()
+    await revoke_sessions(session, user.id, keep=me.session_id)
+    return user
+
+
+async def update_user_password_by_admin(
+    session: AsyncSession,
+    actor: Actor | None,
+    user_id: uuid.UUID,
+    data: UpdateUserPasswordByAdmin,
+    settings: Settings,
+) -> User:
+    admin = policy.require_admin(actor)
+    user = await get_active(session, user_id)
+    if not policy.may_manage(admin, user.role_id):
+        raise Forbidden(
+            "Admins may only reset the password of plain users.", code="cannotManageAdmin"
+        )
+    check_password_policy(data.password, settings)
+    _apply(user, {"password_hash": await hash_password(data.password)})
+    await session.flush()
+    await revoke_sessions(session, user.id)
+    return user
+
+
+def search_condition(keyword: str) -> Any:
+    like = f"%{escape_like(keyword)}%"
+    return or_(User.email.ilike(like, escape="\\"), User.fullname.ilike(like, escape="\\"))
+
+
+def escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

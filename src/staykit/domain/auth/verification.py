@@ -1,0 +1,416 @@
+"""Verification services (spec §2.4): one-time codes by email or SMS.
+
+Codes are 6 digits, stored hashed, one active per user and purpose (per session for 2FA),
+resend-throttled, expiring, and invalidated after too many wrong guesses. The code is in
+the response only in development; otherwise it leaves by email or SMS through a job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.clock import utcnow
+from staykit.core.config import Settings
+from staykit.core.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from staykit.core.ids import numeric_code
+from staykit.domain.auth.keys import keyring
+from staykit.domain.auth.models import AuthSession, User, VerificationCode
+from staykit.domain.auth.passwords import hash_password
+from staykit.domain.auth.sessions import session_object
+from staykit.domain.auth.users import check_password_policy, get_by_email, revoke_sessions
+from staykit.domain.notifications.service import queue_email, queue_sms
+
+EMAIL_VERIFICATION = "email-verification"
+MOBILE_VERIFICATION = "mobile-verification"
+EMAIL_2FA = "email-2factor-verification"
+MOBILE_2FA = "mobile-2factor-verification"
+PASSWORD_RESET_EMAIL = "password-reset-by-email"
+PASSWORD_RESET_MOBILE = "password-reset-by-mobile"
+
+
+def _hash(purpose: str, user_id: uuid.UUID, code: str) -> str:
+    return hashlib.sha256(f"{purpose}:{user_id}:{code}".encode()).hexdigest()
+
+
+def _expiry(purpose: str, settings: Settings) -> int:
+    if purpose in (EMAIL_2FA, MOBILE_2FA):
+        return settings.two_factor_expire_seconds
+    return settings.verification_expire_seconds
+
+
+async def _active(
+    session: AsyncSession, purpose: str, user_id: uuid.UUID, session_id: uuid.UUID | None
+) -> VerificationCode | None:
+    stmt = select(VerificationCode).where(
+        VerificationCode.purpose == purpose,
+        VerificationCode.user_id == user_id,
+        VerificationCode.consumed_at.is_(None),
+    )
+    stmt = stmt.where(
+        VerificationCode.session_id == session_id
+        if session_id is not None
+        else VerificationCode.session_id.is_(None)
+    )
+    return await session.scalar(stmt.with_for_update())
+
+
+async def _issue_code(
+    session: AsyncSession,
+    settings: Settings,
+    purpose: str,
+    user: User,
+    session_id: uuid.UUID | None = None,
+) -> tuple[str, VerificationCode]:
+    now = utcnow()
+    current = await _active(session, purpose, user.id, session_id)
+    if current is not None:
+        age = (now - current.created_at).total_seconds()
+        if age < settings.verification_resend_seconds and current.expires_at > now:
+            wait = int(settings.verification_resend_seconds - age) + 1
+            raise Forbidden(
+                f"A code was sent moments ago; ask again in {wait} seconds.",
+                code="codeResendTooSoon",
+                headers={"Retry-After": str(wait)},
+            )
+        current.consumed_at = now  # one active code: the old one stops working
+        await session.flush()
+    code = numeric_code(6)
+    row = VerificationCode(
+        purpose=purpose,
+        user_id=user.id,
+        session_id=session_id,
+        code_hash=_hash(purpose, user.id, code),
+        created_at=now,
+        expires_at=now + timedelta(seconds=_expiry(purpose, settings)),
+    )
+    session.add(row)
+    await session.flush()
+    return code, row
+
+
+async def _check_code(
+    session: AsyncSession,
+    settings: Settings,
+    purpose: str,
+    user_id: uuid.UUID,
+    code: str,
+    session_id: uuid.UUID | None = None,
+) -> None:
+    row = await _active(session, purpose, user_id, session_id)
+    now = utcnow()
+    if row is None:
+        raise Forbidden(
+            "No verification is under way; start one first.", code="noOngoingVerification"
+        )
+    if row.expires_at <= now:
+        row.consumed_at = now
+        raise Forbidden("The code has expired; start again.", code="codeExpired", commit=True)
+    if not hmac.compare_digest(row.code_hash, _hash(purpose, user_id, code.strip())):
+        row.attempts += 1
+        if row.attempts >= settings.verification_max_attempts:
+            row.consumed_at = now
+        raise Forbidden(
+            "The code does not match.", code="codeMismatch", field="secretCode", commit=True
+        )
+    row.consumed_at = now
+    await session.flush()
+
+
+def _started(settings: Settings, code: str, row: VerificationCode, **fields: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {**fields}
+    if settings.is_development:
+        out["secretCode"] = code
+    out["expireTime"] = int((row.expires_at - row.created_at).total_seconds())
+    out["date"] = row.created_at.isoformat()
+    return out
+
+
+async def _user_by_email(session: AsyncSession, email: str, *, unknown: type = NotFound) -> User:
+    user = await get_by_email(session, email)
+    if user is None or not user.is_active:
+        raise unknown("No user with this email.", code="userNotFound", field="email")
+    return user
+
+
+# --- email verification ---------------------------------------------------------------
+
+
+async def send_email_verification(
+    session: AsyncSession, user: User, settings: Settings, *, on_signup: bool = False
+) -> tuple[str, VerificationCode]:
+    code, row = await _issue_code(session, settings, EMAIL_VERIFICATION, user)
+    link = (
+        f"{settings.public_base_url.rstrip('/')}/account/verify-email?userId={user.id}&code={code}"
+    )
+    intro = "Welcome to staykit!\n\n" if on_signup else ""
+    await queue_email(
+        session,
+        to=user.email,
+        subject="Confirm your email address",
+        body=(
+            f"{intro}Your verification code is {code}.\n\n"
+            f"Or open {link}\n\nThe code expires in {settings.verification_expire_seconds // 3600} hours."
+        ),
+        purpose=EMAIL_VERIFICATION,
+    )
+    return code, row
+
+
+async def start_email_verification(
+    session: AsyncSession, settings: Settings, email: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email)
+    if user.email_verified:
+        raise InvalidInput(
+            "This email is already verified.", code="emailAlreadyVerified", field="email"
+        )
+    code, row = await send_email_verification(session, user, settings)
+    return _started(settings, code, row, userId=str(user.id), email=user.email)
+
+
+async def complete_email_verification(
+    session: AsyncSession, settings: Settings, email: str, code: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email)
+    if user.email_verified:
+        raise InvalidInput(
+            "This email is already verified.", code="emailAlreadyVerified", field="email"
+        )
+    await _check_code(session, settings, EMAIL_VERIFICATION, user.id, code)
+    user.email_verified = True
+    user.updated_at = utcnow()
+    await session.flush()
+    return {"userId": str(user.id), "email": user.email, "isVerified": True}
+
+
+# --- mobile verification --------------------------------------------------------------
+
+
+async def start_mobile_verification(
+    session: AsyncSession, settings: Settings, email: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email)
+    if not user.mobile:
+        raise InvalidInput(
+            "This user has no mobile number; add one to the profile first.",
+            code="mobileMissing",
+            field="mobile",
+        )
+    if user.mobile_verified:
+        raise InvalidInput(
+            "This mobile number is already verified.", code="mobileAlreadyVerified", field="email"
+        )
+    code, row = await _issue_code(session, settings, MOBILE_VERIFICATION, user)
+    await queue_sms(
+        session, to=user.mobile, body=f"Your staykit code is {code}", purpose=MOBILE_VERIFICATION
+    )
+    return _started(settings, code, row, userId=str(user.id), mobile=user.mobile)
+
+
+async def complete_mobile_verification(
+    session: AsyncSession, settings: Settings, email: str, code: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email)
+    if user.mobile_verified:
+        raise InvalidInput(
+            "This mobile number is already verified.", code="mobileAlreadyVerified", field="email"
+        )
+    await _check_code(session, settings, MOBILE_VERIFICATION, user.id, code)
+    user.mobile_verified = True
+    user.updated_at = utcnow()
+    await session.flush()
+    return {"userId": str(user.id), "mobile": user.mobile, "isVerified": True}
+
+
+# --- two-factor -----------------------------------------------------------------------
+
+
+async def _live_session(
+    session: AsyncSession, user_id: uuid.UUID, session_id: uuid.UUID
+) -> tuple[User, AuthSession]:
+    auth_session = await session.get(AuthSession, session_id)
+    user = await session.get(User, user_id)
+    if (
+        auth_session is None
+        or user is None
+        or auth_session.user_id != user_id
+        or auth_session.revoked_at is not None
+        or auth_session.expires_at <= utcnow()
+        or not user.is_active
+    ):
+        raise Unauthenticated(
+            "No live session with this userId and sessionId.",
+            code="sessionNotFound",
+            field="sessionId",
+        )
+    return user, auth_session
+
+
+async def start_email_2fa(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID
+) -> dict[str, Any]:
+    user, auth_session = await _live_session(session, user_id, session_id)
+    code, row = await _issue_code(session, settings, EMAIL_2FA, user, auth_session.id)
+    await queue_email(
+        session,
+        to=user.email,
+        subject="Your staykit login code",
+        body=f"Your login code is {code}. It expires in {settings.two_factor_expire_seconds // 60} minutes.",
+        purpose=EMAIL_2FA,
+    )
+    return _started(
+        settings, code, row, sessionId=str(auth_session.id), userId=str(user.id), email=user.email
+    )
+
+
+async def complete_email_2fa(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, code: str
+) -> dict[str, Any]:
+    user, auth_session = await _live_session(session, user_id, session_id)
+    await _check_code(session, settings, EMAIL_2FA, user.id, code, auth_session.id)
+    auth_session.needs_email_2fa = False
+    await session.flush()
+    return session_object(user, auth_session, None, None)
+
+
+async def start_mobile_2fa(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID
+) -> dict[str, Any]:
+    user, auth_session = await _live_session(session, user_id, session_id)
+    if not user.mobile or not user.mobile_verified:
+        raise Forbidden(
+            "Mobile two-factor needs a verified mobile number.", code="mobileNotVerified"
+        )
+    code, row = await _issue_code(session, settings, MOBILE_2FA, user, auth_session.id)
+    await queue_sms(
+        session, to=user.mobile, body=f"Your staykit login code is {code}", purpose=MOBILE_2FA
+    )
+    return _started(
+        settings, code, row, userId=str(user.id), sessionId=str(auth_session.id), mobile=user.mobile
+    )
+
+
+async def complete_mobile_2fa(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, code: str
+) -> dict[str, Any]:
+    user, auth_session = await _live_session(session, user_id, session_id)
+    await _check_code(session, settings, MOBILE_2FA, user.id, code, auth_session.id)
+    auth_session.needs_mobile_2fa = False
+    await session.flush()
+    token = keyring.sign(
+        {
+            "sub": str(user.id),
+            "sid": str(auth_session.id),
+            "role": user.role_id,
+            "iat": int(utcnow().timestamp()),
+            "exp": int(auth_session.expires_at.timestamp()),
+        }
+    )
+    return {
+        "sessionId": str(auth_session.id),
+        "userId": str(user.id),
+        "sessionNeedsMobile2FA": False,
+        "accessToken": token,
+        "expiresIn": int((auth_session.expires_at - utcnow()).total_seconds()),
+    }
+
+
+# --- password reset -------------------------------------------------------------------
+
+
+async def start_password_reset_by_email(
+    session: AsyncSession, settings: Settings, email: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email, unknown=Unauthenticated)
+    code, row = await _issue_code(session, settings, PASSWORD_RESET_EMAIL, user)
+    link = f"{settings.public_base_url.rstrip('/')}/account/reset-password?userId={user.id}&code={code}"
+    await queue_email(
+        session,
+        to=user.email,
+        subject="Reset your staykit password",
+        body=f"Your password reset code is {code}.\n\nOr open {link}\n\nIf you did not ask for this, ignore this email.",
+        purpose=PASSWORD_RESET_EMAIL,
+    )
+    return _started(settings, code, row, userId=str(user.id), email=user.email)
+
+
+async def _reset(
+    session: AsyncSession, settings: Settings, user: User, purpose: str, code: str, password: str
+) -> None:
+    check_password_policy(password, settings)
+    await _check_code(session, settings, purpose, user.id, code)
+    user.password_hash = await hash_password(password)
+    user.updated_at = utcnow()
+    await session.flush()
+    await revoke_sessions(session, user.id)
+
+
+async def complete_password_reset_by_email(
+    session: AsyncSession, settings: Settings, email: str, code: str, password: str
+) -> dict[str, Any]:
+    user = await _user_by_email(session, email, unknown=Unauthenticated)
+    await _reset(session, settings, user, PASSWORD_RESET_EMAIL, code, password)
+    user.email_verified = True  # the code reached this mailbox
+    await session.flush()
+    return {"userId": str(user.id), "email": user.email, "isVerified": True}
+
+
+async def _user_by_mobile(session: AsyncSession, mobile: str) -> User:
+    user = await session.scalar(
+        select(User)
+        .where(User.mobile == mobile.strip(), User.is_active)
+        .order_by(User.created_at)
+        .limit(1)
+    )
+    if user is None:
+        raise NotFound("No user with this mobile number.", code="userNotFound", field="mobile")
+    return user
+
+
+async def start_password_reset_by_mobile(
+    session: AsyncSession, settings: Settings, mobile: str
+) -> dict[str, Any]:
+    user = await _user_by_mobile(session, mobile)
+    if not user.mobile_verified:
+        raise InvalidInput(
+            "This mobile number is not verified.", code="mobileNotVerified", field="mobile"
+        )
+    code, row = await _issue_code(session, settings, PASSWORD_RESET_MOBILE, user)
+    assert user.mobile is not None
+    await queue_sms(
+        session,
+        to=user.mobile,
+        body=f"Your staykit password reset code is {code}",
+        purpose=PASSWORD_RESET_MOBILE,
+    )
+    return _started(settings, code, row, userId=str(user.id), mobile=user.mobile)
+
+
+async def complete_password_reset_by_mobile(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    email: str | None,
+    mobile: str | None,
+    code: str,
+    password: str,
+) -> dict[str, Any]:
+    if email:
+        user = await _user_by_email(session, email)
+    elif mobile:
+        user = await _user_by_mobile(session, mobile)
+    else:
+        raise InvalidInput(
+            "Send email (or mobile) to say whose password to reset.",
+            code="emailRequired",
+            field="email",
+        )
+    await _reset(session, settings, user, PASSWORD_RESET_MOBILE, code, password)
+    return {"userId": str(user.id), "mobile": user.mobile, "isVerified": True}

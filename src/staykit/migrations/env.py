@@ -1,0 +1,34 @@
+"""Alembic environment: synchronous psycopg 3 against the configured URL."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+
+import staykit.domain.auth.models
+import staykit.domain.notifications.models  # noqa: F401
+from staykit.core.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    """procrastinate owns its tables; autogenerate leaves them alone."""
+    return not (name or "").startswith("procrastinate_")
+
+
+def run_migrations_online() -> None:
+    engine = create_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            compare_type=True,
+            include_object=include_object,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,154 @@
+"""Test harness: one real PostgreSQL database per run, migrated once.
+
+STAYKIT_TEST_DATABASE_URL (CI sets it) names the server and database to use; without it an
+embedded server starts in a temporary directory. Each test runs inside a transaction that
+is rolled back (`client`), or, for tests that need real commits (jobs, concurrency), against
+the database itself with the tables emptied afterwards (`committed_client`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
+from staykit.app import create_app
+from staykit.core.config import Settings
+from staykit.core.database import ensure_database, migrate
+from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
+from staykit.core.embedded import EmbeddedPostgres
+
+# Tables emptied after committing tests (signing keys stay: the process caches them).
+DATA_TABLES = (
+    "auth_verification_codes, auth_sessions, auth_login_failures, user_group_members, "
+    "given_permissions, user_avatars_files, user_groups, users, outbound_messages, "
+    "procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs"
+)
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    given = Settings().test_database_url
+    if given:
+        url = sqlalchemy_url(given)
+        migrate(url)
+        yield url
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="staykit-test-"))
+    server = EmbeddedPostgres(tmp / "pgdata", delete_on_stop=True)
+    url = sqlalchemy_url(ensure_database(server.start(), "staykit_test"))
+    migrate(url)
+    try:
+        yield url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(
+        env="test",
+        database_url=database_url,
+        run_worker=False,
+        public_base_url="http://testserver",
+        argon2_time_cost=1,
+        argon2_memory_kib=1024,
+        argon2_parallelism=1,
+        smtp_host=None,
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings, database_url: str) -> AsyncIterator[object]:
+    application = create_app(settings, database_url=database_url, run_worker_in_process=False)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    eng = create_engine(database_url, pool_size=10)
+    yield eng
+    await eng.dispose()
+
+
+def use_sessionmaker(app: object, factory: async_sessionmaker[AsyncSession]) -> None:
+    for target in (app, *app.state.services):  # type: ignore[attr-defined]
+        target.state.sessionmaker = factory
+
+
+@pytest.fixture
+async def db_conn(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as conn:
+        trans = await conn.begin()
+        try:
+            yield conn
+        finally:
+            await trans.rollback()
+
+
+@pytest.fixture
+async def session_factory(db_conn: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(
+        bind=db_conn,
+        expire_on_commit=False,
+        autoflush=False,
+        join_transaction_mode="create_savepoint",
+    )
+
+
+@pytest.fixture
+async def db(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session inside the test's transaction, for arranging data and checking results."""
+    async with session_factory() as session:
+        yield session
+
+
+@pytest.fixture
+async def client(
+    app: object, session_factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[httpx.AsyncClient]:
+    use_sessionmaker(app, session_factory)
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+async def _truncate(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {DATA_TABLES} CASCADE"))
+
+
+@pytest.fixture
+async def committed_factory(
+    app: object, engine: AsyncEngine
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """The real database: every request commits. Tables are emptied afterwards."""
+    await _truncate(engine)
+    factory = make_sessionmaker(engine)
+    use_sessionmaker(app, factory)
+    try:
+        yield factory
+    finally:
+        await _truncate(engine)
+
+
+@pytest.fixture
+async def committed_client(
+    app: object, committed_factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return "database: " + (
+        "STAYKIT_TEST_DATABASE_URL" if os.environ.get("STAYKIT_TEST_DATABASE_URL") else "embedded"
+    )

@@ -1,0 +1,77 @@
+"""Factories for test data: plain async functions over a session or the public API."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.ids import uuid7
+from staykit.domain.auth.models import User
+from staykit.domain.auth.passwords import hash_password
+
+_seq = itertools.count(1)
+PASSWORD = "correct-horse-battery"
+
+
+@dataclass
+class Person:
+    user: User
+    password: str
+    token: str | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.user.id)
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def headers(self) -> dict[str, str]:
+        assert self.token, "log in first"
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+async def make_user(
+    db: AsyncSession,
+    *,
+    role: str = "user",
+    email: str | None = None,
+    fullname: str | None = None,
+    password: str = PASSWORD,
+    email_verified: bool = True,
+    mobile: str | None = None,
+    mobile_verified: bool = False,
+) -> Person:
+    n = next(_seq)
+    user = User(
+        email=email or f"person{n}@example.test",
+        password_hash=await hash_password(password),
+        fullname=fullname or f"Person {n}",
+        role_id=role,
+        email_verified=email_verified,
+        mobile=mobile,
+        mobile_verified=mobile_verified,
+    )
+    user.id = uuid7()
+    user.owner_id = user.id
+    db.add(user)
+    await db.commit()
+    return Person(user, password)
+
+
+async def login(client: httpx.AsyncClient, person: Person) -> Person:
+    r = await client.post(
+        "/auth-api/login", json={"username": person.email, "password": person.password}
+    )
+    assert r.status_code == 200, r.text
+    person.token = r.json()["accessToken"]
+    return person
+
+
+async def make_logged_in(client: httpx.AsyncClient, db: AsyncSession, **kwargs: object) -> Person:
+    return await login(client, await make_user(db, **kwargs))  # type: ignore[arg-type]
