@@ -70,6 +70,8 @@ async def login(client: httpx.AsyncClient, person: Person) -> Person:
     )
     assert r.status_code == 200, r.text
     person.token = r.json()["accessToken"]
+    # Login also sets a cookie; drop it so each request authenticates only as the test says.
+    client.cookies.clear()
     return person
 
 

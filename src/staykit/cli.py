@@ -157,13 +157,13 @@ def create_admin(
     settings, url, embedded = _setup()
     try:
         migrate(url)
-        created = _with_session(
+        created, stored = _with_session(
             url,
             lambda s: ensure_admin(
                 s, settings, email=email, fullname=fullname, role=role, password=password
             ),
         )
-        typer.echo(("created " if created else "updated ") + f"{role} {email}")
+        typer.echo(("created " if created else "updated ") + f"{role} {stored}")
     except Exception as exc:
         from staykit.core.errors import DomainError
 

