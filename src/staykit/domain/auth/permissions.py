@@ -18,17 +18,23 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.actor import Actor
-from staykit.domain.auth.models import GivenPermission, UserGroupMember
+from staykit.core.errors import InvalidInput
+from staykit.domain.auth.models import GivenPermission, UserGroup, UserGroupMember
 
 LEVEL = {"user": 3, "group": 2, "role": 1}
 
 
 async def _group_ids(session: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
+    """The user's current groups: a removed membership or a deleted group grants nothing."""
     return list(
         (
             await session.scalars(
-                select(UserGroupMember.group_id).where(
-                    UserGroupMember.user_id == user_id, UserGroupMember.is_active
+                select(UserGroupMember.group_id)
+                .join(UserGroup, UserGroup.id == UserGroupMember.group_id)
+                .where(
+                    UserGroupMember.user_id == user_id,
+                    UserGroupMember.is_active,
+                    UserGroup.is_active,
                 )
             )
         ).all()
@@ -78,6 +84,14 @@ def evaluate(grants: list[GivenPermission]) -> dict[str, Any]:
 
 
 async def check(session: AsyncSession, actor: Actor, name: str) -> dict[str, Any]:
+    if not name or len(name) > 200 or "\x00" in name:
+        # No grant can carry such a name (see CreateGivenPermission); PostgreSQL would
+        # also refuse a NUL in the query.
+        raise InvalidInput(
+            "permissionName must be 1 to 200 characters without NUL.",
+            code="permissionNameIsInvalid",
+            field="permissionName",
+        )
     return evaluate(await grants_for(session, actor, name))
 
 

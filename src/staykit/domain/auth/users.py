@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.actor import Actor
@@ -57,11 +58,11 @@ async def _create(
     session: AsyncSession, data: RegisterUser, settings: Settings, owner: uuid.UUID | None
 ) -> User:
     check_password_policy(data.password, settings)
+    # Already in canonical form (core.schemas: trimmed, domain lower-cased); uniqueness
+    # and login ignore case altogether.
     email = str(data.email)
     if await get_by_email(session, email) is not None:
-        raise Conflict(
-            "A user with this email already exists.", code="emailAlreadyRegistered", field="email"
-        )
+        raise _email_taken()
     user = User(
         email=email,
         password_hash=await hash_password(data.password),
@@ -74,13 +75,31 @@ async def _create(
     )
     user.id = uuid7()
     user.owner_id = owner or user.id
-    session.add(user)
-    await session.flush()
+    try:
+        # A concurrent registration of the same address passes the check above; the
+        # unique index decides, and the loser gets the same 409 as a sequential retry.
+        async with session.begin_nested():
+            session.add(user)
+            await session.flush()
+    except IntegrityError as exc:
+        if _constraint(exc) == "uq_users_email_lower":
+            raise _email_taken() from None
+        raise
     # Ask the new user to confirm their address; the mail leaves only if this commits.
     from staykit.domain.auth import verification
 
     await verification.send_email_verification(session, user, settings, on_signup=True)
     return user
+
+
+def _email_taken() -> Conflict:
+    return Conflict(
+        "A user with this email already exists.", code="emailAlreadyRegistered", field="email"
+    )
+
+
+def _constraint(exc: IntegrityError) -> str | None:
+    return getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
 
 
 async def register_user(session: AsyncSession, data: RegisterUser, settings: Settings) -> User:
@@ -158,22 +177,36 @@ async def delete_user(session: AsyncSession, actor: Actor | None, user_id: uuid.
         raise Forbidden("Use archiveProfile to close your own account.", code="cannotDeleteSelf")
     if not policy.may_manage(admin, user.role_id):
         raise Forbidden("Admins may only delete plain users.", code="cannotManageAdmin")
+    if user.role_id == "superAdmin":
+        await _keep_a_super_admin(session, user, "The last superAdmin cannot be deleted.")
     return await _soft_delete(session, user)
+
+
+async def _keep_a_super_admin(session: AsyncSession, leaving: User, message: str) -> None:
+    """Refuse a change that would leave no active superAdmin.
+
+    The active superAdmin rows are locked first, so two superAdmins leaving at the same
+    moment are decided one after the other instead of both seeing the other one stay.
+    """
+    remaining = (
+        await session.scalars(
+            select(User.id)
+            .where(User.role_id == "superAdmin", User.is_active, User.id != leaving.id)
+            .order_by(User.id)
+            .with_for_update()
+        )
+    ).all()
+    if not remaining:
+        raise Conflict(message, code="lastSuperAdmin")
 
 
 async def archive_profile(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
     policy.require_self(actor, user_id)
     user = await get_active(session, user_id)
     if user.role_id == "superAdmin":
-        others = await session.scalar(
-            select(func.count())
-            .select_from(User)
-            .where(User.role_id == "superAdmin", User.is_active, User.id != user.id)
+        await _keep_a_super_admin(
+            session, user, "The last superAdmin cannot archive their account."
         )
-        if not others:
-            raise Conflict(
-                "The last superAdmin cannot archive their account.", code="lastSuperAdmin"
-            )
     return await _soft_delete(session, user)
 
 
@@ -191,6 +224,8 @@ async def update_user_role(
             "Only a superAdmin may grant superAdmin.", code="cannotGrantSuperAdmin", field="roleId"
         )
     if user.role_id != data.role_id:
+        if user.role_id == "superAdmin":
+            await _keep_a_super_admin(session, user, "The last superAdmin cannot be demoted.")
         _apply(user, {"role_id": data.role_id})
         await session.flush()
     return user
@@ -234,7 +269,9 @@ async def update_user_password_by_admin(
     check_password_policy(data.password, settings)
     _apply(user, {"password_hash": await hash_password(data.password)})
     await session.flush()
-    await revoke_sessions(session, user.id)
+    # A superAdmin resetting their own password keeps the session they did it from.
+    keep = admin.session_id if user.id == admin.user_id else None
+    await revoke_sessions(session, user.id, keep=keep)
     return user
 
 
