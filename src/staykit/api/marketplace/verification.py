@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from staykit.api.marketplace.context import Context
-from staykit.core.schemas import Input, Password
+from staykit.core.schemas import Email, Input, Password
 from staykit.domain.auth import verification as v
 from staykit.domain.auth.schemas import (
     CodeComplete,
@@ -22,8 +22,10 @@ router = APIRouter(prefix="/verification-services", tags=["verification"])
 
 
 class MobileResetComplete(Input):
-    email: str | None = Field(default=None, max_length=254)
-    mobile: str | None = Field(default=None, max_length=32)
+    """The seed completes a mobile reset with the email; staykit also accepts the mobile."""
+
+    email: Email | None = None
+    mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
     secret_code: str = Field(min_length=1, max_length=12)
     password: Password
 
@@ -121,7 +123,7 @@ async def password_reset_mobile_complete(ctx: Context, body: MobileResetComplete
         await v.complete_password_reset_by_mobile(
             ctx.session,
             ctx.settings,
-            email=body.email,
+            email=str(body.email) if body.email else None,
             mobile=body.mobile,
             code=body.secret_code,
             password=body.password,

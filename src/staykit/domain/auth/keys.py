@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -16,13 +17,17 @@ from typing import Any
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import RSAKey
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.errors import Unauthenticated
 from staykit.core.ids import random_key
 from staykit.domain.auth.models import SigningKey
+
+# How long a process trusts its cached key set before re-reading it: another process (the
+# CLI's rotate-keys, a second server) may have added or retired keys meanwhile.
+RELOAD_AFTER_SECONDS = 60.0
 
 
 @dataclass
@@ -34,26 +39,42 @@ class _Loaded:
 
 
 class KeyRing:
-    """In-process cache of the signing keys; reloads from the database on an unknown kid."""
+    """In-process cache of the signing keys.
+
+    Signing always checks which key is the newest in the database (one query over a table
+    of a few rows, per login), so a rotation done by any process takes effect at the next login. Verifying
+    uses the cache, re-read every RELOAD_AFTER_SECONDS so retirements reach every process,
+    and looks up a key id it does not know by primary key (never a full reload, so a
+    stream of garbage tokens costs no more than a token of a real user).
+    """
 
     def __init__(self) -> None:
         self._keys: dict[str, _Loaded] = {}
         self._current: str | None = None
+        self._loaded_at = float("-inf")
 
     @property
     def current_kid(self) -> str | None:
         return self._current
+
+    def invalidate(self) -> None:
+        """Forget the cached key set's age: the next use re-reads the database."""
+        self._loaded_at = float("-inf")
 
     async def load(self, session: AsyncSession) -> None:
         rows = (
             await session.scalars(
                 select(SigningKey)
                 .where(SigningKey.retired_at.is_(None))
-                .order_by(SigningKey.created_at)
+                .order_by(SigningKey.created_at, SigningKey.kid)
             )
         ).all()
         keys: dict[str, _Loaded] = {}
         for row in rows:
+            cached = self._keys.get(row.kid)
+            if cached is not None and cached.private is not None:
+                keys[row.kid] = cached  # importing a private key costs; reuse it
+                continue
             keys[row.kid] = _Loaded(
                 kid=row.kid,
                 public=RSAKey.import_key(row.public_pem),
@@ -62,6 +83,7 @@ class KeyRing:
             )
         self._keys = keys
         self._current = rows[-1].kid if rows else None
+        self._loaded_at = time.monotonic()
 
     async def ensure(self, session: AsyncSession) -> str:
         """Make sure a signing key exists; returns the current key id."""
@@ -73,18 +95,32 @@ class KeyRing:
         return self._current
 
     def sign(self, claims: dict[str, Any]) -> str:
+        """Sign with the cached current key. Request code uses `sign_current`."""
         if self._current is None:
             raise RuntimeError("no signing key loaded")
         key = self._keys[self._current]
         assert key.private is not None
         return jwt.encode({"alg": "RS256", "typ": "JWT", "kid": key.kid}, claims, key.private)
 
+    async def sign_current(self, session: AsyncSession, claims: dict[str, Any]) -> str:
+        """Sign with the newest key in the database, reloading if another process rotated."""
+        newest = await session.scalar(_newest_kid())
+        if newest is None:
+            await self.ensure(session)
+        elif newest != self._current:
+            await self.load(session)
+        return self.sign(claims)
+
     async def verify(self, token: str, session: AsyncSession) -> dict[str, Any]:
         """Return the claims of a valid, unexpired token or raise Unauthenticated."""
         kid = _kid_of(token)
-        if kid not in self._keys:
-            await self.load(session)  # another process may have rotated
-        key = self._keys.get(kid or "")
+        if kid is None:
+            raise Unauthenticated("The access token is invalid.", code="invalidToken")
+        if time.monotonic() - self._loaded_at > RELOAD_AFTER_SECONDS:
+            await self.load(session)
+        key = self._keys.get(kid)
+        if key is None:
+            key = await self._fetch_public(session, kid)
         if key is None:
             raise Unauthenticated(
                 "The access token was signed by an unknown key.", code="invalidToken"
@@ -99,18 +135,54 @@ class KeyRing:
             raise Unauthenticated("The access token has expired.", code="tokenExpired")
         return claims
 
-    async def public_pem(self, session: AsyncSession, kid: str | None) -> tuple[str, str] | None:
-        await self.load(session)
-        kid = kid or self._current
-        if kid is None or kid not in self._keys:
+    async def _fetch_public(self, session: AsyncSession, kid: str) -> _Loaded | None:
+        """A key added since the last load (another process rotated): its public half only."""
+        if not _plausible_kid(kid):
             return None
-        return kid, self._keys[kid].public_pem
+        pem = await session.scalar(
+            select(SigningKey.public_pem).where(
+                SigningKey.kid == kid, SigningKey.retired_at.is_(None)
+            )
+        )
+        if pem is None:
+            return None
+        key = _Loaded(kid=kid, public=RSAKey.import_key(pem), private=None, public_pem=pem)
+        self._keys[kid] = key
+        return key
+
+    async def public_pem(self, session: AsyncSession, kid: str | None) -> tuple[str, str] | None:
+        """(keyId, PEM) of an unretired key, the newest when kid is None; read from the
+        database, not the cache, so every process answers the same after a rotation."""
+        stmt = select(SigningKey.kid, SigningKey.public_pem).where(SigningKey.retired_at.is_(None))
+        if kid is not None and not _plausible_kid(kid):
+            return None
+        if kid is None:
+            stmt = stmt.order_by(SigningKey.created_at.desc(), SigningKey.kid.desc()).limit(1)
+        else:
+            stmt = stmt.where(SigningKey.kid == kid)
+        row = (await session.execute(stmt)).first()
+        return (row.kid, row.public_pem) if row is not None else None
 
     def jwks(self) -> list[dict[str, Any]]:
         return [
             {**k.public.as_dict(private=False), "kid": k.kid, "alg": "RS256", "use": "sig"}
             for k in self._keys.values()
         ]
+
+
+def _newest_kid() -> Select[str]:
+    return (
+        select(SigningKey.kid)
+        .where(SigningKey.retired_at.is_(None))
+        .order_by(SigningKey.created_at.desc(), SigningKey.kid.desc())
+        .limit(1)
+    )
+
+
+def _plausible_kid(kid: str) -> bool:
+    # Key ids are short printable strings; anything else (NUL bytes, megabytes) is not
+    # worth a database round trip and PostgreSQL text cannot hold NUL anyway.
+    return 0 < len(kid) <= 64 and kid.isprintable()
 
 
 def _kid_of(token: str) -> str | None:
@@ -148,13 +220,15 @@ async def rotate(session: AsyncSession, token_ttl_seconds: int) -> SigningKey:
         )
     ).all()
     # Key i was superseded when key i+1 was created; retire it once that is past the cutoff.
-    successors = [*older[1:], new]
+    successors = [*older[1:], new] if older else []
     for key, successor in zip(older, successors, strict=True):
         if successor.created_at <= cutoff:
             await session.execute(
                 update(SigningKey).where(SigningKey.kid == key.kid).values(retired_at=utcnow())
             )
     await session.flush()
+    # This process re-reads its keys at the next verification (others within a minute).
+    keyring.invalidate()
     return new
 
 

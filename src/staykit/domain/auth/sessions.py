@@ -110,16 +110,22 @@ async def issue(
     )
     session.add(auth_session)
     await session.flush()
-    token = keyring.sign(
+    token = await session_token(session, user, auth_session)
+    return IssuedSession(auth_session, user, token, ttl)
+
+
+async def session_token(session: AsyncSession, user: User, auth_session: AuthSession) -> str:
+    """A signed access token for a session; it expires with the session."""
+    return await keyring.sign_current(
+        session,
         {
             "sub": str(user.id),
             "sid": str(auth_session.id),
             "role": user.role_id,
-            "iat": int(now.timestamp()),
+            "iat": int(utcnow().timestamp()),
             "exp": int(auth_session.expires_at.timestamp()),
-        }
+        },
     )
-    return IssuedSession(auth_session, user, token, ttl)
 
 
 async def login(
@@ -147,8 +153,13 @@ async def login(
         raise Forbidden(
             "Verify your email address before logging in.", code="EmailVerificationNeeded"
         )
-    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    await clear_failures(session, email)
     return await issue(session, user, settings, ip=ip, user_agent=user_agent)
+
+
+async def clear_failures(session: AsyncSession, email: str) -> None:
+    """Forget an account's failed logins (after a successful login or password reset)."""
+    await session.execute(delete(LoginFailure).where(LoginFailure.email == email.strip().lower()))
 
 
 async def _fail(session: AsyncSession, email: str, ip: str) -> IssuedSession:

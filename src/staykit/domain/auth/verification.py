@@ -20,10 +20,9 @@ from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from staykit.core.ids import numeric_code
-from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import AuthSession, User, VerificationCode
 from staykit.domain.auth.passwords import hash_password
-from staykit.domain.auth.sessions import session_object
+from staykit.domain.auth.sessions import clear_failures, session_object, session_token
 from staykit.domain.auth.users import check_password_policy, get_by_email, revoke_sessions
 from staykit.domain.notifications.service import queue_email, queue_sms
 
@@ -35,8 +34,14 @@ PASSWORD_RESET_EMAIL = "password-reset-by-email"
 PASSWORD_RESET_MOBILE = "password-reset-by-mobile"
 
 
-def _hash(purpose: str, user_id: uuid.UUID, code: str) -> str:
-    return hashlib.sha256(f"{purpose}:{user_id}:{code}".encode()).hexdigest()
+MOBILE_PURPOSES = (MOBILE_VERIFICATION, MOBILE_2FA, PASSWORD_RESET_MOBILE)
+
+
+def _hash(purpose: str, user: User, code: str) -> str:
+    # The address the code was sent to is part of the hash: a code sent to one number (or
+    # mailbox) must not verify another one the profile was switched to meanwhile.
+    address = user.mobile if purpose in MOBILE_PURPOSES else user.email
+    return hashlib.sha256(f"{purpose}:{user.id}:{address}:{code}".encode()).hexdigest()
 
 
 def _expiry(purpose: str, settings: Settings) -> int:
@@ -71,6 +76,9 @@ async def _issue_code(
     now = utcnow()
     current = await _active(session, purpose, user.id, session_id)
     if current is not None:
+        # A code locked by too many wrong guesses still counts here: otherwise restarting
+        # right away would give a guesser five fresh tries (and the user a fresh message)
+        # as fast as they can ask.
         age = (now - current.created_at).total_seconds()
         if age < settings.verification_resend_seconds and current.expires_at > now:
             wait = int(settings.verification_resend_seconds - age) + 1
@@ -86,7 +94,7 @@ async def _issue_code(
         purpose=purpose,
         user_id=user.id,
         session_id=session_id,
-        code_hash=_hash(purpose, user.id, code),
+        code_hash=_hash(purpose, user, code),
         created_at=now,
         expires_at=now + timedelta(seconds=_expiry(purpose, settings)),
     )
@@ -99,11 +107,11 @@ async def _check_code(
     session: AsyncSession,
     settings: Settings,
     purpose: str,
-    user_id: uuid.UUID,
+    user: User,
     code: str,
     session_id: uuid.UUID | None = None,
 ) -> None:
-    row = await _active(session, purpose, user_id, session_id)
+    row = await _active(session, purpose, user.id, session_id)
     now = utcnow()
     if row is None:
         raise Forbidden(
@@ -112,10 +120,13 @@ async def _check_code(
     if row.expires_at <= now:
         row.consumed_at = now
         raise Forbidden("The code has expired; start again.", code="codeExpired", commit=True)
-    if not hmac.compare_digest(row.code_hash, _hash(purpose, user_id, code.strip())):
+    if row.attempts >= settings.verification_max_attempts:
+        # Locked, not consumed: it keeps holding the resend window (see _issue_code).
+        raise Forbidden(
+            "Too many wrong codes; start again to get a new one.", code="tooManyCodeAttempts"
+        )
+    if not hmac.compare_digest(row.code_hash, _hash(purpose, user, code.strip())):
         row.attempts += 1
-        if row.attempts >= settings.verification_max_attempts:
-            row.consumed_at = now
         raise Forbidden(
             "The code does not match.", code="codeMismatch", field="secretCode", commit=True
         )
@@ -183,7 +194,7 @@ async def complete_email_verification(
         raise InvalidInput(
             "This email is already verified.", code="emailAlreadyVerified", field="email"
         )
-    await _check_code(session, settings, EMAIL_VERIFICATION, user.id, code)
+    await _check_code(session, settings, EMAIL_VERIFICATION, user, code)
     user.email_verified = True
     user.updated_at = utcnow()
     await session.flush()
@@ -222,7 +233,7 @@ async def complete_mobile_verification(
         raise InvalidInput(
             "This mobile number is already verified.", code="mobileAlreadyVerified", field="email"
         )
-    await _check_code(session, settings, MOBILE_VERIFICATION, user.id, code)
+    await _check_code(session, settings, MOBILE_VERIFICATION, user, code)
     user.mobile_verified = True
     user.updated_at = utcnow()
     await session.flush()
@@ -274,7 +285,7 @@ async def complete_email_2fa(
     session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, code: str
 ) -> dict[str, Any]:
     user, auth_session = await _live_session(session, user_id, session_id)
-    await _check_code(session, settings, EMAIL_2FA, user.id, code, auth_session.id)
+    await _check_code(session, settings, EMAIL_2FA, user, code, auth_session.id)
     auth_session.needs_email_2fa = False
     await session.flush()
     return session_object(user, auth_session, None, None)
@@ -301,18 +312,10 @@ async def complete_mobile_2fa(
     session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, code: str
 ) -> dict[str, Any]:
     user, auth_session = await _live_session(session, user_id, session_id)
-    await _check_code(session, settings, MOBILE_2FA, user.id, code, auth_session.id)
+    await _check_code(session, settings, MOBILE_2FA, user, code, auth_session.id)
     auth_session.needs_mobile_2fa = False
     await session.flush()
-    token = keyring.sign(
-        {
-            "sub": str(user.id),
-            "sid": str(auth_session.id),
-            "role": user.role_id,
-            "iat": int(utcnow().timestamp()),
-            "exp": int(auth_session.expires_at.timestamp()),
-        }
-    )
+    token = await session_token(session, user, auth_session)
     return {
         "sessionId": str(auth_session.id),
         "userId": str(user.id),
@@ -345,11 +348,13 @@ async def _reset(
     session: AsyncSession, settings: Settings, user: User, purpose: str, code: str, password: str
 ) -> None:
     check_password_policy(password, settings)
-    await _check_code(session, settings, purpose, user.id, code)
+    await _check_code(session, settings, purpose, user, code)
     user.password_hash = await hash_password(password)
     user.updated_at = utcnow()
     await session.flush()
     await revoke_sessions(session, user.id)
+    # The owner proved control of the address: failed guesses by others no longer lock them out.
+    await clear_failures(session, user.email)
 
 
 async def complete_password_reset_by_email(
@@ -363,10 +368,11 @@ async def complete_password_reset_by_email(
 
 
 async def _user_by_mobile(session: AsyncSession, mobile: str) -> User:
+    # Numbers are not unique: whoever verified the number owns it, not whoever typed it first.
     user = await session.scalar(
         select(User)
         .where(User.mobile == mobile.strip(), User.is_active)
-        .order_by(User.created_at)
+        .order_by(User.mobile_verified.desc(), User.created_at)
         .limit(1)
     )
     if user is None:
