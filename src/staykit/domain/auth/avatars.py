@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import crud
 from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
@@ -21,6 +22,7 @@ from staykit.core.errors import (
 from staykit.core.ids import random_key
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserAvatarsFile
+from staykit.domain.auth.users import default_avatar
 
 # Types are decided by the bytes, not by what the client claims.
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -42,6 +44,11 @@ def sniff(data: bytes) -> str | None:
 
 def download_path(access_key: str) -> str:
     return f"/auth-api/v1/useravatarsfiles/download/{access_key}"
+
+
+def download_url(settings: Settings, access_key: str) -> str:
+    """The absolute address stored in a user's `avatar` field."""
+    return settings.public_base_url.rstrip("/") + download_path(access_key)
 
 
 async def upload(
@@ -90,7 +97,7 @@ async def upload(
     session.add(row)
     await session.flush()
     if set_as_avatar:
-        user.avatar = settings.public_base_url.rstrip("/") + download_path(row.access_key)
+        user.avatar = download_url(settings, row.access_key)
         user.updated_at = utcnow()
         await session.flush()
     return row
@@ -113,3 +120,22 @@ def can_see(actor: Actor | None, row: UserAvatarsFile) -> None:
     me = policy.require_login(actor)
     if not me.is_admin and me.user_id not in (row.owner_id, row.user_id):
         raise Forbidden("Only the file's owner or an admin may see it.", code="notYourFile")
+
+
+async def delete_file(
+    session: AsyncSession, actor: Actor | None, settings: Settings, file_id: uuid.UUID
+) -> UserAvatarsFile:
+    """Soft-delete a file (owner, its user, or an admin)."""
+    row: UserAvatarsFile = await crud.get_one(
+        session, UserAvatarsFile, file_id, field="userAvatarsFileId", label="userAvatarsFile"
+    )
+    can_see(actor, row)
+    await crud.soft_delete(session, row)
+    # Its download now answers 404, so a profile still showing it would show a broken
+    # image: fall back to the generated default avatar.
+    user = await session.get(User, row.user_id) if row.user_id is not None else None
+    if user is not None and user.avatar == download_url(settings, row.access_key):
+        user.avatar = default_avatar(user.email, settings.public_base_url)
+        user.updated_at = utcnow()
+        await session.flush()
+    return row
