@@ -8,13 +8,22 @@ import time
 from typing import Any
 
 import structlog
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = structlog.get_logger("staykit.request")
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` when a body without Content-Length grows past the limit.
+
+    An HTTPException, because FastAPI re-raises those from body parsing (any other
+    exception becomes "400 There was an error parsing the body"); the service's handler
+    turns it into the 413 error body.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than {limit} bytes.")
 
 
 def _error(status: int, message: str, detail: str) -> bytes:
@@ -53,11 +62,12 @@ class RequestMiddleware:
         ctype = headers.get(b"content-type", b"").decode("latin-1")
         limit = self.max_upload + 65_536 if ctype.startswith("multipart/") else self.max_body
         declared = headers.get(b"content-length")
-        status_holder: dict[str, Any] = {"status": 500}
+        status_holder: dict[str, Any] = {"status": 500, "started": False}
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
+                status_holder["started"] = True
             await send(message)
 
         async def reject() -> None:
@@ -88,12 +98,16 @@ class RequestMiddleware:
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > limit:
-                        raise BodyTooLarge
+                        raise BodyTooLarge(limit)
                 return message
 
             try:
                 await self.app(scope, limited_receive, send_wrapper)
             except BodyTooLarge:
+                # Nothing turned it into a response (a route reading the body outside
+                # FastAPI's handlers); answer here unless a response has begun.
+                if status_holder["started"]:
+                    raise
                 await reject()
         finally:
             actor = state.get("actor")

@@ -8,10 +8,33 @@
     date    YYYY-MM-DD, $today $ltoday $week $lweek $month $leq-<date> $lin-<date>
             (and the number operators with dates)
 Every filter takes several values (?f=a&f=b, OR-ed) and `null`.
+
+Decisions where the seed names a syntax without defining it:
+- Values of one filter are OR-ed; different filters are AND-ed. `null` (lower case) matches
+  a missing value for every kind. An empty value (`?f=`, as a blank HTML form field sends)
+  adds no condition. A value over 500 characters, or one holding a NUL character, is a 400.
+- string: `%`, `_` and the backslash in the value match themselves (LIKE wildcards are
+  escaped).
+- id: a UUID in any case; anything else is a 400 naming the filter.
+- enum: one of the resource's values, any case; an unknown value is a 400 listing them.
+- numbers: plain decimal notation only (`-12`, `3.50`; no exponents, NaN or infinities).
+  Integer filters take whole numbers within the column's range. `$btw-min-max` is
+  inclusive and either bound may be negative (`$btw--5--1`); min > max is an empty
+  range, not an error.
+- dates: `YYYY-MM-DD` only. A timestamp column is compared by its UTC date. "Today" is
+  the UTC date of the injected clock. The keywords mean:
+      $today   = today              $ltoday = before today
+      $week    = the 7 days ending today (today-6 .. today)
+      $lweek   = before those 7 days (on or before today-7)
+      $month   = the 1st of this month .. today
+      $leq-<d> = on or before d      $lin-<d> = on or after d
+      $btw-<d1>-<d2> = d1 .. d2 inclusive; $lt- $lte- $gt- $gte- work as for numbers.
+- object: `$exists` matches rows that have a value; any other value matches nothing.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
@@ -52,20 +75,39 @@ def _bad(name: str, value: str, expected: str) -> InvalidInput:
     )
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INT_BITS = {"SmallInteger": 16, "SMALLINT": 16, "BigInteger": 64, "BIGINT": 64}
+
+
 def _number(spec: FilterSpec, raw: str) -> Any:
-    try:
-        if spec.kind is Kind.INT:
-            return int(raw)
-        value = Decimal(raw)
-        if not value.is_finite():
-            raise InvalidOperation
+    # Plain notation only: Python would also take "1_000", "١٢" or "1e999999" (which
+    # overflows PostgreSQL's numeric), none of which a client means.
+    if spec.kind is Kind.INT:
+        if not _INTEGER.fullmatch(raw):
+            raise _bad(spec.name, raw, "a whole number")
+        # The value is bound with the column's type: one out of its range would be a
+        # database error instead of a 400 naming the filter.
+        bits = _INT_BITS.get(type(spec.column.type).__name__, 32)
+        low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+        value = int(raw)
+        if not low <= value <= high:
+            raise _bad(spec.name, raw, f"a whole number from {low} to {high}")
         return value
-    except (ValueError, InvalidOperation):
+    if not _DECIMAL.fullmatch(raw):
+        raise _bad(spec.name, raw, "a number")
+    try:
+        return Decimal(raw)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
         raise _bad(spec.name, raw, "a number") from None
 
 
 def _date(spec: FilterSpec, raw: str) -> date:
+    # date.fromisoformat also takes "20240310" and "2024-W10-1"; the syntax is YYYY-MM-DD.
     try:
+        if not _ISO_DATE.fullmatch(raw):
+            raise ValueError(raw)
         return date.fromisoformat(raw)
     except ValueError:
         raise _bad(spec.name, raw, "a date (YYYY-MM-DD)") from None
@@ -83,7 +125,7 @@ def _range(spec: FilterSpec, col: Any, raw: str, parse: Any) -> ColumnElement[bo
             if len(rest) < 21 or rest[10] != "-":
                 raise _bad(spec.name, raw, "$btw-<from>-<to>")
         else:
-            # split on the dash between the two numbers (the second may be negative)
+            # split on the dash between the two numbers (either may be negative)
             idx = rest.find("-", 1)
             if idx < 0:
                 raise _bad(spec.name, raw, "$btw-<min>-<max>")
@@ -94,7 +136,10 @@ def _range(spec: FilterSpec, col: Any, raw: str, parse: Any) -> ColumnElement[bo
 
 
 def _date_condition(spec: FilterSpec, raw: str) -> ColumnElement[bool]:
-    col = cast(spec.column, Date) if spec.kind is Kind.DATETIME else spec.column
+    col = spec.column
+    if spec.kind is Kind.DATETIME:
+        # the UTC date, whatever the connection's TimeZone setting
+        col = cast(func.timezone("UTC", col), Date)
     today = utcnow().astimezone(UTC).date()
     keywords: dict[str, ColumnElement[bool]] = {
         "$today": col == today,
@@ -122,6 +167,8 @@ def condition(spec: FilterSpec, raw: str) -> ColumnElement[bool]:
         return col.is_(None)
     if len(raw) > 500:
         raise _bad(spec.name, raw[:20] + "...", "a value of at most 500 characters")
+    if "\x00" in raw:  # PostgreSQL text cannot hold NUL; psycopg would refuse the query
+        raise _bad(spec.name, raw.replace("\x00", "\\0")[:40], "free of NUL characters")
     match spec.kind:
         case Kind.STRING:
             escaped = raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -154,7 +201,7 @@ def build(specs: dict[str, FilterSpec], params: list[tuple[str, str]]) -> list[C
     """Conditions for every known filter present in the query; values of one filter are OR-ed."""
     grouped: dict[str, list[str]] = {}
     for key, value in params:
-        if key in specs:
+        if key in specs and value != "":
             grouped.setdefault(key, []).append(value)
     out = []
     for key, values in grouped.items():

@@ -73,7 +73,8 @@ users_resource = Resource(
         {
             "email": ("email", Kind.STRING),
             "fullname": ("fullname", Kind.STRING),
-            "roleId": ("role_id", Kind.STRING),
+            # A role name, not free text: "admin" must not also match "superAdmin".
+            "roleId": ("role_id", Kind.ENUM, ROLES),
         },
     ),
     can_list=lambda actor: policy.require_admin(actor),
@@ -315,7 +316,8 @@ async def list_users(ctx: Context) -> JSONResponse:
 
 @router.get("/v1/searchusers", tags=["users"], summary="searchUsers")
 async def search_users(
-    ctx: Context, keyword: Annotated[str, Query(min_length=1, max_length=200)]
+    ctx: Context,
+    keyword: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]+$")],
 ) -> JSONResponse:
     _logged_in(ctx)
     base = select(User).where(users.search_condition(keyword))
@@ -429,7 +431,7 @@ mount(
     router,
     avatars_resource,
     "/v1/useravatarsfiles",
-    ops=("get", "list", "delete"),
+    ops=("get", "list"),  # delete is below: it also resets a user's avatar
     tags=["userAvatarsFiles"],
 )
 mount(router, permissions_resource, "/v1/givenpermissions", tags=["givenPermissions"])
@@ -488,6 +490,19 @@ async def upload_avatar(
         set_as_avatar=setAsAvatar,
     )
     return respond(ctx, "userAvatarsFile", _avatar_shape(row), action="create")
+
+
+@router.delete(
+    "/v1/useravatarsfiles/{userAvatarsFileId}",
+    tags=["userAvatarsFiles"],
+    summary="deleteUserAvatarsFile",
+)
+async def delete_avatar_file(
+    ctx: Context,
+    userAvatarsFileId: Annotated[uuid.UUID, Path(description="The userAvatarsFileId")],
+) -> JSONResponse:
+    row = await avatars.delete_file(ctx.session, _logged_in(ctx), ctx.settings, userAvatarsFileId)
+    return respond(ctx, "userAvatarsFile", _avatar_shape(row), action="delete")
 
 
 @router.get(

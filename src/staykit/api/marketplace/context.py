@@ -82,10 +82,16 @@ class Ctx:
 
 
 def request_id_of(request: Request) -> str:
+    """?requestId= when it is 1-64 printable ASCII characters, else a random 32-hex id.
+
+    It is echoed in the X-Request-Id header, which can only carry ASCII: any other value
+    would fail while sending the response.
+    """
     rid = getattr(request.state, "request_id", None)
     if rid is None:
-        given = request.query_params.get("requestId", "")
-        rid = given[:64] if given and given.isprintable() else secrets.token_hex(16)
+        given = request.query_params.get("requestId", "")[:64]
+        ok = given.isascii() and given.isprintable() and given.strip() == given
+        rid = given if given and ok else secrets.token_hex(16)
         request.state.request_id = rid
     return rid
 

@@ -12,6 +12,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import psycopg
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -136,10 +137,17 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
-        code = {404: "routeNotFound", 405: "methodNotAllowed"}.get(exc.status_code, "httpError")
+        # 400s raised by the framework itself come from reading or parsing the body.
+        code = {
+            400: "bodyIsInvalid",
+            404: "routeNotFound",
+            405: "methodNotAllowed",
+            413: "bodyTooLarge",
+        }.get(exc.status_code, "httpError")
+        field = "body" if exc.status_code in (400, 413) else None
         return error_response(
             exc.status_code,
-            error_body(exc.status_code, code, detail, request=request),
+            error_body(exc.status_code, code, detail, field=field, request=request),
             headers=getattr(exc, "headers", None),
         )
 
@@ -175,7 +183,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
         sqlstate = getattr(exc.orig, "sqlstate", None) or ""
-        if sqlstate.startswith("22"):  # data exception: value out of range, bad encoding...
+        # data exception: value out of range, bad encoding... psycopg raises DataError
+        # without a sqlstate when it refuses a value itself (a NUL character in text).
+        if sqlstate.startswith("22") or isinstance(exc.orig, psycopg.DataError):
             return error_response(
                 400,
                 error_body(

@@ -122,6 +122,82 @@ def list_params(ctx: Ctx) -> ListParams:
     return params
 
 
+# --- OpenAPI description of the same parameters ---------------------------------------------
+
+_BOOL: dict[str, Any] = {"type": "boolean"}
+_FILTER_SCHEMAS: dict[flt.Kind, dict[str, Any]] = {
+    flt.Kind.STRING: {"type": "string", "maxLength": 500},
+    flt.Kind.ID: {"type": "string", "format": "uuid"},
+    flt.Kind.BOOL: _BOOL,
+    flt.Kind.INT: {"type": "string", "maxLength": 500},
+    flt.Kind.DOUBLE: {"type": "string", "maxLength": 500},
+    flt.Kind.DATE: {"type": "string", "maxLength": 500},
+    flt.Kind.DATETIME: {"type": "string", "maxLength": 500},
+    flt.Kind.OBJECT: {"type": "string", "maxLength": 500},
+}
+_FILTER_HELP = {
+    flt.Kind.STRING: "partial, case-insensitive match",
+    flt.Kind.ID: "exact id",
+    flt.Kind.ENUM: "exact, case-insensitive",
+    flt.Kind.BOOL: "true or false",
+    flt.Kind.INT: "a number, or $lt-v $lte-v $gt-v $gte-v $btw-min-max",
+    flt.Kind.DOUBLE: "a number, or $lt-v $lte-v $gt-v $gte-v $btw-min-max",
+    flt.Kind.DATE: "YYYY-MM-DD, $today $ltoday $week $lweek $month $leq-<d> $lin-<d> $btw-<d>-<d>",
+    flt.Kind.DATETIME: "a UTC date: YYYY-MM-DD, $today $ltoday $week $lweek $month ...",
+    flt.Kind.OBJECT: "$exists",
+}
+
+
+def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+    }
+
+
+def read_parameters() -> list[dict[str, Any]]:
+    """The common query parameters (§1.4) of a get route, as OpenAPI parameter objects."""
+    return [
+        _query("getJoins", _BOOL, "Include associations (default true)."),
+        _query("excludeCQRS", _BOOL, "Drop non-local joins (default false)."),
+        _query("caching", _BOOL, "false bypasses the query cache (default true)."),
+        _query("requestId", {"type": "string", "maxLength": 64}, "Echoed for log tracing."),
+    ]
+
+
+def list_parameters(
+    res: Resource, extra_filters: dict[str, flt.FilterSpec] | None = None
+) -> list[dict[str, Any]]:
+    """Paging, common parameters and every filter of a list route (§1.4, §1.5)."""
+    params = [
+        _query("pageNumber", {"type": "integer", "minimum": 0}, "1-based; 0 = every row."),
+        _query("pageRowCount", {"type": "integer", "minimum": 1}, "Rows per page (25)."),
+        _query("cacheTTL", {"type": "integer", "minimum": 0, "maximum": 86_400}, "Seconds."),
+        *read_parameters(),
+    ]
+    for name, spec in {**res.filters, **(extra_filters or {})}.items():
+        item = dict(_FILTER_SCHEMAS.get(spec.kind, {"type": "string"}))
+        if spec.kind is flt.Kind.ENUM:
+            item = (
+                {"type": "string", "enum": [*spec.enum_values, "null"]}
+                if spec.enum_values
+                else {"type": "string"}
+            )
+        help_text = f"Filter: {_FILTER_HELP[spec.kind]}; repeat to OR values; `null` matches none."
+        params.append(
+            {
+                **_query(name, {"type": "array", "items": item}, help_text),
+                "style": "form",
+                "explode": True,
+            }
+        )
+    params.append(_query("isActive", _BOOL, "Admins: false lists soft-deleted rows."))
+    return params
+
+
 def get_joins(ctx: Ctx) -> bool:
     _bool_param(ctx, "excludeCQRS", False)
     _bool_param(ctx, "caching", True)
@@ -274,7 +350,13 @@ def mount(
 
         n = names.get("list", f"list{res.plural[0].upper()}{res.plural[1:]}")
         router.add_api_route(
-            path, _endpoint(_list, name=n), methods=["GET"], name=n, summary=n, tags=tag_list
+            path,
+            _endpoint(_list, name=n),
+            methods=["GET"],
+            name=n,
+            summary=n,
+            tags=tag_list,
+            openapi_extra={"parameters": list_parameters(res)},
         )
     if "get" in ops:
 
@@ -289,6 +371,7 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
+            openapi_extra={"parameters": read_parameters()},
         )
     if "create" in ops and res.create_schema is not None:
 
