@@ -54,10 +54,17 @@ PAGES = sorted(p for p in DOCS.glob("*.md") if examples(p))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-async def test_doc_examples_answer_as_documented(page: Path, client: httpx.AsyncClient, db: AsyncSession) -> None:
+async def test_doc_examples_answer_as_documented(
+    page: Path, client: httpx.AsyncClient, db: AsyncSession
+) -> None:
     user = await make_logged_in(client, db)
     admin = await make_logged_in(client, db, role="admin")
-    env = {"BASE": "", "TOKEN": user.token or "", "USER_ID": user.id, "ADMIN_TOKEN": admin.token or ""}
+    env = {
+        "BASE": "",
+        "TOKEN": user.token or "",
+        "USER_ID": user.id,
+        "ADMIN_TOKEN": admin.token or "",
+    }
     cases = examples(page)
     assert cases, f"{page.name} has no runnable examples"
     for argv, expected in cases:

@@ -19,7 +19,7 @@ from staykit.api.marketplace.service import create_service
 from staykit.api.middleware import RequestMiddleware
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
-from staykit.core.runtime import Runtime, get_runtime, set_runtime
+from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
 from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
 from staykit.jobs.app import run_worker
@@ -46,6 +46,7 @@ def create_app(
         url = database_url or get_runtime().database_url
         engine = create_engine(url, pool_size=settings.db_pool_size)
         factory = sessionmaker or make_sessionmaker(engine)
+        previous_runtime = current_runtime()
         set_runtime(
             Runtime(
                 settings=settings,
@@ -58,6 +59,11 @@ def create_app(
             target.state.sessionmaker = factory
         async with unit_of_work(make_sessionmaker(engine)) as session:
             await keyring.ensure(session)
+        if settings.env == "production" and not settings.smtp_host:
+            log.warning(
+                "no SMTP server configured (STAYKIT_SMTP_HOST): verification and reset "
+                "emails are kept in the database and never reach users"
+            )
         worker: asyncio.Task[Any] | None = None
         if worker_enabled:
             worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
@@ -69,6 +75,7 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await worker
             await engine.dispose()
+            set_runtime(previous_runtime)
 
     app = FastAPI(
         title="staykit",

@@ -73,6 +73,8 @@ def serve(
         )
         uvicorn.run(
             app,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
             host=host or settings.host,
             port=port or settings.port,
             log_level="warning",

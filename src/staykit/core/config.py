@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     run_worker: bool = True
     public_base_url: str = "http://127.0.0.1:8000"
     log_level: str = "INFO"
+    # Proxies whose X-Forwarded-For/-Proto are believed (client IPs for login throttling).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     # Marketplace sessions
     token_name: str = "airbnb3-access-token"
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     verification_expire_seconds: int = 86_400
     two_factor_expire_seconds: int = 300
     verification_max_attempts: int = 5
+    # How long ended sessions and used codes are kept before the purge job removes them.
+    auth_record_retention_days: int = 30
 
     # Outbound mail. With no smtp_host, messages stay in the development mailbox.
     smtp_host: str | None = None

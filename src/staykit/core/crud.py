@@ -6,15 +6,18 @@ Business rules stay in the domain packages; these functions only read and write 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from staykit.core.clock import utcnow
-from staykit.core.errors import NotFound
+from staykit.core.errors import Conflict, NotFound
 
 
 async def list_page(
@@ -75,3 +78,31 @@ async def soft_delete(session: AsyncSession, obj: Any) -> Any:
     obj.updated_at = utcnow()
     await session.flush()
     return obj
+
+
+@dataclass(frozen=True)
+class UniqueRule:
+    """What a violated unique index means to the client."""
+
+    constraint: str
+    field: str
+    message: str
+    code: str = "alreadyExists"
+
+
+@asynccontextmanager
+async def unique_guard(session: AsyncSession, rules: Sequence[UniqueRule]) -> AsyncIterator[None]:
+    """Make the changes of the block and flush them in a savepoint. When a concurrent
+    request wins the race the application checked for, the unique index catches it and
+    the client gets a 409 naming the field, and the transaction stays usable."""
+    try:
+        async with session.begin_nested():
+            yield
+            await session.flush()
+    except IntegrityError as exc:
+        diag = getattr(exc.orig, "diag", None)
+        name = getattr(diag, "constraint_name", None)
+        for rule in rules:
+            if rule.constraint == name:
+                raise Conflict(rule.message, code=rule.code, field=rule.field) from None
+        raise

@@ -33,3 +33,7 @@ def get_runtime() -> Runtime:
     if _current is None:
         raise RuntimeError("staykit runtime is not started")
     return _current
+
+
+def current_runtime() -> Runtime | None:
+    return _current

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class Input(BaseModel):
@@ -16,9 +34,34 @@ class Input(BaseModel):
         alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
     )
 
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL text cannot hold NUL; refused here it is a 400 naming the field,
+        # not a database error.
+        if _has_nul(value):
+            raise ValueError("must not contain NUL characters")
+        return value
+
     def provided(self) -> dict[str, object]:
         """Only the fields the client sent (PATCH semantics), keyed by attribute name."""
         return self.model_dump(exclude_unset=True)
+
+
+def parse_json_object(raw: str | bytes, field: str) -> dict[str, object]:
+    """Parse a JSON object someone sent us; anything else (including JSON nested deep
+    enough to exhaust the parser) is a 400 naming `field`."""
+    from staykit.core.errors import InvalidInput
+
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise InvalidInput(
+            f"{field} is not valid JSON.", code=f"{field}IsInvalid", field=field
+        ) from None
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{field} must be a JSON object.", code=f"{field}IsInvalid", field=field)
+    return value
 
 
 def normalize_email(value: str) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import procrastinate
 
 from staykit.core.db import libpq_url
+from staykit.domain.auth.tasks import blueprint as auth_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
+app.add_tasks_from(auth_tasks, namespace="auth")
 
 
 def worker_app(database_url: str) -> procrastinate.App:

@@ -10,15 +10,19 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
 from staykit.core.actor import Actor
+from staykit.core.crud import UniqueRule
 from staykit.core.errors import Conflict, InvalidInput, NotFound
 from staykit.core.filters import Kind
+from staykit.core.schemas import parse_json_object
 from staykit.domain.auth import avatars, policy, sessions, users
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import (
@@ -157,6 +161,14 @@ members_resource = Resource(
     can_delete=lambda actor, _obj: policy.require_admin(actor),
     before_create=_member_refs,
     joins=_member_joins,
+    unique=(
+        UniqueRule(
+            "uq_user_group_members_active",
+            "userId",
+            "This user is already a member of the group.",
+            "alreadyAMember",
+        ),
+    ),
 )
 
 
@@ -448,7 +460,12 @@ async def list_user_group_members(
         raise NotFound(
             f"No userGroup with id {groupId}.", code="userGroupNotFound", field="groupId"
         )
-    base = select(UserGroupMember).where(UserGroupMember.group_id == groupId)
+    # Members whose account was deleted are no longer listed.
+    base = (
+        select(UserGroupMember)
+        .join(User, User.id == UserGroupMember.user_id)
+        .where(UserGroupMember.group_id == groupId, User.is_active)
+    )
     return await list_records(ctx, members_resource, base=base)
 
 
@@ -466,18 +483,7 @@ async def upload_avatar(
     setAsAvatar: Annotated[bool, Form()] = True,
 ) -> JSONResponse:
     """Upload an avatar image (staykit addition: the seed documents no upload route)."""
-    meta: dict[str, Any] | None = None
-    if metadata:
-        try:
-            meta = json.loads(metadata)
-        except ValueError:
-            raise InvalidInput(
-                "metadata must be a JSON object.", code="metadataIsInvalid", field="metadata"
-            ) from None
-        if not isinstance(meta, dict):
-            raise InvalidInput(
-                "metadata must be a JSON object.", code="metadataIsInvalid", field="metadata"
-            )
+    meta = parse_json_object(metadata, "metadata") if metadata else None
     data = await file.read(ctx.settings.max_upload_bytes + 1)
     row = await avatars.upload(
         ctx.session,
@@ -553,26 +559,14 @@ async def _login_body(request: Request) -> Login:
         data: Any = {k: v for k, v in form.items() if isinstance(v, str)}
     else:
         raw = await request.body()
-        try:
-            data = json.loads(raw) if raw else {}
-        except ValueError:
-            raise InvalidInput(
-                "The body is not valid JSON.", code="bodyIsNotValidJson", field="body"
-            ) from None
-    if not isinstance(data, dict):
-        raise InvalidInput("The body must be a JSON object.", code="bodyIsInvalid", field="body")
+        data = parse_json_object(raw, "body") if raw else {}
     try:
         return Login.model_validate(data)
-    except Exception as exc:
-        from pydantic import ValidationError
-
-        if isinstance(exc, ValidationError):
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "body"
-            raise InvalidInput(
-                f"{field}: {err['msg']}.", code=f"{field}IsInvalid", field=field
-            ) from None
-        raise
+    except ValidationError as exc:
+        # The same 400 body as every other route's validation errors.
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        ) from None
 
 
 LOGIN_FORM = """<!doctype html><meta charset="utf-8"><title>staykit login</title>

@@ -61,6 +61,7 @@ class Resource:
     before_create: Hook | None = None  # (ctx, new object, values) - validate references
     before_update: Hook | None = None  # (ctx, object, values)
     joins: Joins | None = None  # add associations to shaped rows when getJoins=true
+    unique: Sequence[crud.UniqueRule] = ()  # unique indexes and the 409 each one means
     order_by: Callable[[type[Any]], Sequence[Any]] = lambda m: (m.created_at.desc(), m.id.desc())
     label: str = ""
 
@@ -275,8 +276,8 @@ async def create_record(ctx: Ctx, res: Resource, body: Input) -> JSONResponse:
     obj.owner_id = ctx.actor.user_id if ctx.actor else None
     if res.before_create is not None:
         await res.before_create(ctx, obj, values)
-    ctx.session.add(obj)
-    await ctx.session.flush()
+    async with crud.unique_guard(ctx.session, res.unique):
+        ctx.session.add(obj)
     return respond(ctx, res.name, res.shape(obj), action="create", status=201)
 
 
@@ -286,8 +287,8 @@ async def update_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID, body: Input)
     values = body.provided()
     if res.before_update is not None:
         await res.before_update(ctx, obj, values)
-    crud.apply_values(obj, values)
-    await ctx.session.flush()
+    async with crud.unique_guard(ctx.session, res.unique):
+        crud.apply_values(obj, values)
     return respond(ctx, res.name, res.shape(obj), action="update")
 
 

@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
 from staykit.core.errors import InvalidInput
-from staykit.core.schemas import normalize_email
 from staykit.core.ids import uuid7
+from staykit.core.schemas import normalize_email
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.auth.users import check_password_policy, default_avatar, get_by_email

@@ -69,6 +69,10 @@ async def upload(
     user = await session.get(User, target)
     if user is None or not user.is_active:
         raise NotFound(f"No user with id {target}.", code="userNotFound", field="userId")
+    if target != me.user_id and not policy.may_manage(me, user.role_id):
+        raise Forbidden(
+            "Admins may only change the avatar of plain users.", code="cannotManageAdmin"
+        )
     if not data:
         raise InvalidInput("The file is empty.", code="fileIsEmpty", field="file")
     if len(data) > settings.max_upload_bytes:

@@ -185,11 +185,17 @@ def _plausible_kid(kid: str) -> bool:
     return 0 < len(kid) <= 64 and kid.isprintable()
 
 
+# Our tokens are under 1 KB; anything far larger is not ours and is not parsed.
+MAX_TOKEN_CHARS = 8192
+
+
 def _kid_of(token: str) -> str | None:
+    if len(token) > MAX_TOKEN_CHARS:
+        return None
     try:
         header_b64 = token.split(".", 1)[0]
         header = json.loads(base64.urlsafe_b64decode(header_b64 + "=" * (-len(header_b64) % 4)))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, RecursionError):
         return None
     kid = header.get("kid") if isinstance(header, dict) else None
     return kid if isinstance(kid, str) else None

@@ -12,21 +12,6 @@ from staykit.core.schemas import Email, Input, LanguageCode, LongText, Name, Pas
 Role = Literal["superAdmin", "admin", "user"]
 
 
-class AuthInput(Input):
-    """A request body of the auth service.
-
-    PostgreSQL text cannot hold NUL characters; without this check they reach the
-    database and fail there as a 500. (Belongs in core Input; kept here until it is.)
-    """
-
-    @field_validator("*")
-    @classmethod
-    def _no_nul(cls, value: Any) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
-
-
 def _not_null(value: Any) -> Any:
     """PATCH fields that may be left out but not cleared: their columns are NOT NULL."""
     if value is None:
@@ -34,7 +19,7 @@ def _not_null(value: Any) -> Any:
     return value
 
 
-class RegisterUser(AuthInput):
+class RegisterUser(Input):
     email: Email
     password: Password
     fullname: Name
@@ -48,7 +33,7 @@ class CreateUser(RegisterUser):
     pass
 
 
-class UpdateUser(AuthInput):
+class UpdateUser(Input):
     fullname: Name | None = None
     avatar: Url | None = None
     preferred_language: LanguageCode | None = None
@@ -61,37 +46,37 @@ class UpdateProfile(UpdateUser):
     mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
 
 
-class UpdateUserRole(AuthInput):
+class UpdateUserRole(Input):
     role_id: Role
 
 
-class UpdateUserPassword(AuthInput):
+class UpdateUserPassword(Input):
     old_password: Password
     new_password: Password
 
 
-class UpdateUserPasswordByAdmin(AuthInput):
+class UpdateUserPasswordByAdmin(Input):
     password: Password
 
 
-class CreateUserGroup(AuthInput):
+class CreateUserGroup(Input):
     group_name: Name
     avatar: Url | None = None
 
 
-class UpdateUserGroup(AuthInput):
+class UpdateUserGroup(Input):
     group_name: Name | None = None
     avatar: Url | None = None
 
     _group_name_not_null = field_validator("group_name")(_not_null)
 
 
-class CreateUserGroupMember(AuthInput):
+class CreateUserGroupMember(Input):
     group_id: uuid.UUID
     user_id: uuid.UUID
 
 
-class CreateGivenPermission(AuthInput):
+class CreateGivenPermission(Input):
     permission_name: Name
     role_id: Role | None = None
     subject_user_id: uuid.UUID | None = None
@@ -100,24 +85,24 @@ class CreateGivenPermission(AuthInput):
     can_do: bool = True
 
 
-class UpdateGivenPermission(AuthInput):
+class UpdateGivenPermission(Input):
     can_do: bool | None = None
     object_id: uuid.UUID | None = None  # null widens the grant to every object
 
     _can_do_not_null = field_validator("can_do")(_not_null)
 
 
-class Login(AuthInput):
+class Login(Input):
     username: str | None = Field(default=None, max_length=254)
     email: str | None = Field(default=None, max_length=254)
     password: str | None = Field(default=None, max_length=128)
 
 
-class EmailStart(AuthInput):
+class EmailStart(Input):
     email: Email
 
 
-class CodeComplete(AuthInput):
+class CodeComplete(Input):
     email: Email
     secret_code: str = Field(min_length=1, max_length=12)
 
@@ -126,22 +111,22 @@ class PasswordResetComplete(CodeComplete):
     password: Password
 
 
-class MobileStart(AuthInput):
+class MobileStart(Input):
     mobile: str = Field(pattern=r"^\+?[0-9 ()-]{6,20}$")
 
 
-class TwoFactorStart(AuthInput):
+class TwoFactorStart(Input):
     user_id: uuid.UUID
     session_id: uuid.UUID
     client: str | None = Field(default=None, max_length=200)
     reason: str | None = Field(default=None, max_length=500)
 
 
-class TwoFactorComplete(AuthInput):
+class TwoFactorComplete(Input):
     user_id: uuid.UUID
     session_id: uuid.UUID
     secret_code: str = Field(min_length=1, max_length=12)
 
 
-class AvatarMetadata(AuthInput):
+class AvatarMetadata(Input):
     metadata: dict[str, Any] | None = None

@@ -131,8 +131,10 @@ def _apply(user: User, values: dict[str, Any]) -> None:
 async def update_user(
     session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateUser
 ) -> User:
-    policy.require_admin(actor)
+    admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
+    if user.id != admin.user_id and not policy.may_manage(admin, user.role_id):
+        raise Forbidden("Admins may only edit plain users.", code="cannotManageAdmin")
     _apply(user, data.provided())
     await session.flush()
     return user
