@@ -79,8 +79,7 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 def use_sessionmaker(app: object, factory: async_sessionmaker[AsyncSession]) -> None:
-    for target in (app, *app.state.services):  # type: ignore[attr-defined]
-        target.state.sessionmaker = factory
+    app.state.sessionmaker = factory  # type: ignore[attr-defined]
 
 
 @pytest.fixture

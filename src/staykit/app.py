@@ -15,13 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from staykit import __version__
 from staykit.api import dev
 from staykit.api.marketplace import auth, errors, verification
-from staykit.api.marketplace.service import create_service
+from staykit.api.marketplace.service import Service
 from staykit.api.middleware import RequestMiddleware
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
 from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
 from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
+from staykit.domain.auth.session_cache import listener as session_listener
 from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
@@ -55,8 +56,7 @@ def create_app(
                 database_url=url,
             )
         )
-        for target in (app, *services):
-            target.state.sessionmaker = factory
+        app.state.sessionmaker = factory
         async with unit_of_work(make_sessionmaker(engine)) as session:
             await keyring.ensure(session)
         if settings.env == "production" and not settings.smtp_host:
@@ -68,7 +68,8 @@ def create_app(
         if worker_enabled:
             worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
         try:
-            yield
+            async with session_listener(url, settings.session_cache_seconds):
+                yield
         finally:
             if worker is not None:
                 worker.cancel()
@@ -88,15 +89,14 @@ def create_app(
     app.state.settings = settings
     errors.install(app)
 
-    auth_service = create_service(
+    auth_service = Service(
         "auth", SERVICES["auth"], "Users, groups, sessions, permissions and verification."
     )
     auth_service.include_router(auth.router)
     auth_service.include_router(verification.router)
     services = [auth_service]
     for service in services:
-        service.state.settings = settings
-        app.mount(service.servers[0]["url"], service)
+        app.include_router(service.router, prefix=service.prefix)
     app.state.services = services
 
     if settings.is_development:

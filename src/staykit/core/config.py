@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     token_name: str = "airbnb3-access-token"
     access_token_ttl_seconds: int = 86_400
     cookie_secure: bool = False
+    # Checked sessions are cached per process for this long (0 = off). Revocations reach
+    # every process at once through PostgreSQL NOTIFY; this is only the upper bound.
+    session_cache_seconds: float = 30.0
 
     # Password hashing (argon2id). Tests lower the cost; production keeps the defaults.
     argon2_time_cost: int = 3

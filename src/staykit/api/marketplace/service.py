@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import text
 
 from staykit import __version__
-from staykit.api.marketplace import errors
-from staykit.api.marketplace.context import Context, Ctx, DbSession
+from staykit.api.marketplace.context import Context, DbSession
 from staykit.domain.auth import permissions, sessions
 
 NO_LOGIN = {"status": "ERR", "message": "No login found"}
@@ -22,11 +22,6 @@ FAVICON = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" '
     b'rx="3" fill="#0f766e"/><path d="M3 9l5-5 5 5v4H3z" fill="#fff"/></svg>'
 )
-
-
-def _session_actor(ctx: Ctx) -> Any:
-    """The actor for session routes: logged in (2FA may still be pending)."""
-    return ctx.actor
 
 
 def default_routes(name: str) -> APIRouter:
@@ -81,49 +76,69 @@ def default_routes(name: str) -> APIRouter:
     return router
 
 
-def create_service(name: str, prefix: str, description: str) -> FastAPI:
-    """A sub-application for one marketplace service; routers are added by the caller."""
-    sub = FastAPI(
-        title=f"staykit {name} service",
-        version=__version__,
-        description=description,
-        docs_url=None,
-        redoc_url=None,
-        openapi_url="/openapi.json",
-        servers=[{"url": prefix}],
-    )
-    errors.install(sub)
-    sub.include_router(default_routes(name))
+class Service:
+    """One marketplace service (e.g. auth at /auth-api): a router with the default routes,
+    its own OpenAPI document, Swagger page and Postman collection. The app includes every
+    service's router, so all services share one middleware stack."""
 
-    @sub.get("/swagger", include_in_schema=False)
-    async def swagger() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=f"{prefix}/openapi.json", title=f"{name} API")
+    def __init__(self, name: str, prefix: str, description: str) -> None:
+        self.name = name
+        self.prefix = prefix
+        self.description = description
+        self.router = APIRouter()
+        self.router.include_router(default_routes(name))
+        self._openapi: dict[str, Any] | None = None
+        self._add_doc_routes()
 
-    @sub.get("/getPostmanCollection", tags=["default"], summary="getPostmanCollection")
-    async def postman(request: Request) -> JSONResponse:
-        base = str(request.base_url).rstrip("/")
-        return JSONResponse(
-            postman_collection(sub.openapi(), f"staykit {name}", base),
-            headers={
-                "Content-Disposition": f'attachment; filename="{name}.postman_collection.json"'
-            },
-        )
+    def include_router(self, router: APIRouter) -> None:
+        self.router.include_router(router)
+        self._openapi = None
 
-    @sub.get("/", include_in_schema=False)
-    async def index() -> HTMLResponse:
-        rows = "".join(
-            f"<tr><td>{m.upper()}</td><td><code>{prefix}{p}</code></td><td>{op.get('summary', '')}</td></tr>"
-            for p, item in sub.openapi().get("paths", {}).items()
-            for m, op in item.items()
-        )
-        return HTMLResponse(
-            f"<!doctype html><title>{name} API</title><h1>staykit {name} API</h1>"
-            f"<p><a href='{prefix}/swagger'>Swagger</a> · "
-            f"<a href='{prefix}/getPostmanCollection'>Postman collection</a></p>"
-            f"<table>{rows}</table>"
-        )
+    def openapi(self) -> dict[str, Any]:
+        if self._openapi is None:
+            self._openapi = get_openapi(
+                title=f"staykit {self.name} service",
+                version=__version__,
+                description=self.description,
+                routes=self.router.routes,
+                servers=[{"url": self.prefix}],
+            )
+        return self._openapi
 
-    return sub
+    def _add_doc_routes(self) -> None:
+        name, prefix, router = self.name, self.prefix, self.router
+
+        @router.get("/openapi.json", include_in_schema=False)
+        async def openapi_json() -> JSONResponse:
+            return JSONResponse(self.openapi())
+
+        @router.get("/swagger", include_in_schema=False)
+        async def swagger() -> HTMLResponse:
+            return get_swagger_ui_html(openapi_url=f"{prefix}/openapi.json", title=f"{name} API")
+
+        @router.get("/getPostmanCollection", tags=["default"], summary="getPostmanCollection")
+        async def postman(request: Request) -> JSONResponse:
+            base = str(request.base_url).rstrip("/")
+            return JSONResponse(
+                postman_collection(self.openapi(), f"staykit {name}", base),
+                headers={
+                    "Content-Disposition": f'attachment; filename="{name}.postman_collection.json"'
+                },
+            )
+
+        @router.get("/", include_in_schema=False)
+        async def index() -> HTMLResponse:
+            rows = "".join(
+                f"<tr><td>{m.upper()}</td><td><code>{prefix}{p}</code></td><td>{op.get('summary', '')}</td></tr>"
+                for p, item in self.openapi().get("paths", {}).items()
+                for m, op in item.items()
+            )
+            return HTMLResponse(
+                f"<!doctype html><title>{name} API</title><h1>staykit {name} API</h1>"
+                f"<p><a href='{prefix}/swagger'>Swagger</a> · "
+                f"<a href='{prefix}/getPostmanCollection'>Postman collection</a></p>"
+                f"<table>{rows}</table>"
+            )
 
 
 def postman_collection(openapi: dict[str, Any], name: str, base_url: str) -> dict[str, Any]:

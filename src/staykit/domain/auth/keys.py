@@ -28,6 +28,7 @@ from staykit.domain.auth.models import SigningKey
 # How long a process trusts its cached key set before re-reading it: another process (the
 # CLI's rotate-keys, a second server) may have added or retired keys meanwhile.
 RELOAD_AFTER_SECONDS = 60.0
+MAX_VERIFIED_TOKENS = 50_000
 
 
 @dataclass
@@ -52,6 +53,7 @@ class KeyRing:
         self._keys: dict[str, _Loaded] = {}
         self._current: str | None = None
         self._loaded_at = float("-inf")
+        self._verified: dict[str, tuple[str, dict[str, Any]]] = {}  # token -> (kid, claims)
 
     @property
     def current_kid(self) -> str | None:
@@ -113,6 +115,14 @@ class KeyRing:
 
     async def verify(self, token: str, session: AsyncSession) -> dict[str, Any]:
         """Return the claims of a valid, unexpired token or raise Unauthenticated."""
+        verified = self._verified.get(token)
+        if (
+            verified is not None
+            and verified[0] in self._keys
+            and verified[1]["exp"] > utcnow().timestamp()
+            and time.monotonic() - self._loaded_at <= RELOAD_AFTER_SECONDS
+        ):
+            return verified[1]
         kid = _kid_of(token)
         if kid is None:
             raise Unauthenticated("The access token is invalid.", code="invalidToken")
@@ -133,6 +143,11 @@ class KeyRing:
         exp = claims.get("exp")
         if not isinstance(exp, int | float) or exp <= utcnow().timestamp():
             raise Unauthenticated("The access token has expired.", code="tokenExpired")
+        # An RS256 check costs more than the rest of a cached request; a token's signature
+        # never changes, so remember the verdict until the token expires.
+        if len(self._verified) >= MAX_VERIFIED_TOKENS:
+            self._verified.clear()
+        self._verified[token] = (kid, claims)
         return claims
 
     async def _fetch_public(self, session: AsyncSession, kid: str) -> _Loaded | None:

@@ -17,6 +17,7 @@ from staykit.core.errors import Forbidden, InvalidInput, TooManyRequests, Unauth
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import AuthSession, LoginFailure, User
 from staykit.domain.auth.passwords import verify_password
+from staykit.domain.auth.session_cache import session_cache
 from staykit.domain.auth.users import get_by_email
 
 
@@ -176,6 +177,10 @@ async def authenticate(session: AsyncSession, token: str) -> Actor:
         session_id = uuid.UUID(str(claims.get("sid")))
     except ValueError as exc:
         raise Unauthenticated("The access token is invalid.", code="invalidToken") from exc
+    now = utcnow()
+    cached = session_cache.get(session_id, user_id, now.timestamp())
+    if cached is not None:
+        return cached
     row = (
         await session.execute(
             select(
@@ -192,9 +197,9 @@ async def authenticate(session: AsyncSession, token: str) -> Actor:
             .where(AuthSession.id == session_id, User.id == user_id)
         )
     ).first()
-    if row is None or not row.is_active or row.revoked_at is not None or row.expires_at <= utcnow():
+    if row is None or not row.is_active or row.revoked_at is not None or row.expires_at <= now:
         raise Unauthenticated("The session has ended; log in again.", code="sessionEnded")
-    return Actor(
+    actor = Actor(
         user_id=user_id,
         role_id=row.role_id,
         session_id=session_id,
@@ -203,6 +208,8 @@ async def authenticate(session: AsyncSession, token: str) -> Actor:
         needs_email_2fa=row.needs_email_2fa,
         needs_mobile_2fa=row.needs_mobile_2fa,
     )
+    session_cache.put(actor, row.expires_at.timestamp())
+    return actor
 
 
 async def logout(session: AsyncSession, actor: Actor | None) -> None:

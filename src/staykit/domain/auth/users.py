@@ -27,6 +27,7 @@ from staykit.domain.auth.schemas import (
     UpdateUserPasswordByAdmin,
     UpdateUserRole,
 )
+from staykit.domain.auth.session_cache import session_cache
 
 
 def default_avatar(email: str, base_url: str) -> str:
@@ -162,6 +163,9 @@ async def revoke_sessions(
     if keep is not None:
         stmt = stmt.where(AuthSession.id != keep)
     await session.execute(stmt.values(revoked_at=utcnow()))
+    # A bulk UPDATE bypasses the ORM's flush events; evict here (other processes hear
+    # the database trigger's NOTIFY once this commits).
+    session_cache.evict_user(user_id)
 
 
 async def _soft_delete(session: AsyncSession, user: User) -> User:
