@@ -13,6 +13,7 @@ import inspect
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from fastapi import APIRouter, Path
@@ -343,7 +344,7 @@ def mount(
     """Add the resource's routes: `path` for list/create, `item_path` for the rest."""
     names = names or {}
     item = item_path or f"{path}/{{{res.id_param}}}"
-    tag_list = list(tags) or [res.plural]
+    tag_list: list[str | Enum] = [*tags] or [res.plural]
     if "list" in ops:
 
         async def _list(ctx: Ctx) -> JSONResponse:
@@ -426,6 +427,6 @@ def columns_filters(
     out = {}
     for name, item in spec.items():
         attr, kind = item[0], item[1]
-        enum = item[2] if len(item) > 2 else ()  # type: ignore[misc]
+        enum = item[2] if len(item) > 2 else ()
         out[name] = flt.FilterSpec(name, getattr(model, attr), kind, enum)
     return out

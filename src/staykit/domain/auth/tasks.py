@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import procrastinate
 import structlog
@@ -46,11 +47,16 @@ async def purge_expired(session: AsyncSession, settings: Settings) -> dict[str, 
     )
     sessions = await session.execute(delete(AuthSession).where(ended))
     counts = {
-        "loginFailures": failures.rowcount or 0,
-        "verificationCodes": codes.rowcount or 0,
-        "sessions": sessions.rowcount or 0,
+        "loginFailures": _rows(failures),
+        "verificationCodes": _rows(codes),
+        "sessions": _rows(sessions),
     }
     return counts
+
+
+def _rows(result: Any) -> int:
+    """Rows a DELETE touched (the cursor result of a bulk statement)."""
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 @blueprint.periodic(cron="*/15 * * * *")

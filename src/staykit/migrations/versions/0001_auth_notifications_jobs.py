@@ -27,7 +27,9 @@ def upgrade() -> None:
     # (simple query protocol: it holds many statements and dollar-quoted functions).
     from staykit.jobs.app import schema_sql
 
-    op.get_bind().connection.driver_connection.execute(schema_sql())
+    raw = op.get_bind().connection.driver_connection
+    assert raw is not None
+    raw.execute(schema_sql())
 
     op.create_table(
         "auth_login_failures",
