@@ -17,19 +17,18 @@ app.add_tasks_from(notifications_tasks, namespace="notifications")
 app.add_tasks_from(auth_tasks, namespace="auth")
 
 
-def worker_app(database_url: str) -> procrastinate.App:
-    """A copy of the app bound to the database (tasks shared)."""
-    return app.with_connector(procrastinate.PsycopgConnector(conninfo=libpq_url(database_url)))
-
-
 async def run_worker(
     database_url: str, *, wait: bool = True, concurrency: int = 4, name: str = "staykit-worker"
 ) -> None:
-    bound = worker_app(database_url)
-    async with bound.open_async():
-        await bound.run_worker_async(
-            wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
-        )
+    """Run a worker against the database. The app's own connector is swapped in for the
+    duration (procrastinate's `replace_connector`), so that everything holding a reference
+    to the app, periodic deferral included, uses the live connection pool."""
+    connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
+    with app.replace_connector(connector):
+        async with app.open_async():
+            await app.run_worker_async(
+                wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
+            )
 
 
 def schema_sql() -> str:

@@ -1,0 +1,43 @@
+"""Periodic jobs are deferred and run by a real worker."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from staykit.jobs.app import app as jobs_app
+from staykit.jobs.app import run_worker
+
+
+async def test_worker_defers_and_runs_the_housekeeping_job(
+    database_url: str, engine: AsyncEngine, committed_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    # Make the deferrer catch up on the last tick whenever it was (the default only looks
+    # back 10 minutes), so the test does not depend on the wall clock.
+    saved = dict(jobs_app.periodic_defaults)
+    jobs_app.periodic_defaults["max_delay"] = 86_400
+    worker = asyncio.create_task(run_worker(database_url, wait=True, name="test-periodic"))
+    try:
+        deadline = time.monotonic() + 15
+        status = None
+        while time.monotonic() < deadline and status != "succeeded":
+            await asyncio.sleep(0.1)
+            assert not worker.done(), worker.exception() if worker.done() else ""
+            async with engine.connect() as conn:
+                status = await conn.scalar(
+                    text(
+                        "SELECT status::text FROM procrastinate_jobs "
+                        "WHERE task_name = 'auth:purge_expired_auth_records' ORDER BY id DESC LIMIT 1"
+                    )
+                )
+        assert status == "succeeded"
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
+        jobs_app.periodic_defaults.clear()
+        jobs_app.periodic_defaults.update(saved)
