@@ -77,3 +77,19 @@ async def login(client: httpx.AsyncClient, person: Person) -> Person:
 
 async def make_logged_in(client: httpx.AsyncClient, db: AsyncSession, **kwargs: object) -> Person:
     return await login(client, await make_user(db, **kwargs))  # type: ignore[arg-type]
+
+
+def assert_error(
+    r: httpx.Response, status: int, *, field: str | None = None, message: str | None = None
+) -> dict[str, object]:
+    """The marketplace error body (spec §1.7) with this status, and where the problem is."""
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert body["result"] == "ERR"
+    assert body["status"] == status
+    assert body["errCode"] == status
+    if field is not None:
+        assert body.get("field") == field, body
+    if message is not None:
+        assert body["message"] == message, body
+    return dict(body)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
-from tests.factories import Person, make_logged_in
+from tests.factories import Person, assert_error, make_logged_in
 
 FILES = "/auth-api/v1/useravatarsfiles"
 
@@ -65,16 +65,6 @@ async def uploaded(client: httpx.AsyncClient, who: Person, **kwargs: Any) -> dic
     r = await upload(client, who, **kwargs)
     assert r.status_code == 201, r.text
     return dict(r.json()["userAvatarsFile"])
-
-
-def assert_error(r: httpx.Response, status: int, field: str, message: str | None = None) -> None:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert body["result"] == "ERR"
-    assert body["status"] == status
-    assert body["field"] == field
-    if message is not None:
-        assert body["message"] == message
 
 
 @pytest.fixture
@@ -168,7 +158,7 @@ async def test_text_file_renamed_png_is_415_naming_file(
     client: httpx.AsyncClient, user: Person
 ) -> None:
     r = await upload(client, user, b"just some text, honestly\n", name="cat.png")
-    assert_error(r, 415, "file", "errMsg_fileTypeNotAllowed")
+    assert_error(r, 415, field="file", message="errMsg_fileTypeNotAllowed")
 
 
 async def test_svg_is_refused_because_it_can_carry_script(
@@ -176,19 +166,19 @@ async def test_svg_is_refused_because_it_can_carry_script(
 ) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     r = await upload(client, user, svg, name="a.svg", content_type="image/svg+xml")
-    assert_error(r, 415, "file", "errMsg_fileTypeNotAllowed")
+    assert_error(r, 415, field="file", message="errMsg_fileTypeNotAllowed")
 
 
 async def test_empty_file_is_400_naming_file(client: httpx.AsyncClient, user: Person) -> None:
     r = await upload(client, user, b"")
-    assert_error(r, 400, "file", "errMsg_fileIsEmpty")
+    assert_error(r, 400, field="file", message="errMsg_fileIsEmpty")
 
 
 async def test_missing_file_part_is_400_naming_file(
     client: httpx.AsyncClient, user: Person
 ) -> None:
     r = await client.post(FILES, data={"setAsAvatar": "true"}, headers=user.headers)
-    assert_error(r, 400, "file")
+    assert_error(r, 400, field="file")
 
 
 async def test_file_of_exactly_the_limit_is_accepted(
@@ -204,7 +194,7 @@ async def test_file_one_byte_over_the_limit_is_413_naming_file(
 ) -> None:
     data = png() + b"\x00" * (settings.max_upload_bytes + 1 - len(png()))
     r = await upload(client, user, data)
-    assert_error(r, 413, "file", "errMsg_fileTooLarge")
+    assert_error(r, 413, field="file", message="errMsg_fileTooLarge")
 
 
 async def test_body_declared_far_over_the_limit_is_413_before_reading(
@@ -212,7 +202,7 @@ async def test_body_declared_far_over_the_limit_is_413_before_reading(
 ) -> None:
     data = png() + b"\x00" * (settings.max_upload_bytes + 100_000)
     r = await upload(client, user, data)
-    assert_error(r, 413, "body", "errMsg_bodyTooLarge")
+    assert_error(r, 413, field="body", message="errMsg_bodyTooLarge")
 
 
 async def test_streamed_body_without_length_over_the_limit_is_413(
@@ -238,7 +228,7 @@ async def test_streamed_body_without_length_over_the_limit_is_413(
         content=body(),
         headers={**user.headers, "Content-Type": f"multipart/form-data; boundary={boundary}"},
     )
-    assert_error(r, 413, "body", "errMsg_bodyTooLarge")
+    assert_error(r, 413, field="body", message="errMsg_bodyTooLarge")
 
 
 async def test_metadata_json_object_is_stored(client: httpx.AsyncClient, user: Person) -> None:
@@ -256,7 +246,7 @@ async def test_metadata_that_is_not_a_json_object_is_400(
     client: httpx.AsyncClient, user: Person, metadata: str
 ) -> None:
     r = await upload(client, user, form={"metadata": metadata})
-    assert_error(r, 400, "metadata", "errMsg_metadataIsInvalid")
+    assert_error(r, 400, field="metadata", message="errMsg_metadataIsInvalid")
 
 
 async def test_anonymous_upload_is_401(client: httpx.AsyncClient) -> None:
@@ -314,7 +304,7 @@ async def test_upload_for_unknown_user_is_404_naming_user_id(
     client: httpx.AsyncClient, admin: Person
 ) -> None:
     r = await upload(client, admin, form={"userId": str(uuid.uuid4())})
-    assert_error(r, 404, "userId", "errMsg_userNotFound")
+    assert_error(r, 404, field="userId", message="errMsg_userNotFound")
 
 
 async def test_upload_for_deleted_user_is_404(
@@ -323,14 +313,14 @@ async def test_upload_for_deleted_user_is_404(
     r = await client.delete(f"/auth-api/v1/users/{other.id}", headers=admin.headers)
     assert r.status_code == 200, r.text
     r = await upload(client, admin, form={"userId": other.id})
-    assert_error(r, 404, "userId")
+    assert_error(r, 404, field="userId")
 
 
 async def test_malformed_user_id_is_400_naming_user_id(
     client: httpx.AsyncClient, admin: Person
 ) -> None:
     r = await upload(client, admin, form={"userId": "not-a-uuid"})
-    assert_error(r, 400, "userId")
+    assert_error(r, 400, field="userId")
 
 
 # --- download ----------------------------------------------------------------------------------
@@ -338,13 +328,13 @@ async def test_malformed_user_id_is_400_naming_user_id(
 
 async def test_download_with_unknown_key_is_404(client: httpx.AsyncClient) -> None:
     r = await client.get(download("abcdefghijkm"))
-    assert_error(r, 404, "accessKey", "errMsg_fileNotFound")
+    assert_error(r, 404, field="accessKey", message="errMsg_fileNotFound")
 
 
 @pytest.mark.parametrize("key", ["short", "abcdefghijklm", "abc-efghijkl", "abc%20efghijk"])
 async def test_download_with_malformed_key_is_400(client: httpx.AsyncClient, key: str) -> None:
     r = await client.get(download(key))
-    assert_error(r, 400, "accessKey")
+    assert_error(r, 400, field="accessKey")
 
 
 # --- get, list, delete -------------------------------------------------------------------------
@@ -378,13 +368,13 @@ async def test_get_malformed_id_is_400_and_unknown_id_is_404(
     client: httpx.AsyncClient, user: Person
 ) -> None:
     r = await client.get(f"{FILES}/not-a-uuid", headers=user.headers)
-    assert_error(r, 400, "userAvatarsFileId")
+    assert_error(r, 400, field="userAvatarsFileId")
     r = await client.get(f"{FILES}/{uuid.uuid4()}", headers=user.headers)
-    assert_error(r, 404, "userAvatarsFileId")
+    assert_error(r, 404, field="userAvatarsFileId")
     r = await client.delete(f"{FILES}/not-a-uuid", headers=user.headers)
-    assert_error(r, 400, "userAvatarsFileId")
+    assert_error(r, 400, field="userAvatarsFileId")
     r = await client.delete(f"{FILES}/{uuid.uuid4()}", headers=user.headers)
-    assert_error(r, 404, "userAvatarsFileId")
+    assert_error(r, 404, field="userAvatarsFileId")
 
 
 async def test_list_shows_users_their_own_files_and_admins_all(
@@ -418,7 +408,7 @@ async def test_list_filters_by_mime_type_and_user(
     r = await client.get(FILES, params={"userId": user.id}, headers=admin.headers)
     assert {f["id"] for f in r.json()["userAvatarsFiles"]} == {p["id"], g["id"]}
     r = await client.get(FILES, params={"userId": "nope"}, headers=admin.headers)
-    assert_error(r, 400, "userId")
+    assert_error(r, 400, field="userId")
 
 
 async def test_owner_deletes_softly_and_the_download_then_404s(
@@ -432,7 +422,7 @@ async def test_owner_deletes_softly_and_the_download_then_404s(
 
     assert (await client.get(f["downloadUrl"])).status_code == 404
     r = await client.get(f"{FILES}/{f['id']}", headers=user.headers)
-    assert_error(r, 404, "userAvatarsFileId")
+    assert_error(r, 404, field="userAvatarsFileId")
     r = await client.get(FILES, headers=user.headers)
     assert r.json()["userAvatarsFiles"] == []
     r = await client.delete(f"{FILES}/{f['id']}", headers=user.headers)
@@ -480,9 +470,9 @@ async def test_metadata_over_ten_thousand_characters_is_400(
     client: httpx.AsyncClient, user: Person
 ) -> None:
     r = await upload(client, user, form={"metadata": '{"alt": "' + "x" * 10_000 + '"}'})
-    assert_error(r, 400, "metadata")
+    assert_error(r, 400, field="metadata")
 
 
 async def test_set_as_avatar_must_be_a_boolean(client: httpx.AsyncClient, user: Person) -> None:
     r = await upload(client, user, form={"setAsAvatar": "perhaps"})
-    assert_error(r, 400, "setAsAvatar")
+    assert_error(r, 400, field="setAsAvatar")

@@ -11,25 +11,11 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import Person, make_logged_in, make_user
+from tests.factories import Person, assert_error, make_logged_in, make_user
 
 BASE = "/auth-api/v1"
 PERM = "listings.manage"
 NO_LOGIN = {"status": "ERR", "message": "No login found"}
-
-
-def assert_error(
-    r: httpx.Response, status: int, *, field: str | None = None, message: str | None = None
-) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert body["result"] == "ERR"
-    assert body["status"] == status
-    if field is not None:
-        assert body.get("field") == field, body
-    if message is not None:
-        assert body["message"] == message, body
-    return body
 
 
 class World:

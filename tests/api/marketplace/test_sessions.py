@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from staykit.core.clock import FrozenClock, set_clock, utcnow
 from staykit.core.config import Settings
 from staykit.domain.auth.keys import keyring, rotate
-from tests.factories import PASSWORD, Person, login, make_logged_in, make_user
+from tests.factories import PASSWORD, Person, assert_error, login, make_logged_in, make_user
 
 TOKEN = "airbnb3-access-token"
 LOGIN = "/auth-api/login"
@@ -68,16 +68,6 @@ async def browser_login(client: httpx.AsyncClient, person: Person) -> str:
     assert r.status_code == 200, r.text
     person.token = r.json()["accessToken"]
     return person.token
-
-
-def assert_error(r: httpx.Response, status: int, message: str, field: str | None = None) -> None:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert body["result"] == "ERR"
-    assert body["status"] == status
-    assert body["message"] == message
-    if field is not None:
-        assert body["field"] == field
 
 
 # --- login ----------------------------------------------------------------------------------
@@ -139,7 +129,7 @@ async def test_login_username_wins_over_email(client: httpx.AsyncClient, db: Asy
         LOGIN,
         json={"username": "nobody@example.test", "email": second.email, "password": PASSWORD},
     )
-    assert_error(r, 401, "errMsg_invalidCredentials")
+    assert_error(r, 401, message="errMsg_invalidCredentials")
 
 
 async def test_login_page_is_an_html_form(client: httpx.AsyncClient) -> None:
@@ -173,12 +163,12 @@ async def test_login_without_credentials_is_400_naming_the_field(
     client: httpx.AsyncClient, body: dict[str, str], field: str
 ) -> None:
     r = await client.post(LOGIN, json=body)
-    assert_error(r, 400, f"errMsg_{field}Required", field)
+    assert_error(r, 400, message=f"errMsg_{field}Required", field=field)
 
 
 async def test_login_form_post_without_password_is_400(client: httpx.AsyncClient) -> None:
     r = await client.post(LOGIN, data={"username": "someone@example.test"})
-    assert_error(r, 400, "errMsg_passwordRequired", "password")
+    assert_error(r, 400, message="errMsg_passwordRequired", field="password")
 
 
 @pytest.mark.parametrize(
@@ -209,8 +199,8 @@ async def test_wrong_password_and_unknown_email_get_the_same_401(
     unknown = await client.post(
         LOGIN, json={"username": "ghost@example.test", "password": PASSWORD}
     )
-    assert_error(wrong, 401, "errMsg_invalidCredentials")
-    assert_error(unknown, 401, "errMsg_invalidCredentials")
+    assert_error(wrong, 401, message="errMsg_invalidCredentials")
+    assert_error(unknown, 401, message="errMsg_invalidCredentials")
     assert wrong.json()["detail"] == unknown.json()["detail"]
     assert TOKEN not in wrong.headers and "set-cookie" not in wrong.headers
 
@@ -220,7 +210,7 @@ async def test_soft_deleted_user_cannot_log_in(client: httpx.AsyncClient, db: As
     person.user.is_active = False
     await db.commit()
     r = await client.post(LOGIN, json={"username": person.email, "password": PASSWORD})
-    assert_error(r, 401, "errMsg_invalidCredentials")
+    assert_error(r, 401, message="errMsg_invalidCredentials")
 
 
 async def test_soft_deleted_users_live_token_stops_working(
@@ -241,11 +231,11 @@ async def test_unverified_email_cannot_log_in_when_verification_is_required(
     verified = await make_user(db, email_verified=True)
     monkeypatch.setattr(settings, "email_verification_required_for_login", True)
     r = await client.post(LOGIN, json={"username": unverified.email, "password": PASSWORD})
-    assert_error(r, 403, "errMsg_EmailVerificationNeeded")
+    assert_error(r, 403, message="errMsg_EmailVerificationNeeded")
     assert TOKEN not in r.headers
     # A wrong password still says 401: the 403 is only for the rightful owner.
     r = await client.post(LOGIN, json={"username": unverified.email, "password": "wrong-wrong"})
-    assert_error(r, 401, "errMsg_invalidCredentials")
+    assert_error(r, 401, message="errMsg_invalidCredentials")
     r = await client.post(LOGIN, json={"username": verified.email, "password": PASSWORD})
     assert r.status_code == 200, r.text
 
@@ -275,9 +265,9 @@ async def test_account_is_throttled_after_too_many_failures(
     bystander = await make_user(db)
     for _ in range(3):
         r = await client.post(LOGIN, json={"username": victim.email, "password": "wrong-guess"})
-        assert_error(r, 401, "errMsg_invalidCredentials")
+        assert_error(r, 401, message="errMsg_invalidCredentials")
     r = await client.post(LOGIN, json={"username": victim.email, "password": PASSWORD})
-    assert_error(r, 429, "errMsg_tooManyLoginAttempts")
+    assert_error(r, 429, message="errMsg_tooManyLoginAttempts")
     retry = int(r.headers["Retry-After"])
     assert 0 < retry <= settings.login_window_seconds + 1
     # The account limit holds from every address.
@@ -340,7 +330,7 @@ async def test_address_is_throttled_after_too_many_failures(
         )
         assert r.status_code == 401
     r = await client.post(LOGIN, json={"username": person.email, "password": PASSWORD})
-    assert_error(r, 429, "errMsg_tooManyLoginAttempts")
+    assert_error(r, 429, message="errMsg_tooManyLoginAttempts")
     assert int(r.headers["Retry-After"]) > 0
     r = await other_ip_client.post(LOGIN, json={"username": person.email, "password": PASSWORD})
     assert r.status_code == 200, r.text
@@ -425,7 +415,7 @@ async def test_protected_route_without_a_token_is_401(
 ) -> None:
     person = await make_user(db)
     r = await client.get(PROTECTED.format(person.id))
-    assert_error(r, 401, "errMsg_noLoginFound")
+    assert_error(r, 401, message="errMsg_noLoginFound")
 
 
 @pytest.mark.parametrize(
@@ -455,7 +445,7 @@ async def test_garbage_tokens_are_401(
 async def test_forged_signature_is_401(client: httpx.AsyncClient, db: AsyncSession) -> None:
     person, good = await _token_pair(client, db)
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: forged(good)})
-    assert_error(r, 401, "errMsg_invalidToken")
+    assert_error(r, 401, message="errMsg_invalidToken")
 
 
 async def test_token_with_tampered_claims_is_401(
@@ -471,7 +461,7 @@ async def test_token_with_tampered_claims_is_401(
     r = await client.get(
         PROTECTED.format(admin.id), headers={TOKEN: f"{head}.{tampered_claims}.{sig}"}
     )
-    assert_error(r, 401, "errMsg_invalidToken")
+    assert_error(r, 401, message="errMsg_invalidToken")
 
 
 async def test_unsigned_alg_none_token_is_401(client: httpx.AsyncClient, db: AsyncSession) -> None:
@@ -498,7 +488,7 @@ async def test_expired_token_is_401(
     assert r.status_code == 200, r.text
     frozen.advance(seconds=10)
     r = await client.get(PROTECTED.format(person.id), headers=person.headers)
-    assert_error(r, 401, "errMsg_tokenExpired")
+    assert_error(r, 401, message="errMsg_tokenExpired")
     r = await client.get("/auth-api/currentuser", headers=person.headers)
     assert r.status_code == 401
     r = await client.get("/auth-api/relogin", headers=person.headers)
@@ -522,7 +512,7 @@ async def test_logout_revokes_the_session_and_clears_the_cookie(
     assert "Max-Age=0" in cookie
     assert client.cookies.get(TOKEN) is None
     r = await client.get(PROTECTED.format(person.id), headers=person.headers)
-    assert_error(r, 401, "errMsg_sessionEnded")
+    assert_error(r, 401, message="errMsg_sessionEnded")
     r = await client.get("/auth-api/currentuser", headers=person.headers)
     assert r.status_code == 401
     assert r.json() == {"status": "ERR", "message": "No login found"}
@@ -627,7 +617,7 @@ async def test_relogin_keeps_a_pending_two_factor_requirement(
     assert r.status_code == 200, r.text
     assert r.json()["sessionNeedsEmail2FA"] is True
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: r.json()["accessToken"]})
-    assert_error(r, 403, "errMsg_email2FARequired")
+    assert_error(r, 403, message="errMsg_email2FARequired")
 
 
 # --- currentuser ----------------------------------------------------------------------------
@@ -693,7 +683,7 @@ async def test_publickey_verifies_tokens_outside_the_service(
 @pytest.mark.parametrize("key_id", ["no-such-key", "x" * 64, "nul\x00byte"])
 async def test_publickey_for_an_unknown_key_is_404(client: httpx.AsyncClient, key_id: str) -> None:
     r = await client.get("/auth-api/publickey", params={"keyId": key_id})
-    assert_error(r, 404, "errMsg_publicKeyNotFound", "keyId")
+    assert_error(r, 404, message="errMsg_publicKeyNotFound", field="keyId")
 
 
 async def test_publickey_with_an_oversized_key_id_is_400(client: httpx.AsyncClient) -> None:
@@ -758,7 +748,7 @@ async def test_rotation_retires_a_key_only_after_its_tokens_expired(
     await rotate(db, settings.access_token_ttl_seconds)
     await db.commit()
     r = await client.get("/auth-api/publickey", params={"keyId": old_kid})
-    assert_error(r, 404, "errMsg_publicKeyNotFound", "keyId")
+    assert_error(r, 404, message="errMsg_publicKeyNotFound", field="keyId")
 
 
 async def test_tokens_of_a_retired_key_are_401_at_once(
@@ -770,7 +760,7 @@ async def test_tokens_of_a_retired_key_are_401_at_once(
     await rotate(db, 0)
     await db.commit()
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: old_token})
-    assert_error(r, 401, "errMsg_invalidToken")
+    assert_error(r, 401, message="errMsg_invalidToken")
     fresh = (await login(client, person)).token
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: fresh or ""})
     assert r.status_code == 200, r.text
@@ -788,7 +778,7 @@ async def test_token_with_an_unknown_or_malformed_kid_is_401(
     person, good = await _token_pair(client, db)
     token = _with_header(good, {"alg": "RS256", "typ": "JWT", "kid": kid})
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: token})
-    assert_error(r, 401, "errMsg_invalidToken")
+    assert_error(r, 401, message="errMsg_invalidToken")
 
 
 async def test_login_is_not_served_from_a_stale_key_after_rotation_elsewhere(

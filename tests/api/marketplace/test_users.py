@@ -14,26 +14,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.domain.auth.models import User
-from tests.factories import PASSWORD, Person, make_logged_in, make_user
+from tests.factories import PASSWORD, Person, assert_error, make_logged_in, make_user
 
 BASE = "/auth-api/v1"
 NEW_PASSWORD = "a-brand-new-passphrase"
-
-
-def assert_error(
-    r: httpx.Response, status: int, *, field: str | None = None, message: str | None = None
-) -> dict[str, Any]:
-    """The marketplace error body with the expected status, and where the problem is."""
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert body["result"] == "ERR"
-    assert body["status"] == status
-    assert body["errCode"] == status
-    if field is not None:
-        assert body.get("field") == field, body
-    if message is not None:
-        assert body["message"] == message, body
-    return body
 
 
 def no_secrets(value: Any) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import FrozenClock, set_clock, utcnow
 from staykit.core.config import Settings
 from staykit.domain.notifications.models import OutboundMessage
-from tests.factories import PASSWORD, Person, make_user
+from tests.factories import PASSWORD, Person, assert_error, make_user
 
 BASE = "/auth-api/verification-services"
 NEW_PASSWORD = "a-brand-new-passphrase"
@@ -113,15 +113,6 @@ async def arrange(flow: str, client: httpx.AsyncClient, db: AsyncSession) -> Cas
         {"mobile": person.user.mobile},
         {"email": person.email, "password": NEW_PASSWORD},
     )
-
-
-def assert_error(r: httpx.Response, status: int, message: str, field: str | None = None) -> None:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert body["result"] == "ERR"
-    assert body["message"] == message
-    if field is not None:
-        assert body.get("field") == field
 
 
 @pytest.fixture
@@ -227,7 +218,7 @@ async def test_wrong_code_is_403(client: httpx.AsyncClient, arranged: Arranger, 
     code = await started_code(client, case)
     wrong = "000000" if code != "000000" else "111111"
     r = await complete(client, case, wrong)
-    assert_error(r, 403, "errMsg_codeMismatch", "secretCode")
+    assert_error(r, 403, message="errMsg_codeMismatch", field="secretCode")
     # A wrong guess does not burn the code.
     r = await complete(client, case, code)
     assert r.status_code == 200, r.text
@@ -242,9 +233,9 @@ async def test_after_too_many_wrong_codes_even_the_right_code_fails(
     wrong = "000000" if code != "000000" else "111111"
     for _ in range(settings.verification_max_attempts):
         r = await complete(client, case, wrong)
-        assert_error(r, 403, "errMsg_codeMismatch")
+        assert_error(r, 403, message="errMsg_codeMismatch")
     r = await complete(client, case, code)
-    assert_error(r, 403, "errMsg_tooManyCodeAttempts")
+    assert_error(r, 403, message="errMsg_tooManyCodeAttempts")
 
 
 @pytest.mark.parametrize("flow", FLOWS)
@@ -262,7 +253,7 @@ async def test_a_locked_code_still_holds_the_resend_window(
     for _ in range(settings.verification_max_attempts):
         await complete(client, case, wrong)
     r = await start(client, case)
-    assert_error(r, 403, "errMsg_codeResendTooSoon")
+    assert_error(r, 403, message="errMsg_codeResendTooSoon")
     frozen.advance(seconds=settings.verification_resend_seconds)
     new = await started_code(client, case)
     r = await complete(client, case, new)
@@ -289,10 +280,10 @@ async def test_expired_code_is_403(
         # Keep the 2FA login session alive past a long code lifetime.
         assert ttl < settings.access_token_ttl_seconds
     r = await complete(client, case, code)
-    assert_error(r, 403, "errMsg_codeExpired")
+    assert_error(r, 403, message="errMsg_codeExpired")
     # It stays expired: the code was used up.
     r = await complete(client, case, code)
-    assert_error(r, 403, "errMsg_noOngoingVerification")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
 @pytest.mark.parametrize("flow", FLOWS)
@@ -327,7 +318,7 @@ async def test_resend_within_the_window_is_403(
     code = await started_code(client, case)
     frozen.advance(seconds=settings.verification_resend_seconds - 1)
     r = await start(client, case)
-    assert_error(r, 403, "errMsg_codeResendTooSoon")
+    assert_error(r, 403, message="errMsg_codeResendTooSoon")
     assert 0 < int(r.headers["Retry-After"]) <= settings.verification_resend_seconds
     # The first code is still the one that works.
     r = await complete(client, case, code)
@@ -348,7 +339,7 @@ async def test_new_code_after_the_window_replaces_the_old_one(
     new = await started_code(client, case)
     if new != old:  # one chance in a million they coincide
         r = await complete(client, case, old)
-        assert_error(r, 403, "errMsg_codeMismatch")
+        assert_error(r, 403, message="errMsg_codeMismatch")
     r = await complete(client, case, new)
     assert r.status_code == 200, r.text
 
@@ -359,7 +350,7 @@ async def test_complete_without_start_is_403(
 ) -> None:
     case = await arranged(flow)
     r = await complete(client, case, "123456")
-    assert_error(r, 403, "errMsg_noOngoingVerification")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
 @pytest.mark.parametrize("flow", FLOWS)
@@ -475,7 +466,7 @@ async def test_email_verification_unlocks_login_when_required(
     case = await arranged("email-verification")
     login = {"username": case.person.email, "password": PASSWORD}
     r = await client.post("/auth-api/login", json=login)
-    assert_error(r, 403, "errMsg_EmailVerificationNeeded")
+    assert_error(r, 403, message="errMsg_EmailVerificationNeeded")
     r = await complete(client, case, await started_code(client, case))
     assert r.status_code == 200, r.text
     r = await client.post("/auth-api/login", json=login)
@@ -487,12 +478,12 @@ async def test_email_verification_of_a_verified_email_is_400(
 ) -> None:
     person = await make_user(db, email_verified=True)
     r = await client.post(f"{BASE}/email-verification/start", json={"email": person.email})
-    assert_error(r, 400, "errMsg_emailAlreadyVerified", "email")
+    assert_error(r, 400, message="errMsg_emailAlreadyVerified", field="email")
     r = await client.post(
         f"{BASE}/email-verification/complete",
         json={"email": person.email, "secretCode": "123456"},
     )
-    assert_error(r, 400, "errMsg_emailAlreadyVerified", "email")
+    assert_error(r, 400, message="errMsg_emailAlreadyVerified", field="email")
 
 
 @pytest.mark.parametrize("flow", ["email-verification", "mobile-verification"])
@@ -500,11 +491,11 @@ async def test_verification_for_an_unknown_email_is_404(
     client: httpx.AsyncClient, flow: str
 ) -> None:
     r = await client.post(f"{BASE}/{flow}/start", json={"email": "ghost@example.test"})
-    assert_error(r, 404, "errMsg_userNotFound", "email")
+    assert_error(r, 404, message="errMsg_userNotFound", field="email")
     r = await client.post(
         f"{BASE}/{flow}/complete", json={"email": "ghost@example.test", "secretCode": "123456"}
     )
-    assert_error(r, 404, "errMsg_userNotFound", "email")
+    assert_error(r, 404, message="errMsg_userNotFound", field="email")
 
 
 async def test_verification_for_a_soft_deleted_user_is_404(
@@ -514,7 +505,7 @@ async def test_verification_for_a_soft_deleted_user_is_404(
     person.user.is_active = False
     await db.commit()
     r = await client.post(f"{BASE}/email-verification/start", json={"email": person.email})
-    assert_error(r, 404, "errMsg_userNotFound", "email")
+    assert_error(r, 404, message="errMsg_userNotFound", field="email")
 
 
 async def test_codes_of_two_users_do_not_mix(client: httpx.AsyncClient, arranged: Arranger) -> None:
@@ -524,7 +515,7 @@ async def test_codes_of_two_users_do_not_mix(client: httpx.AsyncClient, arranged
     code_second = await started_code(client, second)
     if code_first != code_second:
         r = await complete(client, second, code_first)
-        assert_error(r, 403, "errMsg_codeMismatch")
+        assert_error(r, 403, message="errMsg_codeMismatch")
     assert (await complete(client, second, code_second)).status_code == 200
     assert (await complete(client, first, code_first)).status_code == 200
 
@@ -546,7 +537,7 @@ async def test_mobile_verification_sets_mobile_verified(
     }
     assert (await log_in(client, case.person))["mobileVerified"] is True
     r = await start(client, case)
-    assert_error(r, 400, "errMsg_mobileAlreadyVerified")
+    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
 
 
 async def test_mobile_verification_without_a_mobile_is_400(
@@ -554,7 +545,7 @@ async def test_mobile_verification_without_a_mobile_is_400(
 ) -> None:
     person = await make_user(db, mobile=None)
     r = await client.post(f"{BASE}/mobile-verification/start", json={"email": person.email})
-    assert_error(r, 400, "errMsg_mobileMissing", "mobile")
+    assert_error(r, 400, message="errMsg_mobileMissing", field="mobile")
 
 
 async def test_mobile_verification_of_a_verified_mobile_is_400(
@@ -562,12 +553,12 @@ async def test_mobile_verification_of_a_verified_mobile_is_400(
 ) -> None:
     person = await make_user(db, mobile=new_mobile(), mobile_verified=True)
     r = await client.post(f"{BASE}/mobile-verification/start", json={"email": person.email})
-    assert_error(r, 400, "errMsg_mobileAlreadyVerified")
+    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
     r = await client.post(
         f"{BASE}/mobile-verification/complete",
         json={"email": person.email, "secretCode": "123456"},
     )
-    assert_error(r, 400, "errMsg_mobileAlreadyVerified")
+    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
 
 
 async def test_code_sent_to_a_previous_number_does_not_verify_a_new_one(
@@ -604,7 +595,7 @@ async def test_email_2fa_gates_protected_routes_until_completed(
     assert session["sessionNeedsMobile2FA"] is False
     own = f"/auth-api/v1/users/{person.id}"
     r = await client.get(own, headers=person.headers)
-    assert_error(r, 403, "errMsg_email2FARequired")
+    assert_error(r, 403, message="errMsg_email2FARequired")
     # The session routes still answer: the frontend needs the ids to start 2FA.
     r = await client.get("/auth-api/currentuser", headers=person.headers)
     assert r.status_code == 200
@@ -651,7 +642,7 @@ async def test_email_2fa_of_one_session_does_not_clear_another(
     assert r.status_code == 200
     own = f"/auth-api/v1/users/{person.id}"
     r = await client.get(own, headers={TOKEN: second["accessToken"]})
-    assert_error(r, 403, "errMsg_email2FARequired")
+    assert_error(r, 403, message="errMsg_email2FARequired")
     r = await client.get(own, headers={TOKEN: first["accessToken"]})
     assert r.status_code == 200
     r = await client.post(
@@ -669,7 +660,7 @@ async def test_mobile_2fa_gates_protected_routes_and_returns_a_token(
     assert session["sessionNeedsMobile2FA"] is True
     own = f"/auth-api/v1/users/{person.id}"
     r = await client.get(own, headers=person.headers)
-    assert_error(r, 403, "errMsg_mobile2FARequired")
+    assert_error(r, 403, message="errMsg_mobile2FARequired")
     ids = {"userId": person.id, "sessionId": session["sessionId"]}
     r = await client.post(f"{BASE}/mobile-2factor-verification/start", json=ids)
     assert r.status_code == 200, r.text
@@ -708,7 +699,7 @@ async def test_mobile_2fa_needs_a_verified_mobile(
         f"{BASE}/mobile-2factor-verification/start",
         json={"userId": person.id, "sessionId": session["sessionId"]},
     )
-    assert_error(r, 403, "errMsg_mobileNotVerified")
+    assert_error(r, 403, message="errMsg_mobileNotVerified")
 
 
 @pytest.mark.parametrize("flow", TWO_FACTOR)
@@ -718,9 +709,9 @@ async def test_2fa_with_an_unknown_session_is_401(
     case = await arranged(flow)
     ids = {"userId": case.person.id, "sessionId": "01a20329-ac8e-7e92-8f9f-e47e50197f1e"}
     r = await client.post(f"{BASE}/{flow}/start", json=ids)
-    assert_error(r, 401, "errMsg_sessionNotFound", "sessionId")
+    assert_error(r, 401, message="errMsg_sessionNotFound", field="sessionId")
     r = await client.post(f"{BASE}/{flow}/complete", json={**ids, "secretCode": "123456"})
-    assert_error(r, 401, "errMsg_sessionNotFound", "sessionId")
+    assert_error(r, 401, message="errMsg_sessionNotFound", field="sessionId")
 
 
 @pytest.mark.parametrize("flow", TWO_FACTOR)
@@ -732,9 +723,9 @@ async def test_2fa_with_a_revoked_session_is_401(
     r = await client.post("/auth-api/logout", headers={TOKEN: case.token or ""})
     assert r.status_code == 200
     r = await complete(client, case, code)
-    assert_error(r, 401, "errMsg_sessionNotFound")
+    assert_error(r, 401, message="errMsg_sessionNotFound")
     r = await client.post(f"{BASE}/{flow}/start", json=case.start_body)
-    assert_error(r, 401, "errMsg_sessionNotFound")
+    assert_error(r, 401, message="errMsg_sessionNotFound")
 
 
 @pytest.mark.parametrize("flow", TWO_FACTOR)
@@ -745,7 +736,7 @@ async def test_2fa_with_another_users_session_is_401(
     intruder = await make_user(db, mobile=new_mobile(), mobile_verified=True)
     body = {**case.start_body, "userId": intruder.id}
     r = await client.post(f"{BASE}/{flow}/start", json=body)
-    assert_error(r, 401, "errMsg_sessionNotFound")
+    assert_error(r, 401, message="errMsg_sessionNotFound")
 
 
 @pytest.mark.parametrize("flow", TWO_FACTOR)
@@ -759,7 +750,7 @@ async def test_2fa_with_an_expired_session_is_401(
     case = await arranged(flow)
     frozen.advance(seconds=settings.access_token_ttl_seconds + 1)
     r = await start(client, case)
-    assert_error(r, 401, "errMsg_sessionNotFound")
+    assert_error(r, 401, message="errMsg_sessionNotFound")
 
 
 # --- password reset -------------------------------------------------------------------------
@@ -786,7 +777,7 @@ async def test_password_reset_sets_the_password_and_ends_old_sessions(
     r = await client.post(
         "/auth-api/login", json={"username": case.person.email, "password": PASSWORD}
     )
-    assert_error(r, 401, "errMsg_invalidCredentials")
+    assert_error(r, 401, message="errMsg_invalidCredentials")
     r = await client.post(
         "/auth-api/login", json={"username": case.person.email, "password": NEW_PASSWORD}
     )
@@ -849,7 +840,7 @@ async def test_password_reset_with_a_too_short_password_is_400_and_keeps_the_cod
         f"{BASE}/password-reset-by-email/complete",
         json={"email": case.person.email, "secretCode": code, "password": short},
     )
-    assert_error(r, 400, "errMsg_passwordTooShort", "password")
+    assert_error(r, 400, message="errMsg_passwordTooShort", field="password")
     r = await complete(client, case, code)
     assert r.status_code == 200, r.text
 
@@ -860,24 +851,24 @@ async def test_password_reset_by_email_for_an_unknown_email_is_401(
     r = await client.post(
         f"{BASE}/password-reset-by-email/start", json={"email": "ghost@example.test"}
     )
-    assert_error(r, 401, "errMsg_userNotFound", "email")
+    assert_error(r, 401, message="errMsg_userNotFound", field="email")
     r = await client.post(
         f"{BASE}/password-reset-by-email/complete",
         json={"email": "ghost@example.test", "secretCode": "123456", "password": NEW_PASSWORD},
     )
-    assert_error(r, 401, "errMsg_userNotFound", "email")
+    assert_error(r, 401, message="errMsg_userNotFound", field="email")
 
 
 async def test_password_reset_by_mobile_for_an_unknown_user_is_404(
     client: httpx.AsyncClient,
 ) -> None:
     r = await client.post(f"{BASE}/password-reset-by-mobile/start", json={"mobile": new_mobile()})
-    assert_error(r, 404, "errMsg_userNotFound", "mobile")
+    assert_error(r, 404, message="errMsg_userNotFound", field="mobile")
     r = await client.post(
         f"{BASE}/password-reset-by-mobile/complete",
         json={"email": "ghost@example.test", "secretCode": "123456", "password": NEW_PASSWORD},
     )
-    assert_error(r, 404, "errMsg_userNotFound", "email")
+    assert_error(r, 404, message="errMsg_userNotFound", field="email")
 
 
 async def test_password_reset_by_an_unverified_mobile_is_400(
@@ -887,7 +878,7 @@ async def test_password_reset_by_an_unverified_mobile_is_400(
     r = await client.post(
         f"{BASE}/password-reset-by-mobile/start", json={"mobile": person.user.mobile}
     )
-    assert_error(r, 400, "errMsg_mobileNotVerified", "mobile")
+    assert_error(r, 400, message="errMsg_mobileNotVerified", field="mobile")
 
 
 async def test_password_reset_by_mobile_finds_the_verified_owner_of_a_shared_number(
@@ -916,7 +907,7 @@ async def test_password_reset_by_mobile_completes_with_the_mobile_instead_of_ema
         f"{BASE}/password-reset-by-mobile/complete",
         json={"secretCode": code, "password": NEW_PASSWORD},
     )
-    assert_error(r, 400, "errMsg_emailRequired", "email")
+    assert_error(r, 400, message="errMsg_emailRequired", field="email")
 
 
 async def test_a_code_of_one_flow_does_not_complete_another(
@@ -929,4 +920,4 @@ async def test_a_code_of_one_flow_does_not_complete_another(
         f"{BASE}/password-reset-by-email/complete",
         json={"email": person.email, "secretCode": code, "password": NEW_PASSWORD},
     )
-    assert_error(r, 403, "errMsg_noOngoingVerification")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
