@@ -8,9 +8,13 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.actor import Actor
 from staykit.core.ids import uuid7
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
+from staykit.domain.catalog.listings import create_listing
+from staykit.domain.catalog.models import UnitType
+from staykit.domain.catalog.schemas import CreateListing
 
 _seq = itertools.count(1)
 PASSWORD = "correct-horse-battery"
@@ -93,3 +97,35 @@ def assert_error(
     if message is not None:
         assert body["message"] == message, body
     return dict(body)
+
+
+def actor_of(person: Person) -> Actor:
+    return Actor(
+        user_id=person.user.id,
+        role_id=person.user.role_id,
+        email=person.email,
+        fullname=person.user.fullname,
+    )
+
+
+async def make_listing(db: AsyncSession, host: Person, **fields: object) -> UnitType:
+    """A listing (with its property, one unit and the default rate) made by the domain
+    service, as POST /propertycatalog-api/v1/listings would. Fields override the defaults."""
+    body: dict[str, object] = {
+        "title": "Sunny flat by the river",
+        "address": "Rua das Flores 12, Lisboa",
+        "pricePerNight": "100.00",
+        "description": "Two rooms, balcony, fast wifi.",
+        "propertyType": "apartment",
+        "location": {"lat": 38.7223, "lng": -9.1393, "city": "Lisbon", "country": "PT"},
+        "currency": "EUR",
+        "approvalType": "instant",
+        "isPublished": True,
+        "timeZone": "Europe/Lisbon",
+        "maxGuests": 4,
+        "baseOccupancy": 2,
+    }
+    body.update(fields)
+    listing = await create_listing(db, actor_of(host), CreateListing.model_validate(body))
+    await db.commit()
+    return listing

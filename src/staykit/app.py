@@ -14,7 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit import __version__
 from staykit.api import dev
-from staykit.api.marketplace import auth, errors, verification
+from staykit.api.marketplace import (
+    auth,
+    catalog,
+    catalog_quote,
+    catalog_search,
+    errors,
+    verification,
+)
 from staykit.api.marketplace.service import Service
 from staykit.api.middleware import RequestMiddleware
 from staykit.core.config import Settings, get_settings
@@ -27,7 +34,7 @@ from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
 
-SERVICES: dict[str, str] = {"auth": "/auth-api"}
+SERVICES: dict[str, str] = {"auth": "/auth-api", "propertycatalog": "/propertycatalog-api"}
 
 
 def create_app(
@@ -94,7 +101,15 @@ def create_app(
     )
     auth_service.include_router(auth.router)
     auth_service.include_router(verification.router)
-    services = [auth_service]
+    catalog_service = Service(
+        "propertyCatalog",
+        SERVICES["propertycatalog"],
+        "Listings, calendars, amenities, localized texts, quotes and search.",
+    )
+    catalog_service.include_router(catalog_search.router)
+    catalog_service.include_router(catalog_quote.router)
+    catalog_service.include_router(catalog.router)
+    services = [auth_service, catalog_service]
     for service in services:
         app.include_router(service.router, prefix=service.prefix)
     app.state.services = services

@@ -43,7 +43,7 @@ class Input(BaseModel):
             raise ValueError("must not contain NUL characters")
         return value
 
-    def provided(self) -> dict[str, object]:
+    def provided(self) -> dict[str, Any]:
         """Only the fields the client sent (PATCH semantics), keyed by attribute name."""
         return self.model_dump(exclude_unset=True)
 

@@ -1,0 +1,5 @@
+"""propertyCatalog service routes (/propertycatalog-api): catalog part."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""propertyCatalog service routes (/propertycatalog-api): catalog_search part."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
