@@ -1,5 +1,105 @@
-"""propertyCatalog service routes (/propertycatalog-api): catalog_quote part."""
+"""propertyCatalog service: the quote of a stay,
+GET /propertycatalog-api/v1/listings/{listingId}/quote?checkIn&checkOut&guestCount.
 
-from fastapi import APIRouter
+Public for published listings; unpublished or deleted ones are 404 to all but their host
+and admins. The pricing and the rules live in staykit.domain.catalog.quote (docs/quote.md).
+"""
+
+# No `from __future__ import annotations` (see resource.py).
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
+
+from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.envelope import respond
+from staykit.core import money
+from staykit.core.errors import InvalidInput
+from staykit.domain.catalog.listings import visible_listing
+from staykit.domain.catalog.quote import MAX_NIGHTS, Quote, quote_stay
 
 router = APIRouter()
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MAX_GUEST_COUNT = 100
+
+ListingId = Annotated[uuid.UUID, Path(description="The listing's id")]
+StayDate = Annotated[str, Query(pattern=DATE_PATTERN, max_length=10, description="YYYY-MM-DD")]
+GuestCount = Annotated[int, Query(ge=1, le=MAX_GUEST_COUNT, description="Guests (adults)")]
+
+
+def _date(value: str, name: str) -> date:
+    # The pattern admits 2026-02-30; the calendar does not.
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"{name} must be a calendar date like 2026-07-01.",
+            code=f"{name}IsInvalid",
+            field=name,
+        ) from None
+
+
+def _amount(value: Decimal, currency: str) -> int | float:
+    """A JSON number equal to the amount in the currency's minor units (JPY whole)."""
+    if money.exponent(currency) == 0:
+        return int(value)
+    # Amounts stay far below 2**53 minor units, so the float prints back the same decimals.
+    return float(value)
+
+
+def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
+    cur = quote.currency
+    return {
+        "listingId": str(listing_id),
+        "checkIn": quote.arrival.isoformat(),
+        "checkOut": quote.departure.isoformat(),
+        "guestCount": quote.guests,
+        "currency": cur,
+        "nights": [
+            {"date": night.isoformat(), "price": _amount(price, cur)}
+            for night, price in quote.nights
+        ],
+        "subtotal": _amount(quote.subtotal, cur),
+        "extraGuestCharges": _amount(quote.extra_guest_charges, cur),
+        "cleaningFee": _amount(quote.cleaning_fee, cur),
+        "cityTax": _amount(quote.city_tax, cur),
+        "total": _amount(quote.total, cur),
+        "bookable": quote.bookable,
+        "violations": [
+            {"rule": v.rule, "date": v.date.isoformat() if v.date else None, "message": v.message}
+            for v in quote.violations
+        ],
+    }
+
+
+@router.get("/v1/listings/{listingId}/quote", tags=["listings"], summary="quoteListing")
+async def quote_listing(
+    ctx: Context,
+    listingId: ListingId,
+    checkIn: StayDate,
+    checkOut: StayDate,
+    guestCount: GuestCount,
+) -> JSONResponse:
+    """The price of a stay and every rule it breaks. A stay that breaks rules (past
+    arrival, minimum stay, a closed night...) is still 200 with `bookable: false`; only
+    malformed input is a 400."""
+    arrival, departure = _date(checkIn, "checkIn"), _date(checkOut, "checkOut")
+    if departure <= arrival:
+        raise InvalidInput(
+            "checkOut must be after checkIn.", code="checkOutIsInvalid", field="checkOut"
+        )
+    if (departure - arrival).days > MAX_NIGHTS:
+        raise InvalidInput(
+            f"A stay may last at most {MAX_NIGHTS} nights.",
+            code="checkOutIsInvalid",
+            field="checkOut",
+        )
+    # A public route: a stale or bad token quotes as a guest rather than failing.
+    listing = await visible_listing(ctx.session, ctx.actor, listingId)
+    quote = await quote_stay(ctx.session, listing, arrival, departure, guestCount)
+    return respond(ctx, "quote", quote_json(listing.id, quote), action="get")
