@@ -10,7 +10,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import make_logged_in
+from staykit.domain.catalog.models import Amenity
+from tests.factories import make_listing, make_logged_in
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
@@ -47,7 +48,8 @@ def to_request(argv: list[str], env: dict[str, str]) -> tuple[str, str, dict[str
         else:
             url = arg
     expand = lambda s: re.sub(r"\$(\w+)", lambda m: env[m.group(1)], s)  # noqa: E731
-    return method, expand(url), {k: expand(v) for k, v in headers.items()}, data
+    body = expand(data) if data is not None else None  # -d '{"id": "'"$LISTING_ID"'"}'
+    return method, expand(url), {k: expand(v) for k, v in headers.items()}, body
 
 
 PAGES = sorted(p for p in DOCS.glob("*.md") if examples(p))
@@ -59,11 +61,17 @@ async def test_doc_examples_answer_as_documented(
 ) -> None:
     user = await make_logged_in(client, db)
     admin = await make_logged_in(client, db, role="admin")
+    listing = await make_listing(db, user)
+    amenity = Amenity(name="Wifi", icon_url="/icons/wifi.svg")  # propertycatalog-api.md
+    db.add(amenity)
+    await db.commit()
     env = {
         "BASE": "",
         "TOKEN": user.token or "",
         "USER_ID": user.id,
         "ADMIN_TOKEN": admin.token or "",
+        "LISTING_ID": str(listing.id),
+        "AMENITY_ID": str(amenity.id),
     }
     cases = examples(page)
     assert cases, f"{page.name} has no runnable examples"

@@ -1,5 +1,434 @@
-"""propertyCatalog service routes (/propertycatalog-api): catalog part."""
+"""The propertyCatalog service under /propertycatalog-api (spec §4): listings, listing
+calendars, locale texts and the amenity dictionary. Search (GET /v1/listings) and quotes
+live in catalog_search.py and catalog_quote.py; both shape listings with `listing_json`
+and `listing_joins` from here. Routes parse, call one domain function, and shape."""
 
-from fastapi import APIRouter
+# No `from __future__ import annotations` (see resource.py).
+
+import uuid
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.envelope import RECORD_FIELDS, Field, Paging, jsonable, respond, shape
+from staykit.api.marketplace.resource import (
+    Resource,
+    columns_filters,
+    get_joins,
+    list_parameters,
+    list_params,
+    mount,
+)
+from staykit.core import crud, money
+from staykit.core import filters as flt
+from staykit.core.filters import Kind
+from staykit.domain.catalog import amenities, calendar, listings, locales
+from staykit.domain.catalog.models import (
+    APPROVAL_TYPES,
+    PROPERTY_TYPES,
+    Amenity,
+    InventoryDay,
+    ListingLocaleText,
+    Property,
+    UnitType,
+)
+from staykit.domain.catalog.schemas import CreateListing, UpdateListing
 
 router = APIRouter()
+ListingId = Annotated[uuid.UUID, Path(description="The listing's id")]
+CalendarId = Annotated[uuid.UUID, Path(description="The calendar entry's id")]
+LocaleTextId = Annotated[uuid.UUID, Path(description="The locale text's id")]
+AmenityId = Annotated[uuid.UUID, Path(description="The amenity's id")]
+
+# --- listings -------------------------------------------------------------------------------
+
+
+def _amount(value: Decimal | None, currency: str) -> float | None:
+    """Money as a JSON number with the currency's decimals."""
+    return None if value is None else float(money.quantize(value, currency))
+
+
+def _numbers(obj: Any, keys: tuple[str, ...]) -> Any:
+    """Stored JSON objects keep Decimals as strings; the API shows amounts as numbers."""
+    if isinstance(obj, dict):
+        return {
+            k: (float(v) if k in keys and isinstance(v, str) else _numbers(v, keys))
+            for k, v in obj.items()
+        }
+    if isinstance(obj, list):
+        return [_numbers(v, keys) for v in obj]
+    return obj
+
+
+def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
+    """A Listing (spec §4.1) with staykit's additions, without joins: the one place the
+    marketplace shapes a listing (get, create, update, delete, search)."""
+    currency = listing.currency
+    out: dict[str, Any] = {
+        "id": str(listing.id),
+        "title": listing.title,
+        "amenityIds": [str(a) for a in listing.amenity_ids or []],
+        "hostId": str(listing.host_id),
+        "mainPhoto": listing.main_photo,
+        "photos": list(listing.photos or []),
+        "address": prop.address,
+        "pricePerNight": _amount(listing.price_per_night, currency),
+        "description": listing.description,
+        "propertyType": listing.property_type,
+        "propertyType_idx": _index(PROPERTY_TYPES, listing.property_type),
+        "location": {
+            "lat": prop.latitude,
+            "lng": prop.longitude,
+            "city": prop.city,
+            "country": prop.country,
+        },
+        "maxStay": listing.max_stay,
+        "minStay": listing.min_stay,
+        "currency": currency,
+        "seasonalPricing": _numbers(
+            listing.seasonal_pricing, ("pricePerNight", "adjustmentPercent")
+        ),
+        "approvalType": listing.approval_type,
+        "approvalType_idx": _index(APPROVAL_TYPES, listing.approval_type),
+        "bookingPolicies": listing.booking_policies,
+        "cancellationPolicy": _numbers(listing.cancellation_policy, ("refundPercent",)),
+        "languagesSupported": list(listing.languages_supported or []),
+        "houseRules": listing.house_rules,
+        "isPublished": listing.is_published,
+        "cityTaxPercent": float(listing.city_tax_percent),
+        # staykit additions a PMS (and the quote) needs
+        "timeZone": prop.time_zone,
+        "maxGuests": listing.max_guests,
+        "baseOccupancy": listing.base_occupancy,
+        "cleaningFee": _amount(listing.cleaning_fee, currency),
+    }
+    for f in RECORD_FIELDS:
+        out[f.name] = jsonable(getattr(listing, f.attr))
+    return out
+
+
+def _index(values: tuple[str, ...], value: str) -> int | None:
+    return values.index(value) if value in values else None
+
+
+async def listing_joins(ctx: Ctx, rows: list[UnitType], shaped: list[dict[str, Any]]) -> None:
+    """Add the joins of spec §4.2 to shaped listings, in two queries for any number:
+    `amenities` [{id, iconUrl, name}] in amenityIds order (deleted amenities left out) and
+    `locales` [{languageCode, localizedTitle, localizedDescription}]. Reviews and
+    reservations join here once those services exist."""
+    found = await amenities.by_ids(ctx.session, (a for r in rows for a in r.amenity_ids or []))
+    texts = await locales.for_listings(ctx.session, (r.id for r in rows))
+    for row, out in zip(rows, shaped, strict=True):
+        out["amenities"] = [
+            {"id": str(a.id), "iconUrl": a.icon_url, "name": a.name}
+            for a in (found.get(i) for i in row.amenity_ids or [])
+            if a is not None
+        ]
+        out["locales"] = [
+            {
+                "languageCode": t.language_code,
+                "localizedTitle": t.localized_title,
+                "localizedDescription": t.localized_description,
+            }
+            for t in texts.get(row.id, [])
+        ]
+
+
+async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
+    prop = await ctx.session.get(Property, listing.property_id)
+    assert prop is not None  # a listing is created with its property
+    return listing_json(listing, prop)
+
+
+@router.post("/v1/listings", tags=["listings"], summary="createListing", status_code=201)
+async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
+    """Create a listing; the host is the caller. Its property, one unit and the default
+    rate are created with it."""
+    listing = await listings.create_listing(ctx.session, ctx.user(), body)
+    return respond(ctx, "listing", await _listing(ctx, listing), action="create")
+
+
+@router.get("/v1/listings/{listingId}", tags=["listings"], summary="getListing")
+async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
+    """Public for published listings; unpublished or deleted ones only for their host and
+    admins. Joins amenities and locales unless getJoins=false."""
+    joins = get_joins(ctx)
+    listing = await listings.visible_listing(
+        ctx.session, ctx.actor, listingId, include_deleted=True
+    )
+    shaped = await _listing(ctx, listing)
+    if joins:
+        await listing_joins(ctx, [listing], [shaped])
+    return respond(ctx, "listing", shaped, action="get")
+
+
+@router.patch("/v1/listings/{listingId}", tags=["listings"], summary="updateListing")
+async def update_listing(ctx: Context, listingId: ListingId, body: UpdateListing) -> JSONResponse:
+    listing = await listings.update_listing(ctx.session, ctx.user(), listingId, body)
+    return respond(ctx, "listing", await _listing(ctx, listing), action="update")
+
+
+@router.delete("/v1/listings/{listingId}", tags=["listings"], summary="deleteListing")
+async def delete_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
+    listing = await listings.delete_listing(ctx.session, ctx.user(), listingId)
+    return respond(ctx, "listing", await _listing(ctx, listing), action="delete")
+
+
+# --- listing calendars ---------------------------------------------------------------------
+
+calendar_resource = Resource(
+    name="listingCalendar",
+    plural="listingCalendars",
+    model=InventoryDay,
+    id_param="listingCalendarId",
+    fields=(),
+    filters={
+        "date": flt.FilterSpec("date", InventoryDay.date, Kind.DATE),
+        "listingId": flt.FilterSpec("listingId", InventoryDay.unit_type_id, Kind.ID),
+    },
+    order_by=lambda m: (m.date, m.unit_type_id, m.id),
+)
+
+
+def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
+    day = entry.day
+    out: dict[str, Any] = {
+        "id": str(day.id),
+        "priceOverride": _amount(entry.price_override, entry.currency),
+        "date": day.date.isoformat(),
+        "minStay": entry.min_stay,
+        "listingId": str(day.unit_type_id),
+        "bookedBy": jsonable(day.booked_by),
+        "iCalUrl": day.ical_url,
+        "externalCalendarIds": day.external_calendar_ids,
+        "isAvailable": not day.stop_sell,
+    }
+    for f in RECORD_FIELDS:
+        out[f.name] = jsonable(getattr(day, f.attr))
+    return out
+
+
+@router.post(
+    "/v1/listingcalendars",
+    tags=["listingCalendars"],
+    summary="createListingCalendar",
+    status_code=201,
+)
+async def create_listing_calendar(
+    ctx: Context, body: calendar.CreateListingCalendar
+) -> JSONResponse:
+    entry = await calendar.create_entry(ctx.session, ctx.user(), body)
+    return respond(ctx, "listingCalendar", calendar_json(entry), action="create")
+
+
+@router.get(
+    "/v1/listingcalendars/{listingCalendarId}",
+    tags=["listingCalendars"],
+    summary="getListingCalendar",
+)
+async def get_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
+    get_joins(ctx)  # validates the common parameters; an entry has no joins
+    entry = await calendar.get_entry(ctx.session, ctx.actor, listingCalendarId)
+    return respond(ctx, "listingCalendar", calendar_json(entry), action="get")
+
+
+@router.patch(
+    "/v1/listingcalendars/{listingCalendarId}",
+    tags=["listingCalendars"],
+    summary="updateListingCalendar",
+)
+async def update_listing_calendar(
+    ctx: Context, listingCalendarId: CalendarId, body: calendar.UpdateListingCalendar
+) -> JSONResponse:
+    entry = await calendar.update_entry(ctx.session, ctx.user(), listingCalendarId, body)
+    return respond(ctx, "listingCalendar", calendar_json(entry), action="update")
+
+
+@router.delete(
+    "/v1/listingcalendars/{listingCalendarId}",
+    tags=["listingCalendars"],
+    summary="deleteListingCalendar",
+)
+async def delete_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
+    entry = await calendar.delete_entry(ctx.session, ctx.user(), listingCalendarId)
+    return respond(ctx, "listingCalendar", calendar_json(entry), action="delete")
+
+
+@router.get(
+    "/v1/listingcalendars",
+    tags=["listingCalendars"],
+    summary="listListingCalendars",
+    openapi_extra={"parameters": list_parameters(calendar_resource)},
+)
+async def list_listing_calendars(ctx: Context) -> JSONResponse:
+    """Entries of the listings the caller may see, by date. The generic list cannot be
+    used as is: priceOverride and minStay are read from the rate calendar, with or
+    without getJoins."""
+    res = calendar_resource
+    params = list_params(ctx)
+    query = list(ctx.request.query_params.multi_items())
+    conditions = flt.build(res.filters, query)
+    conditions.append(calendar.visible_entries_condition(ctx.actor))
+    if ctx.actor is not None and ctx.actor.is_admin and "isActive" in ctx.request.query_params:
+        is_active = flt.FilterSpec("isActive", InventoryDay.is_active, Kind.BOOL)
+        conditions += flt.build({"isActive": is_active}, query)
+    else:
+        conditions.append(InventoryDay.is_active.is_(True))
+    days, total = await crud.list_page(
+        ctx.session,
+        select(InventoryDay),
+        conditions=conditions,
+        order_by=res.order_by(InventoryDay),
+        page_number=params.page_number,
+        page_row_count=params.page_row_count,
+        max_rows=ctx.settings.max_page_rows,
+    )
+    shaped = [calendar_json(e) for e in await calendar.entries(ctx.session, days)]
+    page_rows = (
+        params.page_row_count if params.page_number else min(total, ctx.settings.max_page_rows)
+    )
+    return respond(
+        ctx,
+        res.plural,
+        shaped,
+        action="list",
+        paging=Paging(params.page_number, page_rows, total),
+    )
+
+
+# --- locale texts ----------------------------------------------------------------------------
+
+LOCALE_FIELDS = (
+    Field("localizedDescription", "localized_description"),
+    Field("localizedTitle", "localized_title"),
+    Field("listingId", "listing_id"),
+    Field("languageCode", "language_code"),
+)
+
+locale_texts_resource = Resource(
+    name="listingLocaleText",
+    plural="listingLocaleTexts",
+    model=ListingLocaleText,
+    id_param="listingLocaleTextId",
+    fields=LOCALE_FIELDS,
+    filters=columns_filters(
+        ListingLocaleText,
+        {"listingId": ("listing_id", Kind.ID), "languageCode": ("language_code", Kind.STRING)},
+    ),
+    scope=lambda actor, stmt: stmt.where(locales.visible_texts_condition(actor)),
+)
+
+
+def _locale_text(row: ListingLocaleText) -> dict[str, Any]:
+    return shape(row, LOCALE_FIELDS)
+
+
+mount(router, locale_texts_resource, "/v1/listinglocaletexts", ops=("list",))
+
+
+@router.post(
+    "/v1/listinglocaletexts",
+    tags=["listingLocaleTexts"],
+    summary="createListingLocaleText",
+    status_code=201,
+)
+async def create_listing_locale_text(
+    ctx: Context, body: locales.CreateListingLocaleText
+) -> JSONResponse:
+    row = await locales.create_text(ctx.session, ctx.user(), body)
+    return respond(ctx, "listingLocaleText", _locale_text(row), action="create")
+
+
+@router.get(
+    "/v1/listinglocaletexts/{listingLocaleTextId}",
+    tags=["listingLocaleTexts"],
+    summary="getListingLocaleText",
+)
+async def get_listing_locale_text(ctx: Context, listingLocaleTextId: LocaleTextId) -> JSONResponse:
+    get_joins(ctx)
+    row = await locales.get_text(ctx.session, ctx.actor, listingLocaleTextId)
+    return respond(ctx, "listingLocaleText", _locale_text(row), action="get")
+
+
+@router.patch(
+    "/v1/listinglocaletexts/{listingLocaleTextId}",
+    tags=["listingLocaleTexts"],
+    summary="updateListingLocaleText",
+)
+async def update_listing_locale_text(
+    ctx: Context, listingLocaleTextId: LocaleTextId, body: locales.UpdateListingLocaleText
+) -> JSONResponse:
+    row = await locales.update_text(ctx.session, ctx.user(), listingLocaleTextId, body)
+    return respond(ctx, "listingLocaleText", _locale_text(row), action="update")
+
+
+@router.delete(
+    "/v1/listinglocaletexts/{listingLocaleTextId}",
+    tags=["listingLocaleTexts"],
+    summary="deleteListingLocaleText",
+)
+async def delete_listing_locale_text(
+    ctx: Context, listingLocaleTextId: LocaleTextId
+) -> JSONResponse:
+    row = await locales.delete_text(ctx.session, ctx.user(), listingLocaleTextId)
+    return respond(ctx, "listingLocaleText", _locale_text(row), action="delete")
+
+
+# --- amenities ---------------------------------------------------------------------------------
+
+AMENITY_FIELDS = (Field("iconUrl", "icon_url"), Field("name", "name"))
+
+amenities_resource = Resource(
+    name="listingAmenity",
+    plural="listingAmenities",
+    model=Amenity,
+    id_param="listingAmenityId",
+    fields=AMENITY_FIELDS,
+    filters=columns_filters(Amenity, {"name": ("name", Kind.STRING)}),
+    order_by=lambda m: (m.name, m.id),
+)
+
+# Reads are public: hosts pick from the dictionary and guests filter by it.
+mount(router, amenities_resource, "/v1/listingamenities", ops=("list", "get"))
+
+
+@router.post(
+    "/v1/listingamenities",
+    tags=["listingAmenities"],
+    summary="createListingAmenity",
+    status_code=201,
+)
+async def create_listing_amenity(
+    ctx: Context, body: amenities.CreateListingAmenity
+) -> JSONResponse:
+    row = await amenities.create_amenity(ctx.session, ctx.user(), body)
+    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="create")
+
+
+@router.patch(
+    "/v1/listingamenities/{listingAmenityId}",
+    tags=["listingAmenities"],
+    summary="updateListingAmenity",
+)
+async def update_listing_amenity(
+    ctx: Context, listingAmenityId: AmenityId, body: amenities.UpdateListingAmenity
+) -> JSONResponse:
+    row = await amenities.update_amenity(ctx.session, ctx.user(), listingAmenityId, body)
+    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="update")
+
+
+@router.delete(
+    "/v1/listingamenities/{listingAmenityId}",
+    tags=["listingAmenities"],
+    summary="deleteListingAmenity",
+)
+async def delete_listing_amenity(ctx: Context, listingAmenityId: AmenityId) -> JSONResponse:
+    row = await amenities.delete_amenity(ctx.session, ctx.user(), listingAmenityId)
+    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="delete")
+
+
+__all__ = ["listing_joins", "listing_json", "router"]

@@ -8,7 +8,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from pydantic.alias_generators import to_camel
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
@@ -17,8 +18,16 @@ from staykit.core.clock import utcnow
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.auth import policy
 from staykit.domain.catalog import tenancy
-from staykit.domain.catalog.models import Amenity, Property, Rate, RatePlan, Unit, UnitType
-from staykit.domain.catalog.schemas import CreateListing, UpdateListing
+from staykit.domain.catalog.models import (
+    Amenity,
+    BusinessMember,
+    Property,
+    Rate,
+    RatePlan,
+    Unit,
+    UnitType,
+)
+from staykit.domain.catalog.schemas import CreateListing, SeasonalPricing, UpdateListing
 
 DEFAULT_TIME_ZONE = "UTC"
 
@@ -26,6 +35,15 @@ DEFAULT_TIME_ZONE = "UTC"
 async def check_amenities(session: AsyncSession, ids: list[uuid.UUID] | None) -> None:
     if not ids:
         return
+    seen: dict[uuid.UUID, int] = {}
+    for index, amenity_id in enumerate(ids):
+        if amenity_id in seen:
+            raise InvalidInput(
+                f"amenityIds[{index}] repeats amenityIds[{seen[amenity_id]}].",
+                code="amenityIdsIsInvalid",
+                field=f"amenityIds[{index}]",
+            )
+        seen[amenity_id] = index
     found = set(
         (
             await session.scalars(select(Amenity.id).where(Amenity.id.in_(ids), Amenity.is_active))
@@ -50,6 +68,42 @@ def check_amounts(currency: str, **amounts: Decimal | None) -> None:
             )
 
 
+def check_seasonal_amounts(currency: str, pricing: SeasonalPricing | None) -> None:
+    for index, rule in enumerate(pricing.rules if pricing else []):
+        if rule.price_per_night is not None and not money.fits(rule.price_per_night, currency):
+            field = f"seasonalPricing.rules[{index}].pricePerNight"
+            raise InvalidInput(
+                f"{field} has more decimals than {currency} allows ({money.exponent(currency)}).",
+                code="seasonalPricingIsInvalid",
+                field=field,
+            )
+
+
+def check_limits(
+    sent: set[str], *, min_stay: int, max_stay: int | None, max_guests: int, base_occupancy: int
+) -> None:
+    """maxStay >= minStay and baseOccupancy <= maxGuests, naming the field the client sent
+    when the other one is the stored value."""
+    if max_stay is not None and max_stay < min_stay:
+        field = "minStay" if "min_stay" in sent and "max_stay" not in sent else "maxStay"
+        raise InvalidInput(
+            f"maxStay ({max_stay}) must not be below minStay ({min_stay}).",
+            code=f"{field}IsInvalid",
+            field=field,
+        )
+    if base_occupancy > max_guests:
+        field = (
+            "maxGuests"
+            if "max_guests" in sent and "base_occupancy" not in sent
+            else "baseOccupancy"
+        )
+        raise InvalidInput(
+            f"baseOccupancy ({base_occupancy}) must not exceed maxGuests ({max_guests}).",
+            code=f"{field}IsInvalid",
+            field=field,
+        )
+
+
 def _times(policies: dict[str, Any] | None) -> tuple[time, time]:
     def parse(key: str, default: time) -> time:
         raw = (policies or {}).get(key)
@@ -72,8 +126,18 @@ async def create_listing(
 ) -> UnitType:
     me = policy.require_login(actor)
     check_amounts(data.currency, pricePerNight=data.price_per_night, cleaningFee=data.cleaning_fee)
+    check_seasonal_amounts(data.currency, data.seasonal_pricing)
     await check_amenities(session, data.amenity_ids)
     check_in, check_out = _times(data.booking_policies)
+    max_guests = data.max_guests or max(2, data.base_occupancy or 2)
+    base_occupancy = data.base_occupancy or min(2, max_guests)
+    check_limits(
+        data.model_fields_set,
+        min_stay=data.min_stay or 1,
+        max_stay=data.max_stay,
+        max_guests=max_guests,
+        base_occupancy=base_occupancy,
+    )
     business = await tenancy.ensure_business(session, me)
     prop = Property(
         business_id=business.id,
@@ -113,8 +177,8 @@ async def create_listing(
         house_rules=data.house_rules,
         is_published=data.is_published,
         city_tax_percent=data.city_tax_percent or Decimal(0),
-        max_guests=data.max_guests or max(2, data.base_occupancy or 2),
-        base_occupancy=data.base_occupancy or min(2, data.max_guests or 2),
+        max_guests=max_guests,
+        base_occupancy=base_occupancy,
         cleaning_fee=data.cleaning_fee or Decimal(0),
     )
     listing.owner_id = me.user_id
@@ -166,19 +230,48 @@ async def is_host_or_admin(session: AsyncSession, actor: Actor | None, listing: 
 
 
 async def visible_listing(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID
+    session: AsyncSession,
+    actor: Actor | None,
+    listing_id: uuid.UUID,
+    *,
+    include_deleted: bool = False,
 ) -> UnitType:
-    """Unpublished or deleted listings are invisible (404) to all but their host and admins."""
+    """Unpublished or deleted listings are invisible (404) to all but their host and admins.
+
+    Deleted listings are 404 to everyone unless `include_deleted` (getListing shows their
+    last state to the host and admins); nothing may be changed or booked on them."""
     listing = await session.get(UnitType, listing_id)
-    if listing is None or not listing.is_active:
+    if listing is None or (not listing.is_active and not include_deleted):
         raise NotFound(
             f"No listing with id {listing_id}.", code="listingNotFound", field="listingId"
         )
-    if not listing.is_published and not await is_host_or_admin(session, actor, listing):
+    hidden = not listing.is_published or not listing.is_active
+    if hidden and not await is_host_or_admin(session, actor, listing):
         raise NotFound(
             f"No listing with id {listing_id}.", code="listingNotFound", field="listingId"
         )
     return listing
+
+
+def visible_listings_condition(actor: Actor | None) -> ColumnElement[bool]:
+    """SQL twin of `visible_listing` for lists: the listing ids (UnitType.id) the actor may
+    see. Published and active for everyone; any of their own for hosts and their business's
+    owners/managers; all for admins."""
+    if actor is not None and actor.is_admin:
+        return true()
+    public = and_(UnitType.is_published, UnitType.is_active)
+    if actor is None:
+        return public
+    managed_businesses = select(BusinessMember.business_id).where(
+        BusinessMember.user_id == actor.user_id,
+        BusinessMember.role.in_(tenancy.MANAGING_ROLES),
+        BusinessMember.is_active,
+    )
+    return or_(
+        public,
+        UnitType.host_id == actor.user_id,
+        UnitType.business_id.in_(managed_businesses),
+    )
 
 
 async def managed_listing(
@@ -193,42 +286,57 @@ async def managed_listing(
     return listing
 
 
+# Fields a client may leave out of an update but not clear: the columns are NOT NULL.
+NOT_NULLABLE = (
+    "title",
+    "description",
+    "property_type",
+    "address",
+    "price_per_night",
+    "location",
+    "currency",
+    "approval_type",
+    "is_published",
+    "min_stay",
+    "city_tax_percent",
+    "max_guests",
+    "base_occupancy",
+    "cleaning_fee",
+)
+
+
 async def update_listing(
     session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, data: UpdateListing
 ) -> UnitType:
     listing = await managed_listing(session, actor, listing_id)
     values = data.provided()
-    currency = values.get("currency") or listing.currency
-    check_amounts(currency, pricePerNight=data.price_per_night, cleaningFee=data.cleaning_fee)
-    if "amenity_ids" in values:
-        await check_amenities(session, data.amenity_ids)
-    min_stay = values.get("min_stay", listing.min_stay)
-    max_stay = values.get("max_stay", listing.max_stay)
-    if max_stay is not None and min_stay is not None and max_stay < min_stay:
-        raise InvalidInput(
-            "maxStay must not be below minStay.", code="maxStayIsInvalid", field="maxStay"
-        )
-    guests = values.get("max_guests", listing.max_guests)
-    base = values.get("base_occupancy", listing.base_occupancy)
-    if base > guests:
-        raise InvalidInput(
-            "baseOccupancy must not exceed maxGuests.",
-            code="baseOccupancyIsInvalid",
-            field="baseOccupancy",
-        )
-    for key in (
-        "title",
-        "description",
-        "property_type",
-        "address",
-        "price_per_night",
-        "location",
-        "currency",
-    ):
+    for key in NOT_NULLABLE:
         if key in values and values[key] is None:
             raise InvalidInput(
-                f"{key} may be left out but not set to null.", code=f"{key}IsInvalid", field=key
+                f"{to_camel(key)} may be left out but not set to null.",
+                code=f"{to_camel(key)}IsInvalid",
+                field=to_camel(key),
             )
+    currency = values.get("currency") or listing.currency
+    # A new currency must fit the prices already stored, not only the ones sent.
+    check_amounts(
+        currency,
+        pricePerNight=values.get("price_per_night", listing.price_per_night),
+        cleaningFee=values.get("cleaning_fee", listing.cleaning_fee),
+    )
+    if "seasonal_pricing" in values:
+        check_seasonal_amounts(currency, data.seasonal_pricing)
+    elif "currency" in values and listing.seasonal_pricing:
+        check_seasonal_amounts(currency, SeasonalPricing.model_validate(listing.seasonal_pricing))
+    if "amenity_ids" in values:
+        await check_amenities(session, data.amenity_ids)
+    check_limits(
+        set(values),
+        min_stay=values.get("min_stay", listing.min_stay),
+        max_stay=values.get("max_stay", listing.max_stay),
+        max_guests=values.get("max_guests", listing.max_guests),
+        base_occupancy=values.get("base_occupancy", listing.base_occupancy),
+    )
     prop = await session.get(Property, listing.property_id)
     assert prop is not None
     for key, value in values.items():
@@ -240,6 +348,8 @@ async def update_listing(
             prop.country = loc.country.upper() if loc.country else None
         elif key == "address":
             prop.address = value
+        elif key == "title":
+            listing.title = prop.name = value
         elif key == "time_zone":
             prop.time_zone = value or DEFAULT_TIME_ZONE
         elif key == "currency":

@@ -3,6 +3,7 @@ leaves open: location, seasonalPricing, cancellationPolicy, bookingPolicies."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 import zoneinfo
 from datetime import date
@@ -74,8 +75,14 @@ class CancellationPolicy(Input):
         return sorted(tiers, key=lambda t: t.days_before_arrival, reverse=True)
 
 
+@functools.cache
+def time_zones() -> frozenset[str]:
+    """The IANA zones this machine knows (read from disk once: ~20 ms a read)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def _valid_tz(value: str | None) -> str | None:
-    if value is not None and value not in zoneinfo.available_timezones():
+    if value is not None and value not in time_zones():
         raise ValueError(f"{value!r} is not an IANA time zone (e.g. Europe/Lisbon)")
     return value
 
@@ -129,22 +136,6 @@ class ListingFields(Input):
         if v is not None and len(str(v)) > 10_000:
             raise ValueError("must be at most 10,000 characters of JSON")
         return v
-
-    @model_validator(mode="after")
-    def _coherent(self) -> ListingFields:
-        if (
-            self.min_stay is not None
-            and self.max_stay is not None
-            and self.max_stay < self.min_stay
-        ):
-            raise ValueError("maxStay must not be below minStay")
-        if (
-            self.base_occupancy is not None
-            and self.max_guests is not None
-            and self.base_occupancy > self.max_guests
-        ):
-            raise ValueError("baseOccupancy must not exceed maxGuests")
-        return self
 
 
 class CreateListing(ListingFields):
