@@ -1,0 +1,237 @@
+"""Availability blocks (owner stays, maintenance, imported calendar events) and the
+occupancy invariant they share with reservations: no unit is taken twice on a night.
+
+The application looks for an overlapping active occupancy first, to answer with the exact
+nights that are taken; the exclusion constraint `ex_occupancies_no_overlap` catches what
+that check cannot see (a concurrent request, an import, a bug) and is translated into the
+same Conflict by `occupancy_guard`, which the booking engine reuses.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.actor import Actor
+from staykit.core.clock import utcnow
+from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from staykit.core.ids import uuid7
+from staykit.domain.auth import policy
+from staykit.domain.catalog import tenancy
+from staykit.domain.catalog.models import (
+    BLOCK_KINDS,
+    AvailabilityBlock,
+    Occupancy,
+    Unit,
+    UnitType,
+)
+
+OVERLAP_CONSTRAINT = "ex_occupancies_no_overlap"
+EXCLUSION_VIOLATION = "23P01"
+MAX_BLOCK_NIGHTS = 365
+MAX_TEXT = 500
+# A conflict over a long stay would otherwise list hundreds of dates in one sentence.
+LISTED_NIGHTS = 31
+
+
+def check_stay_dates(arrival: date, departure: date, *, max_nights: int = MAX_BLOCK_NIGHTS) -> int:
+    """The number of nights of [arrival, departure), or InvalidInput naming `departure`."""
+    nights = (departure - arrival).days
+    if nights <= 0:
+        raise InvalidInput(
+            "departure must be after arrival.", code="departureIsInvalid", field="departure"
+        )
+    if nights > max_nights:
+        raise InvalidInput(
+            f"A stay or block may last at most {max_nights} nights; this one has {nights}.",
+            code="departureIsInvalid",
+            field="departure",
+        )
+    return nights
+
+
+async def taken_nights(
+    session: AsyncSession,
+    unit_id: uuid.UUID,
+    arrival: date,
+    departure: date,
+) -> list[date]:
+    """The nights of [arrival, departure) on which the unit already has an active occupancy."""
+    stmt = select(Occupancy.arrival, Occupancy.departure).where(
+        Occupancy.unit_id == unit_id,
+        Occupancy.active,
+        Occupancy.arrival < departure,
+        Occupancy.departure > arrival,
+    )
+    nights: set[date] = set()
+    for start, end in (await session.execute(stmt)).all():
+        night = max(start, arrival)
+        while night < min(end, departure):
+            nights.add(night)
+            night += timedelta(days=1)
+    return sorted(nights)
+
+
+def unavailable(nights: list[date], *, field: str = "arrival") -> Conflict:
+    """The Conflict a caller gets when a unit is taken on some of the nights it asked for."""
+    shown = ", ".join(n.isoformat() for n in nights[:LISTED_NIGHTS])
+    more = len(nights) - LISTED_NIGHTS
+    if more > 0:
+        shown += f" and {more} more"
+    return Conflict(
+        f"The unit is not available on the nights of {shown}.",
+        code="unitNotAvailable",
+        field=field,
+        errors=[
+            {
+                "field": field,
+                "message": "Night already taken.",
+                "nights": [n.isoformat() for n in nights],
+            }
+        ],
+    )
+
+
+def is_overlap_violation(exc: IntegrityError) -> bool:
+    """True when the database refused a row because it overlaps an active occupancy."""
+    orig = exc.orig
+    diag = getattr(orig, "diag", None)
+    return (
+        getattr(orig, "sqlstate", None) == EXCLUSION_VIOLATION
+        and getattr(diag, "constraint_name", None) == OVERLAP_CONSTRAINT
+    )
+
+
+@asynccontextmanager
+async def occupancy_guard(
+    session: AsyncSession,
+    unit_id: uuid.UUID,
+    arrival: date,
+    departure: date,
+    *,
+    field: str = "arrival",
+) -> AsyncIterator[None]:
+    """Add the occupancy rows inside the block; they are flushed in a savepoint. When a
+    concurrent transaction took the nights after the application's check, the exclusion
+    constraint refuses the row and the caller gets the same Conflict as from the check,
+    with the transaction still usable."""
+    try:
+        async with session.begin_nested():
+            yield
+            await session.flush()
+    except IntegrityError as exc:
+        if not is_overlap_violation(exc):
+            raise
+        # Under READ COMMITTED this statement sees the winner's committed row. Should it
+        # not (another isolation level), every asked night is reported rather than none.
+        nights = await taken_nights(session, unit_id, arrival, departure)
+        raise unavailable(nights or _nights(arrival, departure), field=field) from None
+
+
+def _nights(arrival: date, departure: date) -> list[date]:
+    return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
+
+
+async def _managed_unit(session: AsyncSession, actor: Actor, unit_id: uuid.UUID) -> Unit:
+    unit = await session.get(Unit, unit_id)
+    unit_type = None if unit is None else await session.get(UnitType, unit.unit_type_id)
+    # A deleted listing's units stay in the table, but nobody may close them any more.
+    if unit is None or not unit.is_active or unit_type is None or not unit_type.is_active:
+        raise NotFound(f"No unit with id {unit_id}.", code="unitNotFound", field="unitId")
+    if not await tenancy.can_manage(session, actor, unit.business_id):
+        raise Forbidden(
+            "Only the business's owners and managers, or an admin, may block this unit.",
+            code="notYourUnit",
+        )
+    return unit
+
+
+def _check_text(field: str, value: str | None) -> None:
+    if value is not None and (len(value) > MAX_TEXT or "\x00" in value):
+        raise InvalidInput(
+            f"{field} must be at most {MAX_TEXT} characters of text.",
+            code=f"{field}IsInvalid",
+            field=field,
+        )
+
+
+async def create_block(
+    session: AsyncSession,
+    actor: Actor | None,
+    unit_id: uuid.UUID,
+    arrival: date,
+    departure: date,
+    kind: str,
+    note: str | None = None,
+    external_uid: str | None = None,
+) -> AvailabilityBlock:
+    """Close the unit for [arrival, departure): the block and its occupancy row together."""
+    me = policy.require_login(actor)
+    unit = await _managed_unit(session, me, unit_id)
+    check_stay_dates(arrival, departure)
+    if kind not in BLOCK_KINDS:
+        raise InvalidInput(
+            f"kind must be one of {', '.join(BLOCK_KINDS)}.", code="kindIsInvalid", field="kind"
+        )
+    _check_text("note", note)
+    _check_text("externalUid", external_uid)
+    taken = await taken_nights(session, unit.id, arrival, departure)
+    if taken:
+        raise unavailable(taken)
+    block = AvailabilityBlock(
+        # The id is set here, not at flush, so the occupancy row can refer to it.
+        id=uuid7(),
+        business_id=unit.business_id,
+        unit_id=unit.id,
+        unit_type_id=unit.unit_type_id,
+        arrival=arrival,
+        departure=departure,
+        kind=kind,
+        note=note,
+        external_uid=external_uid,
+    )
+    block.owner_id = me.user_id
+    async with occupancy_guard(session, unit.id, block.arrival, block.departure):
+        session.add(block)
+        session.add(
+            Occupancy(
+                business_id=unit.business_id,
+                unit_id=unit.id,
+                unit_type_id=unit.unit_type_id,
+                arrival=block.arrival,
+                departure=block.departure,
+                kind="block",
+                ref=block.id,
+            )
+        )
+    return block
+
+
+async def delete_block(
+    session: AsyncSession, actor: Actor | None, block_id: uuid.UUID
+) -> AvailabilityBlock:
+    """Soft-delete the block and free its nights (its occupancy row goes inactive)."""
+    me = policy.require_login(actor)
+    block = await session.get(AvailabilityBlock, block_id)
+    if block is None or not block.is_active:
+        raise NotFound(f"No block with id {block_id}.", code="blockNotFound", field="blockId")
+    if not await tenancy.can_manage(session, me, block.business_id):
+        raise Forbidden(
+            "Only the business's owners and managers, or an admin, may remove this block.",
+            code="notYourUnit",
+        )
+    block.is_active = False
+    block.updated_at = utcnow()
+    await session.execute(
+        update(Occupancy)
+        .where(Occupancy.kind == "block", Occupancy.ref == block.id, Occupancy.active)
+        .values(active=False)
+    )
+    await session.flush()
+    return block

@@ -1,0 +1,160 @@
+"""The demo data: users plus a catalog of ~200 published listings in eight cities, written
+through the domain services, loaded once, the same every time."""
+
+from __future__ import annotations
+
+import itertools
+import time
+import zoneinfo
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from staykit import demo
+from staykit.core import money
+from staykit.core.config import Settings
+from staykit.domain.auth.models import User
+from staykit.domain.catalog.models import (
+    Amenity,
+    AvailabilityBlock,
+    InventoryDay,
+    Occupancy,
+    Property,
+    Rate,
+    RateDay,
+    Unit,
+    UnitType,
+)
+from staykit.domain.catalog.schemas import CreateListing
+
+TODAY = date(2027, 5, 10)
+TABLES = (
+    User,
+    Amenity,
+    Property,
+    UnitType,
+    Unit,
+    Rate,
+    RateDay,
+    InventoryDay,
+    AvailabilityBlock,
+    Occupancy,
+)
+
+
+async def counts(session: AsyncSession) -> dict[str, int]:
+    return {
+        t.__tablename__: int(await session.scalar(select(func.count()).select_from(t)) or 0)
+        for t in TABLES
+    }
+
+
+def test_the_plan_is_deterministic_and_every_body_is_a_valid_listing() -> None:
+    ids = [f"00000000-0000-0000-0000-{n:012d}" for n in range(len(demo.AMENITIES))]
+    first, second = demo.plan_catalog(TODAY, ids), demo.plan_catalog(TODAY, ids)
+    assert [p.body for p in first] == [p.body for p in second]
+    assert [(p.rate_days, p.stop_sells, p.blocks) for p in first] == [
+        (p.rate_days, p.stop_sells, p.blocks) for p in second
+    ]
+    for plan in first:
+        CreateListing.model_validate(plan.body)  # raises on any invalid field
+        # Blocks of one unit never overlap one another and lie in the future.
+        spans = sorted((a, d) for a, d, _, _ in plan.blocks)
+        assert all(d1 <= a2 for (_, d1), (a2, _) in itertools.pairwise(spans))
+        assert all(a > TODAY for a, _ in spans)
+
+
+async def test_demo_loads_users_and_a_catalog_once(
+    committed_factory: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    async with committed_factory() as session:
+        started = time.perf_counter()
+        creds = await demo.load(session, settings, today=TODAY)
+        await session.commit()
+        elapsed = time.perf_counter() - started
+    print(f"demo load: {elapsed:.2f} s")
+    assert {c.email for c in creds} == {email for email, _, _ in demo.PEOPLE}
+    assert {c.role for c in creds} == {"superAdmin", "admin", "user"}
+
+    async with committed_factory() as session:
+        before = await counts(session)
+        listings = (await session.scalars(select(UnitType))).all()
+        published = [x for x in listings if x.is_published]
+        assert len(published) == 8 * demo.LISTINGS_PER_CITY == 200
+        assert len(listings) == 200 + demo.DRAFTS
+        props = {p.id: p for p in (await session.scalars(select(Property))).all()}
+        cities = {(p.city, p.currency, p.time_zone) for p in props.values()}
+        assert {c for c, _, _ in cities} >= {"Lisbon", "London", "New York", "Tokyo", "Sydney"}
+        assert len(cities) == len(demo.CITIES) == 8  # one currency and zone per city
+        centres = {c.name: c for c in demo.CITIES}
+
+        hosts = {
+            u.id: u.email
+            for u in (await session.scalars(select(User).where(User.email.in_(demo.HOSTS)))).all()
+        }
+        assert {hosts[x.host_id] for x in published} == set(demo.HOSTS)
+        amenity_ids = set((await session.scalars(select(Amenity.id))).all())
+        assert len(amenity_ids) == len(demo.AMENITIES)
+
+        units = (
+            await session.execute(
+                select(Unit.unit_type_id, func.count()).group_by(Unit.unit_type_id)
+            )
+        ).all()
+        assert dict(units) == {x.id: 1 for x in listings}  # exactly one unit each
+        rates = {r.unit_type_id: r for r in (await session.scalars(select(Rate))).all()}
+        for listing in listings:
+            prop = props[listing.property_id]
+            rate = rates[listing.id]
+            assert rate.is_default and rate.slot == 1 and rate.base_price == listing.price_per_night
+            assert listing.currency == prop.currency
+            assert prop.time_zone in zoneinfo.available_timezones()
+            centre = centres[prop.city or ""]
+            assert abs(prop.latitude - centre.lat) < 0.1 and abs(prop.longitude - centre.lng) < 0.2
+            assert listing.photos and listing.main_photo == listing.photos[0]
+            assert all(p.startswith("https://") for p in listing.photos)
+            assert listing.amenity_ids and set(listing.amenity_ids) <= amenity_ids
+            assert listing.cancellation_policy and listing.cancellation_policy["tiers"]
+            for amount in (listing.price_per_night, listing.cleaning_fee, rate.base_price):
+                assert amount > 0 and money.fits(amount, listing.currency), (listing.title, amount)
+            for rule in (listing.seasonal_pricing or {}).get("rules", []):
+                if rule.get("pricePerNight") is not None:
+                    assert money.fits(Decimal(str(rule["pricePerNight"])), listing.currency)
+        seasonal = [x for x in published if x.seasonal_pricing and x.seasonal_pricing["rules"]]
+        assert len(seasonal) > 100
+        assert any(x.currency == "JPY" for x in listings)
+
+        rate_currency = {rates[x.id].id: x.currency for x in listings}
+        rate_days = (await session.scalars(select(RateDay))).all()
+        assert len(rate_days) > 200 * 10
+        for rd in rate_days:
+            assert rd.date >= TODAY
+            if rd.price is not None:
+                assert money.fits(rd.price, rate_currency[rd.rate_id])
+        assert any(rd.min_stay for rd in rate_days)
+        assert any(rd.closed_to_arrival for rd in rate_days)
+        # Every stored rate day is also a calendar entry of its listing.
+        inventory = (await session.scalars(select(InventoryDay))).all()
+        entries = {(i.unit_type_id, i.date) for i in inventory}
+        rate_listing = {rates[x.id].id: x.id for x in listings}
+        assert {(rate_listing[rd.rate_id], rd.date) for rd in rate_days} <= entries
+        assert 0 < sum(i.stop_sell for i in inventory) < len(inventory)
+
+        blocks = (await session.scalars(select(AvailabilityBlock))).all()
+        assert len(blocks) >= 20
+        occupied = {
+            o.ref
+            for o in (await session.scalars(select(Occupancy).where(Occupancy.active))).all()
+            if o.kind == "block"
+        }
+        assert occupied == {b.id for b in blocks}
+
+    async with committed_factory() as session:
+        again = await demo.load(session, settings, today=TODAY)
+        assert again == []
+        assert await demo.load_catalog(session, today=TODAY) is None
+        await session.commit()
+    async with committed_factory() as session:
+        assert await counts(session) == before
