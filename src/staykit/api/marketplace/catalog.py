@@ -14,17 +14,17 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from staykit.api.marketplace.context import Context, Ctx
-from staykit.api.marketplace.envelope import RECORD_FIELDS, Field, Paging, jsonable, respond, shape
+from staykit.api.marketplace.envelope import RECORD_FIELDS, Field, jsonable, respond, shape
 from staykit.api.marketplace.resource import (
     Resource,
     columns_filters,
     get_joins,
     list_parameters,
-    list_params,
+    list_records,
     mount,
 )
-from staykit.core import crud, money
 from staykit.core import filters as flt
+from staykit.core import money
 from staykit.core.filters import Kind
 from staykit.domain.catalog import amenities, calendar, listings, locales
 from staykit.domain.catalog.models import (
@@ -194,6 +194,14 @@ calendar_resource = Resource(
 )
 
 
+async def _calendar_rows(ctx: Ctx, days: list[Any]) -> list[dict[str, Any]]:
+    """priceOverride and minStay are read back from the default rate's calendar."""
+    return [calendar_json(e) for e in await calendar.entries(ctx.session, days)]
+
+
+calendar_resource.shape_rows = _calendar_rows
+
+
 def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
     day = entry.day
     out: dict[str, Any] = {
@@ -265,39 +273,9 @@ async def delete_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -
     openapi_extra={"parameters": list_parameters(calendar_resource)},
 )
 async def list_listing_calendars(ctx: Context) -> JSONResponse:
-    """Entries of the listings the caller may see, by date. The generic list cannot be
-    used as is: priceOverride and minStay are read from the rate calendar, with or
-    without getJoins."""
-    res = calendar_resource
-    params = list_params(ctx)
-    query = list(ctx.request.query_params.multi_items())
-    conditions = flt.build(res.filters, query)
-    conditions.append(calendar.visible_entries_condition(ctx.actor))
-    if ctx.actor is not None and ctx.actor.is_admin and "isActive" in ctx.request.query_params:
-        is_active = flt.FilterSpec("isActive", InventoryDay.is_active, Kind.BOOL)
-        conditions += flt.build({"isActive": is_active}, query)
-    else:
-        conditions.append(InventoryDay.is_active.is_(True))
-    days, total = await crud.list_page(
-        ctx.session,
-        select(InventoryDay),
-        conditions=conditions,
-        order_by=res.order_by(InventoryDay),
-        page_number=params.page_number,
-        page_row_count=params.page_row_count,
-        max_rows=ctx.settings.max_page_rows,
-    )
-    shaped = [calendar_json(e) for e in await calendar.entries(ctx.session, days)]
-    page_rows = (
-        params.page_row_count if params.page_number else min(total, ctx.settings.max_page_rows)
-    )
-    return respond(
-        ctx,
-        res.plural,
-        shaped,
-        action="list",
-        paging=Paging(params.page_number, page_rows, total),
-    )
+    """Entries of the listings the caller may see, by date."""
+    base = select(InventoryDay).where(calendar.visible_entries_condition(ctx.actor))
+    return await list_records(ctx, calendar_resource, base=base)
 
 
 # --- locale texts ----------------------------------------------------------------------------

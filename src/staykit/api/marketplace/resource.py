@@ -63,6 +63,8 @@ class Resource:
     before_update: Hook | None = None  # (ctx, object, values)
     joins: Joins | None = None  # add associations to shaped rows when getJoins=true
     unique: Sequence[crud.UniqueRule] = ()  # unique indexes and the 409 each one means
+    # shapes a page of rows at once (when shaping needs other tables); default: `shape`
+    shape_rows: Callable[[Ctx, list[Any]], Awaitable[list[dict[str, Any]]]] | None = None
     order_by: Callable[[type[Any]], Sequence[Any]] = lambda m: (m.created_at.desc(), m.id.desc())
     label: str = ""
 
@@ -241,7 +243,10 @@ async def list_records(
         page_row_count=params.page_row_count,
         max_rows=ctx.settings.max_page_rows,
     )
-    shaped = [res.shape(r) for r in rows]
+    if res.shape_rows is not None:
+        shaped = await res.shape_rows(ctx, rows)
+    else:
+        shaped = [res.shape(r) for r in rows]
     if params.get_joins and res.joins is not None and rows:
         await res.joins(ctx, rows, shaped)
     page_rows = (
