@@ -72,16 +72,6 @@ async def user(client: httpx.AsyncClient, db: AsyncSession) -> Person:
     return await make_logged_in(client, db)
 
 
-@pytest.fixture
-async def other(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
 # --- upload ------------------------------------------------------------------------------------
 
 

@@ -18,11 +18,6 @@ UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
 
 
 @pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
-@pytest.fixture
 async def user(client: httpx.AsyncClient, db: AsyncSession) -> Person:
     return await make_logged_in(client, db)
 

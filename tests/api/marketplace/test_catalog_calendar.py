@@ -23,26 +23,6 @@ DAY = "2027-05-10"
 UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
 
 
-@pytest.fixture
-async def host(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def other(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
-@pytest.fixture
-async def listing(db: AsyncSession, host: Person) -> UnitType:
-    return await make_listing(db, host)
-
-
 def entry(listing: UnitType, **overrides: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"listingId": str(listing.id), "date": DAY, "isAvailable": True}
     out.update(overrides)

@@ -88,21 +88,6 @@ async def manager_of(client: httpx.AsyncClient, db: AsyncSession, listing: UnitT
     return person
 
 
-@pytest.fixture
-async def host(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def other(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
 # --- create ---------------------------------------------------------------------------------
 
 

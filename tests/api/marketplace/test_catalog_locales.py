@@ -17,26 +17,6 @@ TEXTS = "/propertycatalog-api/v1/listinglocaletexts"
 UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
 
 
-@pytest.fixture
-async def host(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def other(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
-@pytest.fixture
-async def listing(db: AsyncSession, host: Person) -> UnitType:
-    return await make_listing(db, host)
-
-
 def text(listing: UnitType, **overrides: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "listingId": str(listing.id),

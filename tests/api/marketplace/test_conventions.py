@@ -136,11 +136,6 @@ def check_error(
 
 
 @pytest.fixture
-async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db, role="admin")
-
-
-@pytest.fixture
 async def member(client: httpx.AsyncClient, db: AsyncSession) -> Person:
     return await make_logged_in(client, db, role="user")
 

@@ -40,11 +40,6 @@ def titles(body: dict[str, Any]) -> set[str]:
     return {item["title"] for item in body["listings"]}
 
 
-@pytest.fixture
-async def host(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
 async def test_anonymous_search_answers_the_list_envelope_with_paging_and_joins(
     client: httpx.AsyncClient, db: AsyncSession, host: Person
 ) -> None:
