@@ -10,11 +10,13 @@ import procrastinate
 
 from staykit.core.db import libpq_url
 from staykit.domain.auth.tasks import blueprint as auth_tasks
+from staykit.domain.booking.tasks import blueprint as booking_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
 app.add_tasks_from(auth_tasks, namespace="auth")
+app.add_tasks_from(booking_tasks, namespace="booking")
 
 
 async def run_worker(

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 import staykit.domain.auth.models
+import staykit.domain.booking.models
 import staykit.domain.catalog.models
 import staykit.domain.notifications.models  # noqa: F401
 from staykit.core.models import Base

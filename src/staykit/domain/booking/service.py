@@ -1,0 +1,1031 @@
+"""The booking engine: create, modify, approve, decline, cancel, expire and complete
+reservations without ever double-booking a unit (docs/booking.md).
+
+How a write stays correct under concurrency
+1. The unit types it touches are locked with a transaction-scoped advisory lock (sorted,
+   so two modifications cannot deadlock): bookings of one unit type are serialised, so the
+   availability the quote reads (free units, stop-sell, availability caps) cannot change
+   between reading it and writing the occupancy rows.
+2. The quote engine prices the stay on the server and checks every rule (quote.py).
+3. Units are allocated: one free unit for the whole stay when there is one (the lowest
+   id), else the fewest pieces, each the unit free for the longest run from its first
+   night (ties: the lowest id). Deterministic for the same calendar.
+4. The Occupancy rows are written inside `occupancy_guard`: anything that still overlaps
+   (a block created concurrently, an import) is refused by the exclusion constraint and
+   answered as the same 409 naming the nights.
+5. The domain event and the jobs acting on it are written in the same transaction.
+
+Services only flush; the request (or job) commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.actor import Actor
+from staykit.core.clock import utcnow
+from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from staykit.core.ids import uuid7
+from staykit.domain.auth import policy
+from staykit.domain.booking import events
+from staykit.domain.booking.models import (
+    HOLDING,
+    InvoiceItem,
+    Reservation,
+    ReservationGuest,
+    UnitAssignment,
+)
+from staykit.domain.booking.statuses import FINAL
+from staykit.domain.catalog import tenancy
+from staykit.domain.catalog.blocks import occupancy_guard, unavailable
+from staykit.domain.catalog.models import (
+    BusinessMember,
+    Occupancy,
+    Property,
+    Rate,
+    UnitType,
+)
+from staykit.domain.catalog.quote import MAX_NIGHTS, Quote, property_today, quote_stay
+
+REQUEST_TTL = timedelta(hours=24)
+MAX_GUESTS = 100
+MAX_PEOPLE = 50
+MAX_NOTES = 5000
+ACCOMMODATION, EXTRA_GUESTS, CLEANING, CITY_TAX, REFUND = (
+    "accommodation",
+    "extraGuests",
+    "cleaningFee",
+    "cityTax",
+    "refund",
+)
+# The quote's rules and the request field each one is about.
+RULE_FIELDS = {
+    "departure_not_after_arrival": "checkOut",
+    "stay_too_long": "checkOut",
+    "arrival_in_past": "checkIn",
+    "too_many_guests": "guestCount",
+    "min_stay": "checkOut",
+    "max_stay": "checkOut",
+    "closed_to_arrival": "checkIn",
+    "closed_to_departure": "checkOut",
+}
+STATUSES_ON_CREATE = ("request", "new", "confirmed", "black", "inquiry")
+
+
+@dataclass
+class Person:
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+
+
+@dataclass
+class NewReservation:
+    """What a caller asks for. Prices are never taken from here: `claimed_total`,
+    `claimed_host_id`, `claimed_currency` and `claimed_approval_type` are what the client
+    believes, checked against the server's own figures (a mismatch is a 400 naming the
+    field)."""
+
+    unit_type_id: uuid.UUID
+    arrival: date
+    departure: date
+    adults: int
+    children: int = 0
+    rate_id: uuid.UUID | None = None
+    unit_id: uuid.UUID | None = None
+    people: list[Person] = field(default_factory=list)
+    notes: str | None = None
+    source: str = "marketplace"
+    external_ref: str | None = None
+    api_source_id: int | None = None
+    master_id: uuid.UUID | None = None
+    status: str | None = None  # partner APIs: request, new, confirmed, black, inquiry
+    claimed_total: Decimal | None = None
+    claimed_host_id: uuid.UUID | None = None
+    claimed_currency: str | None = None
+    claimed_approval_type: str | None = None
+    ical_export_url: str | None = None
+    ical_import_source: str | None = None
+
+
+@dataclass
+class Booked:
+    reservation: Reservation
+    assignments: list[UnitAssignment]
+    quote: Quote | None = None
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _not_found(reservation_id: uuid.UUID) -> NotFound:
+    return NotFound(
+        f"No reservation with id {reservation_id}.",
+        code="reservationNotFound",
+        field="reservationId",
+    )
+
+
+async def _member_role(session: AsyncSession, actor: Actor, business_id: uuid.UUID) -> str | None:
+    return await tenancy.role_in(session, actor.user_id, business_id)
+
+
+async def relation(session: AsyncSession, actor: Actor, reservation: Reservation) -> str | None:
+    """How the actor relates to the reservation: 'admin', 'host' (the listing's host or a
+    member of its business), 'guest', or None."""
+    if actor.is_admin:
+        return "admin"
+    if actor.user_id == reservation.host_id:
+        return "host"
+    if await _member_role(session, actor, reservation.business_id) is not None:
+        return "host"
+    if reservation.guest_id is not None and actor.user_id == reservation.guest_id:
+        return "guest"
+    return None
+
+
+async def get_reservation(
+    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Reservation, str]:
+    """The reservation and the actor's relation to it; 404 for anyone else (a stranger
+    learns nothing, not even that the id exists)."""
+    me = policy.require_login(actor)
+    stmt = select(Reservation).where(Reservation.id == reservation_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    reservation = await session.scalar(stmt)
+    if reservation is None or not reservation.is_active:
+        raise _not_found(reservation_id)
+    rel = await relation(session, me, reservation)
+    if rel is None:
+        raise _not_found(reservation_id)
+    return reservation, rel
+
+
+def visible_condition(actor: Actor) -> Any:
+    """SQL twin of `relation`: the reservations the actor may see."""
+    if actor.is_admin:
+        return Reservation.is_active
+    member_of = select(BusinessMember.business_id).where(
+        BusinessMember.user_id == actor.user_id, BusinessMember.is_active
+    )
+    return Reservation.is_active & (
+        (Reservation.guest_id == actor.user_id)
+        | (Reservation.host_id == actor.user_id)
+        | Reservation.business_id.in_(member_of)
+    )
+
+
+async def assignments_of(session: AsyncSession, reservation_id: uuid.UUID) -> list[UnitAssignment]:
+    rows = await session.scalars(
+        select(UnitAssignment)
+        .where(UnitAssignment.reservation_id == reservation_id, UnitAssignment.is_active)
+        .order_by(UnitAssignment.arrival, UnitAssignment.id)
+    )
+    return list(rows)
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _check_stay(arrival: date, departure: date, adults: int, children: int) -> None:
+    if departure <= arrival:
+        raise InvalidInput(
+            "checkOut must be after checkIn.", code="checkOutIsInvalid", field="checkOut"
+        )
+    if (departure - arrival).days > MAX_NIGHTS:
+        raise InvalidInput(
+            f"A stay may last at most {MAX_NIGHTS} nights.",
+            code="checkOutIsInvalid",
+            field="checkOut",
+        )
+    if not 1 <= adults <= MAX_GUESTS:
+        raise InvalidInput(
+            f"guestCount must be between 1 and {MAX_GUESTS}.",
+            code="guestCountIsInvalid",
+            field="guestCount",
+        )
+    if not 0 <= children <= MAX_GUESTS:
+        raise InvalidInput(
+            f"children must be between 0 and {MAX_GUESTS}.",
+            code="childrenIsInvalid",
+            field="children",
+        )
+
+
+def _refuse(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
+    """A quote that breaks rules: 400 naming the fields, or 409 naming the nights when the
+    only problem is that nights are taken."""
+    ignored = set(ignore)
+    rules = [v for v in quote.violations if v.rule not in ignored]
+    if not rules:
+        return
+    taken = [v.date for v in rules if v.rule == "unavailable" and v.date is not None]
+    others = [v for v in rules if v.rule != "unavailable"]
+    if others:
+        first = others[0]
+        raise InvalidInput(
+            first.message,
+            code=f"{first.rule}",
+            field=RULE_FIELDS.get(first.rule, "checkIn"),
+            errors=[
+                {
+                    "field": RULE_FIELDS.get(v.rule, "checkIn"),
+                    "rule": v.rule,
+                    "date": None if v.date is None else v.date.isoformat(),
+                    "message": v.message,
+                }
+                for v in others
+            ],
+        )
+    raise unavailable(sorted(taken), field="checkIn")
+
+
+def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
+    """What the client believes must be what the server computed."""
+    if req.claimed_host_id is not None and req.claimed_host_id != listing.host_id:
+        raise InvalidInput(
+            "hostId is not this listing's host; leave it out, the server sets it.",
+            code="hostIdMismatch",
+            field="hostId",
+        )
+    if req.claimed_currency is not None and req.claimed_currency != quote.currency:
+        raise InvalidInput(
+            f"This listing is priced in {quote.currency}, not {req.claimed_currency}.",
+            code="currencyMismatch",
+            field="currency",
+        )
+    if req.claimed_approval_type is not None and req.claimed_approval_type != (
+        listing.approval_type
+    ):
+        raise InvalidInput(
+            f"This listing's approvalType is {listing.approval_type}.",
+            code="approvalTypeMismatch",
+            field="approvalType",
+        )
+    if req.claimed_total is not None:
+        claimed = req.claimed_total
+        if not money.fits(claimed, quote.currency) or claimed != quote.total:
+            raise InvalidInput(
+                f"totalPrice {claimed} does not match the price of this stay, "
+                f"{quote.total} {quote.currency}: quote again "
+                "(GET /propertycatalog-api/v1/listings/{listingId}/quote) or leave totalPrice "
+                "out.",
+                code="totalPriceMismatch",
+                field="totalPrice",
+                errors=[
+                    {
+                        "field": "totalPrice",
+                        "message": "Does not match the server's price.",
+                        "expected": str(quote.total),
+                    }
+                ],
+            )
+
+
+def _check_text(name: str, value: str | None, limit: int) -> None:
+    if value is not None and (len(value) > limit or "\x00" in value):
+        raise InvalidInput(
+            f"{name} must be at most {limit} characters, without NUL.",
+            code=f"{name}IsInvalid",
+            field=name,
+        )
+
+
+# --- locking and allocation -------------------------------------------------------------------
+
+
+async def lock_unit_types(session: AsyncSession, unit_type_ids: Iterable[uuid.UUID]) -> None:
+    """Serialise bookings per unit type until the transaction ends (sorted: no deadlock)."""
+    for unit_type_id in sorted(set(unit_type_ids)):
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"unit_type:{unit_type_id}"},
+        )
+
+
+_UNIT_NIGHTS_SQL = text(
+    """
+    SELECT u.id, o.arrival, o.departure
+    FROM units u
+    LEFT JOIN occupancies o
+           ON o.unit_id = u.id AND o.active
+          AND daterange(o.arrival, o.departure, '[)') && daterange(:arrival, :departure, '[)')
+    WHERE u.unit_type_id = :unit_type_id AND u.is_active
+    ORDER BY u.id
+    """
+)
+
+
+async def allocate(
+    session: AsyncSession,
+    unit_type_id: uuid.UUID,
+    arrival: date,
+    departure: date,
+    *,
+    only_unit: uuid.UUID | None = None,
+    prefer: Sequence[uuid.UUID] = (),
+) -> list[tuple[uuid.UUID, date, date]]:
+    """Pieces (unit, arrival, departure) covering the stay. One unit for the whole stay when
+    any is free (the preferred units first, then by id); else the fewest pieces, greedily.
+    409 naming the nights no unit is free on."""
+    rows = (
+        await session.execute(
+            _UNIT_NIGHTS_SQL,
+            {"unit_type_id": unit_type_id, "arrival": arrival, "departure": departure},
+        )
+    ).all()
+    busy: dict[uuid.UUID, set[date]] = {}
+    for unit_id, start, end in rows:
+        nights = busy.setdefault(unit_id, set())
+        if start is not None:
+            night = max(start, arrival)
+            while night < min(end, departure):
+                nights.add(night)
+                night += timedelta(days=1)
+    if only_unit is not None:
+        if only_unit not in busy:
+            raise InvalidInput(
+                f"Unit {only_unit} is not an active unit of this unit type.",
+                code="unitIdIsInvalid",
+                field="unitId",
+            )
+        if busy[only_unit]:
+            raise unavailable(sorted(busy[only_unit]), field="checkIn")
+        return [(only_unit, arrival, departure)]
+    order = [u for u in prefer if u in busy] + [u for u in busy if u not in prefer]
+    for unit_id in order:
+        if not busy[unit_id]:
+            return [(unit_id, arrival, departure)]
+    stay = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
+    no_unit = [n for n in stay if all(n in busy[u] for u in order)]
+    if no_unit or not order:
+        raise unavailable(no_unit or stay, field="checkIn")
+    pieces: list[tuple[uuid.UUID, date, date]] = []
+    i = 0
+    while i < len(stay):
+        best_unit, best_len = order[0], 0
+        for unit_id in order:
+            run = 0
+            while i + run < len(stay) and stay[i + run] not in busy[unit_id]:
+                run += 1
+            if run > best_len:
+                best_unit, best_len = unit_id, run
+        end = i + best_len
+        pieces.append((best_unit, stay[i], stay[end - 1] + timedelta(days=1)))
+        i = end
+    return pieces
+
+
+# --- money ------------------------------------------------------------------------------------
+
+
+def _split(amount: Decimal, weights: list[int], currency: str) -> list[Decimal]:
+    """`amount` split by weights in the currency's minor units; the rest on the last part."""
+    total = sum(weights)
+    parts = [money.quantize(amount * w / total, currency) for w in weights[:-1]]
+    return [*parts, amount - sum(parts, Decimal(0))]
+
+
+def _assignment_amounts(
+    quote: Quote, pieces: list[tuple[uuid.UUID, date, date]]
+) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """(rental revenue, tax, fee) per piece: its nights' prices plus its share (by nights)
+    of the extra-guest charges; the city tax and the cleaning fee by the same shares."""
+    cur = quote.currency
+    price = dict(quote.nights)
+    weights = [(d - a).days for _, a, d in pieces]
+    extra = _split(quote.extra_guest_charges, weights, cur)
+    tax = _split(quote.city_tax, weights, cur)
+    fee = _split(quote.cleaning_fee, weights, cur)
+    out = []
+    for k, (_, a, d) in enumerate(pieces):
+        nights = sum((price[a + timedelta(days=i)] for i in range((d - a).days)), Decimal(0))
+        out.append((nights + extra[k], tax[k], fee[k]))
+    return out
+
+
+def _charges(reservation: Reservation, quote: Quote) -> list[InvoiceItem]:
+    cur, nights = quote.currency, len(quote.nights)
+    lines = [
+        (
+            ACCOMMODATION,
+            f"Accommodation, {nights} night{'s' if nights != 1 else ''}",
+            quote.subtotal,
+        ),
+        (EXTRA_GUESTS, "Extra guests", quote.extra_guest_charges),
+        (CLEANING, "Cleaning fee", quote.cleaning_fee),
+        (CITY_TAX, "City tax", quote.city_tax),
+    ]
+    return [
+        InvoiceItem(
+            reservation_id=reservation.id,
+            business_id=reservation.business_id,
+            kind="charge",
+            code=code,
+            description=description,
+            qty=Decimal(1),
+            amount=amount,
+            currency=cur,
+        )
+        for code, description, amount in lines
+        if amount or code == ACCOMMODATION
+    ]
+
+
+def _apply_quote(reservation: Reservation, quote: Quote) -> None:
+    reservation.currency = quote.currency
+    reservation.subtotal = quote.subtotal
+    reservation.extra_guest_charges = quote.extra_guest_charges
+    reservation.cleaning_fee = quote.cleaning_fee
+    reservation.city_tax = quote.city_tax
+    reservation.total = quote.total
+    reservation.nightly_prices = [[n.isoformat(), str(p)] for n, p in quote.nights]
+
+
+async def _write_assignments(
+    session: AsyncSession,
+    reservation: Reservation,
+    quote: Quote,
+    rate: Rate,
+    pieces: list[tuple[uuid.UUID, date, date]],
+    occupancy_count: int,
+) -> list[UnitAssignment]:
+    amounts = _assignment_amounts(quote, pieces)
+    assignments = []
+    first_unit = pieces[0][0]
+    async with occupancy_guard(
+        session, first_unit, reservation.arrival, reservation.departure, field="checkIn"
+    ):
+        for (unit_id, a, d), (revenue, tax, fee) in zip(pieces, amounts, strict=True):
+            assignment = UnitAssignment(
+                id=uuid7(),
+                reservation_id=reservation.id,
+                business_id=reservation.business_id,
+                property_id=reservation.property_id,
+                unit_id=unit_id,
+                unit_type_id=reservation.unit_type_id,
+                rate_id=rate.id,
+                rate_plan_id=rate.rate_plan_id,
+                arrival=a,
+                departure=d,
+                occupancy_count=occupancy_count,
+                rental_revenue=revenue,
+                rental_tax=tax,
+                rental_fee=fee,
+            )
+            session.add(assignment)
+            if reservation.status in HOLDING:
+                session.add(
+                    Occupancy(
+                        business_id=reservation.business_id,
+                        unit_id=unit_id,
+                        unit_type_id=reservation.unit_type_id,
+                        arrival=a,
+                        departure=d,
+                        kind="reservation",
+                        ref=assignment.id,
+                    )
+                )
+            assignments.append(assignment)
+    return assignments
+
+
+async def _release(session: AsyncSession, assignments: list[UnitAssignment]) -> None:
+    """Free the nights of these assignments (their occupancy rows go inactive)."""
+    ids = [a.id for a in assignments]
+    if ids:
+        await session.execute(
+            update(Occupancy)
+            .where(Occupancy.kind == "reservation", Occupancy.ref.in_(ids), Occupancy.active)
+            .values(active=False)
+        )
+
+
+# --- create -----------------------------------------------------------------------------------
+
+
+async def _bookable_listing(
+    session: AsyncSession, me: Actor, unit_type_id: uuid.UUID
+) -> tuple[UnitType, Property, bool]:
+    """The listing to book and whether the actor manages it. Guests may book published,
+    active listings; the host's business may also book its own unpublished ones (direct
+    bookings)."""
+    listing = await session.get(UnitType, unit_type_id)
+    missing = NotFound(
+        f"No listing with id {unit_type_id}.", code="listingNotFound", field="listingId"
+    )
+    if listing is None or not listing.is_active:
+        raise missing
+    manages = me.is_admin or await tenancy.can_manage(session, me, listing.business_id)
+    if not listing.is_published and not manages and me.user_id != listing.host_id:
+        raise missing
+    prop = await session.get(Property, listing.property_id)
+    if prop is None:  # pragma: no cover - a foreign key
+        raise missing
+    return listing, prop, manages or me.user_id == listing.host_id
+
+
+async def _rate(session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | None) -> Rate:
+    stmt = select(Rate).where(Rate.unit_type_id == listing.id, Rate.is_active)
+    stmt = stmt.where(Rate.id == rate_id) if rate_id is not None else stmt.where(Rate.is_default)
+    rate = await session.scalar(stmt)
+    if rate is None:
+        raise InvalidInput(
+            "No such rate for this listing." if rate_id else "This listing has no default rate.",
+            code="rateIdIsInvalid",
+            field="rateId",
+        )
+    return rate
+
+
+async def _check_master(
+    session: AsyncSession, business_id: uuid.UUID, master_id: uuid.UUID | None
+) -> uuid.UUID | None:
+    """The group's master reservation: same business, active, itself no member of another
+    group (a member's master is used instead)."""
+    if master_id is None:
+        return None
+    master = await session.get(Reservation, master_id)
+    if master is None or not master.is_active or master.business_id != business_id:
+        raise InvalidInput(
+            f"No reservation {master_id} in this business to group with.",
+            code="masterIdIsInvalid",
+            field="masterId",
+        )
+    return master.master_id or master.id
+
+
+async def create_reservation(
+    session: AsyncSession, actor: Actor | None, req: NewReservation
+) -> Booked:
+    """Book a stay. The guest is the actor on the marketplace; partner sources book on
+    behalf of a guest (people) and need to manage the listing's business."""
+    me = policy.require_login(actor)
+    _check_stay(req.arrival, req.departure, req.adults, req.children)
+    _check_text("notes", req.notes, MAX_NOTES)
+    if len(req.people) > MAX_PEOPLE:
+        raise InvalidInput(
+            f"At most {MAX_PEOPLE} people per reservation.", code="peopleIsInvalid", field="people"
+        )
+    listing, prop, manages = await _bookable_listing(session, me, req.unit_type_id)
+    marketplace = req.source == "marketplace"
+    if marketplace and me.user_id == listing.host_id:
+        raise Forbidden(
+            "Hosts cannot book their own listing as guests; block the dates instead.",
+            code="ownListing",
+        )
+    if not marketplace and not manages:
+        raise Forbidden(
+            "Only the business's owners and managers may enter reservations for it.",
+            code="notYourBusiness",
+        )
+    if req.unit_id is not None and marketplace:
+        raise InvalidInput(
+            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unitId"
+        )
+    status = req.status
+    if status is None:
+        status = "confirmed" if listing.approval_type == "instant" or not marketplace else "request"
+    elif marketplace or status not in STATUSES_ON_CREATE:
+        raise InvalidInput(
+            f"status must be one of {', '.join(STATUSES_ON_CREATE)}.",
+            code="statusIsInvalid",
+            field="status",
+        )
+    rate = await _rate(session, listing, req.rate_id)
+    master_id = await _check_master(session, listing.business_id, req.master_id)
+
+    await lock_unit_types(session, [listing.id])
+    quote = await quote_stay(
+        session, listing, req.arrival, req.departure, req.adults + req.children, rate
+    )
+    # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
+    _refuse(quote, ignore=("unavailable",) if status == "inquiry" else ())
+    _check_claims(req, listing, quote)
+    pieces = (
+        [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
+        if status == "inquiry"
+        else await allocate(session, listing.id, req.arrival, req.departure, only_unit=req.unit_id)
+    )
+    if status == "inquiry" and req.unit_id is None:
+        # An inquiry still names a unit: the first one of the type.
+        pieces = [(await _first_unit(session, listing.id), req.arrival, req.departure)]
+
+    now = utcnow()
+    reservation = Reservation(
+        id=uuid7(),
+        business_id=listing.business_id,
+        property_id=prop.id,
+        unit_type_id=listing.id,
+        host_id=listing.host_id,
+        guest_id=me.user_id if marketplace else None,
+        status=status,
+        approval_type=listing.approval_type,
+        arrival=req.arrival,
+        departure=req.departure,
+        adults=req.adults,
+        children=req.children,
+        booking_policies_snapshot=listing.booking_policies,
+        cancellation_policy_snapshot=listing.cancellation_policy,
+        source=req.source,
+        external_ref=req.external_ref,
+        api_source_id=req.api_source_id,
+        master_id=master_id,
+        notes=req.notes,
+        ical_export_url=req.ical_export_url,
+        ical_import_source=req.ical_import_source,
+        made_at=now,
+        expires_at=now + REQUEST_TTL if status == "request" else None,
+    )
+    reservation.owner_id = me.user_id
+    _apply_quote(reservation, quote)
+    session.add(reservation)
+    assignments = await _write_assignments(
+        session, reservation, quote, rate, pieces, req.adults + req.children
+    )
+    people = req.people or (
+        [Person(first_name=me.fullname or None, email=me.email or None)] if marketplace else []
+    )
+    for k, person in enumerate(people):
+        session.add(
+            ReservationGuest(
+                reservation_id=reservation.id,
+                business_id=reservation.business_id,
+                unit_assignment_id=assignments[0].id if assignments else None,
+                is_primary=k == 0,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=person.email,
+                phone=person.phone,
+                mobile=person.mobile,
+            )
+        )
+    session.add_all(_charges(reservation, quote))
+    await events.record(
+        session, "reservation.created", reservation, assignments, actor_id=me.user_id
+    )
+    if status in ("confirmed", "new"):
+        await events.record(
+            session, "reservation.confirmed", reservation, assignments, actor_id=me.user_id
+        )
+    return Booked(reservation, assignments, quote)
+
+
+async def _first_unit(session: AsyncSession, unit_type_id: uuid.UUID) -> uuid.UUID:
+    unit_id = await session.scalar(
+        text("SELECT id FROM units WHERE unit_type_id = :t AND is_active ORDER BY id LIMIT 1"),
+        {"t": unit_type_id},
+    )
+    if unit_id is None:
+        raise Conflict("This listing has no unit to book.", code="noUnits", field="listingId")
+    return unit_id
+
+
+# --- status changes ---------------------------------------------------------------------------
+
+
+def _not_in(reservation: Reservation, allowed: Iterable[str], action: str) -> Conflict:
+    return Conflict(
+        f"A reservation that is {reservation.status} cannot be {action}.",
+        code="invalidStatusChange",
+        field="bookingStatus",
+    )
+
+
+async def approve(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+    """The host accepts a request: it becomes confirmed."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+        raise Forbidden("Only the listing's host may approve a request.", code="notYourListing")
+    if reservation.status != "request":
+        raise _not_in(reservation, ("request",), "approved")
+    reservation.status = "confirmed"
+    reservation.expires_at = None
+    reservation.decided_at = utcnow()
+    assignments = await assignments_of(session, reservation.id)
+    await events.record(
+        session, "reservation.confirmed", reservation, assignments, actor_id=actor.user_id
+    )
+    return Booked(reservation, assignments)
+
+
+async def _may_manage(session: AsyncSession, actor: Actor, reservation: Reservation) -> bool:
+    return (
+        actor.is_admin
+        or actor.user_id == reservation.host_id
+        or await tenancy.can_manage(session, actor, reservation.business_id)
+    )
+
+
+async def decline(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+    """The host turns a request (or an inquiry) down: its nights are free again."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+        raise Forbidden("Only the listing's host may decline a request.", code="notYourListing")
+    if reservation.status not in ("request", "inquiry"):
+        raise _not_in(reservation, ("request", "inquiry"), "declined")
+    assignments = await assignments_of(session, reservation.id)
+    await _release(session, assignments)
+    reservation.status = "declined"
+    reservation.expires_at = None
+    reservation.decided_at = utcnow()
+    await events.record(
+        session, "reservation.declined", reservation, assignments, actor_id=actor.user_id
+    )
+    return Booked(reservation, assignments)
+
+
+def refund_for(reservation: Reservation, today: date, cancelled_by: str) -> Decimal:
+    """What a cancellation gives back (docs/booking.md):
+    - by the host or an admin: everything paid for the stay (the total);
+    - by the guest, under the cancellation policy snapshotted at booking: the tier with the
+      largest daysBeforeArrival not above the notice given (days from today, where the
+      property is, to arrival) refunds its refundPercent of the total; a notice shorter
+      than every tier refunds nothing; no policy at all refunds everything;
+    - a request or inquiry was never charged: its refund is 0."""
+    if reservation.status in ("request", "inquiry"):
+        return Decimal(0)
+    total = reservation.total
+    if cancelled_by != "guest":
+        return total
+    policy_ = reservation.cancellation_policy_snapshot
+    tiers = (policy_ or {}).get("tiers") if isinstance(policy_, dict) else None
+    if not tiers:
+        return total
+    notice = (reservation.arrival - today).days
+    best: tuple[int, Decimal] | None = None
+    for tier in tiers:
+        try:
+            days = int(tier["daysBeforeArrival"])
+            percent = Decimal(str(tier["refundPercent"]))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            continue
+        if days <= notice and (best is None or days > best[0]):
+            best = (days, percent)
+    if best is None:
+        return Decimal(0)
+    return money.quantize(total * best[1] / 100, reservation.currency)
+
+
+async def _time_zone(session: AsyncSession, property_id: uuid.UUID) -> str:
+    tz = await session.scalar(select(Property.time_zone).where(Property.id == property_id))
+    return tz or "UTC"
+
+
+async def cancel(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+    """Cancel by the guest or the host before the stay starts (admins at any time, for
+    moderation). Frees the nights and records the refund."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if reservation.status in FINAL or reservation.status == "completed":
+        raise Conflict(
+            f"The reservation is already {reservation.status}.",
+            code="alreadyFinished",
+            field="bookingStatus",
+        )
+    by = rel if rel in ("guest", "admin") else "host"
+    if by == "host" and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may cancel its reservations.",
+            code="notYourListing",
+        )
+    today = property_today(await _time_zone(session, reservation.property_id))
+    if by != "admin" and reservation.arrival <= today and reservation.status in HOLDING:
+        raise Conflict(
+            "The stay has started: only an admin can cancel it now.",
+            code="stayStarted",
+            field="bookingStatus",
+        )
+    assignments = await assignments_of(session, reservation.id)
+    await _release(session, assignments)
+    refund = refund_for(reservation, today, by)
+    reservation.status = "cancelled"
+    reservation.cancelled_at = utcnow()
+    reservation.cancelled_by = by
+    reservation.expires_at = None
+    reservation.refund_amount = refund
+    if refund:
+        session.add(
+            InvoiceItem(
+                reservation_id=reservation.id,
+                business_id=reservation.business_id,
+                kind="refund",
+                code=REFUND,
+                description=f"Refund on cancellation by the {by}",
+                qty=Decimal(-1),
+                amount=refund,
+                currency=reservation.currency,
+            )
+        )
+    await events.record(
+        session, "reservation.cancelled", reservation, assignments, actor_id=actor.user_id
+    )
+    return Booked(reservation, assignments)
+
+
+@dataclass
+class StayChange:
+    arrival: date | None = None
+    departure: date | None = None
+    adults: int | None = None
+    children: int | None = None
+    unit_id: uuid.UUID | None = None
+    expected_version: int | None = None
+
+
+async def modify(
+    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, change: StayChange
+) -> Booked:
+    """New dates, guests or unit: re-quoted and re-allocated (keeping the same unit when it
+    is free), with a new version. All or nothing: a refused change leaves it as it was."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if change.expected_version is not None and change.expected_version != (
+        reservation.record_version
+    ):
+        raise Conflict(
+            f"The reservation is at version {reservation.record_version}, not "
+            f"{change.expected_version}: read it again.",
+            code="versionMismatch",
+            field="version",
+        )
+    if reservation.status not in ("request", "new", "confirmed", "black", "inquiry"):
+        raise _not_in(reservation, (), "changed")
+    if rel == "host" and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may change its reservations.",
+            code="notYourListing",
+        )
+    if change.unit_id is not None and rel == "guest":
+        raise InvalidInput("Guests cannot choose a unit.", code="unitIdIsInvalid", field="unitId")
+    arrival = change.arrival or reservation.arrival
+    departure = change.departure or reservation.departure
+    adults = change.adults if change.adults is not None else reservation.adults
+    children = change.children if change.children is not None else reservation.children
+    _check_stay(arrival, departure, adults, children)
+    listing = await session.get(UnitType, reservation.unit_type_id)
+    if listing is None or not listing.is_active:
+        raise Conflict("The listing no longer exists.", code="listingGone", field="listingId")
+    old = await assignments_of(session, reservation.id)
+    rate = await session.get(Rate, old[0].rate_id) if old else None
+    if rate is None or not rate.is_active:
+        rate = await _rate(session, listing, None)
+    await lock_unit_types(session, [listing.id])
+    async with session.begin_nested():  # a refused change rolls back to here
+        await _release(session, old)
+        for a in old:
+            a.is_active = False
+        quote = await quote_stay(session, listing, arrival, departure, adults + children, rate)
+        # A stay in progress may still be shortened or extended: its arrival is past.
+        ignore = ["arrival_in_past"] if arrival == reservation.arrival else []
+        if reservation.status == "inquiry":
+            ignore.append("unavailable")
+        _refuse(quote, ignore=ignore)
+        if reservation.status == "inquiry":
+            pieces = [
+                (
+                    old[0].unit_id if old else await _first_unit(session, listing.id),
+                    arrival,
+                    departure,
+                )
+            ]
+        else:
+            pieces = await allocate(
+                session,
+                listing.id,
+                arrival,
+                departure,
+                only_unit=change.unit_id,
+                prefer=[a.unit_id for a in old],
+            )
+        reservation.arrival, reservation.departure = arrival, departure
+        reservation.adults, reservation.children = adults, children
+        _apply_quote(reservation, quote)
+        assignments = await _write_assignments(
+            session, reservation, quote, rate, pieces, adults + children
+        )
+        await session.execute(
+            update(InvoiceItem)
+            .where(
+                InvoiceItem.reservation_id == reservation.id,
+                InvoiceItem.kind == "charge",
+                InvoiceItem.code.in_((ACCOMMODATION, EXTRA_GUESTS, CLEANING, CITY_TAX)),
+                InvoiceItem.is_active,
+            )
+            .values(is_active=False, updated_at=utcnow())
+        )
+        session.add_all(_charges(reservation, quote))
+        await events.record(
+            session, "reservation.modified", reservation, assignments, actor_id=actor.user_id
+        )
+    return Booked(reservation, assignments, quote)
+
+
+async def set_master(
+    session: AsyncSession,
+    actor: Actor | None,
+    reservation_id: uuid.UUID,
+    master_id: uuid.UUID | None,
+) -> Booked:
+    """Join a group (masterId) or leave it (None). The business's managers only."""
+    reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may group reservations.",
+            code="notYourListing",
+        )
+    if master_id == reservation.id:
+        raise InvalidInput(
+            "A reservation cannot be its own master.", code="masterIdIsInvalid", field="masterId"
+        )
+    new_master = await _check_master(session, reservation.business_id, master_id)
+    if new_master == reservation.id:
+        raise InvalidInput(
+            "That reservation belongs to this one's group.",
+            code="masterIdIsInvalid",
+            field="masterId",
+        )
+    if reservation.master_id == new_master:
+        return Booked(reservation, await assignments_of(session, reservation.id))
+    if master_id is not None:
+        # The members of this reservation's own group follow it into the new group.
+        await session.execute(
+            update(Reservation)
+            .where(Reservation.master_id == reservation.id)
+            .values(master_id=new_master, updated_at=func.now())
+        )
+    reservation.master_id = new_master
+    assignments = await assignments_of(session, reservation.id)
+    await events.record(
+        session, "reservation.modified", reservation, assignments, actor_id=actor.user_id
+    )
+    return Booked(reservation, assignments)
+
+
+# --- periodic ---------------------------------------------------------------------------------
+
+
+async def expire_requests(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Requests unanswered for 24 hours expire and free their nights."""
+    now = now or utcnow()
+    due = list(
+        await session.scalars(
+            select(Reservation)
+            .where(Reservation.status == "request", Reservation.expires_at <= now)
+            .order_by(Reservation.expires_at)
+            .limit(500)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for reservation in due:
+        assignments = await assignments_of(session, reservation.id)
+        await _release(session, assignments)
+        reservation.status = "expired"
+        reservation.expires_at = None
+        await events.record(session, "reservation.expired", reservation, assignments, actor_id=None)
+    return len(due)
+
+
+_DUE_TO_COMPLETE = text(
+    """
+    SELECT r.id FROM reservations r JOIN properties p ON p.id = r.property_id
+    WHERE r.status IN ('new', 'confirmed', 'black') AND r.is_active
+      AND r.departure <= CAST(:now AS timestamptz) AT TIME ZONE p.time_zone
+      AND (r.departure + p.check_out_time) <= CAST(:now AS timestamptz) AT TIME ZONE p.time_zone
+    ORDER BY r.departure, r.id
+    LIMIT 500
+    FOR UPDATE OF r SKIP LOCKED
+    """
+)
+
+
+async def complete_stays(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Confirmed stays whose check-out time has passed where the property is: completed.
+    Their nights stay occupied (it is history, and the calendar shows it)."""
+    now = now or utcnow()
+    ids = list((await session.execute(_DUE_TO_COMPLETE, {"now": now})).scalars())
+    for reservation_id in ids:
+        reservation = await session.get(Reservation, reservation_id)
+        assert reservation is not None
+        reservation.status = "completed"
+        reservation.completed_at = now
+        assignments = await assignments_of(session, reservation.id)
+        await events.record(
+            session, "reservation.completed", reservation, assignments, actor_id=None
+        )
+    return len(ids)
