@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import time
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -13,8 +14,15 @@ from staykit.jobs.app import app as jobs_app
 from staykit.jobs.app import run_worker
 
 
-async def test_worker_defers_and_runs_the_housekeeping_job(
-    database_url: str, engine: AsyncEngine, committed_factory: async_sessionmaker[AsyncSession]
+@pytest.mark.parametrize(
+    "task",
+    ["auth:purge_expired_auth_records", "booking:expire_requests", "booking:complete_stays"],
+)
+async def test_worker_defers_and_runs_the_periodic_jobs(
+    database_url: str,
+    engine: AsyncEngine,
+    committed_factory: async_sessionmaker[AsyncSession],
+    task: str,
 ) -> None:
     # Make the deferrer catch up on the last tick whenever it was (the default only looks
     # back 10 minutes), so the test does not depend on the wall clock.
@@ -31,8 +39,9 @@ async def test_worker_defers_and_runs_the_housekeeping_job(
                 status = await conn.scalar(
                     text(
                         "SELECT status::text FROM procrastinate_jobs "
-                        "WHERE task_name = 'auth:purge_expired_auth_records' ORDER BY id DESC LIMIT 1"
-                    )
+                        "WHERE task_name = :task ORDER BY id DESC LIMIT 1"
+                    ),
+                    {"task": task},
                 )
         assert status == "succeeded"
     finally:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import money
 from staykit.core.db import raw_connection
 from staykit.domain.booking.models import DomainEvent, Reservation, UnitAssignment
 
@@ -39,8 +40,10 @@ def snapshot(reservation: Reservation, assignments: list[UnitAssignment]) -> dic
         "adults": r.adults,
         "children": r.children,
         "currency": r.currency,
-        "total": str(r.total),
-        "refundAmount": None if r.refund_amount is None else str(r.refund_amount),
+        "total": str(money.quantize(r.total, r.currency)),
+        "refundAmount": (
+            None if r.refund_amount is None else str(money.quantize(r.refund_amount, r.currency))
+        ),
         "source": r.source,
         "masterId": None if r.master_id is None else str(r.master_id),
         "version": r.record_version,

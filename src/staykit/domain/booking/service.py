@@ -759,7 +759,7 @@ def refund_for(reservation: Reservation, today: date, cancelled_by: str) -> Deci
     - a request or inquiry was never charged: its refund is 0."""
     if reservation.status in ("request", "inquiry"):
         return Decimal(0)
-    total = reservation.total
+    total = money.quantize(reservation.total, reservation.currency)
     if cancelled_by != "guest":
         return total
     policy_ = reservation.cancellation_policy_snapshot
