@@ -1,0 +1,167 @@
+"""Invoice items (charges, payments, refunds) and info items of a reservation, written by
+the business (hosts, PMS integrations). Amounts are Decimal in the reservation's currency;
+`qty` may be negative (a correction or a refund line)."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.actor import Actor
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.domain.booking.models import (
+    INVOICE_KINDS,
+    InfoItem,
+    InvoiceItem,
+    Reservation,
+    UnitAssignment,
+)
+from staykit.domain.booking.service import _may_manage, get_reservation
+
+MAX_QTY = Decimal("100000")
+MAX_AMOUNT = Decimal("100000000")
+MAX_ITEMS = 500
+
+
+async def _managed(
+    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID
+) -> Reservation:
+    reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may change a reservation's items.",
+            code="notYourListing",
+        )
+    return reservation
+
+
+def touch(reservation: Reservation) -> None:
+    """An item change is a change of the reservation: new version, new updated_at (the
+    database's time, as the feed needs)."""
+    reservation.updated_at = func.now()
+
+
+def _text(name: str, value: str, limit: int) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > limit or "\x00" in value:
+        raise InvalidInput(
+            f"{name} must be 1 to {limit} characters of text.",
+            code=f"{name}IsInvalid",
+            field=name,
+        )
+    return value
+
+
+async def add_invoice_item(
+    session: AsyncSession,
+    actor: Actor | None,
+    reservation_id: uuid.UUID,
+    *,
+    kind: str,
+    description: str,
+    amount: Decimal,
+    qty: Decimal = Decimal(1),
+    vat_rate: Decimal = Decimal(0),
+    code: str | None = None,
+    unit_assignment_id: uuid.UUID | None = None,
+) -> InvoiceItem:
+    reservation = await _managed(session, actor, reservation_id)
+    if kind not in INVOICE_KINDS:
+        raise InvalidInput(
+            f"type must be one of {', '.join(INVOICE_KINDS)}.", code="typeIsInvalid", field="type"
+        )
+    _text("description", description, 250)
+    if code is not None:
+        _text("code", code, 40)
+    if qty == 0 or abs(qty) > MAX_QTY or qty != qty.quantize(Decimal("0.001")):
+        raise InvalidInput(
+            f"qty must be non-zero, at most {MAX_QTY} either way, with up to 3 decimals.",
+            code="qtyIsInvalid",
+            field="qty",
+        )
+    if abs(amount) > MAX_AMOUNT or not money.fits(amount, reservation.currency):
+        raise InvalidInput(
+            f"amount must have at most the decimals of {reservation.currency} and be at most "
+            f"{MAX_AMOUNT}.",
+            code="amountIsInvalid",
+            field="amount",
+        )
+    if not Decimal(0) <= vat_rate <= Decimal(100):
+        raise InvalidInput(
+            "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vatRate"
+        )
+    if unit_assignment_id is not None:
+        owner = await session.scalar(
+            select(UnitAssignment.reservation_id).where(UnitAssignment.id == unit_assignment_id)
+        )
+        if owner != reservation.id:
+            raise InvalidInput(
+                "unitAssignmentId is not an assignment of this reservation.",
+                code="unitAssignmentIdIsInvalid",
+                field="unitAssignmentId",
+            )
+    count = await session.scalar(
+        select(InvoiceItem.id)
+        .where(InvoiceItem.reservation_id == reservation.id, InvoiceItem.is_active)
+        .offset(MAX_ITEMS - 1)
+        .limit(1)
+    )
+    if count is not None:
+        raise InvalidInput(
+            f"A reservation holds at most {MAX_ITEMS} invoice items.",
+            code="tooManyItems",
+            field="invoiceItems",
+        )
+    item = InvoiceItem(
+        reservation_id=reservation.id,
+        business_id=reservation.business_id,
+        unit_assignment_id=unit_assignment_id,
+        kind=kind,
+        code=code,
+        description=description,
+        qty=qty,
+        amount=amount,
+        vat_rate=vat_rate,
+        currency=reservation.currency,
+    )
+    session.add(item)
+    touch(reservation)
+    await session.flush()
+    return item
+
+
+async def add_info_item(
+    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, *, code: str, text: str
+) -> InfoItem:
+    reservation = await _managed(session, actor, reservation_id)
+    _text("code", code, 50)
+    _text("text", text, 1000)
+    item = InfoItem(
+        reservation_id=reservation.id, business_id=reservation.business_id, code=code, text=text
+    )
+    session.add(item)
+    touch(reservation)
+    await session.flush()
+    return item
+
+
+async def remove_item(
+    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, item_id: uuid.UUID
+) -> InvoiceItem | InfoItem:
+    """Soft-delete an invoice or info item of the reservation."""
+    reservation = await _managed(session, actor, reservation_id)
+    candidates: list[InvoiceItem | InfoItem | None] = [
+        await session.get(InvoiceItem, item_id),
+        await session.get(InfoItem, item_id),
+    ]
+    for item in candidates:
+        if item is not None and item.reservation_id == reservation.id and item.is_active:
+            item.is_active = False
+            touch(reservation)
+            await session.flush()
+            return item
+    raise NotFound(f"No item {item_id} on this reservation.", code="itemNotFound", field="id")
