@@ -3,6 +3,7 @@ unpublished and deleted listings look like to whom, the joins, and bad input."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.booking.service import NewReservation, create_reservation
 from staykit.domain.catalog.models import (
     Amenity,
     BusinessMember,
@@ -20,7 +22,7 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from tests.factories import Person, assert_error, make_listing, make_logged_in
+from tests.factories import Person, actor_of, assert_error, make_listing, make_logged_in
 
 LISTINGS = "/propertycatalog-api/v1/listings"
 
@@ -299,8 +301,43 @@ async def test_published_listing_is_public_with_amenities_and_locales(
             "localizedDescription": "Dois quartos.",
         }
     ]
-    # the reviews and reservations services do not exist yet: no such joins
-    assert "reviews" not in got and "rezervations" not in got
+    # the reviews service does not exist yet; an anonymous caller sees no reservations
+    assert "reviews" not in got and got["rezervations"] == []
+
+
+async def test_get_listing_joins_the_reservations_the_caller_may_see(
+    client: httpx.AsyncClient, db: AsyncSession, host: Person, other: Person, admin: Person
+) -> None:
+    listing = await make_listing(db, host)
+    third = await make_logged_in(client, db)
+    mine = await create_reservation(
+        db, actor_of(other), NewReservation(listing.id, date(2027, 4, 1), date(2027, 4, 3), 2)
+    )
+    theirs = await create_reservation(
+        db, actor_of(third), NewReservation(listing.id, date(2027, 4, 5), date(2027, 4, 6), 1)
+    )
+    await db.commit()
+
+    def joined(person: Person) -> list[str]:
+        return [r["id"] for r in got_by[person.id]]
+
+    got_by = {}
+    for person in (host, other, third, admin):
+        r = await client.get(f"{LISTINGS}/{listing.id}", headers=person.headers)
+        assert r.status_code == 200, r.text
+        got_by[person.id] = r.json()["listing"]["rezervations"]
+    assert joined(host) == joined(admin) == [str(mine.reservation.id), str(theirs.reservation.id)]
+    assert joined(other) == [str(mine.reservation.id)]
+    assert joined(third) == [str(theirs.reservation.id)]
+    first = got_by[host.id][0]
+    assert first == {
+        "id": str(mine.reservation.id),
+        "checkIn": "2027-04-01",
+        "checkOut": "2027-04-03",
+        "bookingStatus": "confirmed",
+        "guestCount": 2,
+        "guestId": other.id,
+    }
 
 
 async def test_get_joins_false_leaves_the_joins_out(

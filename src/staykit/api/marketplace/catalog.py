@@ -26,6 +26,8 @@ from staykit.api.marketplace.resource import (
 from staykit.core import filters as flt
 from staykit.core import money
 from staykit.core.filters import Kind
+from staykit.domain.booking import service as booking
+from staykit.domain.booking import statuses
 from staykit.domain.catalog import amenities, calendar, listings, locales
 from staykit.domain.catalog.models import (
     APPROVAL_TYPES,
@@ -155,7 +157,9 @@ async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
 @router.get("/v1/listings/{listingId}", tags=["listings"], summary="getListing")
 async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     """Public for published listings; unpublished or deleted ones only for their host and
-    admins. Joins amenities and locales unless getJoins=false."""
+    admins. Joins amenities, locales and `rezervations` (the spec's spelling: the
+    listing's current and upcoming reservations the caller may see; none for anonymous
+    callers) unless getJoins=false."""
     joins = get_joins(ctx)
     listing = await listings.visible_listing(
         ctx.session, ctx.actor, listingId, include_deleted=True
@@ -163,6 +167,17 @@ async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     shaped = await _listing(ctx, listing)
     if joins:
         await listing_joins(ctx, [listing], [shaped])
+        shaped["rezervations"] = [
+            {
+                "id": str(r.id),
+                "checkIn": r.arrival.isoformat(),
+                "checkOut": r.departure.isoformat(),
+                "bookingStatus": statuses.MARKETPLACE[r.status],
+                "guestCount": r.adults + r.children,
+                "guestId": None if r.guest_id is None else str(r.guest_id),
+            }
+            for r in await booking.upcoming_for_listing(ctx.session, ctx.actor, listing.id)
+        ]
     return respond(ctx, "listing", shaped, action="get")
 
 

@@ -1029,3 +1029,24 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
             session, "reservation.completed", reservation, assignments, actor_id=None
         )
     return len(ids)
+
+
+async def upcoming_for_listing(
+    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, *, limit: int = 100
+) -> list[Reservation]:
+    """The listing's reservations the actor may see that have not ended (the getListing
+    `rezervations` join): all of them for its business and admins, a guest's own for a
+    guest, none for anyone else. Oldest arrival first."""
+    if actor is None:
+        return []
+    rows = await session.scalars(
+        select(Reservation)
+        .where(
+            Reservation.unit_type_id == listing_id,
+            Reservation.departure >= func.current_date() - 1,
+            visible_condition(actor),
+        )
+        .order_by(Reservation.arrival, Reservation.id)
+        .limit(limit)
+    )
+    return list(rows)
