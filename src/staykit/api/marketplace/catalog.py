@@ -28,7 +28,7 @@ from staykit.core import money
 from staykit.core.filters import Kind
 from staykit.domain.booking import service as booking
 from staykit.domain.booking import statuses
-from staykit.domain.catalog import amenities, calendar, listings, locales
+from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
     APPROVAL_TYPES,
     PROPERTY_TYPES,
@@ -246,6 +246,22 @@ async def create_listing_calendar(
 ) -> JSONResponse:
     entry = await calendar.create_entry(ctx.session, ctx.user(), body)
     return respond(ctx, "listingCalendar", calendar_json(entry), action="create")
+
+
+@router.put(
+    "/v1/listings/{listingId}/calendar",
+    tags=["listingCalendars"],
+    summary="setListingCalendarRanges",
+)
+async def set_listing_calendar_ranges(
+    ctx: Context, listingId: ListingId, body: calendar_bulk.BulkCalendar
+) -> JSONResponse:
+    """staykit addition: set priceOverride, minStay and isAvailable over date ranges in one
+    all-or-nothing request (at most 100 ranges of up to 366 dates, 732 dates in all). Later
+    ranges win where they overlap; every date written gets its calendar entry, returned by
+    date."""
+    written = await calendar_bulk.apply_ranges(ctx.session, ctx.user(), listingId, body)
+    return respond(ctx, "listingCalendars", [calendar_json(e) for e in written], action="update")
 
 
 @router.get(

@@ -1,0 +1,194 @@
+"""Bulk calendar writes: many dates of one listing in one request, all or nothing
+(PUT /propertycatalog-api/v1/listings/{listingId}/calendar, a staykit addition; the
+Channel API's calendar ranges use the same function).
+
+A body is a list of date ranges, each with the values to set on every date of the range:
+priceOverride and minStay (the default rate's per-date values; null clears the override),
+isAvailable (stop-sell). Later ranges win where ranges overlap. Every date of every range
+ends up with a ListingCalendar entry (InventoryDay), created when missing, so the marketplace
+reads back what was written. Values not sent are left as they are.
+
+Limits (each a 400 naming the item): at most MAX_RANGES ranges, each at most
+MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates from yesterday to
+MAX_YEARS_AHEAD years ahead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from pydantic import Field, field_validator
+from sqlalchemy import delete, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.actor import Actor
+from staykit.core.clock import utcnow
+from staykit.core.errors import InvalidInput
+from staykit.core.ids import uuid7
+from staykit.core.schemas import Input
+from staykit.domain.catalog import listings
+from staykit.domain.catalog.calendar import CalendarEntry, _iso_date, entries
+from staykit.domain.catalog.models import InventoryDay, Property, RateDay
+from staykit.domain.catalog.quote import property_today
+from staykit.domain.catalog.schemas import Price
+
+MAX_RANGES = 100
+MAX_RANGE_DAYS = 366
+MAX_DATES = 732
+MAX_YEARS_AHEAD = 3
+
+
+class CalendarRange(Input):
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    price_override: Price | None = None
+    min_stay: int | None = Field(default=None, ge=1, le=365)
+    is_available: bool | None = None
+
+    @field_validator("from_", "to", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _iso_date(value)
+
+
+class BulkCalendar(Input):
+    ranges: list[CalendarRange] = Field(min_length=1, max_length=MAX_RANGES)
+
+
+def _bad(field: str, message: str) -> InvalidInput:
+    return InvalidInput(message, code="calendarRangeIsInvalid", field=field)
+
+
+def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
+    """{date: {column: value}} of everything the body sets, later ranges winning."""
+    last = today.replace(year=today.year + MAX_YEARS_AHEAD)
+    dates: dict[dt.date, dict[str, Any]] = {}
+    for k, item in enumerate(body.ranges):
+        where = f"ranges.{k}"
+        if item.to < item.from_:
+            raise _bad(f"{where}.to", f"{where}: to must not be before from.")
+        days = (item.to - item.from_).days + 1
+        if days > MAX_RANGE_DAYS:
+            raise _bad(f"{where}.to", f"{where}: a range may cover at most {MAX_RANGE_DAYS} dates.")
+        if item.from_ < today - dt.timedelta(days=1) or item.to > last:
+            raise _bad(
+                f"{where}.from",
+                f"{where}: dates must lie between yesterday and {MAX_YEARS_AHEAD} years ahead.",
+            )
+        sent = item.provided()
+        values: dict[str, Any] = {}
+        if "price_override" in sent:
+            values["price"] = sent["price_override"]
+        if "min_stay" in sent:
+            values["min_stay"] = sent["min_stay"]
+        if "is_available" in sent:
+            if sent["is_available"] is None:
+                raise _bad(f"{where}.isAvailable", f"{where}: isAvailable may not be null.")
+            values["stop_sell"] = not sent["is_available"]
+        for i in range(days):
+            dates.setdefault(item.from_ + dt.timedelta(days=i), {}).update(values)
+        if len(dates) > MAX_DATES:
+            raise _bad("ranges", f"A request may set at most {MAX_DATES} dates.")
+    return dates
+
+
+async def apply_ranges(
+    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, body: BulkCalendar
+) -> list[CalendarEntry]:
+    """Write the ranges (set-based: a handful of statements whatever the number of dates)
+    and return the entries of every date written, by date."""
+    listing = await listings.managed_listing(session, actor, listing_id)
+    assert actor is not None
+    for k, item in enumerate(body.ranges):
+        try:
+            listings.check_amounts(listing.currency, priceOverride=item.price_override)
+        except InvalidInput as exc:
+            raise _bad(f"ranges.{k}.priceOverride", f"ranges.{k}: {exc.message}") from None
+    prop = await session.get(Property, listing.property_id)
+    assert prop is not None
+    dates = plan(body, property_today(prop.time_zone))
+    now = utcnow()
+
+    # 1. One InventoryDay per date: created when missing; stop-sell set where sent.
+    def day_row(day: dt.date, values: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": uuid7(),
+            "business_id": listing.business_id,
+            "unit_type_id": listing.id,
+            "date": day,
+            "stop_sell": values.get("stop_sell", False),
+            "owner_id": actor.user_id,
+            "created_at": now,
+            "updated_at": now,
+        }
+
+    with_stop = [day_row(d, v) for d, v in sorted(dates.items()) if "stop_sell" in v]
+    without = [day_row(d, v) for d, v in sorted(dates.items()) if "stop_sell" not in v]
+    keys, active = ["unit_type_id", "date"], text("is_active")
+    if with_stop:
+        stmt = insert(InventoryDay).values(with_stop)
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=keys,
+                index_where=active,
+                set_={
+                    "stop_sell": stmt.excluded.stop_sell,
+                    "updated_at": now,
+                    "record_version": InventoryDay.record_version + 1,
+                },
+            )
+        )
+    if without:
+        await session.execute(
+            insert(InventoryDay)
+            .values(without)
+            .on_conflict_do_nothing(index_elements=keys, index_where=active)
+        )
+
+    # 2. The default rate's per-date values, grouped by which columns are sent.
+    rate = await listings.default_rate(session, listing.id)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for day, values in sorted(dates.items()):
+        cols: tuple[str, ...] = tuple(c for c in ("price", "min_stay") if c in values)
+        if cols:
+            groups.setdefault(cols, []).append(
+                {"rate_id": rate.id, "date": day, "updated_at": now, **{c: values[c] for c in cols}}
+            )
+    for cols, rows in groups.items():
+        stmt = insert(RateDay).values(rows)
+        set_: dict[str, Any] = {c: getattr(stmt.excluded, c) for c in cols}
+        set_["updated_at"] = now
+        await session.execute(
+            stmt.on_conflict_do_update(index_elements=[RateDay.rate_id, RateDay.date], set_=set_)
+        )
+    # Overrides cleared with null leave rows with nothing left to say: drop them.
+    if groups:
+        await session.execute(
+            delete(RateDay).where(
+                RateDay.rate_id == rate.id,
+                RateDay.date.in_(list(dates)),
+                RateDay.price.is_(None),
+                RateDay.min_stay.is_(None),
+                RateDay.max_stay.is_(None),
+                RateDay.base_occupancy.is_(None),
+                RateDay.extra_guest_charges.is_(None),
+                RateDay.closed_to_arrival.is_(None),
+                RateDay.closed_to_departure.is_(None),
+            )
+        )
+    days = list(
+        await session.scalars(
+            select(InventoryDay)
+            .where(
+                InventoryDay.unit_type_id == listing.id,
+                InventoryDay.is_active,
+                InventoryDay.date.in_(list(dates)),
+            )
+            .order_by(InventoryDay.date)
+            .execution_options(populate_existing=True)
+        )
+    )
+    return await entries(session, days)
