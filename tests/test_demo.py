@@ -16,6 +16,7 @@ from staykit import demo
 from staykit.core import money
 from staykit.core.config import Settings
 from staykit.domain.auth.models import User
+from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.catalog.models import (
     Amenity,
     AvailabilityBlock,
@@ -150,6 +151,26 @@ async def test_demo_loads_users_and_a_catalog_once(
             if o.kind == "block"
         }
         assert occupied == {b.id for b in blocks}
+
+        # The demo guests' bookings went through the booking engine.
+        reservations = (await session.scalars(select(Reservation))).all()
+        assert len(reservations) >= 20
+        assert {r.status for r in reservations} >= {"confirmed", "request", "cancelled"}
+        guests = {
+            u.id
+            for u in (await session.scalars(select(User).where(User.email.in_(demo.GUESTS)))).all()
+        }
+        assert {r.guest_id for r in reservations} <= guests
+        holding = {r.id for r in reservations if r.status in ("confirmed", "request")}
+        assignments = (
+            await session.scalars(select(UnitAssignment).where(UnitAssignment.is_active))
+        ).all()
+        reserved = {
+            o.ref
+            for o in (await session.scalars(select(Occupancy).where(Occupancy.active))).all()
+            if o.kind == "reservation"
+        }
+        assert reserved == {a.id for a in assignments if a.reservation_id in holding}
 
     async with committed_factory() as session:
         again = await demo.load(session, settings, today=TODAY)

@@ -27,10 +27,12 @@ from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.db import raw_connection
+from staykit.core.errors import Conflict, InvalidInput
 from staykit.core.ids import uuid7
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.auth.users import default_avatar
+from staykit.domain.booking.service import NewReservation, cancel, create_reservation
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import Amenity, InventoryDay, Rate, RateDay, Unit, UnitType
@@ -51,6 +53,7 @@ PEOPLE = (
 # The first host is the one `make run` users log in as: they get the largest share.
 HOSTS = ("host@staykit.local", "host2@staykit.local", "host3@staykit.local", "host4@staykit.local")
 HOST_WEIGHTS = (4, 2, 2, 2)
+GUESTS = ("guest@staykit.local", "guest2@staykit.local")
 
 SEED = 20_261_122
 LISTINGS_PER_CITY = 25
@@ -198,6 +201,7 @@ class Loaded:
     rate_days: int = 0
     inventory_days: int = 0
     blocks: int = 0
+    reservations: int = 0
     seconds: float = 0.0
 
 
@@ -303,9 +307,47 @@ async def load_catalog(session: AsyncSession, *, today: date | None = None) -> L
         for arrival, departure, kind, note in plan.blocks:
             await create_block(session, actor, units[listing.id], arrival, departure, kind, note)
             loaded.blocks += 1
+    loaded.reservations = await _reservations(
+        session, [listing for _, _, listing in created], start
+    )
     await session.flush()
     loaded.seconds = time.perf_counter() - started
     return loaded
+
+
+async def _reservations(session: AsyncSession, listings: list[UnitType], start: date) -> int:
+    """The demo guests book about 40 stays in the coming months through the booking engine
+    (priced and allocated like any booking): confirmed stays, requests waiting for the
+    host on manual listings, and a cancelled one. Stays that the calendar refuses (a block,
+    a minimum stay, a closed arrival) are simply skipped."""
+    guests = list(await session.scalars(select(User).where(User.email.in_(GUESTS))))
+    if not guests:
+        return 0
+    actors = [
+        Actor(user_id=g.id, role_id=g.role_id, email=g.email, fullname=g.fullname or "")
+        for g in sorted(guests, key=lambda g: g.email)
+    ]
+    rng = random.Random(SEED + 7)
+    made = []
+    for listing in rng.sample(listings, min(len(listings), 60)):
+        if not listing.is_published:
+            continue
+        guest = rng.choice(actors)
+        arrival = start + timedelta(days=rng.randint(3, 120))
+        nights = max(listing.min_stay, rng.randint(2, 6))
+        stay = NewReservation(
+            listing.id, arrival, arrival + timedelta(days=nights), min(2, listing.max_guests)
+        )
+        try:
+            async with session.begin_nested():
+                made.append((guest, (await create_reservation(session, guest, stay)).reservation))
+        except (InvalidInput, Conflict):
+            continue
+    confirmed = [(g, r) for g, r in made if r.status == "confirmed"]
+    if confirmed:
+        guest, cancelled = confirmed[-1]
+        await cancel(session, guest, cancelled.id)
+    return len(made)
 
 
 async def _copy_rows(
