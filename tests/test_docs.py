@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import shlex
+from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.booking.service import NewReservation, create_reservation
 from staykit.domain.catalog.models import Amenity
-from tests.factories import make_listing, make_logged_in
+from tests.factories import actor_of, make_listing, make_logged_in, make_user
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
@@ -64,6 +66,11 @@ async def test_doc_examples_answer_as_documented(
     listing = await make_listing(db, user)
     amenity = Amenity(name="Wifi", icon_url="/icons/wifi.svg")  # propertycatalog-api.md
     db.add(amenity)
+    # bookingmanagement-api.md: a guest's confirmed stay on the listing
+    guest = await make_user(db)
+    booked = await create_reservation(
+        db, actor_of(guest), NewReservation(listing.id, date(2030, 8, 1), date(2030, 8, 4), 2)
+    )
     await db.commit()
     env = {
         "BASE": "",
@@ -72,6 +79,7 @@ async def test_doc_examples_answer_as_documented(
         "ADMIN_TOKEN": admin.token or "",
         "LISTING_ID": str(listing.id),
         "AMENITY_ID": str(amenity.id),
+        "RESERVATION_ID": str(booked.reservation.id),
     }
     cases = examples(page)
     assert cases, f"{page.name} has no runnable examples"

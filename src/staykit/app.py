@@ -16,6 +16,7 @@ from staykit import __version__
 from staykit.api import dev
 from staykit.api.marketplace import (
     auth,
+    booking,
     catalog,
     catalog_quote,
     catalog_search,
@@ -34,7 +35,11 @@ from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
 
-SERVICES: dict[str, str] = {"auth": "/auth-api", "propertycatalog": "/propertycatalog-api"}
+SERVICES: dict[str, str] = {
+    "auth": "/auth-api",
+    "propertycatalog": "/propertycatalog-api",
+    "bookingmanagement": "/bookingmanagement-api",
+}
 
 
 def create_app(
@@ -109,7 +114,13 @@ def create_app(
     catalog_service.include_router(catalog_search.router)
     catalog_service.include_router(catalog_quote.router)
     catalog_service.include_router(catalog.router)
-    services = [auth_service, catalog_service]
+    booking_service = Service(
+        "bookingManagement",
+        SERVICES["bookingmanagement"],
+        "Reservations: booking, approval, cancellation and changes of stays.",
+    )
+    booking_service.include_router(booking.router)
+    services = [auth_service, catalog_service, booking_service]
     for service in services:
         app.include_router(service.router, prefix=service.prefix)
     app.state.services = services

@@ -935,6 +935,75 @@ async def modify(
     return Booked(reservation, assignments, quote)
 
 
+DISPUTE_STATUSES = ("none", "requested", "active", "resolved")
+DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
+
+
+async def update_reservation(
+    session: AsyncSession,
+    actor: Actor | None,
+    reservation_id: uuid.UUID,
+    *,
+    booking_status: str | None = None,
+    fields: dict[str, Any] | None = None,
+) -> Booked:
+    """The marketplace's updateReservation: a bookingStatus change ("confirmed" approves,
+    "declined" declines, "cancelled" cancels; "complete" is the periodic job's and
+    "pending" is never set: 409) and `fields` (attribute -> value) among the iCal fields
+    (the host's owners and managers, admins) and dispute_status (admins only). All or
+    nothing: every permission is checked before anything changes, and a refused status
+    change raises before any field is set (the caller's transaction rolls back)."""
+    fields = dict(fields or {})
+    unknown = set(fields) - set(DETAIL_FIELDS)
+    if unknown:
+        raise InvalidInput(
+            f"{sorted(unknown)[0]} cannot be changed here.", field=sorted(unknown)[0]
+        )
+    changing = bool(fields) or booking_status is not None
+    reservation, _ = await get_reservation(session, actor, reservation_id, lock=changing)
+    assert actor is not None
+    if "dispute_status" in fields:
+        if not actor.is_admin:
+            raise Forbidden(
+                "Only admins set disputeStatus (the dispute flow sets it later).",
+                code="adminRoleRequired",
+                field="disputeStatus",
+            )
+        if fields["dispute_status"] not in DISPUTE_STATUSES:
+            raise InvalidInput(
+                f"disputeStatus must be one of {', '.join(DISPUTE_STATUSES)}.",
+                code="disputeStatusIsInvalid",
+                field="disputeStatus",
+            )
+    ical = [k for k in ("ical_export_url", "ical_import_source") if k in fields]
+    if ical and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the listing's host and admins set the iCal fields.",
+            code="notYourListing",
+            field="iCalExportUrl" if ical[0] == "ical_export_url" else "iCalImportSource",
+        )
+    if booking_status is None:
+        booked = Booked(reservation, await assignments_of(session, reservation.id))
+    else:
+        change = {"confirmed": approve, "declined": decline, "cancelled": cancel}.get(
+            booking_status
+        )
+        if change is None:
+            raise Conflict(
+                "bookingStatus complete is set when the stay's check-out time has passed; "
+                "nobody sets it by hand."
+                if booking_status == "complete"
+                else "A reservation never goes back to pending.",
+                code="invalidStatusChange",
+                field="bookingStatus",
+            )
+        booked = await change(session, actor, reservation_id)
+    for key, value in fields.items():
+        setattr(booked.reservation, key, value)
+    await session.flush()
+    return booked
+
+
 async def set_master(
     session: AsyncSession,
     actor: Actor | None,

@@ -1,0 +1,343 @@
+"""The bookingManagement service under /bookingmanagement-api (spec §5): the reservation
+routes createReservation, getReservation, listReservations, updateReservation and
+deleteReservation, plus staykit's PATCH /v1/reservations/{reservationId}/stay.
+
+The booking engine (staykit.domain.booking.service) holds the rules: prices, approval,
+allocation, who may do what, which status changes are allowed. Routes parse, call it, and
+shape a marketplace Reservation (docs/bookingmanagement-api.md)."""
+
+# No `from __future__ import annotations` (see resource.py).
+
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+from sqlalchemy import ColumnElement, or_, select
+
+from staykit.api.marketplace.booking_schemas import (
+    ChangeStay,
+    CreateReservation,
+    UpdateReservation,
+)
+from staykit.api.marketplace.catalog import listing_json
+from staykit.api.marketplace.catalog_quote import _amount
+from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.envelope import RECORD_FIELDS, jsonable, respond
+from staykit.api.marketplace.resource import (
+    Resource,
+    get_joins,
+    list_parameters,
+    list_records,
+)
+from staykit.core import filters as flt
+from staykit.core.errors import InvalidInput
+from staykit.core.filters import Kind
+from staykit.domain.auth.models import User
+from staykit.domain.booking import service
+from staykit.domain.booking.models import Reservation, UnitAssignment
+from staykit.domain.booking.statuses import FROM_MARKETPLACE, MARKETPLACE, MARKETPLACE_ENUM
+from staykit.domain.catalog.models import APPROVAL_TYPES, Property, UnitType
+
+router = APIRouter()
+ReservationId = Annotated[uuid.UUID, Path(description="The reservation's id")]
+
+DISPUTE_STATUSES = ("none", "requested", "active", "resolved")
+PAYMENT_CONFIRMATIONS = ("pending", "processing", "paid", "canceled")
+LISTING_JOIN_FIELDS = (
+    "title",
+    "amenityIds",
+    "hostId",
+    "mainPhoto",
+    "photos",
+    "address",
+    "propertyType",
+    "propertyType_idx",
+    "location",
+)
+
+# --- shaping --------------------------------------------------------------------------------
+
+
+def _index(values: tuple[str, ...], value: str | None) -> int | None:
+    return values.index(value) if value in values else None
+
+
+def _money(value: Decimal | None, currency: str) -> int | float | None:
+    return None if value is None else _amount(value, currency)
+
+
+def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> dict[str, Any]:
+    """A Reservation (spec §5.1) with staykit's additions, without joins: the one place
+    the marketplace shapes a reservation."""
+    cur = r.currency
+    booking_status = MARKETPLACE[r.status]
+    out: dict[str, Any] = {
+        "id": str(r.id),
+        "listingId": str(r.unit_type_id),
+        "approvalType": r.approval_type,
+        "approvalType_idx": _index(APPROVAL_TYPES, r.approval_type),
+        "bookingStatus": booking_status,
+        "bookingStatus_idx": _index(MARKETPLACE_ENUM, booking_status),
+        "hostId": str(r.host_id),
+        "guestId": jsonable(r.guest_id),
+        "checkIn": r.arrival.isoformat(),
+        "checkOut": r.departure.isoformat(),
+        "currency": cur,
+        "guestCount": r.adults + r.children,
+        "totalPrice": _money(r.total, cur),
+        "iCalExportUrl": r.ical_export_url,
+        "disputeStatus": r.dispute_status,
+        "disputeStatus_idx": _index(DISPUTE_STATUSES, r.dispute_status),
+        "bookingPoliciesSnapshot": r.booking_policies_snapshot,
+        "iCalImportSource": r.ical_import_source,
+        "cancellationPolicySnapshot": r.cancellation_policy_snapshot,
+        "paymentConfirmation": r.payment_confirmation,
+        "paymentConfirmation_idx": _index(PAYMENT_CONFIRMATIONS, r.payment_confirmation),
+        # staykit additions
+        "status": r.status,
+        "subtotal": _money(r.subtotal, cur),
+        "extraGuestCharges": _money(r.extra_guest_charges, cur),
+        "cleaningFee": _money(r.cleaning_fee, cur),
+        "cityTax": _money(r.city_tax, cur),
+        "refundAmount": _money(r.refund_amount, cur),
+        "nights": [
+            {"date": night, "price": _amount(Decimal(price), cur)}
+            for night, price in r.nightly_prices or []
+        ],
+        "version": r.record_version,
+        "madeAt": jsonable(r.made_at),
+        "expiresAt": jsonable(r.expires_at),
+        "cancelledAt": jsonable(r.cancelled_at),
+        "cancelledBy": r.cancelled_by,
+        "masterId": jsonable(r.master_id),
+        "unitAssignments": [
+            {
+                "id": str(a.id),
+                "unitId": str(a.unit_id),
+                "arrival": a.arrival.isoformat(),
+                "departure": a.departure.isoformat(),
+            }
+            for a in assignments
+        ],
+        "children": r.children,
+        "notes": r.notes,
+    }
+    for f in RECORD_FIELDS:
+        out[f.name] = jsonable(getattr(r, f.attr))
+    return out
+
+
+async def _assignments(ctx: Ctx, rows: list[Reservation]) -> dict[uuid.UUID, list[UnitAssignment]]:
+    """The active unit assignments of a page of reservations, in one query."""
+    found: dict[uuid.UUID, list[UnitAssignment]] = {r.id: [] for r in rows}
+    if rows:
+        stmt = (
+            select(UnitAssignment)
+            .where(UnitAssignment.reservation_id.in_(found), UnitAssignment.is_active)
+            .order_by(UnitAssignment.arrival, UnitAssignment.id)
+        )
+        for a in await ctx.session.scalars(stmt):
+            found[a.reservation_id].append(a)
+    return found
+
+
+async def _shape_rows(ctx: Ctx, rows: list[Reservation]) -> list[dict[str, Any]]:
+    by_reservation = await _assignments(ctx, rows)
+    return [reservation_json(r, by_reservation[r.id]) for r in rows]
+
+
+async def reservation_joins(
+    ctx: Ctx, rows: list[Reservation], shaped: list[dict[str, Any]]
+) -> None:
+    """The joins of listReservations (spec §5.2), in ONE query for the page:
+    `listingJoins` [{title, amenityIds, hostId, mainPhoto, photos, address, propertyType,
+    propertyType_idx, location}] and `hostDetails` [{email, fullname, avatar}]."""
+    stmt = (
+        select(Reservation.id, UnitType, Property, User)
+        .select_from(Reservation)
+        .join(UnitType, UnitType.id == Reservation.unit_type_id)
+        .join(Property, Property.id == UnitType.property_id)
+        .outerjoin(User, User.id == Reservation.host_id)
+        .where(Reservation.id.in_([r.id for r in rows]))
+    )
+    found = {
+        rid: (listing, prop, host) for rid, listing, prop, host in await ctx.session.execute(stmt)
+    }
+    for row, out in zip(rows, shaped, strict=True):
+        listing, prop, host = found.get(row.id, (None, None, None))
+        if listing is not None and prop is not None:
+            full = listing_json(listing, prop)
+            out["listingJoins"] = [{k: full[k] for k in LISTING_JOIN_FIELDS}]
+        else:  # pragma: no cover - foreign keys
+            out["listingJoins"] = []
+        out["hostDetails"] = (
+            [{"email": host.email, "fullname": host.fullname, "avatar": host.avatar}]
+            if host is not None
+            else []
+        )
+
+
+async def _one(
+    ctx: Ctx, reservation: Reservation, assignments: list[UnitAssignment] | None = None
+) -> dict[str, Any]:
+    if assignments is None:
+        assignments = (await _assignments(ctx, [reservation]))[reservation.id]
+    return reservation_json(reservation, assignments)
+
+
+# --- routes -----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/reservations", tags=["reservations"], summary="createReservation", status_code=201
+)
+async def create_reservation(ctx: Context, body: CreateReservation) -> JSONResponse:
+    """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
+    must match) and confirms it at once (instant listings) or leaves it pending for the
+    host to answer within 24 hours (manual listings)."""
+    booked = await service.create_reservation(ctx.session, ctx.user(), body.request())
+    shaped = await _one(ctx, booked.reservation, booked.assignments)
+    return respond(ctx, "reservation", shaped, action="create")
+
+
+@router.get("/v1/reservations/{reservationId}", tags=["reservations"], summary="getReservation")
+async def get_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
+    """The guest, the host (the listing's host or a member of its business) and admins;
+    404 for anyone else. Joins listingJoins and hostDetails unless getJoins=false."""
+    joins = get_joins(ctx)
+    reservation, _ = await service.get_reservation(ctx.session, ctx.user(), reservationId)
+    shaped = await _one(ctx, reservation)
+    if joins:
+        await reservation_joins(ctx, [reservation], [shaped])
+    return respond(ctx, "reservation", shaped, action="get")
+
+
+reservations_resource = Resource(
+    name="reservation",
+    plural="reservations",
+    model=Reservation,
+    id_param="reservationId",
+    fields=(),
+    filters={
+        "listingId": flt.FilterSpec("listingId", Reservation.unit_type_id, Kind.ID),
+        "approvalType": flt.FilterSpec(
+            "approvalType", Reservation.approval_type, Kind.ENUM, APPROVAL_TYPES
+        ),
+        "hostId": flt.FilterSpec("hostId", Reservation.host_id, Kind.ID),
+        "guestId": flt.FilterSpec("guestId", Reservation.guest_id, Kind.ID),
+        "checkIn": flt.FilterSpec("checkIn", Reservation.arrival, Kind.DATE),
+        "paymentConfirmation": flt.FilterSpec(
+            "paymentConfirmation",
+            Reservation.payment_confirmation,
+            Kind.ENUM,
+            PAYMENT_CONFIRMATIONS,
+        ),
+    },
+    shape_rows=_shape_rows,
+    joins=reservation_joins,
+)
+# bookingStatus is the marketplace's name for several staykit statuses: filtered by hand.
+_BOOKING_STATUS_FILTER = {
+    "bookingStatus": flt.FilterSpec(
+        "bookingStatus", Reservation.status, Kind.ENUM, MARKETPLACE_ENUM
+    )
+}
+
+
+def _booking_status_condition(ctx: Ctx) -> ColumnElement[bool] | None:
+    """?bookingStatus=pending&bookingStatus=declined -> the staykit statuses they stand
+    for (statuses.FROM_MARKETPLACE); exact, case-insensitive, OR-ed, `null` matches none."""
+    conditions: list[ColumnElement[bool]] = []
+    for raw in ctx.request.query_params.getlist("bookingStatus"):
+        if raw == "":
+            continue
+        if raw == "null":
+            conditions.append(Reservation.status.is_(None))
+            continue
+        statuses = FROM_MARKETPLACE.get(raw.lower())
+        if statuses is None:
+            shown = raw[:40].replace("\x00", "\\0")
+            raise InvalidInput(
+                f"Filter bookingStatus: {shown!r} is not one of {', '.join(MARKETPLACE_ENUM)}.",
+                code="bookingStatusFilterIsInvalid",
+                field="bookingStatus",
+            )
+        conditions.append(Reservation.status.in_(statuses))
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else or_(*conditions)
+
+
+@router.get(
+    "/v1/reservations",
+    tags=["reservations"],
+    summary="listReservations",
+    openapi_extra={"parameters": list_parameters(reservations_resource, _BOOKING_STATUS_FILTER)},
+)
+async def list_reservations(ctx: Context) -> JSONResponse:
+    """The reservations the caller may see (as guest, host or business member; admins
+    all), newest first. Joins listingJoins and hostDetails unless getJoins=false."""
+    base = select(Reservation).where(service.visible_condition(ctx.user()))
+    status = _booking_status_condition(ctx)
+    if status is not None:
+        base = base.where(status)
+    return await list_records(ctx, reservations_resource, base=base)
+
+
+@router.patch(
+    "/v1/reservations/{reservationId}", tags=["reservations"], summary="updateReservation"
+)
+async def update_reservation(
+    ctx: Context, reservationId: ReservationId, body: UpdateReservation
+) -> JSONResponse:
+    """bookingStatus `confirmed` approves a pending request and `declined` declines it
+    (the host); `cancelled` cancels (guest, host or admin); `complete` and `pending` are
+    never set by hand (409). iCal fields: the host; disputeStatus: admins. All or nothing."""
+    reservation, assignments = await _update(ctx, reservationId, body)
+    shaped = await _one(ctx, reservation, assignments)
+    return respond(ctx, "reservation", shaped, action="update")
+
+
+@router.delete(
+    "/v1/reservations/{reservationId}", tags=["reservations"], summary="deleteReservation"
+)
+async def delete_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
+    """Cancels the reservation (the spec's soft delete) and answers its last state. The
+    guest or the host before the stay starts; admins at any time."""
+    booked = await service.cancel(ctx.session, ctx.user(), reservationId)
+    shaped = await _one(ctx, booked.reservation, booked.assignments)
+    return respond(ctx, "reservation", shaped, action="delete")
+
+
+@router.patch(
+    "/v1/reservations/{reservationId}/stay",
+    tags=["reservations"],
+    summary="changeReservationStay",
+)
+async def change_stay(ctx: Context, reservationId: ReservationId, body: ChangeStay) -> JSONResponse:
+    """staykit: new dates, group or (the host) unit, re-priced and re-allocated by the
+    server; all or nothing. `version` makes it conditional on the recordVersion read."""
+    me = ctx.user()
+    booked = await service.modify(ctx.session, me, reservationId, body.change())
+    shaped = await _one(ctx, booked.reservation, booked.assignments)
+    return respond(ctx, "reservation", shaped, action="update")
+
+
+# --- updateReservation ------------------------------------------------------------------------
+
+
+async def _update(
+    ctx: Ctx, reservation_id: uuid.UUID, body: UpdateReservation
+) -> tuple[Reservation, list[UnitAssignment] | None]:
+    values = body.provided()
+    status = values.pop("booking_status", None)
+    booked = await service.update_reservation(
+        ctx.session, ctx.user(), reservation_id, booking_status=status, fields=values
+    )
+    return booked.reservation, booked.assignments
+
+
+__all__ = ["reservation_json", "router"]
