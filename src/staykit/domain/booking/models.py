@@ -91,6 +91,9 @@ class Reservation(Record, Base):
         # eager_defaults: the database-set updated_at comes back with the INSERT/UPDATE.
         return {"version_id_col": cls.record_version, "eager_defaults": True}
 
+    # Both from the database's clock (the transaction's start), so updatedAt never comes
+    # before createdAt; madeAt keeps the application clock (request expiry runs on it).
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
     business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id"), index=True)
     property_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("properties.id"), index=True)
