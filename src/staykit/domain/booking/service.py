@@ -46,6 +46,7 @@ from staykit.domain.booking.models import (
 )
 from staykit.domain.booking.statuses import FINAL
 from staykit.domain.catalog import tenancy
+from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.blocks import occupancy_guard, unavailable
 from staykit.domain.catalog.models import (
     BusinessMember,
@@ -306,15 +307,6 @@ def _check_text(name: str, value: str | None, limit: int) -> None:
 # --- locking and allocation -------------------------------------------------------------------
 
 
-async def lock_unit_types(session: AsyncSession, unit_type_ids: Iterable[uuid.UUID]) -> None:
-    """Serialise bookings per unit type until the transaction ends (sorted: no deadlock)."""
-    for unit_type_id in sorted(set(unit_type_ids)):
-        await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-            {"key": f"unit_type:{unit_type_id}"},
-        )
-
-
 _UNIT_NIGHTS_SQL = text(
     """
     SELECT u.id, o.arrival, o.departure
@@ -503,9 +495,11 @@ async def _write_assignments(
 
 
 async def _release(session: AsyncSession, assignments: list[UnitAssignment]) -> None:
-    """Free the nights of these assignments (their occupancy rows go inactive)."""
+    """Free the nights of these assignments (their occupancy rows go inactive), under the
+    unit types' lock like every occupancy write (availability.lock_unit_types)."""
     ids = [a.id for a in assignments]
     if ids:
+        await lock_unit_types(session, {a.unit_type_id for a in assignments})
         await session.execute(
             update(Occupancy)
             .where(Occupancy.kind == "reservation", Occupancy.ref.in_(ids), Occupancy.active)

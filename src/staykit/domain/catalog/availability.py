@@ -11,6 +11,7 @@ calendar read: one round trip for inventory, occupancy and rate values together)
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -122,6 +123,20 @@ class CalendarDay:
             return 0
         count = self.free if self.cap is None else min(self.free, self.cap)
         return max(0, count)
+
+
+async def lock_unit_types(session: AsyncSession, unit_type_ids: Iterable[uuid.UUID]) -> None:
+    """Serialise the writers of these unit types' occupancy (bookings, blocks) until the
+    transaction ends: a transaction-scoped advisory lock per unit type, taken in sorted
+    order so that two writers can never deadlock. Every writer takes it BEFORE touching
+    occupancy rows, so whatever else locks per unit type afterwards (the search index's
+    triggers) is always reached in the same order, and a booking's availability read
+    (free units, stop-sell, caps) cannot change before its write."""
+    for unit_type_id in sorted(set(unit_type_ids)):
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"unit_type:{unit_type_id}"},
+        )
 
 
 async def calendar(

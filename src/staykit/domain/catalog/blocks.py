@@ -24,6 +24,7 @@ from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
 from staykit.domain.auth import policy
 from staykit.domain.catalog import tenancy
+from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.models import (
     BLOCK_KINDS,
     AvailabilityBlock,
@@ -181,6 +182,7 @@ async def create_block(
         )
     _check_text("note", note)
     _check_text("externalUid", external_uid)
+    await lock_unit_types(session, [unit.unit_type_id])
     taken = await taken_nights(session, unit.id, arrival, departure)
     if taken:
         raise unavailable(taken)
@@ -218,7 +220,7 @@ async def delete_block(
 ) -> AvailabilityBlock:
     """Soft-delete the block and free its nights (its occupancy row goes inactive)."""
     me = policy.require_login(actor)
-    block = await session.get(AvailabilityBlock, block_id)
+    block = await session.scalar(select(AvailabilityBlock).where(AvailabilityBlock.id == block_id))
     if block is None or not block.is_active:
         raise NotFound(f"No block with id {block_id}.", code="blockNotFound", field="blockId")
     if not await tenancy.can_manage(session, me, block.business_id):
@@ -226,6 +228,11 @@ async def delete_block(
             "Only the business's owners and managers, or an admin, may remove this block.",
             code="notYourUnit",
         )
+    await lock_unit_types(session, [block.unit_type_id])
+    # Under the lock, read the block again: a concurrent delete may have won meanwhile.
+    await session.refresh(block, with_for_update=True)
+    if not block.is_active:
+        raise NotFound(f"No block with id {block_id}.", code="blockNotFound", field="blockId")
     block.is_active = False
     block.updated_at = utcnow()
     await session.execute(
