@@ -4,12 +4,14 @@ same transaction, so an event is never lost and never sent for a rolled-back cha
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
 from staykit.core.db import raw_connection
+from staykit.core.ids import uuid7
 from staykit.domain.booking.models import DomainEvent, Reservation, UnitAssignment
 
 RESERVATION_EVENTS = (
@@ -62,27 +64,36 @@ def snapshot(reservation: Reservation, assignments: list[UnitAssignment]) -> dic
 
 async def record(
     session: AsyncSession,
-    event_type: str,
+    event_type: str | Sequence[str],
     reservation: Reservation,
     assignments: list[UnitAssignment],
     *,
     actor_id: uuid.UUID | None,
-) -> DomainEvent:
-    """Write the event and defer the job that acts on it, both in the caller's transaction."""
+) -> list[DomainEvent]:
+    """Write the event (or several, in order, sharing one snapshot: an instant booking is
+    created and confirmed at once) and defer the job acting on each, all in the caller's
+    transaction: two flushes whatever the number of events."""
     # Imported here: tasks imports the service, which imports this module.
     from staykit.domain.booking.tasks import reservation_event
 
     await session.flush()  # the reservation's version and updated_at as committed
-    event = DomainEvent(
-        business_id=reservation.business_id,
-        aggregate_type="reservation",
-        aggregate_id=reservation.id,
-        type=event_type,
-        actor_id=actor_id,
-        payload=snapshot(reservation, assignments),
-    )
-    session.add(event)
-    await session.flush()
+    payload = snapshot(reservation, assignments)
+    types = [event_type] if isinstance(event_type, str) else list(event_type)
+    written = [
+        DomainEvent(
+            id=uuid7(),  # known before the flush: the jobs can be deferred meanwhile
+            business_id=reservation.business_id,
+            aggregate_type="reservation",
+            aggregate_id=reservation.id,
+            type=t,
+            actor_id=actor_id,
+            payload=payload,
+        )
+        for t in types
+    ]
+    session.add_all(written)
     conn = await raw_connection(session)
-    await reservation_event.configure(connection=conn).defer_async(event_id=str(event.id))
-    return event
+    for event in written:
+        await reservation_event.configure(connection=conn).defer_async(event_id=str(event.id))
+    await session.flush()
+    return written

@@ -511,10 +511,11 @@ async def _release(session: AsyncSession, assignments: list[UnitAssignment]) -> 
 
 
 async def _bookable_listing(
-    session: AsyncSession, me: Actor, unit_type_id: uuid.UUID
-) -> tuple[UnitType, Property, bool]:
-    """The listing to book and whether the actor manages it. Guests may book published,
-    active listings; the host's business may also book its own unpublished ones (direct
+    session: AsyncSession, me: Actor, unit_type_id: uuid.UUID, *, partner: bool
+) -> tuple[UnitType, bool]:
+    """The listing to book and whether the actor manages it (asked only when it matters:
+    a partner booking, or an unpublished listing). Guests may book published, active
+    listings; the host's business may also book its own unpublished ones (direct
     bookings)."""
     listing = await session.get(UnitType, unit_type_id)
     missing = NotFound(
@@ -522,13 +523,12 @@ async def _bookable_listing(
     )
     if listing is None or not listing.is_active:
         raise missing
-    manages = me.is_admin or await tenancy.can_manage(session, me, listing.business_id)
-    if not listing.is_published and not manages and me.user_id != listing.host_id:
+    manages = me.user_id == listing.host_id or me.is_admin
+    if not manages and (partner or not listing.is_published):
+        manages = await tenancy.can_manage(session, me, listing.business_id)
+    if not listing.is_published and not manages:
         raise missing
-    prop = await session.get(Property, listing.property_id)
-    if prop is None:  # pragma: no cover - a foreign key
-        raise missing
-    return listing, prop, manages or me.user_id == listing.host_id
+    return listing, manages
 
 
 async def _rate(session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | None) -> Rate:
@@ -573,8 +573,10 @@ async def create_reservation(
         raise InvalidInput(
             f"At most {MAX_PEOPLE} people per reservation.", code="peopleIsInvalid", field="people"
         )
-    listing, prop, manages = await _bookable_listing(session, me, req.unit_type_id)
     marketplace = req.source == "marketplace"
+    listing, manages = await _bookable_listing(
+        session, me, req.unit_type_id, partner=not marketplace
+    )
     if marketplace and me.user_id == listing.host_id:
         raise Forbidden(
             "Hosts cannot book their own listing as guests; block the dates instead.",
@@ -621,7 +623,7 @@ async def create_reservation(
     reservation = Reservation(
         id=uuid7(),
         business_id=listing.business_id,
-        property_id=prop.id,
+        property_id=listing.property_id,
         unit_type_id=listing.id,
         host_id=listing.host_id,
         guest_id=me.user_id if marketplace else None,
@@ -667,13 +669,14 @@ async def create_reservation(
             )
         )
     session.add_all(_charges(reservation, quote))
+    confirmed = status in ("confirmed", "new")
     await events.record(
-        session, "reservation.created", reservation, assignments, actor_id=me.user_id
+        session,
+        ("reservation.created", "reservation.confirmed") if confirmed else "reservation.created",
+        reservation,
+        assignments,
+        actor_id=me.user_id,
     )
-    if status in ("confirmed", "new"):
-        await events.record(
-            session, "reservation.confirmed", reservation, assignments, actor_id=me.user_id
-        )
     return Booked(reservation, assignments, quote)
 
 
