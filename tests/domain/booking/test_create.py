@@ -77,7 +77,17 @@ async def test_an_instant_booking_is_confirmed_priced_by_the_server_and_occupies
         )
     ).all()
     assert list(types) == ["reservation.created", "reservation.confirmed"]
-    assert await jobs(db, "booking:reservation_event") == 2
+    # One job acts on both events, in order.
+    assert await jobs(db, "booking:reservation_event") == 1
+    args = await db.scalar(
+        text("SELECT args FROM procrastinate_jobs WHERE task_name = 'booking:reservation_event'")
+    )
+    events = (
+        await db.scalars(
+            select(DomainEvent.id).where(DomainEvent.aggregate_id == r.id).order_by(DomainEvent.seq)
+        )
+    ).all()
+    assert args == {"event_ids": [str(e) for e in events]}
     charges = (
         await db.scalars(select(InvoiceItem).where(InvoiceItem.reservation_id == r.id))
     ).all()

@@ -72,7 +72,7 @@ async def record(
 ) -> list[DomainEvent]:
     """Write the event (or several, in order, sharing one snapshot: an instant booking is
     created and confirmed at once) and defer the job acting on each, all in the caller's
-    transaction: two flushes whatever the number of events."""
+    transaction: two flushes and one job whatever the number of events."""
     # Imported here: tasks imports the service, which imports this module.
     from staykit.domain.booking.tasks import reservation_event
 
@@ -93,7 +93,9 @@ async def record(
     ]
     session.add_all(written)
     conn = await raw_connection(session)
-    for event in written:
-        await reservation_event.configure(connection=conn).defer_async(event_id=str(event.id))
+    # One job for the events of one change, acting on them in order.
+    await reservation_event.configure(connection=conn).defer_async(
+        event_ids=[str(e.id) for e in written]
+    )
     await session.flush()
     return written

@@ -450,10 +450,10 @@ async def _write_assignments(
     session: AsyncSession,
     reservation: Reservation,
     quote: Quote,
-    rate: Rate,
     pieces: list[tuple[uuid.UUID, date, date]],
     occupancy_count: int,
 ) -> list[UnitAssignment]:
+    assert quote.rate_plan_id is not None  # every rate has its plan
     amounts = _assignment_amounts(quote, pieces)
     assignments = []
     first_unit = pieces[0][0]
@@ -468,8 +468,8 @@ async def _write_assignments(
                 property_id=reservation.property_id,
                 unit_id=unit_id,
                 unit_type_id=reservation.unit_type_id,
-                rate_id=rate.id,
-                rate_plan_id=rate.rate_plan_id,
+                rate_id=quote.rate_id,
+                rate_plan_id=quote.rate_plan_id,
                 arrival=a,
                 departure=d,
                 occupancy_count=occupancy_count,
@@ -600,7 +600,8 @@ async def create_reservation(
             code="statusIsInvalid",
             field="status",
         )
-    rate = await _rate(session, listing, req.rate_id)
+    # An explicit rate is checked here; the default one comes with the quote's own query.
+    rate = await _rate(session, listing, req.rate_id) if req.rate_id is not None else None
     master_id = await _check_master(session, listing.business_id, req.master_id)
 
     await lock_unit_types(session, [listing.id])
@@ -649,7 +650,7 @@ async def create_reservation(
     _apply_quote(reservation, quote)
     session.add(reservation)
     assignments = await _write_assignments(
-        session, reservation, quote, rate, pieces, req.adults + req.children
+        session, reservation, quote, pieces, req.adults + req.children
     )
     people = req.people or (
         [Person(first_name=me.fullname or None, email=me.email or None)] if marketplace else []
@@ -913,7 +914,7 @@ async def modify(
         reservation.adults, reservation.children = adults, children
         _apply_quote(reservation, quote)
         assignments = await _write_assignments(
-            session, reservation, quote, rate, pieces, adults + children
+            session, reservation, quote, pieces, adults + children
         )
         await session.execute(
             update(InvoiceItem)

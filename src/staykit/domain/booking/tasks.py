@@ -129,16 +129,22 @@ async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
     retry=procrastinate.RetryStrategy(max_attempts=8, exponential_wait=2),
     pass_context=False,
 )
-async def reservation_event(event_id: str) -> None:
+async def reservation_event(event_ids: list[str]) -> None:
+    """Act on the events of one reservation change, in order (one job per change)."""
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
-        event = await session.scalar(
-            select(DomainEvent).where(DomainEvent.id == uuid.UUID(event_id))
-        )
-        if event is None:
-            return
-        sent = await send_event_mails(session, event)
-    log.info("reservation event handled", event_type=event.type, mails=sent)
+        found = {
+            e.id: e
+            for e in await session.scalars(
+                select(DomainEvent).where(DomainEvent.id.in_([uuid.UUID(i) for i in event_ids]))
+            )
+        }
+        for event_id in event_ids:
+            event = found.get(uuid.UUID(event_id))
+            if event is None:
+                continue
+            sent = await send_event_mails(session, event)
+            log.info("reservation event handled", event_type=event.type, mails=sent)
 
 
 @blueprint.periodic(cron="*/5 * * * *")

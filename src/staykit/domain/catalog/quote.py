@@ -78,14 +78,15 @@ QUOTE_SQL = calendar_sql(
                (SELECT g.id FROM guest_types g
                  WHERE g.business_id = :business_id AND g.code = 'adult' AND g.is_active
                  ORDER BY g.created_at LIMIT 1) AS adult_id,
-               r.id AS default_rate_id, r.base_price, r.is_default,
+               r.id AS default_rate_id, r.rate_plan_id, r.base_price, r.is_default,
                r.extra_guest_charges AS rate_extra_guest_charges
         FROM properties p
         LEFT JOIN rates r ON r.unit_type_id = :unit_type_id AND r.is_default AND r.is_active
         WHERE p.id = :property_id
     )""",
     columns=""",
-           terms.time_zone, terms.adult_id, terms.default_rate_id, terms.base_price,
+           terms.time_zone, terms.adult_id, terms.default_rate_id, terms.rate_plan_id,
+           terms.base_price,
            terms.is_default, terms.rate_extra_guest_charges""",
     joins="\n    CROSS JOIN terms",
     rate_id="(SELECT COALESCE(CAST(:rate_id AS uuid), terms.default_rate_id) FROM terms)",
@@ -120,6 +121,7 @@ class Quote:
     city_tax: Decimal
     total: Decimal
     violations: list[Violation] = field(default_factory=list)
+    rate_plan_id: uuid.UUID | None = None  # the rate's plan (unit assignments record it)
 
     @property
     def bookable(self) -> bool:
@@ -134,6 +136,7 @@ class RateTerms:
     base_price: Decimal
     is_default: bool
     extra_guest_charges: dict[str, Any] | None
+    rate_plan_id: uuid.UUID | None = None
 
 
 def property_today(time_zone: str) -> date:
@@ -188,7 +191,9 @@ async def quote_stay(
     ).all()
     context = rows[0]  # a foreign key: every unit type has its property
     if rate is not None:
-        terms = RateTerms(rate.id, rate.base_price, rate.is_default, rate.extra_guest_charges)
+        terms = RateTerms(
+            rate.id, rate.base_price, rate.is_default, rate.extra_guest_charges, rate.rate_plan_id
+        )
     elif context.default_rate_id is None:
         raise NotFound("The listing has no default rate.", code="rateNotFound", field="listingId")
     else:
@@ -197,6 +202,7 @@ async def quote_stay(
             context.base_price,
             context.is_default,
             context.rate_extra_guest_charges,
+            context.rate_plan_id,
         )
     if today is None:
         today = property_today(context.time_zone)
@@ -321,6 +327,7 @@ async def quote_stay(
         city_tax=city_tax,
         total=money.quantize(subtotal + extras + cleaning_fee + city_tax, currency),
         violations=violations,
+        rate_plan_id=terms.rate_plan_id,
     )
 
 
@@ -363,6 +370,7 @@ def _unpriced(
     return Quote(
         unit_type_id=unit_type.id,
         rate_id=rate.id,
+        rate_plan_id=rate.rate_plan_id,
         arrival=arrival,
         departure=departure,
         guests=guests,
