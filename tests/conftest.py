@@ -28,7 +28,7 @@ from staykit.core.embedded import EmbeddedPostgres
 DATA_TABLES = (
     "domain_events, invoice_items, info_items, reservation_guests, unit_assignments, "
     "reservations, occupancies, availability_blocks, inventory_days, rate_days, rates, rate_plans, guest_types, "
-    "listing_locale_texts, units, unit_types, properties, business_members, businesses, amenities, "
+    "listing_locale_texts, search_listings, units, unit_types, properties, business_members, businesses, amenities, "
     "auth_verification_codes, auth_sessions, auth_login_failures, user_group_members, "
     "given_permissions, user_avatars_files, user_groups, users, outbound_messages, "
     "procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs"

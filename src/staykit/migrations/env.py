@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, pool
 import staykit.domain.auth.models
 import staykit.domain.booking.models
 import staykit.domain.catalog.models
+import staykit.domain.catalog.search_index
 import staykit.domain.notifications.models  # noqa: F401
 from staykit.core.models import Base
 

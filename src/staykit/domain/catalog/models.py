@@ -76,6 +76,12 @@ class Property(Record, Base):
         Index(
             "ix_properties_earth", text("ll_to_earth(latitude, longitude)"), postgresql_using="gist"
         ),
+        Index(
+            "ix_properties_city_trgm",
+            "city",
+            postgresql_using="gin",
+            postgresql_ops={"city": "gin_trgm_ops"},
+        ),
     )
 
     business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id"), index=True)
@@ -110,6 +116,12 @@ class UnitType(Record, Base):
             "title",
             postgresql_using="gin",
             postgresql_ops={"title": "gin_trgm_ops"},
+        ),
+        Index(
+            "ix_unit_types_description_trgm",
+            "description",
+            postgresql_using="gin",
+            postgresql_ops={"description": "gin_trgm_ops"},
         ),
         Index("ix_unit_types_amenities", "amenity_ids", postgresql_using="gin"),
         Index("ix_unit_types_searchable", "is_published", "is_active"),

@@ -9,8 +9,8 @@ What a search can ask for (every parameter optional):
   the description and the city; EVERY word must match one of them. "apartmnt" finds
   "apartment", "buapest" finds Budapest. Ranked by similarity (title counts double);
 - lat, lng, radiusKm: listings whose property lies within radiusKm of the point
-  (earthdistance: an earth_box test the GiST index ix_properties_earth answers, then the
-  exact great-circle distance). lat/lng alone only give `distanceKm` and sort=distance;
+  (earthdistance: an earth_box test the GiST index ix_search_listings_earth answers, then
+  the great-circle distance). lat/lng alone only give `distanceKm` and sort=distance;
 - checkIn, checkOut: only listings bookable for the WHOLE stay under the rules of the quote
   engine (quote.py): every night has a sellable unit (active units minus active
   occupancies, then the InventoryDay's stop-sell or availability cap), the stay length
@@ -28,12 +28,26 @@ What a search can ask for (every parameter optional):
 - sort: newest (default), relevance (default when q is given; needs q), price, -price
   (the quoted total when dates are given), distance (needs lat/lng).
 
-How it stays one query and cheap: the dates part is a LATERAL subquery per candidate
-listing (after the index-backed filters: the earth_box GiST test, published, guests,
-amenities), reading the listing's units and occupancies once and the calendar rows of the
-stay's nights by primary key; every amount is rounded at the level quote.py rounds it.
-The statement of each "shape" of search (which parameters are present) is built once and
-reused with bound parameters: building it costs more than running it.
+How it stays one query and cheap:
+- Candidates come from search_listings (search_index.py), one compact row per listing kept
+  exact by triggers: the filters, the property's earth point and time zone, the price
+  inputs and `sold_out`, the nights with no sellable unit. A stay is available when its
+  nights miss `sold_out` (one range operator): no units, occupancies or inventory rows are
+  read at search time. The radius test compares the chord length (cube_distance, cheap)
+  and computes the exact great-circle distance only within a hair of the radius.
+- With dates, each candidate reads its calendar in ONE range scan of rate_days (checkIn to
+  checkOut); nights without a RateDay price cost the same and are counted, not listed
+  (listings with seasonal rules walk theirs). The price levels then run over the
+  candidates, each amount rounded where quote.py rounds it.
+- The page is cut from these narrow rows (with the window count); only its rows are
+  joined to unit_types and properties.
+- q: each word is an IN over three trigram GIN indexes (title, description, city) with
+  `word <% column`, whose threshold the statement itself sets (set_config(..., true), an
+  InitPlan the index scan depends on) to WORD_SIMILARITY for the transaction; the exact
+  word_similarity test is kept as well.
+- The statement of each "shape" of search (which parameters are present), and its paged
+  form, are built once and reused with bound parameters: building one (and SQLAlchemy's
+  cache key of it) costs about as much as running a small search.
 
 Who sees what: everyone sees published, active listings. A user filtering by their own
 hostId also sees their unpublished ones; admins see every active listing (isPublished
@@ -42,7 +56,9 @@ narrows), and with `isActive=false` the deleted ones.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 import re
 import uuid
 from collections.abc import Sequence
@@ -59,19 +75,21 @@ from sqlalchemy import (
     Numeric,
     Select,
     String,
+    Text,
     and_,
     any_,
     bindparam,
     case,
     cast,
     column,
-    distinct,
     false,
     func,
     literal_column,
+    not_,
     or_,
     select,
     true,
+    union,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -86,14 +104,11 @@ from staykit.core.errors import InvalidInput
 from staykit.domain.catalog.models import (
     PROPERTY_TYPES,
     GuestType,
-    InventoryDay,
-    Occupancy,
     Property,
-    Rate,
     RateDay,
-    Unit,
     UnitType,
 )
+from staykit.domain.catalog.search_index import SearchListing
 
 MAX_NIGHTS = 365
 MAX_RADIUS_KM = 500.0
@@ -397,99 +412,114 @@ def _plain_number(text_value: Any) -> ColumnElement[Any]:
     )
 
 
-def _seasonal_price(night: Any, base_price: Any) -> ColumnElement[Any]:
-    """The default rate's price from the listing's last seasonal rule matching `night`,
-    or NULL (pricing.seasonal_price in SQL)."""
-    stored = UnitType.seasonal_pricing["rules"]
-    rules = (
+def _seasonal_nights(candidates: Any) -> Any:
+    """The sum of the rounded prices of the stay's nights that have no RateDay price, for a
+    listing with seasonal rules (pricing.seasonal_price in SQL): each night takes the last
+    of the listing's rules that matches it, else the base price. A scalar subquery over a
+    candidate listing (columns seasonal_pricing, base_price, priced_dates, f).
+
+    The rules are read from their JSON once per listing (a MATERIALIZED CTE: every test on
+    the text of a rule runs once), then matched to each night by dates and weekday."""
+    c = candidates.c
+    stored = c.seasonal_pricing["rules"]
+    elements = (
         func.jsonb_array_elements(case((func.jsonb_typeof(stored) == "array", stored), else_=None))
         .table_valued(column("value", JSONB), with_ordinality="ord")
         .render_derived(name="rule")
     )
-    rule = rules.c.value
+    rule = elements.c.value
     start, end = rule["startDate"].astext, rule["endDate"].astext
     price, percent = rule["pricePerNight"].astext, rule["adjustmentPercent"].astext
-    weekday = func.trim(func.to_char(cast(night, DateTime), "dy"))
     iso_date = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    return (
+    rules = (
         select(
+            elements.c.ord,
+            cast(start, Date).label("first"),
+            cast(end, Date).label("last"),
+            (func.jsonb_typeof(rule["weekdays"]) == "array").label("has_weekdays"),
+            rule["weekdays"].label("weekdays"),
             case(
                 (price.is_not(None), _plain_number(price)),
-                else_=base_price * (100 + _plain_number(percent)) / 100,
-            )
+                else_=c.base_price * (100 + _plain_number(percent)) / 100,
+            ).label("price"),
         )
-        .select_from(rules)
+        .select_from(elements)
         .where(
             func.jsonb_typeof(rule) == "object",
             start.op("~")(iso_date),
             end.op("~")(iso_date),
-            cast(start, Date) <= night,
-            cast(end, Date) >= night,
-            or_(
-                func.jsonb_typeof(rule["weekdays"]).is_distinct_from("array"),
-                rule["weekdays"].op("?")(weekday),
-            ),
             or_(_plain_number(price).is_not(None), _plain_number(percent).is_not(None)),
+        )
+        .correlate(candidates)
+        .cte("rules", nesting=True)
+        .prefix_with("MATERIALIZED")
+    )
+    series = (
+        func.generate_series(0, _NIGHTS - 1)
+        .table_valued(column("i", Integer))
+        .render_derived(name="g")
+    )
+    night = cast(_CHECK_IN + series.c.i, Date)
+    weekday = func.trim(func.to_char(cast(night, DateTime), "dy"))
+    matching = (
+        select(rules.c.price)
+        .where(
+            rules.c.first <= night,
+            rules.c.last >= night,
+            or_(rules.c.has_weekdays.is_not(True), rules.c.weekdays.op("?")(weekday)),
         )
         .order_by(rules.c.ord.desc())
         .limit(1)
-        .correlate_except(rules)
+        .correlate(series)
+        .scalar_subquery()
+    )
+    unpriced = (
+        select(func.coalesce(matching, c.base_price).label("price"))
+        .select_from(series)
+        .where(night != func.all(func.coalesce(c.priced_dates, cast([], ARRAY(Date)))))
+        .correlate(candidates)
+        .offset(0)
+        .subquery("unpriced")
+    )
+    return (
+        select(func.sum(_quantize(unpriced.c.price, c.f)))
+        .select_from(unpriced)
+        .add_cte(rules, nest_here=True)
+        .correlate(candidates)
         .scalar_subquery()
     )
 
 
-def _stay(rate: Any) -> Any:
-    """A LATERAL subquery, one row per listing: how many nights, whether every one is
-    sellable, and what the stay costs on the default rate (quote.py's amounts).
-    Parameters: check_in, check_out, nights, guests."""
-    check_in, check_out = _CHECK_IN, _CHECK_OUT
-    guests, last = bindparam("guests", type_=Integer), _NIGHTS - 1
-    outer = (UnitType, Property, rate)
-    series = (
-        func.generate_series(0, last).table_valued(column("i", Integer)).render_derived(name="g")
-    )
-    night = cast(check_in + series.c.i, Date)
+# The search index row (search_index.py) each candidate listing is read from.
+_S = SearchListing
+_CHECK_IN = bindparam("check_in", type_=Date)
+_CHECK_OUT = bindparam("check_out", type_=Date)
+_NIGHTS = bindparam("nights", type_=Integer)
+_GUESTS = bindparam("guests", type_=Integer)
+# earthdistance's earth(): the sphere's radius in metres (ll_to_earth, earth_distance).
+EARTH_RADIUS_M = 6378168.0
+# The chord bounds below are widened by this much either way: only listings within a hair
+# of the radius pay for the exact great-circle distance.
+_CHORD_MARGIN = 1e-9
+# The index row's columns the price levels read after the candidate level (see _priced).
+_PRICE_INPUTS = (
+    "business_id",
+    "base_price",
+    "seasonal_pricing",
+    "base_occupancy",
+    "cleaning_fee",
+    "city_tax_percent",
+    "extra_guest_charges",
+)
 
-    # Once per listing (not per night): its active units, and the nights of the stay its
-    # occupancies cover (the ix_occupancies_unit_dates index finds them by unit and date).
-    units_of_type = and_(Unit.unit_type_id == UnitType.id, Unit.is_active)
-    units = (
-        select(func.count().label("n"))
-        .select_from(Unit)
-        .where(units_of_type)
-        .correlate_except(Unit)
-        .subquery("units")
-    )
-    covered = (
-        func.generate_series(0, last).table_valued(column("i", Integer)).render_derived(name="c")
-    )
-    covered_night = cast(check_in + covered.c.i, Date)
-    taken = (
-        select(
-            covered_night.label("night"),
-            func.count(distinct(Occupancy.unit_id)).label("n"),
-        )
-        .select_from(Occupancy)
-        .join(Unit, Unit.id == Occupancy.unit_id)
-        .join(
-            covered,
-            and_(Occupancy.arrival <= covered_night, Occupancy.departure > covered_night),
-        )
-        .where(units_of_type, Occupancy.active)
-        .where(Occupancy.arrival < check_out, Occupancy.departure > check_in)
-        .group_by(covered_night)
-        .correlate_except(Occupancy, Unit, covered)
-        .subquery("taken")
-    )
-    inv = aliased(InventoryDay, name="inv")
-    day = aliased(RateDay, name="rd")
-    extra_guests = func.greatest(
-        guests - func.coalesce(day.base_occupancy, UnitType.base_occupancy), 0
-    )
-    adult_key = (
+
+def _adult_key(business_id: Any) -> Any:
+    """The id (text) of the business's first active "adult" guest type: the key of the
+    per-guest charges (quote.py)."""
+    return (
         select(cast(GuestType.id, String))
         .where(
-            GuestType.business_id == UnitType.business_id,
+            GuestType.business_id == business_id,
             GuestType.code == "adult",
             GuestType.is_active,
         )
@@ -498,105 +528,171 @@ def _stay(rate: Any) -> Any:
         .correlate_except(GuestType)
         .scalar_subquery()
     )
-    # Level 1, one row per night: the raw facts. OFFSET 0 keeps it a subquery: flattened
-    # into the levels above, each use of a column would re-run its subqueries.
-    per_night = (
+
+
+def _extra_charge(
+    extra_guests: Any, day_charges: Any, rate_charges: Any, business_id: Any
+) -> ColumnElement[Any]:
+    """One night's extra-guest charge: the guests above the base occupancy times the adult
+    charge of the night (RateDay), else of the rate, else 0 (never below 0). The guest type
+    is looked up only when someone is above the base occupancy."""
+    adult = _adult_key(business_id)
+    charges = [] if day_charges is None else [_plain_number(day_charges.op("->>")(adult))]
+    charge = func.coalesce(*charges, _plain_number(rate_charges.op("->>")(adult)), 0)
+    return case((extra_guests > 0, extra_guests * func.greatest(charge, 0)), else_=0)
+
+
+def _stay_days() -> Any:
+    """A LATERAL subquery, one row per candidate listing: its calendar for the stay, summed
+    up from ONE range scan of rate_days (the primary key, rate then date) over [checkIn,
+    checkOut]. Only the dates that differ from the rate's defaults have a row; the nights
+    without one cost the same (see _priced), so they are counted, not listed.
+
+    Also the currency's 10 ** minor units (`f`) and the arrival and departure dates'
+    restrictions. Parameters: check_in, check_out, guests."""
+    day = aliased(RateDay, name="rd")
+    # The factor once per listing. OFFSET 0 keeps a level a subquery: flattened into the
+    # level above, each use of a column would recompute its expression.
+    factor = select(_factor(_S.currency).label("f")).correlate(_S).offset(0).subquery("k")
+    f = factor.c.f
+    is_night = day.date < _CHECK_OUT  # the range's last date is the departure
+    extra_guests = func.greatest(_GUESTS - func.coalesce(day.base_occupancy, _S.base_occupancy), 0)
+    on_arrival, on_departure = day.date == _CHECK_IN, day.date == _CHECK_OUT
+    return (
         select(
-            (units.c.n - func.coalesce(taken.c.n, 0)).label("free"),
-            func.coalesce(inv.stop_sell, false()).label("stop_sell"),
-            inv.availability_cap.label("cap"),
-            func.coalesce(
-                day.price, _seasonal_price(night, rate.base_price), rate.base_price
-            ).label("price"),
-            extra_guests.label("extra_guests"),
-            # The guest type matters only when someone is above the base occupancy.
-            case((extra_guests > 0, adult_key), else_=None).label("adult"),
-            day.extra_guest_charges.label("day_charges"),
-            _factor(UnitType.currency).label("f"),
+            func.max(f).label("f"),
+            func.count(day.price).filter(is_night).label("priced_nights"),
+            func.sum(_quantize(day.price, f)).filter(is_night).label("priced_subtotal"),
+            func.array_agg(day.date)
+            .filter(and_(is_night, day.price.is_not(None)))
+            .label("priced_dates"),
+            func.count(day.date).filter(is_night).label("day_rows"),
+            func.sum(
+                _extra_charge(
+                    extra_guests, day.extra_guest_charges, _S.extra_guest_charges, _S.business_id
+                )
+            )
+            .filter(is_night)
+            .label("day_extras"),
+            func.max(day.min_stay).filter(on_arrival).label("day_min_stay"),
+            func.max(day.max_stay).filter(on_arrival).label("day_max_stay"),
+            func.bool_or(day.closed_to_arrival).filter(on_arrival).label("closed_to_arrival"),
+            func.bool_or(day.closed_to_departure).filter(on_departure).label("closed_to_departure"),
         )
-        .select_from(series)
-        .join(units, true())
-        .outerjoin(taken, taken.c.night == night)
-        .outerjoin(inv, and_(inv.unit_type_id == UnitType.id, inv.date == night, inv.is_active))
-        .outerjoin(day, and_(day.rate_id == rate.id, day.date == night))
-        .correlate(*outer)
-        .offset(0)
-        .subquery("per_night")
+        .select_from(factor)
+        .outerjoin(
+            day,
+            and_(day.rate_id == _S.rate_id, day.date >= _CHECK_IN, day.date <= _CHECK_OUT),
+        )
+        .correlate(_S)
+        .lateral("days")
     )
-    n = per_night.c
-    charge = func.coalesce(
-        _plain_number(n.day_charges.op("->>")(n.adult)),
-        _plain_number(rate.extra_guest_charges.op("->>")(n.adult)),
-        0,
-    )
-    # Levels 2-4 read plain columns of the level below, so no amount is computed twice
-    # and every rounding happens where quote.py rounds.
+
+
+def _priced(candidates: Any, carried: Sequence[str]) -> Any:
+    """Levels over the candidate listings (a subquery with the columns of _stay_days and
+    _PRICE_INPUTS): the stay's subtotal and total, computed in SQL exactly as quote_stay
+    does: nightly prices (RateDay price > last matching seasonal rule > base price, each
+    rounded), extra-guest charges (summed, then rounded), the cleaning fee (rounded), the
+    city tax on subtotal + extras (rounded). Each level reads plain columns of the one
+    below, so no amount is computed twice. `carried` columns pass through unchanged."""
+    c = candidates.c
+    # A listing with seasonal rules walks its unpriced nights one by one; others skip it.
+    seasonal_nights = _seasonal_nights(candidates)
+    default_guests = func.greatest(_GUESTS - c.base_occupancy, 0)
+    keep = [c[name] for name in carried]
     summed = (
         select(
-            func.count().label("nights"),
-            func.bool_and(
-                case(
-                    (n.stop_sell, false()),
-                    else_=func.least(n.free, func.coalesce(n.cap, n.free)) >= 1,
+            *keep,
+            (
+                func.coalesce(c.priced_subtotal, 0)
+                + case(
+                    (
+                        c.seasonal_pricing.is_(None),
+                        (_NIGHTS - c.priced_nights) * _quantize(c.base_price, c.f),
+                    ),
+                    else_=func.coalesce(seasonal_nights, 0),
                 )
-            ).label("sellable"),
-            func.sum(_quantize(n.price, n.f)).label("subtotal"),
-            func.sum(n.extra_guests * func.greatest(charge, 0)).label("extras"),
-            func.max(n.f).label("f"),
+            ).label("subtotal"),
+            (
+                func.coalesce(c.day_extras, 0)
+                + (_NIGHTS - c.day_rows)
+                * _extra_charge(default_guests, None, c.extra_guest_charges, c.business_id)
+            ).label("extras"),
+            c.f,
+            c.cleaning_fee,
+            c.city_tax_percent,
         )
-        .select_from(per_night)
-        .correlate(*outer)
         .offset(0)
         .subquery("summed")
     )
+    s = summed.c
     rounded = (
         select(
-            summed.c.nights,
-            summed.c.sellable,
-            summed.c.subtotal,
-            _quantize(summed.c.extras, summed.c.f).label("extras"),
-            _quantize(UnitType.cleaning_fee, summed.c.f).label("cleaning"),
-            summed.c.f,
+            *[s[name] for name in carried],
+            s.subtotal,
+            _quantize(s.extras, s.f).label("extras"),
+            _quantize(s.cleaning_fee, s.f).label("cleaning"),
+            s.f,
+            s.city_tax_percent,
         )
-        .select_from(summed)
-        .correlate(*outer)
         .offset(0)
         .subquery("rounded")
     )
-    tax = (rounded.c.subtotal + rounded.c.extras) * UnitType.city_tax_percent / 100
+    r = rounded.c
     taxed = (
-        select(*rounded.c, tax.label("tax"))
-        .select_from(rounded)
-        .correlate(*outer)
+        select(
+            *[r[name] for name in carried],
+            r.subtotal,
+            r.extras,
+            r.cleaning,
+            ((r.subtotal + r.extras) * r.city_tax_percent / 100).label("tax"),
+            r.f,
+        )
         .offset(0)
         .subquery("taxed")
     )
+    t = taxed.c
     priced = (
         select(
-            taxed.c.nights,
-            taxed.c.sellable,
-            taxed.c.subtotal,
-            taxed.c.extras,
-            taxed.c.cleaning,
-            _quantize(taxed.c.tax, taxed.c.f).label("city_tax"),
+            *[t[name] for name in carried],
+            t.subtotal,
+            t.extras,
+            t.cleaning,
+            _quantize(t.tax, t.f).label("city_tax"),
         )
-        .select_from(taxed)
-        .correlate(*outer)
         .offset(0)
         .subquery("priced")
     )
-    # quote.py: total = subtotal + extra-guest charges + cleaning fee + city tax
-    p = priced.c
-    return (
-        select(*p, (p.subtotal + p.extras + p.cleaning + p.city_tax).label("total"))
-        .select_from(priced)
-        .lateral("stay")
-    )
+    return priced
 
 
-_CHECK_IN = bindparam("check_in", type_=Date)
-_CHECK_OUT = bindparam("check_out", type_=Date)
-_NIGHTS = bindparam("nights", type_=Integer)
+def _indexed_word(index: int) -> Any:
+    """The q word `index` for the trigram operators, as an InitPlan that first sets
+    pg_trgm.word_similarity_threshold to WORD_SIMILARITY for the rest of the transaction
+    (set_config(..., true) = SET LOCAL, inside this one statement). The word is the value
+    the GIN index scan and the `<%` operator read, so PostgreSQL must run the InitPlan,
+    and so set the threshold, before either uses it."""
+    threshold = func.set_config("pg_trgm.word_similarity_threshold", str(WORD_SIMILARITY), true())
+    word = bindparam(f"word_{index}", type_=String)
+    return select(cast(word, Text)).where(threshold.is_not(None)).scalar_subquery()
+
+
+def _word_matches(index: int) -> ColumnElement[bool]:
+    """The listings with the q word `index` in the title, the description or the city:
+    an IN over the trigram GIN indexes of the three columns (`word <% column` holds
+    exactly when word_similarity(word, column) >= the threshold set above). One UNION
+    branch per column, so that each is one index scan."""
+    word = _indexed_word(index)
+    ut, prop = aliased(UnitType, name=f"ut_w{index}"), aliased(Property, name=f"p_w{index}")
+
+    def similar(text: Any) -> ColumnElement[bool]:
+        return word.op("<%", is_comparison=True)(text)
+
+    in_title = select(ut.id).where(similar(ut.title))
+    in_description = select(ut.id).where(similar(ut.description))
+    in_city = select(ut.id).join(prop, prop.id == ut.property_id).where(similar(prop.city))
+    return _S.unit_type_id.in_(union(in_title, in_description, in_city))
 
 
 @dataclass(frozen=True)
@@ -642,50 +738,98 @@ def _shape(actor: Actor | None, params: SearchParams) -> _Shape:
 
 
 def _values(actor: Actor | None, params: SearchParams) -> dict[str, Any]:
+    now = utcnow()
     values: dict[str, Any] = {
         "me": actor.user_id if actor is not None else None,
         "lat": params.lat,
         "lng": params.lng,
-        "radius_m": params.radius_km * 1000.0 if params.radius_km is not None else None,
+        "radius_m": None,
+        "chord_in": None,
+        "chord_out": None,
         "guest_count": params.guest_count,
         "guests": params.guest_count or 1,
         "amenity_ids": list(params.amenity_ids),
         "check_in": params.check_in,
         "check_out": params.check_out,
         "nights": params.nights,
-        "now": utcnow(),
+        "now": now,
+        # No time zone is more than a day ahead of UTC: from this date on, no arrival is in
+        # the past anywhere, and the per-listing time zone test is skipped.
+        "never_past": now.date() + timedelta(days=1),
         "min_price": params.min_price,
         "max_price": params.max_price,
         "q": params.q.lower() if params.q is not None else None,
     }
+    if params.radius_km is not None:
+        radius_m = params.radius_km * 1000.0
+        # The straight-line (chord) length of a great-circle distance: earth_distance is
+        # 2R·asin(chord / 2R), so distance <= radius exactly when chord <= 2R·sin(radius / 2R).
+        chord = 2 * EARTH_RADIUS_M * math.sin(radius_m / (2 * EARTH_RADIUS_M))
+        values["radius_m"] = radius_m
+        values["chord_in"] = chord * (1 - _CHORD_MARGIN)
+        values["chord_out"] = chord * (1 + _CHORD_MARGIN)
     if params.q is not None:
         for index, word in enumerate(_words(params.q)):
             values[f"word_{index}"] = word
     return values
 
 
+@dataclass(frozen=True)
+class _Template:
+    """One shape's statement: the matching listings as narrow rows (`id`, the extra
+    columns, `_sort` when the sort needs one, `_created`), and how to order them."""
+
+    stmt: Select[Any]
+    names: tuple[str, ...]
+    sorted_by: bool  # has a `_sort` column
+    descending: bool
+    cached: bool = False  # one of _template's (no spec filters): its page is cached too
+
+    def order(self, rows: Any) -> list[Any]:
+        """The ORDER BY over `rows` (this statement, or a subquery of it)."""
+        c = rows.selected_columns if isinstance(rows, Select) else rows.c
+        order: list[Any] = []
+        if self.sorted_by:
+            order.append(c._sort.desc() if self.descending else c._sort.asc())
+        return [*order, c._created.desc(), c.id.desc()]
+
+
 @functools.lru_cache(maxsize=256)
-def _template(shape: _Shape) -> tuple[Select[Any], tuple[str, ...]]:
-    """The statement of one shape (see _Shape), without the spec's filters and paging."""
-    conds: list[ColumnElement[bool]] = []
+def _template(shape: _Shape) -> _Template:
+    """The statement of one shape without the spec's filters (built once per shape)."""
+    return dataclasses.replace(_build(shape, ()), cached=True)
+
+
+def _build(shape: _Shape, filters: Sequence[ColumnElement[bool]]) -> _Template:
+    """The statement of one shape (see _Shape) with the spec's `filters`, without paging.
+
+    The candidate level reads search_listings (one compact row per listing: the index's
+    filters, the sold-out nights, the price inputs); unit_types and properties are LEFT
+    JOINed for the text search and the spec's filters, and PostgreSQL drops both joins
+    when nothing uses them (each is on a primary key). With dates, the price levels
+    (_priced) run over the candidates that passed every other test."""
+    conds: list[ColumnElement[bool]] = list(filters)
     if shape.visibility.startswith("admin"):
-        conds.append(UnitType.is_active.is_(shape.visibility != "admin_inactive"))
+        conds.append(_S.is_active.is_(shape.visibility != "admin_inactive"))
     else:
-        conds.append(UnitType.is_active.is_(True))
+        conds.append(_S.is_active.is_(True))
         if shape.visibility == "own":
             me = bindparam("me", type_=UUID(as_uuid=True))
-            conds.append(or_(UnitType.is_published.is_(True), UnitType.host_id == me))
+            conds.append(or_(_S.is_published.is_(True), _S.host_id == me))
         else:
-            conds.append(UnitType.is_published.is_(True))
-    extras: list[ColumnElement[Any]] = []
-    stmt: Select[Any] = select(UnitType, Property).join(  # type: ignore[assignment]
-        Property, Property.id == UnitType.property_id
-    )
+            conds.append(_S.is_published.is_(True))
+    columns: list[ColumnElement[Any]] = [_S.unit_type_id.label("id")]
+    stmt: Select[Any] = select().select_from(_S)
+    if shape.words or filters:
+        stmt = stmt.outerjoin(UnitType, UnitType.id == _S.unit_type_id).outerjoin(
+            Property, Property.id == UnitType.property_id
+        )
 
     relevance = None
     if shape.words:
         city = func.coalesce(Property.city, "")
         for index in range(shape.words):
+            conds.append(_word_matches(index))
             word = bindparam(f"word_{index}", type_=String)
             conds.append(
                 or_(
@@ -701,91 +845,170 @@ def _template(shape: _Shape) -> tuple[Select[Any], tuple[str, ...]]:
             + func.word_similarity(q, city)
             + func.word_similarity(q, UnitType.description)
         )
-        extras.append(relevance.label("relevance"))
+        columns.append(relevance.label("relevance"))
 
     distance_km = None
     if shape.geo:
         origin = func.ll_to_earth(bindparam("lat", type_=Float), bindparam("lng", type_=Float))
-        # Exactly the expression of the GiST index ix_properties_earth.
-        point = func.ll_to_earth(Property.latitude, Property.longitude)
-        meters = func.earth_distance(origin, point, type_=Float)
-        distance_km = meters / 1000.0
-        extras.append(distance_km.label("distance_km"))
+        # The index row's earth is ll_to_earth(latitude, longitude) of the property: the
+        # same value, so the same distance, as computing it from the property here.
+        meters = func.earth_distance(origin, _S.earth, type_=Float)
+        if shape.sort == "distance":
+            distance_km = meters / 1000.0
+            columns.append(distance_km.label("distance_km"))
+        else:  # only the page's rows need it: computed after paging (see paged_query)
+            columns.append(_S.earth.label("earth"))
         if shape.radius:
             radius = bindparam("radius_m", type_=Float)
-            conds.append(func.earth_box(origin, radius).op("@>", is_comparison=True)(point))
-            conds.append(meters <= radius)
+            # earth_box: what the GiST index ix_search_listings_earth answers.
+            conds.append(func.earth_box(origin, radius).op("@>", is_comparison=True)(_S.earth))
+            # earth_distance <= radius, decided by the cheap chord length (cube_distance)
+            # except within a hair of the radius, where the exact distance decides.
+            chord = func.cube_distance(origin, _S.earth, type_=Float)
+            conds.append(
+                or_(
+                    chord <= bindparam("chord_in", type_=Float),
+                    and_(chord <= bindparam("chord_out", type_=Float), meters <= radius),
+                )
+            )
 
     if shape.guests:
-        conds.append(UnitType.max_guests >= bindparam("guest_count", type_=Integer))
+        conds.append(_S.max_guests >= bindparam("guest_count", type_=Integer))
     if shape.amenities:
         wanted = bindparam("amenity_ids", type_=ARRAY(UUID(as_uuid=True)))
         # amenity_ids @> ARRAY[...]: the GIN index ix_unit_types_amenities answers it.
-        conds.append(UnitType.amenity_ids.op("@>", is_comparison=True)(wanted))
-
-    price: Any = UnitType.price_per_night
-    if shape.dates:
-        rate = aliased(Rate, name="rate")
-        on_arrival = aliased(RateDay, name="rd_arrival")
-        on_departure = aliased(RateDay, name="rd_departure")
-        stay = _stay(rate)
-        stmt = (
-            stmt.join(
-                rate,
-                and_(rate.unit_type_id == UnitType.id, rate.is_default, rate.is_active),
-            )
-            .outerjoin(
-                on_arrival, and_(on_arrival.rate_id == rate.id, on_arrival.date == _CHECK_IN)
-            )
-            .outerjoin(
-                on_departure,
-                and_(on_departure.rate_id == rate.id, on_departure.date == _CHECK_OUT),
-            )
-            .join(stay, true())
+        listing = aliased(UnitType, name="ut_amenities")
+        with_amenities = select(listing.id).where(
+            listing.amenity_ids.op("@>", is_comparison=True)(wanted)
         )
-        min_stay = func.coalesce(on_arrival.min_stay, UnitType.min_stay)
-        max_stay = func.coalesce(on_arrival.max_stay, UnitType.max_stay)
-        now = bindparam("now", type_=DateTime(timezone=True))
-        local_today = cast(func.timezone(Property.time_zone, now), Date)
-        conds += [
-            local_today <= _CHECK_IN,
-            min_stay <= _NIGHTS,
-            or_(max_stay.is_(None), max_stay >= _NIGHTS),
-            func.coalesce(on_arrival.closed_to_arrival, false()).is_(False),
-            func.coalesce(on_departure.closed_to_departure, false()).is_(False),
-            stay.c.sellable.is_(True),
-            stay.c.nights == _NIGHTS,
-        ]
-        extras += [stay.c.subtotal.label("subtotal"), stay.c.total.label("total")]
-        price = stay.c.total
+        conds.append(_S.unit_type_id.in_(with_amenities))
+    columns.append(_S.created_at.label("_created"))
+
+    # The first sort key (validate() made sure relevance has q and distance lat/lng).
+    priced_sort = shape.sort in ("price", "-price")
+    descending = shape.sort in ("relevance", "-price")
+    by_column = {"relevance": relevance, "distance": distance_km}.get(shape.sort)
+    sorted_by = priced_sort or by_column is not None
+    if not shape.dates:
+        price = _S.price_per_night
+        if shape.min_price:
+            conds.append(price >= bindparam("min_price", type_=Numeric))
+        if shape.max_price:
+            conds.append(price <= bindparam("max_price", type_=Numeric))
+        first: Any = price if priced_sort else by_column
+        if first is not None:
+            columns.append(first.label("_sort"))
+        stmt = stmt.add_columns(*columns).where(*conds)
+        return _Template(stmt, _names(columns), sorted_by, descending)
+
+    # With dates: the candidates (every test but the price range), then the price levels.
+    days = _stay_days()
+    now = bindparam("now", type_=DateTime(timezone=True))
+    local_today = cast(func.timezone(_S.time_zone, now), Date)
+    min_stay = func.coalesce(days.c.day_min_stay, _S.min_stay)
+    max_stay = func.coalesce(days.c.day_max_stay, _S.max_stay)
+    conds += [
+        _S.rate_id.is_not(None),  # a listing without a default rate cannot be quoted
+        or_(_CHECK_IN >= bindparam("never_past", type_=Date), local_today <= _CHECK_IN),
+        # Every night sellable: none of them is in the unit type's sold-out nights.
+        not_(_S.sold_out.op("&&", is_comparison=True)(func.daterange(_CHECK_IN, _CHECK_OUT))),
+        min_stay <= _NIGHTS,
+        or_(max_stay.is_(None), max_stay >= _NIGHTS),
+        func.coalesce(days.c.closed_to_arrival, false()).is_(False),
+        func.coalesce(days.c.closed_to_departure, false()).is_(False),
+    ]
+    carried = [str(col.name) for col in columns]
+    candidates = (
+        stmt.join(days, true())
+        .add_columns(
+            *columns,
+            *(getattr(_S, name) for name in _PRICE_INPUTS),
+            days.c.f,
+            days.c.priced_nights,
+            days.c.priced_subtotal,
+            days.c.priced_dates,
+            days.c.day_rows,
+            days.c.day_extras,
+        )
+        .where(*conds)
+        .offset(0)
+        .subquery("candidates")
+    )
+    priced = _priced(candidates, carried)
+    p = priced.c
+    total = p.subtotal + p.extras + p.cleaning + p.city_tax  # quote.py's total
+    final = [*(p[name] for name in carried), p.subtotal.label("subtotal"), total.label("total")]
+    if priced_sort:
+        final.append(total.label("_sort"))
+    elif sorted_by:
+        final.append(
+            p[{"relevance": "relevance", "distance": "distance_km"}[shape.sort]].label("_sort")
+        )
+    price_conds = []
     if shape.min_price:
-        conds.append(price >= bindparam("min_price", type_=Numeric))
+        price_conds.append(total >= bindparam("min_price", type_=Numeric))
     if shape.max_price:
-        conds.append(price <= bindparam("max_price", type_=Numeric))
-
-    order: list[Any] = []
-    if shape.sort == "relevance" and relevance is not None:
-        order = [relevance.desc()]
-    elif shape.sort == "price":
-        order = [price.asc()]
-    elif shape.sort == "-price":
-        order = [price.desc()]
-    elif shape.sort == "distance" and distance_km is not None:
-        order = [distance_km.asc()]
-    order += [UnitType.created_at.desc(), UnitType.id.desc()]
-
-    stmt = stmt.add_columns(*extras).where(*conds).order_by(*order)
-    return stmt, tuple(str(e.name) for e in extras if hasattr(e, "name"))
+        price_conds.append(total <= bindparam("max_price", type_=Numeric))
+    stmt = select(*final).select_from(priced).where(*price_conds)
+    return _Template(stmt, _names(final), sorted_by, descending)
 
 
-def build_query(
-    actor: Actor | None, params: SearchParams
-) -> tuple[Select[Any], tuple[str, ...], dict[str, Any]]:
-    """The search statement (without paging), the names of its extra columns, and the
-    values of its bound parameters."""
-    template, names = _template(_shape(actor, params))
-    stmt = template.where(*flt.build(FILTERS, list(params.filters)))
-    return stmt, names, _values(actor, params)
+def _names(columns: Sequence[Any]) -> tuple[str, ...]:
+    """The extra columns a hit carries (not the id nor the sort keys)."""
+    return tuple(str(c.name) for c in columns if c.name != "id" and not c.name.startswith("_"))
+
+
+def build_query(actor: Actor | None, params: SearchParams) -> tuple[_Template, dict[str, Any]]:
+    """The search's template (its statement: the matching listings' narrow rows, without
+    paging) and the values of its bound parameters."""
+    shape = _shape(actor, params)
+    filters = flt.build(FILTERS, list(params.filters))
+    template = _build(shape, filters) if filters else _template(shape)
+    return template, _values(actor, params)
+
+
+def paged_query(template: _Template) -> Select[Any]:
+    """One page of the template's statement, as full rows: (UnitType, Property, extra
+    columns..., total). Parameters: page_limit, page_offset (see page_values).
+
+    The page is cut from the narrow rows (the window count sees every match), and only
+    its rows are joined to unit_types and properties."""
+    if template.cached:
+        return _paged(template)
+    return _paged.__wrapped__(template)
+
+
+def page_values(limit: int, offset: int) -> dict[str, int]:
+    return {"page_limit": limit, "page_offset": offset}
+
+
+@functools.lru_cache(maxsize=256)
+def _paged(template: _Template) -> Select[Any]:
+    # Cached with its template: SQLAlchemy's cache key of a statement object is computed
+    # once per object, and building it costs about as much as running a small search.
+    stmt = template.stmt
+    page = (
+        stmt.add_columns(func.count().over().label("_total"))
+        .order_by(*template.order(stmt))
+        .limit(bindparam("page_limit", type_=Integer))
+        .offset(bindparam("page_offset", type_=Integer))
+        .subquery("page")
+    )
+    extras: list[Any] = []
+    for name in template.names:
+        if name == "earth":
+            origin = func.ll_to_earth(bindparam("lat", type_=Float), bindparam("lng", type_=Float))
+            meters = func.earth_distance(origin, page.c.earth, type_=Float)
+            extras.append((meters / 1000.0).label("distance_km"))
+        else:
+            extras.append(page.c[name])
+    return (
+        select(UnitType, Property, *extras, page.c._total)
+        .select_from(UnitType)
+        .join(Property, Property.id == UnitType.property_id)
+        .join(page, page.c.id == UnitType.id)
+        .order_by(*template.order(page))
+    )
 
 
 async def search_listings(
@@ -796,27 +1019,26 @@ async def search_listings(
     One SQL statement: the page with a window count. A second (a plain count) runs only
     when the page is past the last row."""
     validate(params)
-    stmt, extra_names, values = build_query(actor, params)
+    template, values = build_query(actor, params)
     limit = params.max_rows if params.page_number == 0 else params.page_row_count
     offset = 0 if params.page_number == 0 else (params.page_number - 1) * params.page_row_count
-    paged = stmt.add_columns(func.count().over().label("_total")).limit(limit).offset(offset)
-    rows = (await session.execute(paged, values)).all()
+    paged = paged_query(template)
+    rows = (await session.execute(paged, {**values, **page_values(limit, offset)})).all()
     if not rows:
         if offset == 0:
             return [], 0
-        counted = select(func.count()).select_from(
-            stmt.with_only_columns(UnitType.id).order_by(None).subquery()
-        )
+        counted = select(func.count()).select_from(template.stmt.subquery())
         return [], int(await session.scalar(counted, values) or 0)
+    names = set(template.names)
     hits = []
     for row in rows:
         found = row._mapping
         hit = SearchHit(listing=row[0], property=row[1])
-        if "distance_km" in extra_names:
+        if "earth" in names or "distance_km" in names:
             hit.distance_km = float(found["distance_km"])
-        if "relevance" in extra_names:
+        if "relevance" in names:
             hit.relevance = float(found["relevance"])
-        if "total" in extra_names:
+        if "total" in names:
             currency = hit.listing.currency
             hit.nights = params.nights
             hit.subtotal = money.quantize(Decimal(found["subtotal"]), currency)
