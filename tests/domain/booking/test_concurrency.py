@@ -32,6 +32,7 @@ from staykit.domain.booking.service import (
     create_reservation,
     modify,
 )
+from staykit.domain.catalog.availability import lock_key
 from staykit.domain.catalog.blocks import create_block, delete_block, is_overlap_violation
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
 from tests.factories import Person, actor_of, make_listing, make_user
@@ -751,3 +752,27 @@ async def test_two_concurrent_deletions_of_one_block_one_wins_the_other_gets_404
     assert len(wins) == 1 and len(missing) == 4, results
     assert all(m.code == "blockNotFound" and m.field == "blockId" for m in missing)
     assert await count(committed_factory, "SELECT count(*) FROM occupancies WHERE active") == 0
+
+
+async def test_the_lock_taken_with_the_listing_is_the_unit_types_lock(
+    committed_factory: async_sessionmaker[AsyncSession],
+    racing: async_sessionmaker[AsyncSession],
+) -> None:
+    """Bookings take the unit type's lock inside the query that reads the listing; blocks
+    and releases take it by key. Both must name the same lock, or they would not exclude
+    each other: while a booking's transaction is open, a block of the listing waits."""
+    async with committed_factory() as s:
+        host, guest = await make_user(s), await make_user(s)
+        listing = await make_listing(s, host)
+    async with racing() as session:
+        await create_reservation(
+            session, actor_of(guest), NewReservation(listing.id, day(0), day(2), adults=1)
+        )
+        async with racing() as other:
+            held = await other.scalar(
+                text("SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0))"),
+                {"key": lock_key(listing.id)},
+            )
+            await other.rollback()
+        assert held is False  # the booking holds exactly the key lock_unit_types uses
+        await session.rollback()

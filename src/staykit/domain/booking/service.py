@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import ColumnElement, func, literal_column, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
@@ -46,7 +46,7 @@ from staykit.domain.booking.models import (
 )
 from staykit.domain.booking.statuses import FINAL
 from staykit.domain.catalog import tenancy
-from staykit.domain.catalog.availability import lock_unit_types
+from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL, lock_unit_types
 from staykit.domain.catalog.blocks import occupancy_guard, unavailable
 from staykit.domain.catalog.models import (
     BusinessMember,
@@ -453,6 +453,8 @@ async def _write_assignments(
     pieces: list[tuple[uuid.UUID, date, date]],
     occupancy_count: int,
 ) -> list[UnitAssignment]:
+    """The unit assignments of the pieces, each with its occupancy row (while the status
+    holds nights), flushed inside the occupancy guard's savepoint."""
     assert quote.rate_plan_id is not None  # every rate has its plan
     amounts = _assignment_amounts(quote, pieces)
     assignments = []
@@ -516,8 +518,17 @@ async def _bookable_listing(
     """The listing to book and whether the actor manages it (asked only when it matters:
     a partner booking, or an unpublished listing). Guests may book published, active
     listings; the host's business may also book its own unpublished ones (direct
-    bookings)."""
-    listing = await session.get(UnitType, unit_type_id)
+    bookings).
+
+    The same query takes the unit type's lock (availability.lock_unit_types): one round
+    trip for both, before anything reads the listing's availability."""
+    lock: ColumnElement[Any] = literal_column(LOCK_UNIT_TYPE_SQL.format(id="unit_types.id"))
+    listing: UnitType | None = await session.scalar(
+        select(UnitType)
+        .add_columns(lock)
+        .where(UnitType.id == unit_type_id)
+        .execution_options(populate_existing=True)
+    )
     missing = NotFound(
         f"No listing with id {unit_type_id}.", code="listingNotFound", field="listingId"
     )
@@ -604,7 +615,6 @@ async def create_reservation(
     rate = await _rate(session, listing, req.rate_id) if req.rate_id is not None else None
     master_id = await _check_master(session, listing.business_id, req.master_id)
 
-    await lock_unit_types(session, [listing.id])
     quote = await quote_stay(
         session, listing, req.arrival, req.departure, req.adults + req.children, rate
     )
@@ -652,6 +662,8 @@ async def create_reservation(
     assignments = await _write_assignments(
         session, reservation, quote, pieces, req.adults + req.children
     )
+    # Flushed after the rows they refer to (the models declare no relationships, so the
+    # unit of work does not order INSERTs across tables by their foreign keys).
     people = req.people or (
         [Person(first_name=me.fullname or None, email=me.email or None)] if marketplace else []
     )
@@ -660,7 +672,7 @@ async def create_reservation(
             ReservationGuest(
                 reservation_id=reservation.id,
                 business_id=reservation.business_id,
-                unit_assignment_id=assignments[0].id if assignments else None,
+                unit_assignment_id=assignments[0].id,
                 is_primary=k == 0,
                 first_name=person.first_name,
                 last_name=person.last_name,

@@ -125,6 +125,16 @@ class CalendarDay:
         return max(0, count)
 
 
+def lock_key(unit_type_id: uuid.UUID) -> str:
+    """The text whose hash names a unit type's advisory lock (see `lock_unit_types`)."""
+    return f"unit_type:{unit_type_id}"
+
+
+# The same lock taken inside another query, on a unit_types row: `'unit_type:' || id`
+# is lock_key's text (PostgreSQL prints a uuid as Python's str() does).
+LOCK_UNIT_TYPE_SQL = "pg_advisory_xact_lock(hashtextextended('unit_type:' || {id}::text, 0))"
+
+
 async def lock_unit_types(session: AsyncSession, unit_type_ids: Iterable[uuid.UUID]) -> None:
     """Serialise the writers of these unit types' occupancy (bookings, blocks) until the
     transaction ends: a transaction-scoped advisory lock per unit type, taken in sorted
@@ -135,7 +145,7 @@ async def lock_unit_types(session: AsyncSession, unit_type_ids: Iterable[uuid.UU
     for unit_type_id in sorted(set(unit_type_ids)):
         await session.execute(
             text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-            {"key": f"unit_type:{unit_type_id}"},
+            {"key": lock_key(unit_type_id)},
         )
 
 
