@@ -37,6 +37,7 @@ from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import Amenity, InventoryDay, Rate, RateDay, Unit, UnitType
 from staykit.domain.catalog.schemas import CreateListing
+from staykit.jobs import app as jobs_app  # noqa: F401 - binds the task blueprints: bookings defer jobs
 
 log = structlog.get_logger(__name__)
 
