@@ -20,9 +20,10 @@ from staykit.domain.catalog.models import UnitType
 log = structlog.get_logger(__name__)
 blueprint = procrastinate.Blueprint()
 
-# event type -> {recipient: (subject, opening line)}; {title}, {arrival}, {departure}.
+# mail kind (see `mail_kind`) -> {recipient: (subject, opening line)}; {title}, {arrival},
+# {departure}, {refund}. A kind without an entry mails nobody.
 MAILS: dict[str, dict[str, tuple[str, str]]] = {
-    "reservation.created": {
+    "reservation.requested": {
         "host": (
             "New booking request: {title}",
             "A guest asks to stay from {arrival} to {departure}. Approve or decline it within 24 hours.",
@@ -78,11 +79,13 @@ MAILS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def _mails_for(event: DomainEvent) -> dict[str, tuple[str, str]]:
-    mails = dict(MAILS.get(event.type, {}))
-    if event.type == "reservation.created" and event.payload.get("status") != "request":
-        return {}  # instant bookings: the .confirmed event mails both sides
-    return mails
+def mail_kind(event: DomainEvent) -> str:
+    """Which MAILS entry an event calls for: its type, except that a created booking is a
+    *request* only while it waits for the host. An instant booking's `.created` has no
+    mail of its own: the `.confirmed` event written with it mails both sides."""
+    if event.type == "reservation.created" and event.payload.get("status") == "request":
+        return "reservation.requested"
+    return event.type
 
 
 async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
@@ -90,7 +93,7 @@ async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
     from staykit.domain.notifications.service import queue_email
 
     payload: dict[str, Any] = event.payload
-    mails = _mails_for(event)
+    mails = MAILS.get(mail_kind(event), {})
     if not mails:
         return 0
     title = await session.scalar(
