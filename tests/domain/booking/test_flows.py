@@ -263,3 +263,19 @@ async def test_groups_join_and_leave_through_the_master(db: AsyncSession) -> Non
         await service.set_master(db, actor_of(host), member.id, foreign.id)
     left = await service.set_master(db, actor_of(host), member.id, None)
     assert left.reservation.master_id is None
+
+
+async def test_one_expiry_run_frees_requests_on_several_listings(db: AsyncSession) -> None:
+    host, guest = await make_user(db), await make_user(db)
+    first = await make_listing(db, host, approvalType="manual")
+    second = await make_listing(db, host, approvalType="manual")
+    a = await book(db, guest, first.id, 0, 2)
+    b = await book(db, guest, second.id, 1, 3)
+    assert a.expires_at is not None and b.expires_at is not None
+    assert await service.expire_requests(db, now=max(a.expires_at, b.expires_at)) == 2
+    assert await free(db, first.id, 0, 2) == [1, 1]
+    assert await free(db, second.id, 1, 3) == [1, 1]
+    for r in (a, b):
+        await db.refresh(r)
+        assert r.status == "expired"
+        assert (await events_of(db, r))[-1] == "reservation.expired"

@@ -37,15 +37,18 @@ from staykit.core.errors import InvalidInput
 from staykit.core.filters import Kind
 from staykit.domain.auth.models import User
 from staykit.domain.booking import service
-from staykit.domain.booking.models import Reservation, UnitAssignment
+from staykit.domain.booking.models import (
+    DISPUTE_STATUSES,
+    PAYMENT_CONFIRMATIONS,
+    Reservation,
+    UnitAssignment,
+)
 from staykit.domain.booking.statuses import FROM_MARKETPLACE, MARKETPLACE, MARKETPLACE_ENUM
 from staykit.domain.catalog.models import APPROVAL_TYPES, Property, UnitType
 
 router = APIRouter()
 ReservationId = Annotated[uuid.UUID, Path(description="The reservation's id")]
 
-DISPUTE_STATUSES = ("none", "requested", "active", "resolved")
-PAYMENT_CONFIRMATIONS = ("pending", "processing", "paid", "canceled")
 LISTING_JOIN_FIELDS = (
     "title",
     "amenityIds",
@@ -132,16 +135,7 @@ def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> d
 
 async def _assignments(ctx: Ctx, rows: list[Reservation]) -> dict[uuid.UUID, list[UnitAssignment]]:
     """The active unit assignments of a page of reservations, in one query."""
-    found: dict[uuid.UUID, list[UnitAssignment]] = {r.id: [] for r in rows}
-    if rows:
-        stmt = (
-            select(UnitAssignment)
-            .where(UnitAssignment.reservation_id.in_(found), UnitAssignment.is_active)
-            .order_by(UnitAssignment.arrival, UnitAssignment.id)
-        )
-        for a in await ctx.session.scalars(stmt):
-            found[a.reservation_id].append(a)
-    return found
+    return await service.assignments_for(ctx.session, [r.id for r in rows])
 
 
 async def _shape_rows(ctx: Ctx, rows: list[Reservation]) -> list[dict[str, Any]]:

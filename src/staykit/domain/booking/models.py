@@ -53,6 +53,8 @@ STATUSES = (
 )
 # Statuses whose unit assignments hold their nights (an active Occupancy each).
 HOLDING = ("request", "new", "confirmed", "black", "completed")
+DISPUTE_STATUSES = ("none", "requested", "active", "resolved")
+PAYMENT_CONFIRMATIONS = ("pending", "processing", "paid", "canceled")
 SOURCES = ("marketplace", "direct", "channel_api", "cloud_api", "ical")
 INVOICE_KINDS = ("charge", "payment", "refund")
 

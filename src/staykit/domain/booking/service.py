@@ -38,6 +38,7 @@ from staykit.core.ids import uuid7
 from staykit.domain.auth import policy
 from staykit.domain.booking import events
 from staykit.domain.booking.models import (
+    DISPUTE_STATUSES,
     HOLDING,
     InvoiceItem,
     Reservation,
@@ -188,13 +189,24 @@ def visible_condition(actor: Actor) -> Any:
     )
 
 
+async def assignments_for(
+    session: AsyncSession, reservation_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[UnitAssignment]]:
+    """{reservation id: its active unit assignments by arrival}, in one query."""
+    found: dict[uuid.UUID, list[UnitAssignment]] = {rid: [] for rid in reservation_ids}
+    if found:
+        rows = await session.scalars(
+            select(UnitAssignment)
+            .where(UnitAssignment.reservation_id.in_(list(found)), UnitAssignment.is_active)
+            .order_by(UnitAssignment.arrival, UnitAssignment.id)
+        )
+        for a in rows:
+            found[a.reservation_id].append(a)
+    return found
+
+
 async def assignments_of(session: AsyncSession, reservation_id: uuid.UUID) -> list[UnitAssignment]:
-    rows = await session.scalars(
-        select(UnitAssignment)
-        .where(UnitAssignment.reservation_id == reservation_id, UnitAssignment.is_active)
-        .order_by(UnitAssignment.arrival, UnitAssignment.id)
-    )
-    return list(rows)
+    return (await assignments_for(session, [reservation_id]))[reservation_id]
 
 
 # --- checks -----------------------------------------------------------------------------------
@@ -945,7 +957,6 @@ async def modify(
     return Booked(reservation, assignments, quote)
 
 
-DISPUTE_STATUSES = ("none", "requested", "active", "resolved")
 DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
 
 
@@ -1071,12 +1082,16 @@ async def expire_requests(session: AsyncSession, *, now: datetime | None = None)
             .with_for_update(skip_locked=True)
         )
     )
+    held = await assignments_for(session, [r.id for r in due])
+    # One release for the batch: its unit types locked once, in sorted order (two workers
+    # expiring at once cannot deadlock), and one UPDATE of the occupancy rows.
+    await _release(session, [a for assignments in held.values() for a in assignments])
     for reservation in due:
-        assignments = await assignments_of(session, reservation.id)
-        await _release(session, assignments)
         reservation.status = "expired"
         reservation.expires_at = None
-        await events.record(session, "reservation.expired", reservation, assignments, actor_id=None)
+        await events.record(
+            session, "reservation.expired", reservation, held[reservation.id], actor_id=None
+        )
     return len(due)
 
 
@@ -1098,16 +1113,21 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
     Their nights stay occupied (it is history, and the calendar shows it)."""
     now = now or utcnow()
     ids = list((await session.execute(_DUE_TO_COMPLETE, {"now": now})).scalars())
-    for reservation_id in ids:
-        reservation = await session.get(Reservation, reservation_id)
-        assert reservation is not None
+    if not ids:
+        return 0
+    due = list(
+        await session.scalars(
+            select(Reservation).where(Reservation.id.in_(ids)).order_by(Reservation.departure)
+        )
+    )
+    held = await assignments_for(session, ids)
+    for reservation in due:
         reservation.status = "completed"
         reservation.completed_at = now
-        assignments = await assignments_of(session, reservation.id)
         await events.record(
-            session, "reservation.completed", reservation, assignments, actor_id=None
+            session, "reservation.completed", reservation, held[reservation.id], actor_id=None
         )
-    return len(ids)
+    return len(due)
 
 
 async def upcoming_for_listing(
