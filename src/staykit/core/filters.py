@@ -47,6 +47,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
+from staykit.core.schemas import ISO_DATE
 
 
 class Kind(StrEnum):
@@ -77,7 +78,6 @@ def _bad(name: str, value: str, expected: str) -> InvalidInput:
 
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INT_BITS = {"SmallInteger": 16, "SMALLINT": 16, "BigInteger": 64, "BIGINT": 64}
 
 
@@ -106,7 +106,7 @@ def _number(spec: FilterSpec, raw: str) -> Any:
 def _date(spec: FilterSpec, raw: str) -> date:
     # date.fromisoformat also takes "20240310" and "2024-W10-1"; the syntax is YYYY-MM-DD.
     try:
-        if not _ISO_DATE.fullmatch(raw):
+        if not ISO_DATE.fullmatch(raw):
             raise ValueError(raw)
         return date.fromisoformat(raw)
     except ValueError:

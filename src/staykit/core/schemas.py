@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -15,6 +16,10 @@ from pydantic import (
     field_validator,
 )
 from pydantic.alias_generators import to_camel
+
+# A date on the wire: exactly YYYY-MM-DD (date.fromisoformat and pydantic also take other
+# spellings, timestamps or datetimes; the contracts say a date).
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _has_nul(value: Any) -> bool:

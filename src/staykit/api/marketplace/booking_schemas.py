@@ -7,7 +7,6 @@ the engine's adults are `guestCount - children`, and a reservation reads back
 
 # No `from __future__ import annotations`: FastAPI must see the real body classes.
 
-import re
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -17,7 +16,7 @@ from pydantic import BeforeValidator, Field, StrictInt, ValidationInfo, field_va
 from pydantic_core import PydanticCustomError
 
 from staykit.core.errors import InvalidInput
-from staykit.core.schemas import Email, Input
+from staykit.core.schemas import ISO_DATE, Email, Input
 from staykit.domain.booking.service import (
     MAX_GUESTS,
     MAX_NOTES,
@@ -31,7 +30,6 @@ BookingStatus = Literal["pending", "confirmed", "complete", "cancelled", "declin
 DisputeStatus = Literal["none", "requested", "active", "resolved"]
 ApprovalType = Literal["instant", "manual"]
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Stays are booked years ahead at most; the bound keeps date arithmetic (a night after
 # the departure, a week before the arrival) far from Python's year 9999.
 LAST_DATE = date(2199, 12, 31)
@@ -39,7 +37,7 @@ LAST_DATE = date(2199, 12, 31)
 
 def _iso_date(value: Any) -> Any:
     """Stay dates are `YYYY-MM-DD` strings: not timestamps, not datetimes."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise PydanticCustomError("stay_date", "must be a date like 2027-07-01")
     try:
         parsed = date.fromisoformat(value)

@@ -15,7 +15,6 @@ So the quote engine, search and the PMS APIs see what a host sets here, and what
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,14 +29,12 @@ from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.crud import UniqueRule, unique_guard
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from staykit.core.schemas import Input, Url
+from staykit.core.schemas import ISO_DATE, Input, Url
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
 from staykit.domain.catalog.schemas import Price
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 ONE_PER_DATE = UniqueRule(
     "uq_inventory_days_active",
@@ -47,9 +44,9 @@ ONE_PER_DATE = UniqueRule(
 )
 
 
-def _iso_date(value: Any) -> Any:
+def iso_date(value: Any) -> Any:
     # Pydantic would also take a Unix timestamp or "2026-07-01T00:00"; the contract is a date.
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise ValueError("must be a date written YYYY-MM-DD")
     return value
 
@@ -74,7 +71,7 @@ class CreateListingCalendar(CalendarValues):
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: Any) -> Any:
-        return _iso_date(value)
+        return iso_date(value)
 
 
 class UpdateListingCalendar(CalendarValues):
@@ -122,14 +119,18 @@ async def _write_rate_day(
             index_elements=[RateDay.rate_id, RateDay.date], set_={**values, "updated_at": now}
         )
     )
-    await _drop_empty_rate_day(session, rate.id, day)
+    await drop_empty_rate_days(session, rate.id, [day])
 
 
-async def _drop_empty_rate_day(session: AsyncSession, rate_id: uuid.UUID, day: dt.date) -> None:
+async def drop_empty_rate_days(
+    session: AsyncSession, rate_id: uuid.UUID, days: list[dt.date]
+) -> None:
+    """Delete the rate's RateDays of these dates that no longer say anything (every value
+    back to the rate's default): only what differs from the defaults is stored."""
     await session.execute(
         delete(RateDay).where(
             RateDay.rate_id == rate_id,
-            RateDay.date == day,
+            RateDay.date.in_(days),
             RateDay.price.is_(None),
             RateDay.min_stay.is_(None),
             RateDay.max_stay.is_(None),
@@ -305,7 +306,7 @@ async def delete_entry(
         .where(RateDay.rate_id == rate.id, RateDay.date == day.date)
         .values(price=None, min_stay=None, updated_at=utcnow())
     )
-    await _drop_empty_rate_day(session, rate.id, day.date)
+    await drop_empty_rate_days(session, rate.id, [day.date])
     return last
 
 

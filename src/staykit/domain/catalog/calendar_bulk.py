@@ -20,7 +20,7 @@ import uuid
 from typing import Any
 
 from pydantic import Field, field_validator
-from sqlalchemy import delete, select, text
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,7 +30,12 @@ from staykit.core.errors import InvalidInput
 from staykit.core.ids import uuid7
 from staykit.core.schemas import Input
 from staykit.domain.catalog import listings
-from staykit.domain.catalog.calendar import CalendarEntry, _iso_date, entries
+from staykit.domain.catalog.calendar import (
+    CalendarEntry,
+    drop_empty_rate_days,
+    entries,
+    iso_date,
+)
 from staykit.domain.catalog.models import InventoryDay, Property, RateDay
 from staykit.domain.catalog.quote import property_today
 from staykit.domain.catalog.schemas import Price
@@ -51,7 +56,7 @@ class CalendarRange(Input):
     @field_validator("from_", "to", mode="before")
     @classmethod
     def _date(cls, value: Any) -> Any:
-        return _iso_date(value)
+        return iso_date(value)
 
 
 class BulkCalendar(Input):
@@ -166,19 +171,7 @@ async def apply_ranges(
         )
     # Overrides cleared with null leave rows with nothing left to say: drop them.
     if groups:
-        await session.execute(
-            delete(RateDay).where(
-                RateDay.rate_id == rate.id,
-                RateDay.date.in_(list(dates)),
-                RateDay.price.is_(None),
-                RateDay.min_stay.is_(None),
-                RateDay.max_stay.is_(None),
-                RateDay.base_occupancy.is_(None),
-                RateDay.extra_guest_charges.is_(None),
-                RateDay.closed_to_arrival.is_(None),
-                RateDay.closed_to_departure.is_(None),
-            )
-        )
+        await drop_empty_rate_days(session, rate.id, list(dates))
     days = list(
         await session.scalars(
             select(InventoryDay)

@@ -101,6 +101,7 @@ from staykit.core import money
 from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
+from staykit.core.schemas import ISO_DATE
 from staykit.domain.catalog.models import (
     PROPERTY_TYPES,
     GuestType,
@@ -198,7 +199,6 @@ class SearchHit:
 
 _DECIMAL = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"-?[0-9]+")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WORD = re.compile(r"\w+")
 
 
@@ -254,7 +254,7 @@ def _date(query: Sequence[tuple[str, str]], name: str) -> date | None:
     if raw is None:
         return None
     try:
-        if not _ISO_DATE.fullmatch(raw):
+        if not ISO_DATE.fullmatch(raw):
             raise ValueError(raw)
         return date.fromisoformat(raw)
     except ValueError:
