@@ -17,9 +17,31 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
+from staykit.core.errors import InvalidInput
+
 # A date on the wire: exactly YYYY-MM-DD (date.fromisoformat and pydantic also take other
 # spellings, timestamps or datetimes; the contracts say a date).
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def check_text(name: str, value: str | None, limit: int, *, required: bool = False) -> None:
+    """For domain functions called with plain arguments (not a request body): text of at
+    most `limit` characters without NUL, and not blank when `required`; else a 400 naming
+    `name`."""
+    if value is None and not required:
+        return
+    if (
+        not isinstance(value, str)
+        or len(value) > limit
+        or "\x00" in value
+        or (required and not value.strip())
+    ):
+        least = 1 if required else 0
+        raise InvalidInput(
+            f"{name} must be {least} to {limit} characters of text, without NUL.",
+            code=f"{name}IsInvalid",
+            field=name,
+        )
 
 
 def _has_nul(value: Any) -> bool:

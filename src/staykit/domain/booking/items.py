@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core import money
 from staykit.core.actor import Actor
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.schemas import check_text
 from staykit.domain.booking.models import (
     INVOICE_KINDS,
     InfoItem,
@@ -46,16 +47,6 @@ def touch(reservation: Reservation) -> None:
     reservation.updated_at = func.now()
 
 
-def _text(name: str, value: str, limit: int) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > limit or "\x00" in value:
-        raise InvalidInput(
-            f"{name} must be 1 to {limit} characters of text.",
-            code=f"{name}IsInvalid",
-            field=name,
-        )
-    return value
-
-
 async def add_invoice_item(
     session: AsyncSession,
     actor: Actor | None,
@@ -74,9 +65,9 @@ async def add_invoice_item(
         raise InvalidInput(
             f"type must be one of {', '.join(INVOICE_KINDS)}.", code="typeIsInvalid", field="type"
         )
-    _text("description", description, 250)
+    check_text("description", description, 250, required=True)
     if code is not None:
-        _text("code", code, 40)
+        check_text("code", code, 40, required=True)
     if qty == 0 or abs(qty) > MAX_QTY or qty != qty.quantize(Decimal("0.001")):
         raise InvalidInput(
             f"qty must be non-zero, at most {MAX_QTY} either way, with up to 3 decimals.",
@@ -138,8 +129,8 @@ async def add_info_item(
     session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, *, code: str, text: str
 ) -> InfoItem:
     reservation = await _managed(session, actor, reservation_id)
-    _text("code", code, 50)
-    _text("text", text, 1000)
+    check_text("code", code, 50, required=True)
+    check_text("text", text, 1000, required=True)
     item = InfoItem(
         reservation_id=reservation.id, business_id=reservation.business_id, code=code, text=text
     )

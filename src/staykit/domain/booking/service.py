@@ -35,6 +35,7 @@ from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
+from staykit.core.schemas import check_text
 from staykit.domain.auth import policy
 from staykit.domain.booking import events
 from staykit.domain.booking.models import (
@@ -305,15 +306,6 @@ def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
                     }
                 ],
             )
-
-
-def _check_text(name: str, value: str | None, limit: int) -> None:
-    if value is not None and (len(value) > limit or "\x00" in value):
-        raise InvalidInput(
-            f"{name} must be at most {limit} characters, without NUL.",
-            code=f"{name}IsInvalid",
-            field=name,
-        )
 
 
 # --- locking and allocation -------------------------------------------------------------------
@@ -591,7 +583,7 @@ async def create_reservation(
     behalf of a guest (people) and need to manage the listing's business."""
     me = policy.require_login(actor)
     _check_stay(req.arrival, req.departure, req.adults, req.children)
-    _check_text("notes", req.notes, MAX_NOTES)
+    check_text("notes", req.notes, MAX_NOTES)
     if len(req.people) > MAX_PEOPLE:
         raise InvalidInput(
             f"At most {MAX_PEOPLE} people per reservation.", code="peopleIsInvalid", field="people"

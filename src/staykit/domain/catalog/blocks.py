@@ -22,6 +22,7 @@ from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
+from staykit.core.schemas import check_text
 from staykit.domain.auth import policy
 from staykit.domain.catalog import tenancy
 from staykit.domain.catalog.availability import lock_unit_types
@@ -153,15 +154,6 @@ async def _managed_unit(session: AsyncSession, actor: Actor, unit_id: uuid.UUID)
     return unit
 
 
-def _check_text(field: str, value: str | None) -> None:
-    if value is not None and (len(value) > MAX_TEXT or "\x00" in value):
-        raise InvalidInput(
-            f"{field} must be at most {MAX_TEXT} characters of text.",
-            code=f"{field}IsInvalid",
-            field=field,
-        )
-
-
 async def create_block(
     session: AsyncSession,
     actor: Actor | None,
@@ -180,8 +172,8 @@ async def create_block(
         raise InvalidInput(
             f"kind must be one of {', '.join(BLOCK_KINDS)}.", code="kindIsInvalid", field="kind"
         )
-    _check_text("note", note)
-    _check_text("externalUid", external_uid)
+    check_text("note", note, MAX_TEXT)
+    check_text("externalUid", external_uid, MAX_TEXT)
     await lock_unit_types(session, [unit.unit_type_id])
     taken = await taken_nights(session, unit.id, arrival, departure)
     if taken:
