@@ -20,7 +20,7 @@ from staykit.api.marketplace.envelope import respond
 from staykit.core import money
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog.listings import visible_listing
-from staykit.domain.catalog.quote import MAX_NIGHTS, Quote, quote_stay
+from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
 
 router = APIRouter()
 
@@ -89,16 +89,7 @@ async def quote_listing(
     arrival, minimum stay, a closed night...) is still 200 with `bookable: false`; only
     malformed input is a 400."""
     arrival, departure = _date(checkIn, "checkIn"), _date(checkOut, "checkOut")
-    if departure <= arrival:
-        raise InvalidInput(
-            "checkOut must be after checkIn.", code="checkOutIsInvalid", field="checkOut"
-        )
-    if (departure - arrival).days > MAX_NIGHTS:
-        raise InvalidInput(
-            f"A stay may last at most {MAX_NIGHTS} nights.",
-            code="checkOutIsInvalid",
-            field="checkOut",
-        )
+    check_stay_dates(arrival, departure)
     # A public route: a stale or bad token quotes as a guest rather than failing.
     listing = await visible_listing(ctx.session, ctx.actor, listingId)
     quote = await quote_stay(ctx.session, listing, arrival, departure, guestCount)

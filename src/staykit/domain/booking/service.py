@@ -57,7 +57,7 @@ from staykit.domain.catalog.models import (
     Rate,
     UnitType,
 )
-from staykit.domain.catalog.quote import MAX_NIGHTS, Quote, property_today, quote_stay
+from staykit.domain.catalog.quote import Quote, check_stay_dates, property_today, quote_stay
 
 REQUEST_TTL = timedelta(hours=24)
 MAX_GUESTS = 100
@@ -214,16 +214,7 @@ async def assignments_of(session: AsyncSession, reservation_id: uuid.UUID) -> li
 
 
 def _check_stay(arrival: date, departure: date, adults: int, children: int) -> None:
-    if departure <= arrival:
-        raise InvalidInput(
-            "checkOut must be after checkIn.", code="checkOutIsInvalid", field="checkOut"
-        )
-    if (departure - arrival).days > MAX_NIGHTS:
-        raise InvalidInput(
-            f"A stay may last at most {MAX_NIGHTS} nights.",
-            code="checkOutIsInvalid",
-            field="checkOut",
-        )
+    check_stay_dates(arrival, departure)
     if not 1 <= adults <= MAX_GUESTS:
         raise InvalidInput(
             f"guestCount must be between 1 and {MAX_GUESTS}.",

@@ -33,29 +33,13 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
+from staykit.domain.catalog.quote import check_stay_dates
 
 OVERLAP_CONSTRAINT = "ex_occupancies_no_overlap"
 EXCLUSION_VIOLATION = "23P01"
-MAX_BLOCK_NIGHTS = 365
 MAX_TEXT = 500
 # A conflict over a long stay would otherwise list hundreds of dates in one sentence.
 LISTED_NIGHTS = 31
-
-
-def check_stay_dates(arrival: date, departure: date, *, max_nights: int = MAX_BLOCK_NIGHTS) -> int:
-    """The number of nights of [arrival, departure), or InvalidInput naming `departure`."""
-    nights = (departure - arrival).days
-    if nights <= 0:
-        raise InvalidInput(
-            "departure must be after arrival.", code="departureIsInvalid", field="departure"
-        )
-    if nights > max_nights:
-        raise InvalidInput(
-            f"A stay or block may last at most {max_nights} nights; this one has {nights}.",
-            code="departureIsInvalid",
-            field="departure",
-        )
-    return nights
 
 
 async def taken_nights(
@@ -167,7 +151,7 @@ async def create_block(
     """Close the unit for [arrival, departure): the block and its occupancy row together."""
     me = policy.require_login(actor)
     unit = await _managed_unit(session, me, unit_id)
-    check_stay_dates(arrival, departure)
+    check_stay_dates(arrival, departure, names=("arrival", "departure"))
     if kind not in BLOCK_KINDS:
         raise InvalidInput(
             f"kind must be one of {', '.join(BLOCK_KINDS)}.", code="kindIsInvalid", field="kind"

@@ -139,6 +139,29 @@ class RateTerms:
     rate_plan_id: uuid.UUID | None = None
 
 
+def check_stay_dates(
+    arrival: date,
+    departure: date,
+    *,
+    names: tuple[str, str] = ("checkIn", "checkOut"),
+    max_nights: int = MAX_NIGHTS,
+) -> int:
+    """The nights of [arrival, departure), or a 400 naming the departure field (`names`:
+    how the caller's input calls the two dates) when there is none or more than
+    `max_nights`. Quotes, searches, bookings and blocks check the same way."""
+    first, last = names
+    nights = (departure - arrival).days
+    if nights <= 0:
+        raise InvalidInput(f"{last} must be after {first}.", code=f"{last}IsInvalid", field=last)
+    if nights > max_nights:
+        raise InvalidInput(
+            f"A stay may last at most {max_nights} nights; this one has {nights}.",
+            code=f"{last}IsInvalid",
+            field=last,
+        )
+    return nights
+
+
 def property_today(time_zone: str) -> date:
     """Today's date where the property is."""
     return utcnow().astimezone(ZoneInfo(time_zone)).date()

@@ -109,6 +109,7 @@ from staykit.domain.catalog.models import (
     RateDay,
     UnitType,
 )
+from staykit.domain.catalog.quote import check_stay_dates
 from staykit.domain.catalog.search_index import SearchListing
 
 MAX_NIGHTS = 365
@@ -340,10 +341,7 @@ def validate(params: SearchParams) -> None:
         missing = "checkOut" if params.check_out is None else "checkIn"
         raise _bad(missing, "checkIn and checkOut go together: give both or neither.")
     if params.check_in is not None and params.check_out is not None:
-        if params.check_out <= params.check_in:
-            raise _bad("checkOut", "checkOut must be after checkIn.")
-        if (params.check_out - params.check_in).days > MAX_NIGHTS:
-            raise _bad("checkOut", f"A stay may last at most {MAX_NIGHTS} nights.")
+        check_stay_dates(params.check_in, params.check_out, max_nights=MAX_NIGHTS)
         # Nowhere on Earth is the local date more than one day behind UTC's; a later
         # checkIn that is past where the property is simply matches nothing (in SQL).
         if params.check_in < utcnow().date() - timedelta(days=1):
