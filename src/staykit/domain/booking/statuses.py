@@ -60,11 +60,6 @@ FROM_MARKETPLACE: dict[str, tuple[str, ...]] = {
 }
 # Statuses nothing moves on from.
 FINAL = ("cancelled", "declined", "expired")
-LIVE = tuple(s for s in STATUSES if s not in FINAL)
 
 assert set(MARKETPLACE) == set(CHANNEL) == set(CLOUD) == set(STATUSES)
 assert set(HOLDING) <= set(STATUSES)
-
-
-def holds_nights(status: str) -> bool:
-    return status in HOLDING
