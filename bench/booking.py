@@ -439,7 +439,7 @@ def main() -> int:
         f"then {ns.http_bookings} bookings; contention: {CONTENDERS} at once x {ns.rounds} rounds",
         flush=True,
     )
-    from staykit.core.actor import Actor
+    from staykit.domain.access.principal import Principal
 
     with (
         tempfile.TemporaryDirectory(prefix="staykit-bench-booking-") as tmp,
@@ -447,7 +447,7 @@ def main() -> int:
     ):
         host_id = ensure_user(url, HOST_EMAIL, cheap_hash=True)
         guest_id = ensure_user(url, GUEST_EMAIL, cheap_hash=True)
-        guest = Actor(
+        guest = Principal(
             user_id=uuid.UUID(guest_id), role_id="user", email=GUEST_EMAIL, fullname="Bench Guest"
         )
         t0 = time.perf_counter()

@@ -58,8 +58,8 @@ async def build(url: str, host_id: str, listings: int = LISTINGS) -> tuple[uuid.
     """Create the data; returns the quoted listing's id and the first calendar date."""
     from sqlalchemy import insert, select, text
 
-    from staykit.core.actor import Actor
     from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
+    from staykit.domain.access.principal import Principal
     from staykit.domain.catalog.listings import create_listing, default_rate
     from staykit.domain.catalog.models import (
         AvailabilityBlock,
@@ -73,7 +73,9 @@ async def build(url: str, host_id: str, listings: int = LISTINGS) -> tuple[uuid.
 
     rng = random.Random(SEED)
     start = date.today() + timedelta(days=1)
-    actor = Actor(user_id=uuid.UUID(host_id), role_id="user", email=EMAIL, fullname="Bench Host")
+    actor = Principal(
+        user_id=uuid.UUID(host_id), role_id="user", email=EMAIL, fullname="Bench Host"
+    )
     engine = create_engine(url, pool_size=2)
     target: uuid.UUID | None = None
     try:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
@@ -99,8 +99,8 @@ def assert_error(
     return dict(body)
 
 
-def actor_of(person: Person) -> Actor:
-    return Actor(
+def actor_of(person: Person) -> Principal:
+    return Principal(
         user_id=person.user.id,
         role_id=person.user.role_id,
         email=person.email,

@@ -23,12 +23,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.db import raw_connection
 from staykit.core.errors import Conflict, InvalidInput
 from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.auth.users import default_avatar
@@ -251,13 +251,13 @@ async def load_catalog(session: AsyncSession, *, today: date | None = None) -> L
         return None
     hosts = [users.get(email) or first for email in HOSTS]
     actors = [
-        Actor(user_id=u.id, role_id=u.role_id, email=u.email, fullname=u.fullname or "")
+        Principal(user_id=u.id, role_id=u.role_id, email=u.email, fullname=u.fullname or "")
         for u in hosts
     ]
     loaded = Loaded()
     amenity_ids, loaded.amenities = await _amenities(session)
     start = today or utcnow().date()
-    created: list[tuple[ListingPlan, Actor, UnitType]] = []
+    created: list[tuple[ListingPlan, Principal, UnitType]] = []
     for plan in plan_catalog(start, [str(i) for i in amenity_ids]):
         actor = actors[plan.host]
         listing = await create_listing(session, actor, _listing_input(plan.body))
@@ -325,7 +325,7 @@ async def _reservations(session: AsyncSession, listings: list[UnitType], start: 
     if not guests:
         return 0
     actors = [
-        Actor(user_id=g.id, role_id=g.role_id, email=g.email, fullname=g.fullname or "")
+        Principal(user_id=g.id, role_id=g.role_id, email=g.email, fullname=g.fullname or "")
         for g in sorted(guests, key=lambda g: g.email)
     ]
     rng = random.Random(SEED + 7)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from staykit.core.actor import Actor
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth.session_cache import SessionCache, session_cache
 from tests.factories import make_user
 
@@ -102,8 +102,8 @@ async def test_logout_is_effective_in_this_process_before_the_answer(
     assert (await committed_client.get(url, headers=headers)).status_code == 401
 
 
-def _actor(session_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> Actor:
-    return Actor(
+def _actor(session_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> Principal:
+    return Principal(
         user_id=user_id or uuid.uuid4(), role_id="user", session_id=session_id or uuid.uuid4()
     )
 

@@ -9,7 +9,8 @@ import staykit.domain.auth.models
 import staykit.domain.booking.models
 import staykit.domain.catalog.models
 import staykit.domain.catalog.search_index
-import staykit.domain.notifications.models  # noqa: F401
+import staykit.domain.notifications.models
+import staykit.domain.tenancy.models  # noqa: F401
 from staykit.core.models import Base
 
 config = context.config

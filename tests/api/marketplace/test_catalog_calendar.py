@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.domain.catalog.models import BusinessMember, InventoryDay, Rate, RateDay, UnitType
+from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
+from staykit.domain.tenancy.models import BusinessMember
 from tests.factories import Person, assert_error, login, make_listing, make_logged_in, make_user
 
 CALENDARS = "/propertycatalog-api/v1/listingcalendars"

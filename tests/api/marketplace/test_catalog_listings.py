@@ -15,13 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.booking.service import NewReservation, create_reservation
 from staykit.domain.catalog.models import (
     Amenity,
-    BusinessMember,
     ListingLocaleText,
     Property,
     Rate,
     Unit,
     UnitType,
 )
+from staykit.domain.tenancy.models import BusinessMember
 from tests.factories import Person, actor_of, assert_error, make_listing, make_logged_in
 
 LISTINGS = "/propertycatalog-api/v1/listings"

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.catalog.models import BusinessMember, ListingLocaleText, UnitType
+from staykit.domain.catalog.models import ListingLocaleText, UnitType
+from staykit.domain.tenancy.models import BusinessMember
 from tests.factories import Person, assert_error, make_listing, make_logged_in
 
 TEXTS = "/propertycatalog-api/v1/listinglocaletexts"

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.catalog.listings import default_rate
-from staykit.domain.catalog.models import BusinessMember, InventoryDay, RateDay, UnitType
+from staykit.domain.catalog.models import InventoryDay, RateDay, UnitType
+from staykit.domain.tenancy.models import BusinessMember
 from tests.api.marketplace.test_fuzz import examples, problem
 from tests.factories import (
     Person,

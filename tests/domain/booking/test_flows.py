@@ -17,8 +17,8 @@ from staykit.domain.booking.models import DomainEvent, InvoiceItem, Reservation
 from staykit.domain.booking.service import NewReservation, StayChange, refund_for
 from staykit.domain.booking.tasks import send_event_mails
 from staykit.domain.catalog.availability import sellable_units
-from staykit.domain.catalog.models import BusinessMember
 from staykit.domain.notifications.models import OutboundMessage
+from staykit.domain.tenancy.models import BusinessMember
 from tests.domain.booking.test_create import add_units
 from tests.factories import Person, actor_of, make_listing, make_user
 

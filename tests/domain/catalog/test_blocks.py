@@ -12,11 +12,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.actor import Actor
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.blocks import create_block, delete_block, occupancy_guard
 from staykit.domain.catalog.listings import delete_listing
-from staykit.domain.catalog.models import AvailabilityBlock, BusinessMember, Occupancy, Unit
+from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
+from staykit.domain.tenancy.models import BusinessMember
 from tests.factories import Person, actor_of, make_listing, make_user
 
 D = date(2027, 3, 1)
@@ -34,7 +35,7 @@ async def hosted_unit(db: AsyncSession) -> tuple[Person, Unit]:
     return host, unit
 
 
-async def member(db: AsyncSession, unit: Unit, role: str) -> Actor:
+async def member(db: AsyncSession, unit: Unit, role: str) -> Principal:
     person = await make_user(db)
     db.add(BusinessMember(business_id=unit.business_id, user_id=person.user.id, role=role))
     await db.commit()

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.catalog.models import Business, BusinessMember, Property, Rate, Unit
+from staykit.domain.catalog.models import Property, Rate, Unit
+from staykit.domain.tenancy.models import Business, BusinessMember
 from tests.factories import make_listing, make_user
 
 

@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import (
     Amenity,
@@ -42,20 +42,20 @@ def day(offset: int) -> date:
 
 
 async def find(
-    db: AsyncSession, actor: Actor | None = None, **kwargs: Any
+    db: AsyncSession, actor: Principal | None = None, **kwargs: Any
 ) -> tuple[list[str], int]:
     """Titles of the page found, and the total."""
     hits, total = await search_listings(db, actor, SearchParams(**kwargs))
     return [h.listing.title for h in hits], total
 
 
-async def titles(db: AsyncSession, actor: Actor | None = None, **kwargs: Any) -> set[str]:
+async def titles(db: AsyncSession, actor: Principal | None = None, **kwargs: Any) -> set[str]:
     found, total = await find(db, actor, **kwargs)
     assert total == len(found)
     return set(found)
 
 
-def query(db: AsyncSession, pairs: list[tuple[str, str]], actor: Actor | None = None) -> Any:
+def query(db: AsyncSession, pairs: list[tuple[str, str]], actor: Principal | None = None) -> Any:
     return search_listings(db, actor, parse_search_params(pairs))
 
 

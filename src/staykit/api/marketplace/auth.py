@@ -18,11 +18,11 @@ from sqlalchemy import select
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
-from staykit.core.actor import Actor
 from staykit.core.crud import UniqueRule
 from staykit.core.errors import Conflict, InvalidInput, NotFound
 from staykit.core.filters import Kind
 from staykit.core.schemas import parse_json_object
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars, policy, sessions, users
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import (
@@ -172,7 +172,7 @@ members_resource = Resource(
 )
 
 
-def _own_files(actor: Actor | None, stmt: Any) -> Any:
+def _own_files(actor: Principal | None, stmt: Any) -> Any:
     me = policy.require_login(actor)
     if me.is_admin:
         return stmt
@@ -531,7 +531,7 @@ async def download_avatar(
 # --- login sessions and keys -----------------------------------------------------------------
 
 
-def _logged_in(ctx: Ctx) -> Actor:
+def _logged_in(ctx: Ctx) -> Principal:
     return ctx.user()
 
 

@@ -11,9 +11,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.config import Settings
 from staykit.core.errors import DomainError, Unauthenticated
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.sessions import authenticate
 
@@ -62,7 +62,7 @@ class Ctx:
     request: Request
     session: AsyncSession
     settings: Settings
-    actor: Actor | None
+    actor: Principal | None
     token: str | None
     request_id: str
     started: float
@@ -70,7 +70,7 @@ class Ctx:
     auth_error: DomainError | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
-    def user(self) -> Actor:
+    def user(self) -> Principal:
         """The logged-in actor; 401 with the token's own problem when there is none."""
         if self.actor is None and self.auth_error is not None:
             raise self.auth_error
@@ -101,7 +101,7 @@ async def context(request: Request, session: DbSession) -> Ctx:
     started = getattr(request.state, "started", None) or time.perf_counter()
     t0 = time.perf_counter()
     token = find_token(request, settings.token_name)
-    actor: Actor | None = None
+    actor: Principal | None = None
     error: DomainError | None = None
     if token:
         try:

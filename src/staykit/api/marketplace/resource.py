@@ -24,18 +24,18 @@ from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, Paging, respond, shape
 from staykit.core import crud
 from staykit.core import filters as flt
-from staykit.core.actor import Actor
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import Input
+from staykit.domain.access.principal import Principal
 
-Rule = Callable[[Actor | None], Any]
-ObjRule = Callable[[Actor | None, Any], Any]
-Scope = Callable[[Actor | None, Select[Any]], Select[Any]]
+Rule = Callable[[Principal | None], Any]
+ObjRule = Callable[[Principal | None, Any], Any]
+Scope = Callable[[Principal | None, Select[Any]], Select[Any]]
 Joins = Callable[[Ctx, list[Any], list[dict[str, Any]]], Awaitable[None]]
 Hook = Callable[[Ctx, Any, dict[str, Any]], Awaitable[None]]
 
 
-def public(_actor: Actor | None, _obj: Any = None) -> None:
+def public(_actor: Principal | None, _obj: Any = None) -> None:
     return None
 
 

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import crud
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import (
@@ -20,6 +19,7 @@ from staykit.core.errors import (
     UnsupportedMediaType,
 )
 from staykit.core.ids import random_key
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserAvatarsFile
 from staykit.domain.auth.users import default_avatar
@@ -53,7 +53,7 @@ def download_url(settings: Settings, access_key: str) -> str:
 
 async def upload(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     settings: Settings,
     *,
     file_name: str,
@@ -120,14 +120,14 @@ async def by_access_key(session: AsyncSession, access_key: str) -> tuple[str, by
     return row.mime_type, row.file_data
 
 
-def can_see(actor: Actor | None, row: UserAvatarsFile) -> None:
+def can_see(actor: Principal | None, row: UserAvatarsFile) -> None:
     me = policy.require_login(actor)
     if not me.is_admin and me.user_id not in (row.owner_id, row.user_id):
         raise Forbidden("Only the file's owner or an admin may see it.", code="notYourFile")
 
 
 async def delete_file(
-    session: AsyncSession, actor: Actor | None, settings: Settings, file_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, settings: Settings, file_id: uuid.UUID
 ) -> UserAvatarsFile:
     """Soft-delete a file (owner, its user, or an admin)."""
     row: UserAvatarsFile = await crud.get_one(

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.errors import InvalidInput
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import GivenPermission, UserGroup, UserGroupMember
 
 LEVEL = {"user": 3, "group": 2, "role": 1}
@@ -42,7 +42,7 @@ async def _group_ids(session: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUI
 
 
 async def grants_for(
-    session: AsyncSession, actor: Actor, name: str | None = None
+    session: AsyncSession, actor: Principal, name: str | None = None
 ) -> list[GivenPermission]:
     groups = await _group_ids(session, actor.user_id)
     subject = [
@@ -83,7 +83,7 @@ def evaluate(grants: list[GivenPermission]) -> dict[str, Any]:
     return {"canDo": can_do, "exceptions": sorted(exceptions)}
 
 
-async def check(session: AsyncSession, actor: Actor, name: str) -> dict[str, Any]:
+async def check(session: AsyncSession, actor: Principal, name: str) -> dict[str, Any]:
     if not name or len(name) > 200 or "\x00" in name:
         # No grant can carry such a name (see CreateGivenPermission); PostgreSQL would
         # also refuse a NUL in the query.

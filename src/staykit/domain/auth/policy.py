@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from staykit.core.actor import Actor
 from staykit.core.errors import Forbidden, Unauthenticated
+from staykit.domain.access.principal import Principal
 
 
-def require_login(actor: Actor | None) -> Actor:
+def require_login(actor: Principal | None) -> Principal:
     if actor is None:
         raise Unauthenticated(
             "This route needs a logged-in user: send an access token.", code="noLoginFound"
@@ -20,28 +20,28 @@ def require_login(actor: Actor | None) -> Actor:
     return actor
 
 
-def require_admin(actor: Actor | None) -> Actor:
+def require_admin(actor: Principal | None) -> Principal:
     actor = require_login(actor)
     if not actor.is_admin:
         raise Forbidden("Only admins may do this.", code="adminRoleRequired")
     return actor
 
 
-def require_self_or_admin(actor: Actor | None, user_id: uuid.UUID) -> Actor:
+def require_self_or_admin(actor: Principal | None, user_id: uuid.UUID) -> Principal:
     actor = require_login(actor)
     if actor.user_id != user_id and not actor.is_admin:
         raise Forbidden("Only the user themself or an admin may do this.", code="notYourAccount")
     return actor
 
 
-def require_self(actor: Actor | None, user_id: uuid.UUID) -> Actor:
+def require_self(actor: Principal | None, user_id: uuid.UUID) -> Principal:
     actor = require_login(actor)
     if actor.user_id != user_id:
         raise Forbidden("Only the user themself may do this.", code="notYourAccount")
     return actor
 
 
-def may_manage(actor: Actor, target_role: str) -> bool:
+def may_manage(actor: Principal, target_role: str) -> bool:
     """superAdmins manage everyone; admins manage plain users only."""
     if actor.is_super_admin:
         return True

@@ -25,8 +25,8 @@ import structlog
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from staykit.core.actor import Actor
 from staykit.core.db import libpq_url
+from staykit.domain.access.principal import Principal
 
 log = structlog.get_logger(__name__)
 CHANNEL = "staykit_auth"
@@ -35,7 +35,7 @@ MAX_ENTRIES = 100_000
 
 @dataclass
 class _Entry:
-    actor: Actor
+    actor: Principal
     until: float
     expires_at: float  # the session's own end (epoch seconds)
 
@@ -51,7 +51,7 @@ class SessionCache:
     def enabled(self) -> bool:
         return self.ttl > 0 and self.listening
 
-    def get(self, session_id: uuid.UUID, user_id: uuid.UUID, now_epoch: float) -> Actor | None:
+    def get(self, session_id: uuid.UUID, user_id: uuid.UUID, now_epoch: float) -> Principal | None:
         if not self.enabled:
             return None
         entry = self._entries.get(session_id)
@@ -66,7 +66,7 @@ class SessionCache:
             return None
         return entry.actor
 
-    def put(self, actor: Actor, expires_at: float) -> None:
+    def put(self, actor: Principal, expires_at: float) -> None:
         if not self.enabled or actor.session_id is None:
             return
         if len(self._entries) >= MAX_ENTRIES:

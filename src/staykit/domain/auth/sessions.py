@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, InvalidInput, TooManyRequests, Unauthenticated
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import AuthSession, LoginFailure, User
 from staykit.domain.auth.passwords import verify_password
@@ -169,7 +169,7 @@ async def _fail(session: AsyncSession, email: str, ip: str) -> IssuedSession:
     raise Unauthenticated("Wrong username or password.", code="invalidCredentials", commit=True)
 
 
-async def authenticate(session: AsyncSession, token: str) -> Actor:
+async def authenticate(session: AsyncSession, token: str) -> Principal:
     """Resolve an access token to the acting user, or raise Unauthenticated."""
     claims = await keyring.verify(token, session)
     try:
@@ -199,7 +199,7 @@ async def authenticate(session: AsyncSession, token: str) -> Actor:
     ).first()
     if row is None or not row.is_active or row.revoked_at is not None or row.expires_at <= now:
         raise Unauthenticated("The session has ended; log in again.", code="sessionEnded")
-    actor = Actor(
+    actor = Principal(
         user_id=user_id,
         role_id=row.role_id,
         session_id=session_id,
@@ -212,7 +212,7 @@ async def authenticate(session: AsyncSession, token: str) -> Actor:
     return actor
 
 
-async def logout(session: AsyncSession, actor: Actor | None) -> None:
+async def logout(session: AsyncSession, actor: Principal | None) -> None:
     if actor is None or actor.session_id is None:
         return
     auth_session = await session.get(AuthSession, actor.session_id)
@@ -222,7 +222,7 @@ async def logout(session: AsyncSession, actor: Actor | None) -> None:
 
 
 async def relogin(
-    session: AsyncSession, actor: Actor, settings: Settings, *, ip: str, user_agent: str | None
+    session: AsyncSession, actor: Principal, settings: Settings, *, ip: str, user_agent: str | None
 ) -> IssuedSession:
     """A fresh session from the database's current user record; the old session ends."""
     user = await session.get(User, actor.user_id)
@@ -239,7 +239,7 @@ async def relogin(
     return issued
 
 
-async def current_session(session: AsyncSession, actor: Actor) -> tuple[User, AuthSession]:
+async def current_session(session: AsyncSession, actor: Principal) -> tuple[User, AuthSession]:
     user = await session.get(User, actor.user_id)
     auth_session = await session.get(AuthSession, actor.session_id)
     if user is None or auth_session is None:

@@ -10,11 +10,11 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.auth.passwords import hash_password, verify_password
@@ -108,13 +108,13 @@ async def register_user(session: AsyncSession, data: RegisterUser, settings: Set
 
 
 async def create_user(
-    session: AsyncSession, actor: Actor | None, data: CreateUser, settings: Settings
+    session: AsyncSession, actor: Principal | None, data: CreateUser, settings: Settings
 ) -> User:
     admin = policy.require_admin(actor)
     return await _create(session, data, settings, owner=admin.user_id)
 
 
-async def get_user(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+async def get_user(session: AsyncSession, actor: Principal | None, user_id: uuid.UUID) -> User:
     policy.require_self_or_admin(actor, user_id)
     return await get_active(session, user_id)
 
@@ -130,7 +130,7 @@ def _apply(user: User, values: dict[str, Any]) -> None:
 
 
 async def update_user(
-    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateUser
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateUser
 ) -> User:
     admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
@@ -142,7 +142,7 @@ async def update_user(
 
 
 async def update_profile(
-    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateProfile
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateProfile
 ) -> User:
     policy.require_self(actor, user_id)
     user = await get_active(session, user_id)
@@ -176,7 +176,7 @@ async def _soft_delete(session: AsyncSession, user: User) -> User:
     return user
 
 
-async def delete_user(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+async def delete_user(session: AsyncSession, actor: Principal | None, user_id: uuid.UUID) -> User:
     admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
     if user.id == admin.user_id:
@@ -206,7 +206,9 @@ async def _keep_a_super_admin(session: AsyncSession, leaving: User, message: str
         raise Conflict(message, code="lastSuperAdmin")
 
 
-async def archive_profile(session: AsyncSession, actor: Actor | None, user_id: uuid.UUID) -> User:
+async def archive_profile(
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID
+) -> User:
     policy.require_self(actor, user_id)
     user = await get_active(session, user_id)
     if user.role_id == "superAdmin":
@@ -217,7 +219,7 @@ async def archive_profile(session: AsyncSession, actor: Actor | None, user_id: u
 
 
 async def update_user_role(
-    session: AsyncSession, actor: Actor | None, user_id: uuid.UUID, data: UpdateUserRole
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateUserRole
 ) -> User:
     admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
@@ -239,7 +241,7 @@ async def update_user_role(
 
 async def update_user_password(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     user_id: uuid.UUID,
     data: UpdateUserPassword,
     settings: Settings,
@@ -261,7 +263,7 @@ async def update_user_password(
 
 async def update_user_password_by_admin(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     user_id: uuid.UUID,
     data: UpdateUserPasswordByAdmin,
     settings: Settings,

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.actor import Actor
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.core.schemas import check_text
+from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import (
     INVOICE_KINDS,
     InfoItem,
@@ -29,7 +29,7 @@ MAX_ITEMS = 500
 
 
 async def _managed(
-    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
 ) -> Reservation:
     reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
@@ -49,7 +49,7 @@ def touch(reservation: Reservation) -> None:
 
 async def add_invoice_item(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     reservation_id: uuid.UUID,
     *,
     kind: str,
@@ -126,7 +126,12 @@ async def add_invoice_item(
 
 
 async def add_info_item(
-    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, *, code: str, text: str
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    *,
+    code: str,
+    text: str,
 ) -> InfoItem:
     reservation = await _managed(session, actor, reservation_id)
     check_text("code", code, 50, required=True)
@@ -141,7 +146,7 @@ async def add_info_item(
 
 
 async def remove_item(
-    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, item_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID, item_id: uuid.UUID
 ) -> InvoiceItem | InfoItem:
     """Soft-delete an invoice or info item of the reservation."""
     reservation = await _managed(session, actor, reservation_id)

@@ -31,11 +31,11 @@ from sqlalchemy import ColumnElement, func, literal_column, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
 from staykit.core.schemas import check_text
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.booking import events
 from staykit.domain.booking.models import (
@@ -47,17 +47,16 @@ from staykit.domain.booking.models import (
     UnitAssignment,
 )
 from staykit.domain.booking.statuses import FINAL
-from staykit.domain.catalog import tenancy
 from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL, lock_unit_types
 from staykit.domain.catalog.blocks import occupancy_guard, unavailable
 from staykit.domain.catalog.models import (
-    BusinessMember,
     Occupancy,
     Property,
     Rate,
     UnitType,
 )
 from staykit.domain.catalog.quote import Quote, check_stay_dates, property_today, quote_stay
+from staykit.domain.tenancy import service as tenancy
 
 REQUEST_TTL = timedelta(hours=24)
 MAX_GUESTS = 100
@@ -140,11 +139,13 @@ def _not_found(reservation_id: uuid.UUID) -> NotFound:
     )
 
 
-async def _member_role(session: AsyncSession, actor: Actor, business_id: uuid.UUID) -> str | None:
-    return await tenancy.role_in(session, actor.user_id, business_id)
+async def _member_role(
+    session: AsyncSession, actor: Principal, business_id: uuid.UUID
+) -> str | None:
+    return await tenancy.role_in(session, actor, business_id)
 
 
-async def relation(session: AsyncSession, actor: Actor, reservation: Reservation) -> str | None:
+async def relation(session: AsyncSession, actor: Principal, reservation: Reservation) -> str | None:
     """How the actor relates to the reservation: 'admin', 'host' (the listing's host or a
     member of its business), 'guest', or None."""
     if actor.is_admin:
@@ -159,7 +160,7 @@ async def relation(session: AsyncSession, actor: Actor, reservation: Reservation
 
 
 async def get_reservation(
-    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, *, lock: bool = False
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID, *, lock: bool = False
 ) -> tuple[Reservation, str]:
     """The reservation and the actor's relation to it; 404 for anyone else (a stranger
     learns nothing, not even that the id exists)."""
@@ -176,17 +177,14 @@ async def get_reservation(
     return reservation, rel
 
 
-def visible_condition(actor: Actor) -> Any:
+def visible_condition(actor: Principal) -> Any:
     """SQL twin of `relation`: the reservations the actor may see."""
     if actor.is_admin:
         return Reservation.is_active
-    member_of = select(BusinessMember.business_id).where(
-        BusinessMember.user_id == actor.user_id, BusinessMember.is_active
-    )
     return Reservation.is_active & (
         (Reservation.guest_id == actor.user_id)
         | (Reservation.host_id == actor.user_id)
-        | Reservation.business_id.in_(member_of)
+        | tenancy.readable_condition(Reservation.business_id, actor)
     )
 
 
@@ -508,7 +506,7 @@ async def _release(session: AsyncSession, assignments: list[UnitAssignment]) -> 
 
 
 async def _bookable_listing(
-    session: AsyncSession, me: Actor, unit_type_id: uuid.UUID, *, partner: bool
+    session: AsyncSession, me: Principal, unit_type_id: uuid.UUID, *, partner: bool
 ) -> tuple[UnitType, bool]:
     """The listing to book and whether the actor manages it (asked only when it matters:
     a partner booking, or an unpublished listing). Guests may book published, active
@@ -568,7 +566,7 @@ async def _check_master(
 
 
 async def create_reservation(
-    session: AsyncSession, actor: Actor | None, req: NewReservation
+    session: AsyncSession, actor: Principal | None, req: NewReservation
 ) -> Booked:
     """Book a stay. The guest is the actor on the marketplace; partner sources book on
     behalf of a guest (people) and need to manage the listing's business."""
@@ -709,7 +707,9 @@ def _not_in(reservation: Reservation, allowed: Iterable[str], action: str) -> Co
     )
 
 
-async def approve(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+async def approve(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
     """The host accepts a request: it becomes confirmed."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
@@ -727,7 +727,7 @@ async def approve(session: AsyncSession, actor: Actor | None, reservation_id: uu
     return Booked(reservation, assignments)
 
 
-async def _may_manage(session: AsyncSession, actor: Actor, reservation: Reservation) -> bool:
+async def _may_manage(session: AsyncSession, actor: Principal, reservation: Reservation) -> bool:
     return (
         actor.is_admin
         or actor.user_id == reservation.host_id
@@ -735,7 +735,9 @@ async def _may_manage(session: AsyncSession, actor: Actor, reservation: Reservat
     )
 
 
-async def decline(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+async def decline(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
     """The host turns a request (or an inquiry) down: its nights are free again."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
@@ -791,7 +793,9 @@ async def _time_zone(session: AsyncSession, property_id: uuid.UUID) -> str:
     return tz or "UTC"
 
 
-async def cancel(session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID) -> Booked:
+async def cancel(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
     """Cancel by the guest or the host before the stay starts (admins at any time, for
     moderation). Frees the nights and records the refund."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
@@ -853,7 +857,7 @@ class StayChange:
 
 
 async def modify(
-    session: AsyncSession, actor: Actor | None, reservation_id: uuid.UUID, change: StayChange
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID, change: StayChange
 ) -> Booked:
     """New dates, guests or unit: re-quoted and re-allocated (keeping the same unit when it
     is free), with a new version. All or nothing: a refused change leaves it as it was."""
@@ -945,7 +949,7 @@ DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
 
 async def update_reservation(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     reservation_id: uuid.UUID,
     *,
     booking_status: str | None = None,
@@ -1010,7 +1014,7 @@ async def update_reservation(
 
 async def set_master(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     reservation_id: uuid.UUID,
     master_id: uuid.UUID | None,
 ) -> Booked:
@@ -1114,7 +1118,7 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
 
 
 async def upcoming_for_listing(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, *, limit: int = 100
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, *, limit: int = 100
 ) -> list[Reservation]:
     """The listing's reservations the actor may see that have not ended (the getListing
     `rezervations` join): all of them for its business and admins, a guest's own for a

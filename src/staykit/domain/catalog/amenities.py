@@ -15,11 +15,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.crud import UniqueRule, unique_guard
 from staykit.core.errors import Conflict, NotFound
 from staykit.core.schemas import Input, Url
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog.models import Amenity, UnitType
 
@@ -54,7 +54,7 @@ async def _load(session: AsyncSession, amenity_id: uuid.UUID) -> Amenity:
 
 
 async def create_amenity(
-    session: AsyncSession, actor: Actor | None, data: CreateListingAmenity
+    session: AsyncSession, actor: Principal | None, data: CreateListingAmenity
 ) -> Amenity:
     me = policy.require_admin(actor)
     taken = await session.scalar(
@@ -70,7 +70,10 @@ async def create_amenity(
 
 
 async def update_amenity(
-    session: AsyncSession, actor: Actor | None, amenity_id: uuid.UUID, data: UpdateListingAmenity
+    session: AsyncSession,
+    actor: Principal | None,
+    amenity_id: uuid.UUID,
+    data: UpdateListingAmenity,
 ) -> Amenity:
     policy.require_admin(actor)
     amenity = await _load(session, amenity_id)
@@ -82,7 +85,7 @@ async def update_amenity(
 
 
 async def delete_amenity(
-    session: AsyncSession, actor: Actor | None, amenity_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, amenity_id: uuid.UUID
 ) -> Amenity:
     """Soft delete. Listings that had the amenity lose it, so a host's next update with
     the list they were shown does not fail on an id that no longer exists."""

@@ -18,13 +18,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.ids import uuid7
 from staykit.core.schemas import check_text
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
-from staykit.domain.catalog import tenancy
 from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.models import (
     BLOCK_KINDS,
@@ -34,6 +33,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.quote import check_stay_dates
+from staykit.domain.tenancy import service as tenancy
 
 OVERLAP_CONSTRAINT = "ex_occupancies_no_overlap"
 EXCLUSION_VIOLATION = "23P01"
@@ -124,7 +124,7 @@ def _nights(arrival: date, departure: date) -> list[date]:
     return [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
 
 
-async def _managed_unit(session: AsyncSession, actor: Actor, unit_id: uuid.UUID) -> Unit:
+async def _managed_unit(session: AsyncSession, actor: Principal, unit_id: uuid.UUID) -> Unit:
     unit = await session.get(Unit, unit_id)
     unit_type = None if unit is None else await session.get(UnitType, unit.unit_type_id)
     # A deleted listing's units stay in the table, but nobody may close them any more.
@@ -140,7 +140,7 @@ async def _managed_unit(session: AsyncSession, actor: Actor, unit_id: uuid.UUID)
 
 async def create_block(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     unit_id: uuid.UUID,
     arrival: date,
     departure: date,
@@ -192,7 +192,7 @@ async def create_block(
 
 
 async def delete_block(
-    session: AsyncSession, actor: Actor | None, block_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, block_id: uuid.UUID
 ) -> AvailabilityBlock:
     """Soft-delete the block and free its nights (its occupancy row goes inactive)."""
     me = policy.require_login(actor)

@@ -25,11 +25,11 @@ from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.crud import UniqueRule, unique_guard
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.schemas import ISO_DATE, Input, Url
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
@@ -196,7 +196,7 @@ async def _load(session: AsyncSession, entry_id: uuid.UUID) -> InventoryDay:
 
 
 async def _readable(
-    session: AsyncSession, actor: Actor | None, entry_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
 ) -> tuple[InventoryDay, UnitType]:
     """The entry, when its listing is visible to the actor (else 404 naming the entry)."""
     day = await _load(session, entry_id)
@@ -210,7 +210,7 @@ async def _readable(
 
 
 async def _writable(
-    session: AsyncSession, actor: Actor | None, entry_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
 ) -> tuple[InventoryDay, UnitType]:
     """The entry, when the actor manages its listing: others get 403 on published
     listings and 404 on unpublished or deleted ones."""
@@ -226,7 +226,7 @@ async def _writable(
 
 
 async def create_entry(
-    session: AsyncSession, actor: Actor | None, data: CreateListingCalendar
+    session: AsyncSession, actor: Principal | None, data: CreateListingCalendar
 ) -> CalendarEntry:
     listing = await listings.managed_listing(session, actor, data.listing_id)
     assert actor is not None
@@ -264,7 +264,7 @@ async def create_entry(
 
 
 async def update_entry(
-    session: AsyncSession, actor: Actor | None, entry_id: uuid.UUID, data: UpdateListingCalendar
+    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID, data: UpdateListingCalendar
 ) -> CalendarEntry:
     day, listing = await _writable(session, actor, entry_id)
     values = data.provided()
@@ -292,7 +292,7 @@ async def update_entry(
 
 
 async def delete_entry(
-    session: AsyncSession, actor: Actor | None, entry_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
 ) -> CalendarEntry:
     """Soft delete; the date's price and minimum-stay overrides go with it."""
     day, listing = await _writable(session, actor, entry_id)
@@ -311,13 +311,13 @@ async def delete_entry(
 
 
 async def get_entry(
-    session: AsyncSession, actor: Actor | None, entry_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
 ) -> CalendarEntry:
     day, _listing = await _readable(session, actor, entry_id)
     return await _entry(session, day)
 
 
-def visible_entries_condition(actor: Actor | None) -> ColumnElement[bool]:
+def visible_entries_condition(actor: Principal | None) -> ColumnElement[bool]:
     """Entries of listings the actor may see (listListingCalendars)."""
     return InventoryDay.unit_type_id.in_(
         select(UnitType.id).where(listings.visible_listings_condition(actor))

@@ -24,11 +24,11 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.core.ids import uuid7
 from staykit.core.schemas import Input
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.calendar import (
     CalendarEntry,
@@ -101,7 +101,7 @@ def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
 
 
 async def apply_ranges(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, body: BulkCalendar
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, body: BulkCalendar
 ) -> list[CalendarEntry]:
     """Write the ranges (set-based: a handful of statements whatever the number of dates)
     and return the entries of every date written, by date."""

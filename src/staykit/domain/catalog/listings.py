@@ -13,14 +13,12 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
-from staykit.domain.catalog import tenancy
 from staykit.domain.catalog.models import (
     Amenity,
-    BusinessMember,
     Property,
     Rate,
     RatePlan,
@@ -28,6 +26,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.schemas import CreateListing, SeasonalPricing, UpdateListing
+from staykit.domain.tenancy import service as tenancy
 
 DEFAULT_TIME_ZONE = "UTC"
 
@@ -122,7 +121,7 @@ def _times(policies: dict[str, Any] | None) -> tuple[time, time]:
 
 
 async def create_listing(
-    session: AsyncSession, actor: Actor | None, data: CreateListing
+    session: AsyncSession, actor: Principal | None, data: CreateListing
 ) -> UnitType:
     me = policy.require_login(actor)
     check_amounts(data.currency, pricePerNight=data.price_per_night, cleaningFee=data.cleaning_fee)
@@ -221,7 +220,9 @@ async def get_listing(session: AsyncSession, listing_id: uuid.UUID) -> UnitType:
     return listing
 
 
-async def is_host_or_admin(session: AsyncSession, actor: Actor | None, listing: UnitType) -> bool:
+async def is_host_or_admin(
+    session: AsyncSession, actor: Principal | None, listing: UnitType
+) -> bool:
     if actor is None:
         return False
     if actor.is_admin or actor.user_id == listing.host_id:
@@ -231,7 +232,7 @@ async def is_host_or_admin(session: AsyncSession, actor: Actor | None, listing: 
 
 async def visible_listing(
     session: AsyncSession,
-    actor: Actor | None,
+    actor: Principal | None,
     listing_id: uuid.UUID,
     *,
     include_deleted: bool = False,
@@ -253,7 +254,7 @@ async def visible_listing(
     return listing
 
 
-def visible_listings_condition(actor: Actor | None) -> ColumnElement[bool]:
+def visible_listings_condition(actor: Principal | None) -> ColumnElement[bool]:
     """SQL twin of `visible_listing` for lists: the listing ids (UnitType.id) the actor may
     see. Published and active for everyone; any of their own for hosts and their business's
     owners/managers; all for admins."""
@@ -262,20 +263,15 @@ def visible_listings_condition(actor: Actor | None) -> ColumnElement[bool]:
     public = and_(UnitType.is_published, UnitType.is_active)
     if actor is None:
         return public
-    managed_businesses = select(BusinessMember.business_id).where(
-        BusinessMember.user_id == actor.user_id,
-        BusinessMember.role.in_(tenancy.MANAGING_ROLES),
-        BusinessMember.is_active,
-    )
     return or_(
         public,
         UnitType.host_id == actor.user_id,
-        UnitType.business_id.in_(managed_businesses),
+        tenancy.managed_condition(UnitType.business_id, actor),
     )
 
 
 async def managed_listing(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID
 ) -> UnitType:
     """A listing the actor may change: its host, its business's owners/managers, or an admin.
     Others get 404 for unpublished listings and 403 for published ones."""
@@ -306,7 +302,7 @@ NOT_NULLABLE = (
 
 
 async def update_listing(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID, data: UpdateListing
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, data: UpdateListing
 ) -> UnitType:
     listing = await managed_listing(session, actor, listing_id)
     values = data.provided()
@@ -373,7 +369,7 @@ async def update_listing(
 
 
 async def delete_listing(
-    session: AsyncSession, actor: Actor | None, listing_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID
 ) -> UnitType:
     listing = await managed_listing(session, actor, listing_id)
     listing.is_active = False

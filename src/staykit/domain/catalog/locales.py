@@ -12,11 +12,11 @@ from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.crud import UniqueRule, unique_guard
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.core.schemas import Input, LanguageCode, LongText, Name
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.models import ListingLocaleText, UnitType
@@ -52,7 +52,7 @@ def _not_found(text_id: uuid.UUID) -> NotFound:
 
 
 async def _readable(
-    session: AsyncSession, actor: Actor | None, text_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
 ) -> tuple[ListingLocaleText, UnitType]:
     row = await session.get(ListingLocaleText, text_id)
     if row is None or not row.is_active:
@@ -67,7 +67,7 @@ async def _readable(
 
 
 async def _writable(
-    session: AsyncSession, actor: Actor | None, text_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
 ) -> ListingLocaleText:
     me = policy.require_login(actor)
     row, listing = await _readable(session, me, text_id)
@@ -81,7 +81,7 @@ async def _writable(
 
 
 async def create_text(
-    session: AsyncSession, actor: Actor | None, data: CreateListingLocaleText
+    session: AsyncSession, actor: Principal | None, data: CreateListingLocaleText
 ) -> ListingLocaleText:
     listing = await listings.managed_listing(session, actor, data.listing_id)
     assert actor is not None
@@ -109,7 +109,10 @@ async def create_text(
 
 
 async def update_text(
-    session: AsyncSession, actor: Actor | None, text_id: uuid.UUID, data: UpdateListingLocaleText
+    session: AsyncSession,
+    actor: Principal | None,
+    text_id: uuid.UUID,
+    data: UpdateListingLocaleText,
 ) -> ListingLocaleText:
     row = await _writable(session, actor, text_id)
     for key, value in data.provided().items():
@@ -127,7 +130,7 @@ async def update_text(
 
 
 async def delete_text(
-    session: AsyncSession, actor: Actor | None, text_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
 ) -> ListingLocaleText:
     row = await _writable(session, actor, text_id)
     row.is_active = False
@@ -137,13 +140,13 @@ async def delete_text(
 
 
 async def get_text(
-    session: AsyncSession, actor: Actor | None, text_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
 ) -> ListingLocaleText:
     row, _listing = await _readable(session, actor, text_id)
     return row
 
 
-def visible_texts_condition(actor: Actor | None) -> ColumnElement[bool]:
+def visible_texts_condition(actor: Principal | None) -> ColumnElement[bool]:
     """Texts of listings the actor may see (listListingLocaleTexts)."""
     return ListingLocaleText.listing_id.in_(
         select(UnitType.id).where(listings.visible_listings_condition(actor))

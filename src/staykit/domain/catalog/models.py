@@ -1,4 +1,4 @@
-"""The catalog: businesses (tenants), properties, unit types (= marketplace listings), units,
+"""The catalog: properties, unit types (= marketplace listings), units,
 rates and their per-date values, per-date inventory, occupancy and availability blocks.
 
 One model serves three APIs: a marketplace Listing is a UnitType (same id); rezStream sees
@@ -36,34 +36,7 @@ from staykit.core.models import Base, Record
 Money = Numeric(14, 3)
 PROPERTY_TYPES = ("apartment", "house", "villa", "room", "condo", "loft", "studio", "other")
 APPROVAL_TYPES = ("instant", "manual")
-BUSINESS_ROLES = ("owner", "manager", "staff")
 BLOCK_KINDS = ("owner_stay", "maintenance", "imported")
-
-
-class Business(Record, Base):
-    """A tenant: the host's business. Every catalog row carries its business_id."""
-
-    __tablename__ = "businesses"
-
-    name: Mapped[str] = mapped_column(String(200))
-
-
-class BusinessMember(Record, Base):
-    __tablename__ = "business_members"
-    __table_args__ = (
-        Index(
-            "uq_business_members_active",
-            "business_id",
-            "user_id",
-            unique=True,
-            postgresql_where=text("is_active"),
-        ),
-        CheckConstraint("role IN ('owner', 'manager', 'staff')", name="role"),
-    )
-
-    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id"), index=True)
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
-    role: Mapped[str] = mapped_column(String(20))
 
 
 class Property(Record, Base):

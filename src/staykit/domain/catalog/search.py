@@ -98,10 +98,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from staykit.core import filters as flt
 from staykit.core import money
-from staykit.core.actor import Actor
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import ISO_DATE
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.models import (
     PROPERTY_TYPES,
     GuestType,
@@ -710,7 +710,7 @@ class _Shape:
     sort: str
 
 
-def _shape(actor: Actor | None, params: SearchParams) -> _Shape:
+def _shape(actor: Principal | None, params: SearchParams) -> _Shape:
     if actor is not None and actor.is_admin:
         visibility = {None: "admin", True: "admin_active", False: "admin_inactive"}[
             params.include_inactive
@@ -735,7 +735,7 @@ def _shape(actor: Actor | None, params: SearchParams) -> _Shape:
     )
 
 
-def _values(actor: Actor | None, params: SearchParams) -> dict[str, Any]:
+def _values(actor: Principal | None, params: SearchParams) -> dict[str, Any]:
     now = utcnow()
     values: dict[str, Any] = {
         "me": actor.user_id if actor is not None else None,
@@ -956,7 +956,7 @@ def _names(columns: Sequence[Any]) -> tuple[str, ...]:
     return tuple(str(c.name) for c in columns if c.name != "id" and not c.name.startswith("_"))
 
 
-def build_query(actor: Actor | None, params: SearchParams) -> tuple[_Template, dict[str, Any]]:
+def build_query(actor: Principal | None, params: SearchParams) -> tuple[_Template, dict[str, Any]]:
     """The search's template (its statement: the matching listings' narrow rows, without
     paging) and the values of its bound parameters."""
     shape = _shape(actor, params)
@@ -1010,7 +1010,7 @@ def _paged(template: _Template) -> Select[Any]:
 
 
 async def search_listings(
-    session: AsyncSession, actor: Actor | None, params: SearchParams
+    session: AsyncSession, actor: Principal | None, params: SearchParams
 ) -> tuple[list[SearchHit], int]:
     """One page of listings matching the search and how many match in all.
 

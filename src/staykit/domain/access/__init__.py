@@ -1,0 +1,1 @@
+"""Who is calling and what they may touch: the principal, scopes, and field masking."""

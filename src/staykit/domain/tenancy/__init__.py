@@ -1,0 +1,1 @@
+"""Businesses (tenants) and who may act for them: the one tenancy rule."""

@@ -1,0 +1,129 @@
+"""The one tenancy rule: which businesses a principal may read and which it may manage.
+
+Admins (first-party sessions with an admin role) see every business. Anyone else reads
+the businesses they are an active member of, and manages those where they are owner or
+manager. A partner credential is further down-scoped to the businesses it was granted
+(`Principal.businesses`), and still needs the granting user's membership: a token stops
+working for a business the moment its user leaves it.
+
+Every package builds its "readable statement for this principal" from
+`readable_condition` / `managed_condition`; nothing else reads business membership.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Select, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from staykit.domain.access.principal import Principal
+from staykit.domain.tenancy.models import Business, BusinessMember
+
+MANAGING_ROLES = ("owner", "manager")
+
+
+def _member_businesses(principal: Principal, roles: tuple[str, ...] | None) -> Select[Any]:
+    stmt = select(BusinessMember.business_id).where(
+        BusinessMember.user_id == principal.user_id, BusinessMember.is_active
+    )
+    if roles is not None:
+        stmt = stmt.where(BusinessMember.role.in_(roles))
+    if principal.businesses is not None:
+        stmt = stmt.where(BusinessMember.business_id.in_(principal.businesses))
+    return stmt
+
+
+def readable_business_ids(principal: Principal) -> Select[Any] | None:
+    """The ids of the businesses whose rows the principal may read; None = all (admins)."""
+    if principal.is_admin:
+        return None
+    return _member_businesses(principal, None)
+
+
+def managed_business_ids(principal: Principal) -> Select[Any] | None:
+    """The ids of the businesses the principal may change; None = all (admins)."""
+    if principal.is_admin:
+        return None
+    return _member_businesses(principal, MANAGING_ROLES)
+
+
+def readable_condition(business_column: Any, principal: Principal) -> ColumnElement[bool]:
+    """`business_column` names a business whose rows the principal may read."""
+    ids = readable_business_ids(principal)
+    return true() if ids is None else business_column.in_(ids)
+
+
+def managed_condition(business_column: Any, principal: Principal) -> ColumnElement[bool]:
+    """`business_column` names a business the principal may manage."""
+    ids = managed_business_ids(principal)
+    return true() if ids is None else business_column.in_(ids)
+
+
+async def role_in(
+    session: AsyncSession, principal: Principal, business_id: uuid.UUID
+) -> str | None:
+    """The principal's role in the business (owner, manager, staff), or None."""
+    if not principal.may_act_for(business_id):
+        return None
+    role: str | None = await session.scalar(
+        select(BusinessMember.role).where(
+            BusinessMember.user_id == principal.user_id,
+            BusinessMember.business_id == business_id,
+            BusinessMember.is_active,
+        )
+    )
+    return role
+
+
+async def can_read(session: AsyncSession, principal: Principal, business_id: uuid.UUID) -> bool:
+    return principal.is_admin or await role_in(session, principal, business_id) is not None
+
+
+async def can_manage(session: AsyncSession, principal: Principal, business_id: uuid.UUID) -> bool:
+    """Admins, and owners or managers of the business."""
+    if principal.is_admin:
+        return True
+    return await role_in(session, principal, business_id) in MANAGING_ROLES
+
+
+async def business_of(session: AsyncSession, user_id: uuid.UUID) -> Business | None:
+    """The business the user owns (their first membership as owner)."""
+    business: Business | None = await session.scalar(
+        select(Business)
+        .join(BusinessMember, BusinessMember.business_id == Business.id)
+        .where(
+            BusinessMember.user_id == user_id,
+            BusinessMember.role == "owner",
+            BusinessMember.is_active,
+            Business.is_active,
+        )
+        .order_by(BusinessMember.created_at)
+        .limit(1)
+    )
+    return business
+
+
+async def ensure_business(session: AsyncSession, principal: Principal) -> Business:
+    """A user gets a business when they create their first listing."""
+    business = await business_of(session, principal.user_id)
+    if business is not None:
+        return business
+    business = Business(name=f"{principal.fullname or principal.email}'s rentals"[:200])
+    business.owner_id = principal.user_id
+    session.add(business)
+    await session.flush()
+    await add_member(session, business.id, principal.user_id, "owner")
+    return business
+
+
+async def add_member(
+    session: AsyncSession, business_id: uuid.UUID, user_id: uuid.UUID, role: str
+) -> BusinessMember:
+    member = BusinessMember(business_id=business_id, user_id=user_id, role=role)
+    member.owner_id = user_id
+    session.add(member)
+    await session.flush()
+    return member
