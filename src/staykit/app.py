@@ -11,19 +11,17 @@ import structlog
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.routing import Mount
 
 from staykit import __version__
-from staykit.api import dev
-from staykit.api.marketplace import (
-    auth,
-    booking,
-    catalog,
-    catalog_quote,
-    catalog_search,
-    errors,
-    verification,
-)
-from staykit.api.marketplace.service import Service
+from staykit.api.channel.app import create_channel_app
+from staykit.api.channel.errors import CHANNEL
+from staykit.api.cloud.app import create_cloud_app
+from staykit.api.cloud.errors import CLOUD
+from staykit.api.connect.app import create_connect_app, create_well_known_app
+from staykit.api.connect.errors import CONNECT
+from staykit.api.marketplace.app import create_marketplace_app
+from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.middleware import RequestMiddleware
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
@@ -35,11 +33,8 @@ from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
 
-SERVICES: dict[str, str] = {
-    "auth": "/auth-api",
-    "propertycatalog": "/propertycatalog-api",
-    "bookingmanagement": "/bookingmanagement-api",
-}
+# Where each surface's error body applies; the marketplace answers everything else.
+SURFACES = (CLOUD, CHANNEL, CONNECT, MARKETPLACE)
 
 
 def create_app(
@@ -99,34 +94,15 @@ def create_app(
         openapi_url=None,
     )
     app.state.settings = settings
-    errors.install(app)
-
-    auth_service = Service(
-        "auth", SERVICES["auth"], "Users, groups, sessions, permissions and verification."
-    )
-    auth_service.include_router(auth.router)
-    auth_service.include_router(verification.router)
-    catalog_service = Service(
-        "propertyCatalog",
-        SERVICES["propertycatalog"],
-        "Listings, calendars, amenities, localized texts, quotes and search.",
-    )
-    catalog_service.include_router(catalog_search.router)
-    catalog_service.include_router(catalog_quote.router)
-    catalog_service.include_router(catalog.router)
-    booking_service = Service(
-        "bookingManagement",
-        SERVICES["bookingmanagement"],
-        "Reservations: booking, approval, cancellation and changes of stays.",
-    )
-    booking_service.include_router(booking.router)
-    services = [auth_service, catalog_service, booking_service]
-    for service in services:
-        app.include_router(service.router, prefix=service.prefix)
-    app.state.services = services
-
-    if settings.is_development:
-        app.include_router(dev.router)
+    # Each API is its own application with its own error body, authentication and
+    # OpenAPI document; they share the root's state (settings, the sessionmaker).
+    marketplace = create_marketplace_app(settings, app.state)
+    mounts = [
+        Mount("/cloudapi", app=create_cloud_app(app.state)),
+        Mount("/v2", app=create_channel_app(app.state)),
+        Mount("/connect", app=create_connect_app(app.state)),
+        Mount("/.well-known", app=create_well_known_app(app.state)),
+    ]
 
     @app.get("/health", include_in_schema=False)
     async def health() -> JSONResponse:
@@ -136,7 +112,14 @@ def create_app(
     async def root() -> RedirectResponse:
         return RedirectResponse("/auth-api/")
 
+    app.router.routes.extend(mounts)
+    # Last: the marketplace's services live at many prefixes, and its error body is the
+    # answer for any path no other surface owns.
+    app.router.routes.append(Mount("", app=marketplace))
     app.add_middleware(
-        RequestMiddleware, max_body=settings.max_body_bytes, max_upload=settings.max_upload_bytes
+        RequestMiddleware,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+        surfaces=SURFACES,
     )
     return app

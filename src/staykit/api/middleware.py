@@ -1,15 +1,20 @@
-"""ASGI middleware: request ids and timing, body-size limits, one JSON log line per request."""
+"""ASGI middleware shared by every surface: request ids and timing, body-size limits, one
+JSON log line per request."""
 
 from __future__ import annotations
 
 import json
 import secrets
 import time
+from collections.abc import Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 
 import structlog
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from staykit.api.surface import Problem, Surface, surface_for
 
 log = structlog.get_logger("staykit.request")
 
@@ -18,38 +23,49 @@ class BodyTooLarge(HTTPException):
     """Raised from `receive` when a body without Content-Length grows past the limit.
 
     An HTTPException, because FastAPI re-raises those from body parsing (any other
-    exception becomes "400 There was an error parsing the body"); the service's handler
-    turns it into the 413 error body.
+    exception becomes "400 There was an error parsing the body"); the surface's handler
+    turns it into its 413 error body.
     """
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"The request body is larger than {limit} bytes.")
 
 
-def _error(status: int, message: str, detail: str) -> bytes:
-    from datetime import UTC, datetime
+def _usable_id(value: str) -> bool:
+    # Echoed in the X-Request-Id header, which can only carry printable ASCII.
+    return (
+        0 < len(value) <= 64 and value.isascii() and value.isprintable() and value.strip() == value
+    )
 
-    return json.dumps(
-        {
-            "result": "ERR",
-            "status": status,
-            "message": message,
-            "errCode": status,
-            "date": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
-            "detail": detail,
-            "field": "body",
-        }
-    ).encode()
+
+def request_id_for(scope: Scope) -> str:
+    """`?requestId=` (the marketplace's way), else an `X-Request-Id` header, cut to 64
+    characters, when it is printable ASCII; otherwise a random 32-hex id."""
+    query = scope.get("query_string", b"")
+    if b"requestId=" in query:
+        for key, value in parse_qsl(query.decode("latin-1")):
+            if key == "requestId" and _usable_id(value[:64]):
+                return value[:64]
+    for key, value in scope.get("headers") or ():
+        if key == b"x-request-id":
+            given = value.decode("latin-1")[:64]
+            if _usable_id(given):
+                return given
+    return secrets.token_hex(16)
 
 
 class RequestMiddleware:
     """Stamps each request with a start time and id, rejects oversized bodies with 413
-    before they are read into memory, and logs one line per request."""
+    (in the body of the surface the path belongs to) before they are read into memory,
+    and logs one line per request."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int, max_upload: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body: int, max_upload: int, surfaces: Sequence[Surface]
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.max_upload = max_upload
+        self.surfaces = surfaces
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,6 +74,7 @@ class RequestMiddleware:
         started = time.perf_counter()
         state = scope.setdefault("state", {})
         state["started"] = started
+        rid = state["request_id"] = request_id_for(scope)
         headers = dict(scope.get("headers") or [])
         ctype = headers.get(b"content-type", b"").decode("latin-1")
         limit = self.max_upload + 65_536 if ctype.startswith("multipart/") else self.max_body
@@ -71,16 +88,22 @@ class RequestMiddleware:
             await send(message)
 
         async def reject() -> None:
-            body = _error(
-                413, "errMsg_bodyTooLarge", f"The request body is larger than {limit} bytes."
+            surface = surface_for(self.surfaces, scope.get("path", ""))
+            problem = Problem(
+                413,
+                "bodyTooLarge",
+                f"The request body is larger than {limit} bytes.",
+                field="body",
             )
+            body = json.dumps(surface.render(problem, rid)).encode()
             await send_wrapper(
                 {
                     "type": "http.response.start",
                     "status": 413,
                     "headers": [
-                        (b"content-type", b"application/json"),
+                        (b"content-type", surface.media_type.encode()),
                         (b"content-length", str(len(body)).encode()),
+                        (b"x-request-id", rid.encode()),
                     ],
                 }
             )
@@ -110,13 +133,15 @@ class RequestMiddleware:
                     raise
                 await reject()
         finally:
-            actor = state.get("actor")
+            principal = state.get("principal")
             log.info(
                 "request",
                 method=scope.get("method"),
                 path=scope.get("path"),
+                surface=state.get("surface"),
                 status=status_holder["status"],
                 duration_ms=round((time.perf_counter() - started) * 1000, 2),
-                request_id=state.get("request_id") or secrets.token_hex(4),
-                actor=str(actor.user_id) if actor is not None else None,
+                request_id=rid,
+                principal=str(principal.user_id) if principal is not None else None,
+                credential=principal.credential.value if principal is not None else None,
             )

@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.deps import DbSession, request_id
 from staykit.core.config import Settings
 from staykit.core.errors import DomainError, Unauthenticated
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.sessions import authenticate
-
-
-async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request, committed before the response is sent."""
-    factory = request.app.state.sessionmaker
-    async with factory() as session:
-        await session.begin()
-        try:
-            yield session
-        except DomainError as exc:
-            if exc.commit:
-                await session.commit()
-            else:
-                await session.rollback()
-            raise
-        except BaseException:
-            await session.rollback()
-            raise
-        else:
-            await session.commit()
-
-
-DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]
 
 
 def find_token(request: Request, token_name: str) -> str | None:
@@ -81,21 +57,6 @@ class Ctx:
         return self.request.client.host if self.request.client else "unknown"
 
 
-def request_id_of(request: Request) -> str:
-    """?requestId= when it is 1-64 printable ASCII characters, else a random 32-hex id.
-
-    It is echoed in the X-Request-Id header, which can only carry ASCII: any other value
-    would fail while sending the response.
-    """
-    rid = getattr(request.state, "request_id", None)
-    if rid is None:
-        given = request.query_params.get("requestId", "")[:64]
-        ok = given.isascii() and given.isprintable() and given.strip() == given
-        rid = given if given and ok else secrets.token_hex(16)
-        request.state.request_id = rid
-    return rid
-
-
 async def context(request: Request, session: DbSession) -> Ctx:
     settings: Settings = request.app.state.settings
     started = getattr(request.state, "started", None) or time.perf_counter()
@@ -105,17 +66,18 @@ async def context(request: Request, session: DbSession) -> Ctx:
     error: DomainError | None = None
     if token:
         try:
-            actor = await authenticate(session, token)
+            actor = (await authenticate(session, token)).via("marketplace")
         except Unauthenticated as exc:
             error = exc
-    request.state.actor = actor
+    request.state.principal = actor
+    request.state.surface = "marketplace"
     return Ctx(
         request=request,
         session=session,
         settings=settings,
         actor=actor,
         token=token,
-        request_id=request_id_of(request),
+        request_id=request_id(request),
         started=started,
         sso_ms=int((time.perf_counter() - t0) * 1000),
         auth_error=error,

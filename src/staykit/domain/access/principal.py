@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 
 from staykit.domain.access.scopes import Scope
@@ -44,6 +45,7 @@ class Principal:
     client_id: str | None = None  # the partner client behind an OAuth or tenant token
     token_id: uuid.UUID | None = None  # the credential's own id, for audit and revocation
     surface: str = ""  # the API the request came through, recorded with events
+    expires_at: datetime | None = None  # when the credential ends
 
     @property
     def first_party(self) -> bool:

@@ -207,6 +207,7 @@ async def authenticate(session: AsyncSession, token: str) -> Principal:
         fullname=row.fullname,
         needs_email_2fa=row.needs_email_2fa,
         needs_mobile_2fa=row.needs_mobile_2fa,
+        expires_at=row.expires_at,
     )
     session_cache.put(actor, row.expires_at.timestamp())
     return actor

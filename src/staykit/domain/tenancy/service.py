@@ -13,6 +13,7 @@ Every package builds its "readable statement for this principal" from
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select, true
@@ -127,3 +128,28 @@ async def add_member(
     session.add(member)
     await session.flush()
     return member
+
+
+@dataclass(frozen=True)
+class Tenant:
+    id: uuid.UUID
+    name: str
+    role: str
+
+
+async def tenants_of(session: AsyncSession, principal: Principal) -> list[Tenant]:
+    """The businesses the principal's user belongs to (within its down-scope), by name."""
+    stmt = (
+        select(Business.id, Business.name, BusinessMember.role)
+        .join(BusinessMember, BusinessMember.business_id == Business.id)
+        .where(
+            BusinessMember.user_id == principal.user_id,
+            BusinessMember.is_active,
+            Business.is_active,
+        )
+        .order_by(Business.name, Business.id)
+    )
+    if principal.businesses is not None:
+        stmt = stmt.where(Business.id.in_(principal.businesses))
+    rows = await session.execute(stmt)
+    return [Tenant(r.id, r.name, r.role) for r in rows]

@@ -1,0 +1,1 @@
+"""The Channel API v2 surface (Beds24 style) at /v2."""

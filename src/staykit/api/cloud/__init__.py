@@ -1,0 +1,1 @@
+"""The Cloud API surface (rezStream style) at /cloudapi."""

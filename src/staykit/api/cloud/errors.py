@@ -1,0 +1,60 @@
+"""The Cloud API's error body: RFC 9457 problem details, as ASP.NET-style APIs answer.
+
+{"type": "about:blank", "title": "Forbidden", "status": 403,
+ "detail": "This token lacks the scope read:bookings, ...", "code": "insufficientScope",
+ "traceId": "<request id>", "errors": {"scope": ["..."]}}
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from staykit.api import errors as shared
+from staykit.api.openapi import error_responses
+from staykit.api.surface import Problem, Surface
+
+
+def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
+    try:
+        title = HTTPStatus(problem.status).phrase
+    except ValueError:
+        title = "Error"
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title,
+        "status": problem.status,
+        "detail": problem.message,
+        "code": problem.code,
+    }
+    fields: dict[str, list[str]] = {}
+    for item in problem.errors:
+        fields.setdefault(str(item.get("field") or "body"), []).append(str(item.get("message")))
+    if not fields and problem.field:
+        fields[problem.field] = [problem.message]
+    if fields:
+        body["errors"] = fields
+    if request_id:
+        body["traceId"] = request_id
+    return body
+
+
+class ProblemDetails(BaseModel):
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    traceId: str | None = None
+    errors: dict[str, list[str]] | None = None
+
+
+ERROR_RESPONSES = error_responses(ProblemDetails)
+CLOUD = Surface("cloud", ("/cloudapi",), render, media_type="application/problem+json")
+
+
+def install(app: FastAPI) -> None:
+    shared.install(app, CLOUD)

@@ -1,0 +1,1 @@
+"""The identity surface: OAuth 2 / OpenID Connect at /connect and /.well-known."""

@@ -1,0 +1,189 @@
+"""Every failure turned into a `Problem`, once for all surfaces; each surface renders it.
+
+Domain errors carry their own status and facts; request validation, routing, body-size
+and database races are translated here so that a 409 for a concurrent change or a 400 for
+a value the database refuses means the same under every API. A 500 is logged with its
+traceback and never shows the client anything but the request id.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import psycopg
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from staykit.api.surface import Problem, Surface
+from staykit.core.errors import DomainError
+
+log = structlog.get_logger(__name__)
+
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in _LOCATIONS]
+    return ".".join(parts) if parts else (str(loc[0]) if loc else "body")
+
+
+def _validation_message(err: dict[str, Any], field: str) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return f"{field} is required."
+    if kind == "extra_forbidden":
+        return f"{field} is not a field this route accepts."
+    if kind == "json_invalid":
+        return "The body is not valid JSON."
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ").rstrip(".")
+    return f"{field}: {msg}."
+
+
+def from_domain(exc: DomainError) -> Problem:
+    return Problem(
+        status=exc.status,
+        code=exc.code,
+        message=exc.message,
+        field=exc.field,
+        errors=list(exc.errors),
+        headers=dict(exc.headers),
+        facts=dict(getattr(exc, "facts", {}) or {}),
+    )
+
+
+def from_validation(exc: RequestValidationError) -> Problem:
+    items: list[dict[str, Any]] = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        kind = str(err.get("type", ""))
+        field = "body" if kind == "json_invalid" else field_path(loc)
+        items.append(
+            {
+                "field": field,
+                "location": str(loc[0]) if loc else "body",
+                "message": _validation_message(err, field),
+                "kind": kind,
+            }
+        )
+    if not items:
+        items.append({"field": "body", "location": "body", "message": "Invalid request."})
+    first = items[0]
+    if first["field"] == "body" and first.get("kind") == "model_attributes_type":
+        first["message"] = "The body must be a JSON object."
+    return Problem(
+        status=400,
+        code="validation",
+        message="; ".join(i["message"] for i in items),
+        field=first["field"],
+        errors=items,
+    )
+
+
+# 400s raised by the framework itself come from reading or parsing the body.
+_HTTP_CODES = {
+    400: "bodyIsInvalid",
+    404: "routeNotFound",
+    405: "methodNotAllowed",
+    413: "bodyTooLarge",
+}
+
+
+def from_http(exc: StarletteHTTPException) -> Problem:
+    detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+    return Problem(
+        status=exc.status_code,
+        code=_HTTP_CODES.get(exc.status_code, "httpError"),
+        message=detail,
+        field="body" if exc.status_code in (400, 413) else None,
+        headers=dict(getattr(exc, "headers", None) or {}),
+    )
+
+
+STALE = Problem(
+    409,
+    "recordChangedConcurrently",
+    "The record was changed by another request; read it again and retry.",
+)
+INTERNAL = Problem(500, "internalError", "Internal error.")
+
+
+def from_integrity(exc: IntegrityError) -> Problem:
+    # The application checks first; this is the database catching a race.
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    status = 409 if sqlstate in ("23505", "23P01") else 400
+    constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+    log.info("integrity error", sqlstate=sqlstate, constraint=constraint)
+    return Problem(
+        status,
+        "conflict" if status == 409 else "constraintViolated",
+        f"The change conflicts with existing data ({constraint or 'constraint'}).",
+    )
+
+
+def from_dbapi(exc: DBAPIError) -> Problem:
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    # data exception: value out of range, bad encoding... psycopg raises DataError
+    # without a sqlstate when it refuses a value itself (a NUL character in text).
+    if sqlstate.startswith("22") or isinstance(exc.orig, psycopg.DataError):
+        return Problem(400, "invalidValue", "A value is out of range or malformed.")
+    if sqlstate in ("40001", "40P01", "55P03"):
+        return Problem(409, "tryAgain", "A concurrent change got in the way; retry.")
+    log.exception("database error", sqlstate=sqlstate)
+    return INTERNAL
+
+
+def request_id(request: Request) -> str | None:
+    rid = getattr(request.state, "request_id", None)
+    return rid if isinstance(rid, str) else None
+
+
+def respond(surface: Surface, request: Request, problem: Problem) -> JSONResponse:
+    rid = request_id(request)
+    headers = dict(problem.headers or {})
+    if rid:
+        headers["X-Request-Id"] = rid
+    return JSONResponse(
+        surface.render(problem, rid),
+        status_code=problem.status,
+        headers=headers,
+        media_type=surface.media_type,
+    )
+
+
+def install(app: FastAPI, surface: Surface) -> None:
+    """Answer every failure inside `app` in `surface`'s error body."""
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        return respond(surface, request, from_domain(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return respond(surface, request, from_validation(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return respond(surface, request, from_http(exc))
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        return respond(surface, request, STALE)
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        return respond(surface, request, from_integrity(exc))
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
+        return respond(surface, request, from_dbapi(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        return respond(surface, request, INTERNAL)

@@ -1,0 +1,70 @@
+"""The marketplace surface: one application serving its nine service prefixes (auth,
+propertyCatalog, bookingManagement, ... ), each with its own OpenAPI document, Swagger
+page and Postman collection, all answering errors in the marketplace's body."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.datastructures import State
+
+from staykit import __version__
+from staykit.api.marketplace import (
+    auth,
+    booking,
+    catalog,
+    catalog_quote,
+    catalog_search,
+    dev,
+    errors,
+    verification,
+)
+from staykit.api.marketplace.service import Service
+from staykit.core.config import Settings
+
+SERVICES: dict[str, str] = {
+    "auth": "/auth-api",
+    "propertycatalog": "/propertycatalog-api",
+    "bookingmanagement": "/bookingmanagement-api",
+}
+
+
+def services() -> list[Service]:
+    auth_service = Service(
+        "auth", SERVICES["auth"], "Users, groups, sessions, permissions and verification."
+    )
+    auth_service.include_router(auth.router)
+    auth_service.include_router(verification.router)
+    catalog_service = Service(
+        "propertyCatalog",
+        SERVICES["propertycatalog"],
+        "Listings, calendars, amenities, localized texts, quotes and search.",
+    )
+    catalog_service.include_router(catalog_search.router)
+    catalog_service.include_router(catalog_quote.router)
+    catalog_service.include_router(catalog.router)
+    booking_service = Service(
+        "bookingManagement",
+        SERVICES["bookingmanagement"],
+        "Reservations: booking, approval, cancellation and changes of stays.",
+    )
+    booking_service.include_router(booking.router)
+    return [auth_service, catalog_service, booking_service]
+
+
+def create_marketplace_app(settings: Settings, state: State) -> FastAPI:
+    """Every marketplace service as a router of one application (one middleware stack)."""
+    app = FastAPI(
+        title="staykit marketplace",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state = state
+    errors.install(app)
+    app.state.services = services()
+    for service in app.state.services:
+        app.include_router(service.router, prefix=service.prefix)
+    if settings.is_development:
+        app.include_router(dev.router)
+    return app
