@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.domain.booking import service
-from staykit.domain.booking.models import DomainEvent, InvoiceItem, Reservation
+from staykit.domain.booking.mails import send_event_mails
+from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.booking.service import NewReservation, StayChange, refund_for
-from staykit.domain.booking.tasks import send_event_mails
 from staykit.domain.catalog.availability import sellable_units
+from staykit.domain.events.models import DomainEvent
 from staykit.domain.notifications.models import OutboundMessage
 from staykit.domain.tenancy.models import BusinessMember
 from tests.domain.booking.test_create import add_units

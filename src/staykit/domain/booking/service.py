@@ -676,12 +676,12 @@ async def create_reservation(
         )
     session.add_all(_charges(reservation, quote))
     confirmed = status in ("confirmed", "new")
-    await events.record(
+    await events.record_reservation(
         session,
+        me,
         ("reservation.created", "reservation.confirmed") if confirmed else "reservation.created",
         reservation,
         assignments,
-        actor_id=me.user_id,
     )
     return Booked(reservation, assignments, quote)
 
@@ -721,8 +721,8 @@ async def approve(
     reservation.expires_at = None
     reservation.decided_at = utcnow()
     assignments = await assignments_of(session, reservation.id)
-    await events.record(
-        session, "reservation.confirmed", reservation, assignments, actor_id=actor.user_id
+    await events.record_reservation(
+        session, actor, "reservation.confirmed", reservation, assignments
     )
     return Booked(reservation, assignments)
 
@@ -750,8 +750,8 @@ async def decline(
     reservation.status = "declined"
     reservation.expires_at = None
     reservation.decided_at = utcnow()
-    await events.record(
-        session, "reservation.declined", reservation, assignments, actor_id=actor.user_id
+    await events.record_reservation(
+        session, actor, "reservation.declined", reservation, assignments
     )
     return Booked(reservation, assignments)
 
@@ -840,8 +840,8 @@ async def cancel(
                 currency=reservation.currency,
             )
         )
-    await events.record(
-        session, "reservation.cancelled", reservation, assignments, actor_id=actor.user_id
+    await events.record_reservation(
+        session, actor, "reservation.cancelled", reservation, assignments
     )
     return Booked(reservation, assignments)
 
@@ -938,8 +938,8 @@ async def modify(
             .values(is_active=False, updated_at=utcnow())
         )
         session.add_all(_charges(reservation, quote))
-        await events.record(
-            session, "reservation.modified", reservation, assignments, actor_id=actor.user_id
+        await events.record_reservation(
+            session, actor, "reservation.modified", reservation, assignments
         )
     return Booked(reservation, assignments, quote)
 
@@ -1048,8 +1048,8 @@ async def set_master(
         )
     reservation.master_id = new_master
     assignments = await assignments_of(session, reservation.id)
-    await events.record(
-        session, "reservation.modified", reservation, assignments, actor_id=actor.user_id
+    await events.record_reservation(
+        session, actor, "reservation.modified", reservation, assignments
     )
     return Booked(reservation, assignments)
 
@@ -1076,8 +1076,8 @@ async def expire_requests(session: AsyncSession, *, now: datetime | None = None)
     for reservation in due:
         reservation.status = "expired"
         reservation.expires_at = None
-        await events.record(
-            session, "reservation.expired", reservation, held[reservation.id], actor_id=None
+        await events.record_reservation(
+            session, None, "reservation.expired", reservation, held[reservation.id]
         )
     return len(due)
 
@@ -1111,8 +1111,8 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
     for reservation in due:
         reservation.status = "completed"
         reservation.completed_at = now
-        await events.record(
-            session, "reservation.completed", reservation, held[reservation.id], actor_id=None
+        await events.record_reservation(
+            session, None, "reservation.completed", reservation, held[reservation.id]
         )
     return len(due)
 
