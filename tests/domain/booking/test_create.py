@@ -11,8 +11,9 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.models import InvoiceItem, Reservation, UnitAssignment
-from staykit.domain.booking.service import NewReservation, create_reservation
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.models import Occupancy, Unit
 from staykit.domain.events.models import DomainEvent

@@ -9,7 +9,7 @@ import structlog
 
 from staykit.core.db import unit_of_work
 from staykit.core.runtime import get_runtime
-from staykit.domain.booking.service import complete_stays, expire_requests
+from staykit.domain.booking.lifecycle import complete_stays, expire_requests
 
 log = structlog.get_logger(__name__)
 blueprint = procrastinate.Blueprint()
