@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.db import unit_of_work
 from staykit.domain.access.principal import Credential, Principal
+from staykit.domain.booking.mails import mail_reservation_event
 from staykit.domain.events import registry
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.events.recorder import record
 from staykit.domain.events.registry import consumer, consumers_for, register
 from staykit.domain.events.tasks import dispatch
+from staykit.jobs import app as jobs_app
 
 
 @pytest.fixture
@@ -145,3 +147,11 @@ async def test_dispatch_runs_the_matching_consumers_in_order(
         )
     await dispatch(event_ids=[str(e.id) for e in written])
     assert seen == [("first", "thing.made"), ("second", "thing.made"), ("first", "thing.sold")]
+
+
+def test_the_workers_app_registers_every_consumer_module() -> None:
+    """The worker runs whatever is registered when it starts: the app it is built from
+    imports the booking mails, so every reservation event mails."""
+    assert jobs_app.CONSUMERS
+    for event_type in ("reservation.created", "reservation.cancelled", "reservation.expired"):
+        assert mail_reservation_event in consumers_for(event_type)
