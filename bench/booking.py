@@ -206,7 +206,8 @@ async def service_figures(
     from sqlalchemy import event
 
     from staykit.core.db import create_engine, make_sessionmaker
-    from staykit.domain.booking.service import NewReservation, create_reservation
+    from staykit.domain.booking.commands import NewReservation
+    from staykit.domain.booking.create import create_reservation
     from staykit.domain.catalog.models import UnitType
     from staykit.domain.catalog.quote import quote_stay
 
@@ -260,7 +261,8 @@ async def service_contention(
     from staykit.core.config import Settings
     from staykit.core.db import create_engine, make_sessionmaker
     from staykit.core.errors import DomainError
-    from staykit.domain.booking.service import NewReservation, create_reservation
+    from staykit.domain.booking.commands import NewReservation
+    from staykit.domain.booking.create import create_reservation
 
     engine = create_engine(url, pool_size=Settings.model_fields["db_pool_size"].default)
     factory = make_sessionmaker(engine)

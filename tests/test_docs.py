@@ -11,7 +11,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.booking.service import NewReservation, create_reservation
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
 from staykit.domain.catalog.models import Amenity
 from tests.factories import actor_of, make_listing, make_logged_in, make_user
 

@@ -32,7 +32,9 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.auth.users import default_avatar
-from staykit.domain.booking.service import NewReservation, cancel, create_reservation
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import Amenity, InventoryDay, Rate, RateDay, Unit, UnitType

@@ -11,7 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from staykit.core.db import unit_of_work
-from staykit.domain.booking.service import NewReservation, cancel, create_reservation
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.lifecycle import cancel
 from staykit.jobs.app import run_worker
 from tests.factories import actor_of, make_listing, make_user
 from tests.jobs.test_email_delivery import (  # noqa: F401 - fixtures

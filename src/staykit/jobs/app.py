@@ -2,6 +2,10 @@
 
 Domain code defers jobs on the business transaction's own connection, so this app's
 connector is only used by workers (`staykit worker`, or the one inside `staykit serve`).
+
+The events dispatcher runs the consumers registered for an event type; a consumer
+registers when its module is imported, so every consumer module is imported here, where
+the worker's app is built (CONSUMERS), before any job runs.
 """
 
 from __future__ import annotations
@@ -10,13 +14,19 @@ import procrastinate
 
 from staykit.core.db import libpq_url
 from staykit.domain.auth.tasks import blueprint as auth_tasks
+from staykit.domain.booking import mails as booking_mails
 from staykit.domain.booking.tasks import blueprint as booking_tasks
+from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
 app.add_tasks_from(auth_tasks, namespace="auth")
 app.add_tasks_from(booking_tasks, namespace="booking")
+app.add_tasks_from(events_tasks, namespace="events")
+
+# The modules whose consumers the dispatcher runs (imported for their registration).
+CONSUMERS = (booking_mails,)
 
 
 async def run_worker(

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.booking.service import NewReservation, create_reservation
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
 from staykit.domain.catalog.models import (
     Amenity,
     ListingLocaleText,

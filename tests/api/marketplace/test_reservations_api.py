@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
-from staykit.domain.booking.models import DomainEvent, Reservation, ReservationGuest
+from staykit.domain.booking.models import Reservation, ReservationGuest
 from staykit.domain.catalog.models import Unit, UnitType
+from staykit.domain.events.models import DomainEvent
 from staykit.domain.tenancy.models import BusinessMember
 from tests.factories import Person, assert_error, make_listing, make_logged_in
 

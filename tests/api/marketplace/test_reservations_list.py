@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from staykit.core.clock import utcnow
-from staykit.domain.booking.service import expire_requests
+from staykit.domain.booking.lifecycle import expire_requests
 from staykit.domain.catalog.models import UnitType
 from tests.api.marketplace.test_reservations_api import (
     RESERVATIONS,

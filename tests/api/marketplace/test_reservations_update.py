@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.booking.models import DomainEvent, Reservation
+from staykit.domain.booking.models import Reservation
 from staykit.domain.catalog.models import Occupancy, Unit, UnitType
 from staykit.domain.catalog.quote import property_today
+from staykit.domain.events.models import DomainEvent
 from tests.api.marketplace.test_reservations_api import (
     RESERVATIONS,
     add_unit,

@@ -23,18 +23,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.db import create_engine, make_sessionmaker
 from staykit.core.errors import Conflict, NotFound
-from staykit.domain.booking.models import DomainEvent, Reservation, UnitAssignment
-from staykit.domain.booking.service import (
-    Booked,
-    NewReservation,
-    StayChange,
-    cancel,
-    create_reservation,
-    modify,
-)
+from staykit.domain.booking.changes import modify
+from staykit.domain.booking.commands import Booked, NewReservation, StayChange
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.lifecycle import cancel
+from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.catalog.availability import lock_key
 from staykit.domain.catalog.blocks import create_block, delete_block, is_overlap_violation
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
+from staykit.domain.events.models import DomainEvent
 from tests.factories import Person, actor_of, make_listing, make_user
 
 RACERS = 50
@@ -215,7 +212,7 @@ async def test_fifty_overlapping_bookings_of_a_one_unit_listing_one_wins_49_get_
     assert (
         await count(
             committed_factory,
-            "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'booking:reservation_event'",
+            "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'events:dispatch'",
         )
         == 1  # one job acts on both events of the booking
     )

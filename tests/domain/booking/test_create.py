@@ -11,10 +11,12 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
-from staykit.domain.booking.models import DomainEvent, InvoiceItem, Reservation, UnitAssignment
-from staykit.domain.booking.service import NewReservation, create_reservation
+from staykit.domain.booking.commands import NewReservation
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.models import InvoiceItem, Reservation, UnitAssignment
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.models import Occupancy, Unit
+from staykit.domain.events.models import DomainEvent
 from tests.factories import actor_of, make_listing, make_user
 
 D = date(2027, 3, 1)
@@ -78,9 +80,9 @@ async def test_an_instant_booking_is_confirmed_priced_by_the_server_and_occupies
     ).all()
     assert list(types) == ["reservation.created", "reservation.confirmed"]
     # One job acts on both events, in order.
-    assert await jobs(db, "booking:reservation_event") == 1
+    assert await jobs(db, "events:dispatch") == 1
     args = await db.scalar(
-        text("SELECT args FROM procrastinate_jobs WHERE task_name = 'booking:reservation_event'")
+        text("SELECT args FROM procrastinate_jobs WHERE task_name = 'events:dispatch'")
     )
     events = (
         await db.scalars(

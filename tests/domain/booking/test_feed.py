@@ -19,16 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.db import create_engine, make_sessionmaker
 from staykit.core.errors import InvalidInput
+from staykit.domain.booking.changes import modify
+from staykit.domain.booking.commands import Booked, NewReservation, StayChange
+from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.feed import MAX_LIMIT, Cursor, changes
+from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.booking.models import Reservation
-from staykit.domain.booking.service import (
-    Booked,
-    NewReservation,
-    StayChange,
-    cancel,
-    create_reservation,
-    modify,
-)
 from tests.factories import Person, actor_of, make_listing, make_user
 
 D = date.today() + timedelta(days=60)

@@ -12,11 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from staykit.domain.booking import service
-from staykit.domain.booking.models import DomainEvent, InvoiceItem, Reservation
-from staykit.domain.booking.service import NewReservation, StayChange, refund_for
-from staykit.domain.booking.tasks import send_event_mails
+from staykit.domain.booking import changes, create, lifecycle, repository
+from staykit.domain.booking.commands import NewReservation, StayChange
+from staykit.domain.booking.lifecycle import refund_for
+from staykit.domain.booking.mails import send_event_mails
+from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.catalog.availability import sellable_units
+from staykit.domain.events.models import DomainEvent
 from staykit.domain.notifications.models import OutboundMessage
 from staykit.domain.tenancy.models import BusinessMember
 from tests.domain.booking.test_create import add_units
@@ -48,7 +50,7 @@ async def events_of(db: AsyncSession, reservation: Reservation) -> list[str]:
 async def book(
     db: AsyncSession, guest: Person, listing_id: object, a: int, d: int, adults: int = 1
 ) -> Reservation:
-    booked = await service.create_reservation(
+    booked = await create.create_reservation(
         db,
         actor_of(guest),
         NewReservation(listing_id, day(a), day(d), adults),  # type: ignore[arg-type]
@@ -68,14 +70,14 @@ async def test_the_host_approves_a_request_and_the_guest_is_mailed(db: AsyncSess
     assert r.status == "request" and await free(db, listing.id, 0, 2) == [0, 0]
     version = r.record_version
     with pytest.raises(NotFound):  # a stranger learns nothing
-        await service.approve(db, actor_of(await make_user(db)), r.id)
+        await lifecycle.approve(db, actor_of(await make_user(db)), r.id)
     with pytest.raises(Forbidden):  # the guest cannot approve their own request
-        await service.approve(db, actor_of(guest), r.id)
-    booked = await service.approve(db, actor_of(host), r.id)
+        await lifecycle.approve(db, actor_of(guest), r.id)
+    booked = await lifecycle.approve(db, actor_of(host), r.id)
     assert booked.reservation.status == "confirmed" and booked.reservation.expires_at is None
     assert booked.reservation.record_version == version + 1
     with pytest.raises(Conflict):
-        await service.approve(db, actor_of(host), r.id)
+        await lifecycle.approve(db, actor_of(host), r.id)
     assert await events_of(db, r) == ["reservation.created", "reservation.confirmed"]
     event = await db.scalar(
         select(DomainEvent).where(
@@ -113,10 +115,12 @@ async def test_a_business_manager_may_decide_but_staff_may_not(db: AsyncSession)
     first = await book(db, guest, listing.id, 0, 2)
     second = await book(db, guest, listing.id, 3, 5)
     with pytest.raises(Forbidden):
-        await service.decline(db, actor_of(staff), first.id)
-    assert (await service.decline(db, actor_of(manager), first.id)).reservation.status == "declined"
+        await lifecycle.decline(db, actor_of(staff), first.id)
+    assert (
+        await lifecycle.decline(db, actor_of(manager), first.id)
+    ).reservation.status == "declined"
     assert await free(db, listing.id, 0, 2) == [1, 1]
-    assert (await service.approve(db, actor_of(manager), second.id)).reservation.status == (
+    assert (await lifecycle.approve(db, actor_of(manager), second.id)).reservation.status == (
         "confirmed"
     )
 
@@ -132,7 +136,7 @@ async def test_cancellation_refunds_by_the_policy_tiers(db: AsyncSession) -> Non
     assert refund_for(r, day(-5), "guest") == Decimal("100.00")
     assert refund_for(r, day(-4), "guest") == Decimal("0")
     assert refund_for(r, day(-1), "host") == Decimal("200.00")
-    booked = await service.cancel(db, actor_of(guest), r.id)
+    booked = await lifecycle.cancel(db, actor_of(guest), r.id)
     assert booked.reservation.status == "cancelled" and booked.reservation.cancelled_by == "guest"
     # D is far in the future: the 14-day tier applies.
     assert booked.reservation.refund_amount == Decimal("200.00")
@@ -143,7 +147,7 @@ async def test_cancellation_refunds_by_the_policy_tiers(db: AsyncSession) -> Non
     assert await free(db, listing.id, 0, 2) == [1, 1]
     version = booked.reservation.record_version
     with pytest.raises(Conflict) as err:
-        await service.cancel(db, actor_of(guest), r.id)
+        await lifecycle.cancel(db, actor_of(guest), r.id)
     assert err.value.field == "bookingStatus"
     await db.refresh(booked.reservation)
     assert booked.reservation.record_version == version
@@ -159,8 +163,8 @@ async def test_the_host_cancels_with_a_full_refund_and_strangers_cannot(db: Asyn
     listing = await make_listing(db, host, cancellationPolicy=POLICY)
     r = await book(db, guest, listing.id, 0, 2)
     with pytest.raises(NotFound):
-        await service.cancel(db, actor_of(stranger), r.id)
-    booked = await service.cancel(db, actor_of(host), r.id)
+        await lifecycle.cancel(db, actor_of(stranger), r.id)
+    booked = await lifecycle.cancel(db, actor_of(host), r.id)
     assert booked.reservation.cancelled_by == "host"
     assert booked.reservation.refund_amount == Decimal("200.00")
 
@@ -175,9 +179,9 @@ async def test_a_started_stay_can_only_be_cancelled_by_an_admin(db: AsyncSession
     await db.flush()
     for who in (guest, host):
         with pytest.raises(Conflict) as err:
-            await service.cancel(db, actor_of(who), r.id)
+            await lifecycle.cancel(db, actor_of(who), r.id)
         assert err.value.code == "stayStarted"
-    assert (await service.cancel(db, actor_of(admin), r.id)).reservation.cancelled_by == "admin"
+    assert (await lifecycle.cancel(db, actor_of(admin), r.id)).reservation.cancelled_by == "admin"
 
 
 async def test_modify_requotes_keeps_the_unit_and_bumps_the_version(db: AsyncSession) -> None:
@@ -185,16 +189,16 @@ async def test_modify_requotes_keeps_the_unit_and_bumps_the_version(db: AsyncSes
     listing = await make_listing(db, host)
     await add_units(db, listing.id, 2)
     r = await book(db, guest, listing.id, 0, 2)
-    unit = (await service.assignments_of(db, r.id))[0].unit_id
+    unit = (await repository.assignments_of(db, r.id))[0].unit_id
     version = r.record_version
-    booked = await service.modify(db, actor_of(guest), r.id, StayChange(departure=day(4), adults=2))
+    booked = await changes.modify(db, actor_of(guest), r.id, StayChange(departure=day(4), adults=2))
     assert booked.reservation.departure == day(4) and booked.reservation.total == Decimal("400.00")
     assert [a.unit_id for a in booked.assignments] == [unit]
     assert booked.reservation.record_version > version
     assert await free(db, listing.id, 0, 5) == [1, 1, 1, 1, 2]
     assert (await events_of(db, r))[-1] == "reservation.modified"
     with pytest.raises(Conflict) as err:
-        await service.modify(db, actor_of(guest), r.id, StayChange(adults=1, expected_version=1))
+        await changes.modify(db, actor_of(guest), r.id, StayChange(adults=1, expected_version=1))
     assert err.value.field == "version"
 
 
@@ -204,15 +208,15 @@ async def test_a_refused_modification_leaves_everything_as_it_was(db: AsyncSessi
     r = await book(db, guest, listing.id, 0, 2)
     await book(db, other, listing.id, 3, 5)
     with pytest.raises(Conflict) as err:
-        await service.modify(db, actor_of(guest), r.id, StayChange(departure=day(4)))
+        await changes.modify(db, actor_of(guest), r.id, StayChange(departure=day(4)))
     assert err.value.errors[0]["nights"] == [day(3).isoformat()]
     with pytest.raises(InvalidInput) as bad:
-        await service.modify(db, actor_of(guest), r.id, StayChange(arrival=day(2)))
+        await changes.modify(db, actor_of(guest), r.id, StayChange(arrival=day(2)))
     assert bad.value.field == "checkOut"
     await db.refresh(r)
     assert (r.arrival, r.departure, r.total) == (day(0), day(2), Decimal("200.00"))
     assert await free(db, listing.id, 0, 3) == [0, 0, 1]
-    assert len(await service.assignments_of(db, r.id)) == 1
+    assert len(await repository.assignments_of(db, r.id)) == 1
 
 
 async def test_unanswered_requests_expire_after_24_hours_and_free_their_nights(
@@ -222,8 +226,8 @@ async def test_unanswered_requests_expire_after_24_hours_and_free_their_nights(
     listing = await make_listing(db, host, approvalType="manual")
     r = await book(db, guest, listing.id, 0, 2)
     assert r.expires_at is not None
-    assert await service.expire_requests(db, now=r.expires_at - timedelta(seconds=1)) == 0
-    assert await service.expire_requests(db, now=r.expires_at) == 1
+    assert await lifecycle.expire_requests(db, now=r.expires_at - timedelta(seconds=1)) == 0
+    assert await lifecycle.expire_requests(db, now=r.expires_at) == 1
     await db.refresh(r)
     assert r.status == "expired" and await free(db, listing.id, 0, 2) == [1, 1]
     assert (await events_of(db, r))[-1] == "reservation.expired"
@@ -234,12 +238,12 @@ async def test_stays_complete_after_check_out_time_where_the_property_is(db: Asy
     listing = await make_listing(db, host)  # Europe/Lisbon, check-out 11:00 (UTC+0 in March)
     r = await book(db, guest, listing.id, 0, 2)
     before = datetime(2027, 3, 3, 10, 59, tzinfo=UTC)
-    assert await service.complete_stays(db, now=before) == 0
-    assert await service.complete_stays(db, now=before + timedelta(minutes=1)) == 1
+    assert await lifecycle.complete_stays(db, now=before) == 0
+    assert await lifecycle.complete_stays(db, now=before + timedelta(minutes=1)) == 1
     await db.refresh(r)
     assert r.status == "completed" and await free(db, listing.id, 0, 2) == [0, 0]
     with pytest.raises(Conflict):
-        await service.cancel(db, actor_of(guest), r.id)
+        await lifecycle.cancel(db, actor_of(guest), r.id)
 
 
 async def test_groups_join_and_leave_through_the_master(db: AsyncSession) -> None:
@@ -249,19 +253,19 @@ async def test_groups_join_and_leave_through_the_master(db: AsyncSession) -> Non
     master = await book(db, guest, listing.id, 0, 2)
     member = await book(db, guest, second.id, 0, 2)
     with pytest.raises(Forbidden):
-        await service.set_master(db, actor_of(guest), member.id, master.id)
-    joined = await service.set_master(db, actor_of(host), member.id, master.id)
+        await changes.set_master(db, actor_of(guest), member.id, master.id)
+    joined = await changes.set_master(db, actor_of(host), member.id, master.id)
     assert joined.reservation.master_id == master.id
     with pytest.raises(InvalidInput) as err:
-        await service.set_master(db, actor_of(host), master.id, master.id)
+        await changes.set_master(db, actor_of(host), master.id, master.id)
     assert err.value.field == "masterId"
     with pytest.raises(InvalidInput):  # the master cannot join its own member
-        await service.set_master(db, actor_of(host), master.id, member.id)
+        await changes.set_master(db, actor_of(host), master.id, member.id)
     other_host = await make_user(db)
     foreign = await book(db, guest, (await make_listing(db, other_host)).id, 0, 2)
     with pytest.raises(InvalidInput):  # another business's reservation
-        await service.set_master(db, actor_of(host), member.id, foreign.id)
-    left = await service.set_master(db, actor_of(host), member.id, None)
+        await changes.set_master(db, actor_of(host), member.id, foreign.id)
+    left = await changes.set_master(db, actor_of(host), member.id, None)
     assert left.reservation.master_id is None
 
 
@@ -272,7 +276,7 @@ async def test_one_expiry_run_frees_requests_on_several_listings(db: AsyncSessio
     a = await book(db, guest, first.id, 0, 2)
     b = await book(db, guest, second.id, 1, 3)
     assert a.expires_at is not None and b.expires_at is not None
-    assert await service.expire_requests(db, now=max(a.expires_at, b.expires_at)) == 2
+    assert await lifecycle.expire_requests(db, now=max(a.expires_at, b.expires_at)) == 2
     assert await free(db, first.id, 0, 2) == [1, 1]
     assert await free(db, second.id, 1, 3) == [1, 1]
     for r in (a, b):

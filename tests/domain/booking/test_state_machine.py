@@ -32,15 +32,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.db import create_engine, make_sessionmaker
 from staykit.core.errors import Conflict, NotFound
+from staykit.domain.booking.changes import modify
+from staykit.domain.booking.commands import Booked, NewReservation, StayChange
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.booking.models import HOLDING, Reservation
-from staykit.domain.booking.service import (
-    Booked,
-    NewReservation,
-    StayChange,
-    cancel,
-    create_reservation,
-    modify,
-)
 from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.catalog.blocks import create_block, delete_block
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit

@@ -2,7 +2,7 @@
 routes createReservation, getReservation, listReservations, updateReservation and
 deleteReservation, plus staykit's PATCH /v1/reservations/{reservationId}/stay.
 
-The booking engine (staykit.domain.booking.service) holds the rules: prices, approval,
+The booking engine (staykit.domain.booking) holds the rules: prices, approval,
 allocation, who may do what, which status changes are allowed. Routes parse, call it, and
 shape a marketplace Reservation (docs/bookingmanagement-api.md)."""
 
@@ -36,7 +36,7 @@ from staykit.core import filters as flt
 from staykit.core.errors import InvalidInput
 from staykit.core.filters import Kind
 from staykit.domain.auth.models import User
-from staykit.domain.booking import service
+from staykit.domain.booking import changes, create, lifecycle, repository
 from staykit.domain.booking.models import (
     DISPUTE_STATUSES,
     PAYMENT_CONFIRMATIONS,
@@ -135,7 +135,7 @@ def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> d
 
 async def _assignments(ctx: Ctx, rows: list[Reservation]) -> dict[uuid.UUID, list[UnitAssignment]]:
     """The active unit assignments of a page of reservations, in one query."""
-    return await service.assignments_for(ctx.session, [r.id for r in rows])
+    return await repository.assignments_for(ctx.session, [r.id for r in rows])
 
 
 async def _shape_rows(ctx: Ctx, rows: list[Reservation]) -> list[dict[str, Any]]:
@@ -192,7 +192,7 @@ async def create_reservation(ctx: Context, body: CreateReservation) -> JSONRespo
     """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
     must match) and confirms it at once (instant listings) or leaves it pending for the
     host to answer within 24 hours (manual listings)."""
-    booked = await service.create_reservation(ctx.session, ctx.user(), body.request())
+    booked = await create.create_reservation(ctx.session, ctx.user(), body.request())
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="create")
 
@@ -202,7 +202,7 @@ async def get_reservation(ctx: Context, reservationId: ReservationId) -> JSONRes
     """The guest, the host (the listing's host or a member of its business) and admins;
     404 for anyone else. Joins listingJoins and hostDetails unless getJoins=false."""
     joins = get_joins(ctx)
-    reservation, _ = await service.get_reservation(ctx.session, ctx.user(), reservationId)
+    reservation, _ = await repository.get_reservation(ctx.session, ctx.user(), reservationId)
     shaped = await _one(ctx, reservation)
     if joins:
         await reservation_joins(ctx, [reservation], [shaped])
@@ -274,7 +274,7 @@ def _booking_status_condition(ctx: Ctx) -> ColumnElement[bool] | None:
 async def list_reservations(ctx: Context) -> JSONResponse:
     """The reservations the caller may see (as guest, host or business member; admins
     all), newest first. Joins listingJoins and hostDetails unless getJoins=false."""
-    base = select(Reservation).where(service.visible_condition(ctx.user()))
+    base = select(Reservation).where(repository.visible_condition(ctx.user()))
     status = _booking_status_condition(ctx)
     if status is not None:
         base = base.where(status)
@@ -301,7 +301,7 @@ async def update_reservation(
 async def delete_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
     """Cancels the reservation (the spec's soft delete) and answers its last state. The
     guest or the host before the stay starts; admins at any time."""
-    booked = await service.cancel(ctx.session, ctx.user(), reservationId)
+    booked = await lifecycle.cancel(ctx.session, ctx.user(), reservationId)
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="delete")
 
@@ -315,7 +315,7 @@ async def change_stay(ctx: Context, reservationId: ReservationId, body: ChangeSt
     """staykit: new dates, group or (the host) unit, re-priced and re-allocated by the
     server; all or nothing. `version` makes it conditional on the recordVersion read."""
     me = ctx.user()
-    booked = await service.modify(ctx.session, me, reservationId, body.change())
+    booked = await changes.modify(ctx.session, me, reservationId, body.change())
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="update")
 
@@ -328,7 +328,7 @@ async def _update(
 ) -> tuple[Reservation, list[UnitAssignment] | None]:
     values = body.provided()
     status = values.pop("booking_status", None)
-    booked = await service.update_reservation(
+    booked = await changes.update_reservation(
         ctx.session, ctx.user(), reservation_id, booking_status=status, fields=values
     )
     return booked.reservation, booked.assignments

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import ISO_DATE, Email, Input
-from staykit.domain.booking.service import (
+from staykit.domain.booking.commands import (
     MAX_GUESTS,
     MAX_NOTES,
     MAX_PEOPLE,

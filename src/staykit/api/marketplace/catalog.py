@@ -26,8 +26,7 @@ from staykit.api.marketplace.resource import (
 from staykit.core import filters as flt
 from staykit.core import money
 from staykit.core.filters import Kind
-from staykit.domain.booking import service as booking
-from staykit.domain.booking import statuses
+from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
     APPROVAL_TYPES,
@@ -176,7 +175,7 @@ async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
                 "guestCount": r.adults + r.children,
                 "guestId": None if r.guest_id is None else str(r.guest_id),
             }
-            for r in await booking.upcoming_for_listing(ctx.session, ctx.actor, listing.id)
+            for r in await repository.upcoming_for_listing(ctx.session, ctx.actor, listing.id)
         ]
     return respond(ctx, "listing", shaped, action="get")
 

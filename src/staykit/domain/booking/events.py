@@ -1,18 +1,18 @@
-"""Domain events: written in the business transaction, acted on by jobs deferred in the
-same transaction, so an event is never lost and never sent for a rolled-back change."""
+"""Reservation events: what a reservation looked like after a change, recorded through the
+shared event recorder (staykit.domain.events) in the change's own transaction."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.db import raw_connection
-from staykit.core.ids import uuid7
-from staykit.domain.booking.models import DomainEvent, Reservation, UnitAssignment
+from staykit.domain.access.principal import Principal
+from staykit.domain.booking.models import Reservation, UnitAssignment
+from staykit.domain.events.models import DomainEvent
+from staykit.domain.events.recorder import record
 
 RESERVATION_EVENTS = (
     "reservation.created",
@@ -62,40 +62,22 @@ def snapshot(reservation: Reservation, assignments: list[UnitAssignment]) -> dic
     }
 
 
-async def record(
+async def record_reservation(
     session: AsyncSession,
-    event_type: str | Sequence[str],
+    principal: Principal | None,
+    types: str | Sequence[str],
     reservation: Reservation,
     assignments: list[UnitAssignment],
-    *,
-    actor_id: uuid.UUID | None,
 ) -> list[DomainEvent]:
-    """Write the event (or several, in order, sharing one snapshot: an instant booking is
-    created and confirmed at once) and defer the job acting on each, all in the caller's
-    transaction: two flushes and one job whatever the number of events."""
-    # Imported here: tasks imports the service, which imports this module.
-    from staykit.domain.booking.tasks import reservation_event
-
+    """Record the reservation's event(s) with one snapshot of it as committed: two
+    flushes and one job whatever the number of events."""
     await session.flush()  # the reservation's version and updated_at as committed
-    payload = snapshot(reservation, assignments)
-    types = [event_type] if isinstance(event_type, str) else list(event_type)
-    written = [
-        DomainEvent(
-            id=uuid7(),  # known before the flush: the jobs can be deferred meanwhile
-            business_id=reservation.business_id,
-            aggregate_type="reservation",
-            aggregate_id=reservation.id,
-            type=t,
-            actor_id=actor_id,
-            payload=payload,
-        )
-        for t in types
-    ]
-    session.add_all(written)
-    conn = await raw_connection(session)
-    # One job for the events of one change, acting on them in order.
-    await reservation_event.configure(connection=conn).defer_async(
-        event_ids=[str(e.id) for e in written]
+    return await record(
+        session,
+        principal,
+        aggregate_type="reservation",
+        aggregate_id=reservation.id,
+        business_id=reservation.business_id,
+        types=types,
+        payload=snapshot(reservation, assignments),
     )
-    await session.flush()
-    return written

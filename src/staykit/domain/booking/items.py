@@ -21,7 +21,7 @@ from staykit.domain.booking.models import (
     Reservation,
     UnitAssignment,
 )
-from staykit.domain.booking.service import _may_manage, get_reservation
+from staykit.domain.booking.repository import _may_manage, get_reservation
 
 MAX_QTY = Decimal("100000")
 MAX_AMOUNT = Decimal("100000000")

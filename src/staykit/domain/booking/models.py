@@ -1,5 +1,5 @@
 """The booking engine's records: reservations, their unit assignments, people, invoice and
-info items, and the domain events every change writes.
+info items. (The domain events every change writes are staykit.domain.events's.)
 
 A Reservation holds one or more UnitAssignments (a unit of a unit type on a rate for its
 own [arrival, departure)); each active assignment owns one Occupancy row (catalog), and
@@ -18,11 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     CheckConstraint,
     Date,
     ForeignKey,
-    Identity,
     Index,
     Numeric,
     SmallInteger,
@@ -35,7 +33,6 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from staykit.core.clock import utcnow
-from staykit.core.ids import uuid7
 from staykit.core.models import Base, Record
 
 Money = Numeric(14, 3)
@@ -209,23 +206,3 @@ class InfoItem(Record, Base):
     business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id"))
     code: Mapped[str] = mapped_column(String(50))
     text: Mapped[str] = mapped_column(String(1000))
-
-
-class DomainEvent(Base):
-    """Something that happened, with a snapshot of the aggregate, written in the same
-    transaction as the change. Jobs (emails now, webhooks later) act on it."""
-
-    __tablename__ = "domain_events"
-    __table_args__ = (Index("ix_domain_events_aggregate", "aggregate_id", "seq"),)
-
-    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    id: Mapped[uuid.UUID] = mapped_column(default=uuid7, unique=True)
-    business_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("businesses.id"), index=True, default=None
-    )
-    aggregate_type: Mapped[str] = mapped_column(String(40))
-    aggregate_id: Mapped[uuid.UUID] = mapped_column()
-    type: Mapped[str] = mapped_column(String(60))
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)

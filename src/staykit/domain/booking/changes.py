@@ -1,0 +1,236 @@
+"""Changing a reservation: new dates, guests or unit (modify), its group (set_master),
+and the marketplace's updateReservation (a status change plus detail fields)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.clock import utcnow
+from staykit.core.errors import Conflict, Forbidden, InvalidInput
+from staykit.domain.access.principal import Principal
+from staykit.domain.booking import events
+from staykit.domain.booking.allocation import _first_unit, _release, _write_assignments, allocate
+from staykit.domain.booking.commands import (
+    ACCOMMODATION,
+    CITY_TAX,
+    CLEANING,
+    EXTRA_GUESTS,
+    Booked,
+    StayChange,
+)
+from staykit.domain.booking.create import (
+    _apply_quote,
+    _charges,
+    _check_master,
+    _check_stay,
+    _rate,
+    _refuse,
+)
+from staykit.domain.booking.lifecycle import _not_in, approve, cancel, decline
+from staykit.domain.booking.models import DISPUTE_STATUSES, InvoiceItem, Reservation
+from staykit.domain.booking.repository import _may_manage, assignments_of, get_reservation
+from staykit.domain.catalog.availability import lock_unit_types
+from staykit.domain.catalog.models import Rate, UnitType
+from staykit.domain.catalog.quote import quote_stay
+
+
+async def modify(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID, change: StayChange
+) -> Booked:
+    """New dates, guests or unit: re-quoted and re-allocated (keeping the same unit when it
+    is free), with a new version. All or nothing: a refused change leaves it as it was."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if change.expected_version is not None and change.expected_version != (
+        reservation.record_version
+    ):
+        raise Conflict(
+            f"The reservation is at version {reservation.record_version}, not "
+            f"{change.expected_version}: read it again.",
+            code="versionMismatch",
+            field="version",
+        )
+    if reservation.status not in ("request", "new", "confirmed", "black", "inquiry"):
+        raise _not_in(reservation, (), "changed")
+    if rel == "host" and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may change its reservations.",
+            code="notYourListing",
+        )
+    if change.unit_id is not None and rel == "guest":
+        raise InvalidInput("Guests cannot choose a unit.", code="unitIdIsInvalid", field="unitId")
+    arrival = change.arrival or reservation.arrival
+    departure = change.departure or reservation.departure
+    adults = change.adults if change.adults is not None else reservation.adults
+    children = change.children if change.children is not None else reservation.children
+    _check_stay(arrival, departure, adults, children)
+    listing = await session.get(UnitType, reservation.unit_type_id)
+    if listing is None or not listing.is_active:
+        raise Conflict("The listing no longer exists.", code="listingGone", field="listingId")
+    old = await assignments_of(session, reservation.id)
+    rate = await session.get(Rate, old[0].rate_id) if old else None
+    if rate is None or not rate.is_active:
+        rate = await _rate(session, listing, None)
+    await lock_unit_types(session, [listing.id])
+    async with session.begin_nested():  # a refused change rolls back to here
+        await _release(session, old)
+        for a in old:
+            a.is_active = False
+        quote = await quote_stay(session, listing, arrival, departure, adults + children, rate)
+        # A stay in progress may still be shortened or extended: its arrival is past.
+        ignore = ["arrival_in_past"] if arrival == reservation.arrival else []
+        if reservation.status == "inquiry":
+            ignore.append("unavailable")
+        _refuse(quote, ignore=ignore)
+        if reservation.status == "inquiry":
+            pieces = [
+                (
+                    old[0].unit_id if old else await _first_unit(session, listing.id),
+                    arrival,
+                    departure,
+                )
+            ]
+        else:
+            pieces = await allocate(
+                session,
+                listing.id,
+                arrival,
+                departure,
+                only_unit=change.unit_id,
+                prefer=[a.unit_id for a in old],
+            )
+        reservation.arrival, reservation.departure = arrival, departure
+        reservation.adults, reservation.children = adults, children
+        _apply_quote(reservation, quote)
+        assignments = await _write_assignments(
+            session, reservation, quote, pieces, adults + children
+        )
+        await session.execute(
+            update(InvoiceItem)
+            .where(
+                InvoiceItem.reservation_id == reservation.id,
+                InvoiceItem.kind == "charge",
+                InvoiceItem.code.in_((ACCOMMODATION, EXTRA_GUESTS, CLEANING, CITY_TAX)),
+                InvoiceItem.is_active,
+            )
+            .values(is_active=False, updated_at=utcnow())
+        )
+        session.add_all(_charges(reservation, quote))
+        await events.record_reservation(
+            session, actor, "reservation.modified", reservation, assignments
+        )
+    return Booked(reservation, assignments, quote)
+
+
+DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
+
+
+async def update_reservation(
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    *,
+    booking_status: str | None = None,
+    fields: dict[str, Any] | None = None,
+) -> Booked:
+    """The marketplace's updateReservation: a bookingStatus change ("confirmed" approves,
+    "declined" declines, "cancelled" cancels; "complete" is the periodic job's and
+    "pending" is never set: 409) and `fields` (attribute -> value) among the iCal fields
+    (the host's owners and managers, admins) and dispute_status (admins only). All or
+    nothing: every permission is checked before anything changes, and a refused status
+    change raises before any field is set (the caller's transaction rolls back)."""
+    fields = dict(fields or {})
+    unknown = set(fields) - set(DETAIL_FIELDS)
+    if unknown:
+        raise InvalidInput(
+            f"{sorted(unknown)[0]} cannot be changed here.", field=sorted(unknown)[0]
+        )
+    changing = bool(fields) or booking_status is not None
+    reservation, _ = await get_reservation(session, actor, reservation_id, lock=changing)
+    assert actor is not None
+    if "dispute_status" in fields:
+        if not actor.is_admin:
+            raise Forbidden(
+                "Only admins set disputeStatus (the dispute flow sets it later).",
+                code="adminRoleRequired",
+                field="disputeStatus",
+            )
+        if fields["dispute_status"] not in DISPUTE_STATUSES:
+            raise InvalidInput(
+                f"disputeStatus must be one of {', '.join(DISPUTE_STATUSES)}.",
+                code="disputeStatusIsInvalid",
+                field="disputeStatus",
+            )
+    ical = [k for k in ("ical_export_url", "ical_import_source") if k in fields]
+    if ical and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the listing's host and admins set the iCal fields.",
+            code="notYourListing",
+            field="iCalExportUrl" if ical[0] == "ical_export_url" else "iCalImportSource",
+        )
+    if booking_status is None:
+        booked = Booked(reservation, await assignments_of(session, reservation.id))
+    else:
+        change = {"confirmed": approve, "declined": decline, "cancelled": cancel}.get(
+            booking_status
+        )
+        if change is None:
+            raise Conflict(
+                "bookingStatus complete is set when the stay's check-out time has passed; "
+                "nobody sets it by hand."
+                if booking_status == "complete"
+                else "A reservation never goes back to pending.",
+                code="invalidStatusChange",
+                field="bookingStatus",
+            )
+        booked = await change(session, actor, reservation_id)
+    for key, value in fields.items():
+        setattr(booked.reservation, key, value)
+    await session.flush()
+    return booked
+
+
+async def set_master(
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    master_id: uuid.UUID | None,
+) -> Booked:
+    """Join a group (masterId) or leave it (None). The business's managers only."""
+    reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may group reservations.",
+            code="notYourListing",
+        )
+    if master_id == reservation.id:
+        raise InvalidInput(
+            "A reservation cannot be its own master.", code="masterIdIsInvalid", field="masterId"
+        )
+    new_master = await _check_master(session, reservation.business_id, master_id)
+    if new_master == reservation.id:
+        raise InvalidInput(
+            "That reservation belongs to this one's group.",
+            code="masterIdIsInvalid",
+            field="masterId",
+        )
+    if reservation.master_id == new_master:
+        return Booked(reservation, await assignments_of(session, reservation.id))
+    if master_id is not None:
+        # The members of this reservation's own group follow it into the new group.
+        await session.execute(
+            update(Reservation)
+            .where(Reservation.master_id == reservation.id)
+            .values(master_id=new_master, updated_at=func.now())
+        )
+    reservation.master_id = new_master
+    assignments = await assignments_of(session, reservation.id)
+    await events.record_reservation(
+        session, actor, "reservation.modified", reservation, assignments
+    )
+    return Booked(reservation, assignments)

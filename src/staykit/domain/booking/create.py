@@ -1,0 +1,360 @@
+"""Booking a stay: the checks of a new reservation (stay, rules, the client's claims, the
+listing and rate, the group master), its price lines, and create_reservation."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, literal_column, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.clock import utcnow
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.ids import uuid7
+from staykit.core.schemas import check_text
+from staykit.domain.access.principal import Principal
+from staykit.domain.auth import policy
+from staykit.domain.booking import events
+from staykit.domain.booking.allocation import _first_unit, _write_assignments, allocate
+from staykit.domain.booking.commands import (
+    ACCOMMODATION,
+    CITY_TAX,
+    CLEANING,
+    EXTRA_GUESTS,
+    MAX_GUESTS,
+    MAX_NOTES,
+    MAX_PEOPLE,
+    REQUEST_TTL,
+    STATUSES_ON_CREATE,
+    Booked,
+    NewReservation,
+    Person,
+)
+from staykit.domain.booking.models import InvoiceItem, Reservation, ReservationGuest
+from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL
+from staykit.domain.catalog.blocks import unavailable
+from staykit.domain.catalog.models import Rate, UnitType
+from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
+from staykit.domain.tenancy import service as tenancy
+
+# The quote's rules and the request field each one is about.
+RULE_FIELDS = {
+    "departure_not_after_arrival": "checkOut",
+    "stay_too_long": "checkOut",
+    "arrival_in_past": "checkIn",
+    "too_many_guests": "guestCount",
+    "min_stay": "checkOut",
+    "max_stay": "checkOut",
+    "closed_to_arrival": "checkIn",
+    "closed_to_departure": "checkOut",
+}
+
+
+def _check_stay(arrival: date, departure: date, adults: int, children: int) -> None:
+    check_stay_dates(arrival, departure)
+    if not 1 <= adults <= MAX_GUESTS:
+        raise InvalidInput(
+            f"guestCount must be between 1 and {MAX_GUESTS}.",
+            code="guestCountIsInvalid",
+            field="guestCount",
+        )
+    if not 0 <= children <= MAX_GUESTS:
+        raise InvalidInput(
+            f"children must be between 0 and {MAX_GUESTS}.",
+            code="childrenIsInvalid",
+            field="children",
+        )
+
+
+def _refuse(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
+    """A quote that breaks rules: 400 naming the fields, or 409 naming the nights when the
+    only problem is that nights are taken."""
+    ignored = set(ignore)
+    rules = [v for v in quote.violations if v.rule not in ignored]
+    if not rules:
+        return
+    taken = [v.date for v in rules if v.rule == "unavailable" and v.date is not None]
+    others = [v for v in rules if v.rule != "unavailable"]
+    if others:
+        first = others[0]
+        raise InvalidInput(
+            first.message,
+            code=f"{first.rule}",
+            field=RULE_FIELDS.get(first.rule, "checkIn"),
+            errors=[
+                {
+                    "field": RULE_FIELDS.get(v.rule, "checkIn"),
+                    "rule": v.rule,
+                    "date": None if v.date is None else v.date.isoformat(),
+                    "message": v.message,
+                }
+                for v in others
+            ],
+        )
+    raise unavailable(sorted(taken), field="checkIn")
+
+
+def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
+    """What the client believes must be what the server computed."""
+    if req.claimed_host_id is not None and req.claimed_host_id != listing.host_id:
+        raise InvalidInput(
+            "hostId is not this listing's host; leave it out, the server sets it.",
+            code="hostIdMismatch",
+            field="hostId",
+        )
+    if req.claimed_currency is not None and req.claimed_currency != quote.currency:
+        raise InvalidInput(
+            f"This listing is priced in {quote.currency}, not {req.claimed_currency}.",
+            code="currencyMismatch",
+            field="currency",
+        )
+    if req.claimed_approval_type is not None and req.claimed_approval_type != (
+        listing.approval_type
+    ):
+        raise InvalidInput(
+            f"This listing's approvalType is {listing.approval_type}.",
+            code="approvalTypeMismatch",
+            field="approvalType",
+        )
+    if req.claimed_total is not None:
+        claimed = req.claimed_total
+        if not money.fits(claimed, quote.currency) or claimed != quote.total:
+            raise InvalidInput(
+                f"totalPrice {claimed} does not match the price of this stay, "
+                f"{quote.total} {quote.currency}: quote again "
+                "(GET /propertycatalog-api/v1/listings/{listingId}/quote) or leave totalPrice "
+                "out.",
+                code="totalPriceMismatch",
+                field="totalPrice",
+                errors=[
+                    {
+                        "field": "totalPrice",
+                        "message": "Does not match the server's price.",
+                        "expected": str(quote.total),
+                    }
+                ],
+            )
+
+
+async def _bookable_listing(
+    session: AsyncSession, me: Principal, unit_type_id: uuid.UUID, *, partner: bool
+) -> tuple[UnitType, bool]:
+    """The listing to book and whether the actor manages it (asked only when it matters:
+    a partner booking, or an unpublished listing). Guests may book published, active
+    listings; the host's business may also book its own unpublished ones (direct
+    bookings).
+
+    The same query takes the unit type's lock (availability.lock_unit_types): one round
+    trip for both, before anything reads the listing's availability."""
+    lock: ColumnElement[Any] = literal_column(LOCK_UNIT_TYPE_SQL.format(id="unit_types.id"))
+    listing: UnitType | None = await session.scalar(
+        select(UnitType)
+        .add_columns(lock)
+        .where(UnitType.id == unit_type_id)
+        .execution_options(populate_existing=True)
+    )
+    missing = NotFound(
+        f"No listing with id {unit_type_id}.", code="listingNotFound", field="listingId"
+    )
+    if listing is None or not listing.is_active:
+        raise missing
+    manages = me.user_id == listing.host_id or me.is_admin
+    if not manages and (partner or not listing.is_published):
+        manages = await tenancy.can_manage(session, me, listing.business_id)
+    if not listing.is_published and not manages:
+        raise missing
+    return listing, manages
+
+
+async def _rate(session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | None) -> Rate:
+    stmt = select(Rate).where(Rate.unit_type_id == listing.id, Rate.is_active)
+    stmt = stmt.where(Rate.id == rate_id) if rate_id is not None else stmt.where(Rate.is_default)
+    rate = await session.scalar(stmt)
+    if rate is None:
+        raise InvalidInput(
+            "No such rate for this listing." if rate_id else "This listing has no default rate.",
+            code="rateIdIsInvalid",
+            field="rateId",
+        )
+    return rate
+
+
+async def _check_master(
+    session: AsyncSession, business_id: uuid.UUID, master_id: uuid.UUID | None
+) -> uuid.UUID | None:
+    """The group's master reservation: same business, active, itself no member of another
+    group (a member's master is used instead)."""
+    if master_id is None:
+        return None
+    master = await session.get(Reservation, master_id)
+    if master is None or not master.is_active or master.business_id != business_id:
+        raise InvalidInput(
+            f"No reservation {master_id} in this business to group with.",
+            code="masterIdIsInvalid",
+            field="masterId",
+        )
+    return master.master_id or master.id
+
+
+def _apply_quote(reservation: Reservation, quote: Quote) -> None:
+    reservation.currency = quote.currency
+    reservation.subtotal = quote.subtotal
+    reservation.extra_guest_charges = quote.extra_guest_charges
+    reservation.cleaning_fee = quote.cleaning_fee
+    reservation.city_tax = quote.city_tax
+    reservation.total = quote.total
+    reservation.nightly_prices = [[n.isoformat(), str(p)] for n, p in quote.nights]
+
+
+def _charges(reservation: Reservation, quote: Quote) -> list[InvoiceItem]:
+    cur, nights = quote.currency, len(quote.nights)
+    lines = [
+        (
+            ACCOMMODATION,
+            f"Accommodation, {nights} night{'s' if nights != 1 else ''}",
+            quote.subtotal,
+        ),
+        (EXTRA_GUESTS, "Extra guests", quote.extra_guest_charges),
+        (CLEANING, "Cleaning fee", quote.cleaning_fee),
+        (CITY_TAX, "City tax", quote.city_tax),
+    ]
+    return [
+        InvoiceItem(
+            reservation_id=reservation.id,
+            business_id=reservation.business_id,
+            kind="charge",
+            code=code,
+            description=description,
+            qty=Decimal(1),
+            amount=amount,
+            currency=cur,
+        )
+        for code, description, amount in lines
+        if amount or code == ACCOMMODATION
+    ]
+
+
+async def create_reservation(
+    session: AsyncSession, actor: Principal | None, req: NewReservation
+) -> Booked:
+    """Book a stay. The guest is the actor on the marketplace; partner sources book on
+    behalf of a guest (people) and need to manage the listing's business."""
+    me = policy.require_login(actor)
+    _check_stay(req.arrival, req.departure, req.adults, req.children)
+    check_text("notes", req.notes, MAX_NOTES)
+    if len(req.people) > MAX_PEOPLE:
+        raise InvalidInput(
+            f"At most {MAX_PEOPLE} people per reservation.", code="peopleIsInvalid", field="people"
+        )
+    marketplace = req.source == "marketplace"
+    listing, manages = await _bookable_listing(
+        session, me, req.unit_type_id, partner=not marketplace
+    )
+    if marketplace and me.user_id == listing.host_id:
+        raise Forbidden(
+            "Hosts cannot book their own listing as guests; block the dates instead.",
+            code="ownListing",
+        )
+    if not marketplace and not manages:
+        raise Forbidden(
+            "Only the business's owners and managers may enter reservations for it.",
+            code="notYourBusiness",
+        )
+    if req.unit_id is not None and marketplace:
+        raise InvalidInput(
+            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unitId"
+        )
+    status = req.status
+    if status is None:
+        status = "confirmed" if listing.approval_type == "instant" or not marketplace else "request"
+    elif marketplace or status not in STATUSES_ON_CREATE:
+        raise InvalidInput(
+            f"status must be one of {', '.join(STATUSES_ON_CREATE)}.",
+            code="statusIsInvalid",
+            field="status",
+        )
+    # An explicit rate is checked here; the default one comes with the quote's own query.
+    rate = await _rate(session, listing, req.rate_id) if req.rate_id is not None else None
+    master_id = await _check_master(session, listing.business_id, req.master_id)
+
+    quote = await quote_stay(
+        session, listing, req.arrival, req.departure, req.adults + req.children, rate
+    )
+    # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
+    _refuse(quote, ignore=("unavailable",) if status == "inquiry" else ())
+    _check_claims(req, listing, quote)
+    pieces = (
+        [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
+        if status == "inquiry"
+        else await allocate(session, listing.id, req.arrival, req.departure, only_unit=req.unit_id)
+    )
+    if status == "inquiry" and req.unit_id is None:
+        # An inquiry still names a unit: the first one of the type.
+        pieces = [(await _first_unit(session, listing.id), req.arrival, req.departure)]
+
+    now = utcnow()
+    reservation = Reservation(
+        id=uuid7(),
+        business_id=listing.business_id,
+        property_id=listing.property_id,
+        unit_type_id=listing.id,
+        host_id=listing.host_id,
+        guest_id=me.user_id if marketplace else None,
+        status=status,
+        approval_type=listing.approval_type,
+        arrival=req.arrival,
+        departure=req.departure,
+        adults=req.adults,
+        children=req.children,
+        booking_policies_snapshot=listing.booking_policies,
+        cancellation_policy_snapshot=listing.cancellation_policy,
+        source=req.source,
+        external_ref=req.external_ref,
+        api_source_id=req.api_source_id,
+        master_id=master_id,
+        notes=req.notes,
+        ical_export_url=req.ical_export_url,
+        ical_import_source=req.ical_import_source,
+        made_at=now,
+        expires_at=now + REQUEST_TTL if status == "request" else None,
+    )
+    reservation.owner_id = me.user_id
+    _apply_quote(reservation, quote)
+    session.add(reservation)
+    assignments = await _write_assignments(
+        session, reservation, quote, pieces, req.adults + req.children
+    )
+    # Flushed after the rows they refer to (the models declare no relationships, so the
+    # unit of work does not order INSERTs across tables by their foreign keys).
+    people = req.people or (
+        [Person(first_name=me.fullname or None, email=me.email or None)] if marketplace else []
+    )
+    for k, person in enumerate(people):
+        session.add(
+            ReservationGuest(
+                reservation_id=reservation.id,
+                business_id=reservation.business_id,
+                unit_assignment_id=assignments[0].id,
+                is_primary=k == 0,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=person.email,
+                phone=person.phone,
+                mobile=person.mobile,
+            )
+        )
+    session.add_all(_charges(reservation, quote))
+    confirmed = status in ("confirmed", "new")
+    await events.record_reservation(
+        session,
+        me,
+        ("reservation.created", "reservation.confirmed") if confirmed else "reservation.created",
+        reservation,
+        assignments,
+    )
+    return Booked(reservation, assignments, quote)

@@ -1,0 +1,230 @@
+"""A reservation's status changes: the host approves or declines a request, the guest,
+host or an admin cancels (with the refund), and the periodic jobs expire unanswered
+requests and complete finished stays."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.clock import utcnow
+from staykit.core.errors import Conflict, Forbidden
+from staykit.domain.access.principal import Principal
+from staykit.domain.booking import events
+from staykit.domain.booking.allocation import _release
+from staykit.domain.booking.commands import REFUND, Booked
+from staykit.domain.booking.models import HOLDING, InvoiceItem, Reservation
+from staykit.domain.booking.repository import (
+    _may_manage,
+    assignments_for,
+    assignments_of,
+    get_reservation,
+)
+from staykit.domain.booking.statuses import FINAL
+from staykit.domain.catalog.models import Property
+from staykit.domain.catalog.quote import property_today
+
+
+def _not_in(reservation: Reservation, allowed: Iterable[str], action: str) -> Conflict:
+    return Conflict(
+        f"A reservation that is {reservation.status} cannot be {action}.",
+        code="invalidStatusChange",
+        field="bookingStatus",
+    )
+
+
+async def approve(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
+    """The host accepts a request: it becomes confirmed."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+        raise Forbidden("Only the listing's host may approve a request.", code="notYourListing")
+    if reservation.status != "request":
+        raise _not_in(reservation, ("request",), "approved")
+    reservation.status = "confirmed"
+    reservation.expires_at = None
+    reservation.decided_at = utcnow()
+    assignments = await assignments_of(session, reservation.id)
+    await events.record_reservation(
+        session, actor, "reservation.confirmed", reservation, assignments
+    )
+    return Booked(reservation, assignments)
+
+
+async def decline(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
+    """The host turns a request (or an inquiry) down: its nights are free again."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+        raise Forbidden("Only the listing's host may decline a request.", code="notYourListing")
+    if reservation.status not in ("request", "inquiry"):
+        raise _not_in(reservation, ("request", "inquiry"), "declined")
+    assignments = await assignments_of(session, reservation.id)
+    await _release(session, assignments)
+    reservation.status = "declined"
+    reservation.expires_at = None
+    reservation.decided_at = utcnow()
+    await events.record_reservation(
+        session, actor, "reservation.declined", reservation, assignments
+    )
+    return Booked(reservation, assignments)
+
+
+def refund_for(reservation: Reservation, today: date, cancelled_by: str) -> Decimal:
+    """What a cancellation gives back (docs/booking.md):
+    - by the host or an admin: everything paid for the stay (the total);
+    - by the guest, under the cancellation policy snapshotted at booking: the tier with the
+      largest daysBeforeArrival not above the notice given (days from today, where the
+      property is, to arrival) refunds its refundPercent of the total; a notice shorter
+      than every tier refunds nothing; no policy at all refunds everything;
+    - a request or inquiry was never charged: its refund is 0."""
+    if reservation.status in ("request", "inquiry"):
+        return Decimal(0)
+    total = money.quantize(reservation.total, reservation.currency)
+    if cancelled_by != "guest":
+        return total
+    policy_ = reservation.cancellation_policy_snapshot
+    tiers = (policy_ or {}).get("tiers") if isinstance(policy_, dict) else None
+    if not tiers:
+        return total
+    notice = (reservation.arrival - today).days
+    best: tuple[int, Decimal] | None = None
+    for tier in tiers:
+        try:
+            days = int(tier["daysBeforeArrival"])
+            percent = Decimal(str(tier["refundPercent"]))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            continue
+        if days <= notice and (best is None or days > best[0]):
+            best = (days, percent)
+    if best is None:
+        return Decimal(0)
+    return money.quantize(total * best[1] / 100, reservation.currency)
+
+
+async def _time_zone(session: AsyncSession, property_id: uuid.UUID) -> str:
+    tz = await session.scalar(select(Property.time_zone).where(Property.id == property_id))
+    return tz or "UTC"
+
+
+async def cancel(
+    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+) -> Booked:
+    """Cancel by the guest or the host before the stay starts (admins at any time, for
+    moderation). Frees the nights and records the refund."""
+    reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
+    assert actor is not None
+    if reservation.status in FINAL or reservation.status == "completed":
+        raise Conflict(
+            f"The reservation is already {reservation.status}.",
+            code="alreadyFinished",
+            field="bookingStatus",
+        )
+    by = rel if rel in ("guest", "admin") else "host"
+    if by == "host" and not await _may_manage(session, actor, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may cancel its reservations.",
+            code="notYourListing",
+        )
+    today = property_today(await _time_zone(session, reservation.property_id))
+    if by != "admin" and reservation.arrival <= today and reservation.status in HOLDING:
+        raise Conflict(
+            "The stay has started: only an admin can cancel it now.",
+            code="stayStarted",
+            field="bookingStatus",
+        )
+    assignments = await assignments_of(session, reservation.id)
+    await _release(session, assignments)
+    refund = refund_for(reservation, today, by)
+    reservation.status = "cancelled"
+    reservation.cancelled_at = utcnow()
+    reservation.cancelled_by = by
+    reservation.expires_at = None
+    reservation.refund_amount = refund
+    if refund:
+        session.add(
+            InvoiceItem(
+                reservation_id=reservation.id,
+                business_id=reservation.business_id,
+                kind="refund",
+                code=REFUND,
+                description=f"Refund on cancellation by the {by}",
+                qty=Decimal(-1),
+                amount=refund,
+                currency=reservation.currency,
+            )
+        )
+    await events.record_reservation(
+        session, actor, "reservation.cancelled", reservation, assignments
+    )
+    return Booked(reservation, assignments)
+
+
+async def expire_requests(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Requests unanswered for 24 hours expire and free their nights."""
+    now = now or utcnow()
+    due = list(
+        await session.scalars(
+            select(Reservation)
+            .where(Reservation.status == "request", Reservation.expires_at <= now)
+            .order_by(Reservation.expires_at)
+            .limit(500)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    held = await assignments_for(session, [r.id for r in due])
+    # One release for the batch: its unit types locked once, in sorted order (two workers
+    # expiring at once cannot deadlock), and one UPDATE of the occupancy rows.
+    await _release(session, [a for assignments in held.values() for a in assignments])
+    for reservation in due:
+        reservation.status = "expired"
+        reservation.expires_at = None
+        await events.record_reservation(
+            session, None, "reservation.expired", reservation, held[reservation.id]
+        )
+    return len(due)
+
+
+_DUE_TO_COMPLETE = text(
+    """
+    SELECT r.id FROM reservations r JOIN properties p ON p.id = r.property_id
+    WHERE r.status IN ('new', 'confirmed', 'black') AND r.is_active
+      AND r.departure <= CAST(:now AS timestamptz) AT TIME ZONE p.time_zone
+      AND (r.departure + p.check_out_time) <= CAST(:now AS timestamptz) AT TIME ZONE p.time_zone
+    ORDER BY r.departure, r.id
+    LIMIT 500
+    FOR UPDATE OF r SKIP LOCKED
+    """
+)
+
+
+async def complete_stays(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Confirmed stays whose check-out time has passed where the property is: completed.
+    Their nights stay occupied (it is history, and the calendar shows it)."""
+    now = now or utcnow()
+    ids = list((await session.execute(_DUE_TO_COMPLETE, {"now": now})).scalars())
+    if not ids:
+        return 0
+    due = list(
+        await session.scalars(
+            select(Reservation).where(Reservation.id.in_(ids)).order_by(Reservation.departure)
+        )
+    )
+    held = await assignments_for(session, ids)
+    for reservation in due:
+        reservation.status = "completed"
+        reservation.completed_at = now
+        await events.record_reservation(
+            session, None, "reservation.completed", reservation, held[reservation.id]
+        )
+    return len(due)
