@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, respond, shape
+from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
 from staykit.core.crud import UniqueRule
 from staykit.core.errors import Conflict, InvalidInput, NotFound
-from staykit.core.filters import Kind
 from staykit.core.schemas import parse_json_object
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars, policy, sessions, users

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from staykit.core import filters as flt
+from staykit.api.marketplace import filters as flt
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import ISO_DATE
 from staykit.domain.catalog.models import PROPERTY_TYPES, Property, UnitType

@@ -8,7 +8,7 @@ The marketplace reads a query string into SearchParams
 
 What a search can ask for (every parameter optional):
 - the spec's list filters of listListings (§4.2, syntax of
-  staykit.core.filters), as SQL conditions: title, hostId, address,
+  staykit.api.marketplace.filters), as SQL conditions: title, hostId, address,
   pricePerNight (incl. $lt-/$btw- ranges), propertyType, currency, isPublished;
 - q: words matched typo-tolerantly (pg_trgm word_similarity >= 0.5) against the title,
   the description and the city; EVERY word must match one of them. "apartmnt" finds
