@@ -23,7 +23,7 @@ from staykit.core.crud import UniqueRule
 from staykit.core.errors import Conflict, InvalidInput, NotFound
 from staykit.core.schemas import parse_json_object
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth import avatars, policy, sessions, users
+from staykit.domain.auth import avatars, policy, registration, sessions, users
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.models import (
     ROLES,
@@ -304,7 +304,7 @@ async def update_profile(ctx: Context, userId: UserId, body: UpdateProfile) -> J
 
 @router.post("/v1/users", tags=["users"], summary="createUser", status_code=201)
 async def create_user(ctx: Context, body: CreateUser) -> JSONResponse:
-    user = await users.create_user(ctx.session, _logged_in(ctx), body, ctx.settings)
+    user = await registration.create_user(ctx.session, _logged_in(ctx), body, ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 
@@ -396,7 +396,7 @@ async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
 
 @router.post("/v1/registeruser", tags=["users"], summary="registerUser", status_code=201)
 async def register_user(ctx: Context, body: RegisterUser) -> JSONResponse:
-    user = await users.register_user(ctx.session, body, ctx.settings)
+    user = await registration.register_user(ctx.session, body, ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 
