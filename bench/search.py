@@ -331,7 +331,7 @@ def text_searches(count: int, seed: int) -> list[dict[str, str]]:
 
 
 def to_params(query: dict[str, str]) -> Any:
-    from staykit.domain.catalog.search import parse_search_params
+    from staykit.api.marketplace.catalog_search_params import parse_search_params
 
     return parse_search_params(list(query.items()))
 

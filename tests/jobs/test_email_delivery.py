@@ -29,7 +29,7 @@ from staykit.core import runtime as runtime_module
 from staykit.core.config import Settings
 from staykit.core.db import raw_connection, unit_of_work
 from staykit.core.runtime import get_runtime
-from staykit.domain.auth import passwords, users
+from staykit.domain.auth import passwords, registration
 from staykit.domain.auth.schemas import RegisterUser
 from staykit.domain.notifications.service import queue_email, queue_sms
 from staykit.domain.notifications.tasks import deliver_message
@@ -221,7 +221,7 @@ async def test_rolled_back_registration_sends_nothing_and_leaves_no_job(
     address = "rolled.back@example.test"
     with pytest.raises(Abort):
         async with unit_of_work(committed_factory) as session:
-            await users.register_user(
+            await registration.register_user(
                 session,
                 RegisterUser(email=address, password=PASSWORD, fullname="Rolled Back"),
                 settings,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 class Clock:
@@ -20,8 +20,6 @@ class FrozenClock(Clock):
         return self.at
 
     def advance(self, **kwargs: float) -> None:
-        from datetime import timedelta
-
         self.at = self.at + timedelta(**kwargs)
 
 

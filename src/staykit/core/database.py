@@ -7,6 +7,8 @@ import logging
 from pathlib import Path
 
 import psycopg
+from alembic import command
+from alembic.config import Config
 
 from staykit.core.config import Settings
 from staykit.core.db import libpq_url, sqlalchemy_url
@@ -43,9 +45,6 @@ def start_database(settings: Settings) -> tuple[str, EmbeddedPostgres | None]:
 
 
 def migrate(url: str, revision: str = "head") -> None:
-    from alembic import command
-    from alembic.config import Config
-
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", sqlalchemy_url(url).replace("%", "%%"))

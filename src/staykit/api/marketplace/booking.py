@@ -17,6 +17,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import ColumnElement, or_, select
 
+from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.booking_schemas import (
     ChangeStay,
     CreateReservation,
@@ -26,15 +27,14 @@ from staykit.api.marketplace.catalog import listing_json
 from staykit.api.marketplace.catalog_quote import _amount
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import RECORD_FIELDS, jsonable, respond
+from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import (
     Resource,
     get_joins,
     list_parameters,
     list_records,
 )
-from staykit.core import filters as flt
 from staykit.core.errors import InvalidInput
-from staykit.core.filters import Kind
 from staykit.domain.auth.models import User
 from staykit.domain.booking import changes, create, lifecycle, repository
 from staykit.domain.booking.models import (

@@ -1,5 +1,5 @@
 """Request bodies of the bookingManagement reservation routes (spec §5.2) and their
-translation to the booking engine's requests (domain/booking/service.py).
+translation to the booking engine's commands (domain/booking/commands.py).
 
 `guestCount` is the whole group and `children` how many of it are children (default 0):
 the engine's adults are `guestCount - children`, and a reservation reads back

@@ -13,8 +13,10 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
+from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import RECORD_FIELDS, Field, jsonable, respond, shape
+from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import (
     Resource,
     columns_filters,
@@ -23,9 +25,7 @@ from staykit.api.marketplace.resource import (
     list_records,
     mount,
 )
-from staykit.core import filters as flt
 from staykit.core import money
-from staykit.core.filters import Kind
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (

@@ -1,8 +1,9 @@
 """Listing search under /propertycatalog-api: GET /v1/listings (listListings, spec §4.2)
 with the spec's filters plus text, radius, dates, guests, prices, amenities and sorting.
 
-The rules live in staykit.domain.catalog.search; this route parses the paging, calls it,
-and shapes each listing (plus `distanceKm` and the stay's `quote` when asked for)."""
+The rules live in staykit.domain.catalog.search and the query string's reading in
+catalog_search_params; this route parses the paging, calls them, and shapes each listing
+(plus `distanceKm` and the stay's `quote` when asked for)."""
 
 # No `from __future__ import annotations` (see resource.py).
 
@@ -12,6 +13,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from staykit.api.marketplace.catalog import listing_joins, listing_json
+from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Paging, respond
 from staykit.api.marketplace.resource import Resource, list_parameters, list_params
@@ -28,7 +30,7 @@ _DESCRIBED = Resource(
     model=UnitType,
     id_param="listingId",
     fields=(),
-    filters=search.FILTERS,
+    filters=FILTERS,
 )
 
 
@@ -93,7 +95,7 @@ async def list_listings(ctx: Context) -> JSONResponse:
                 "isActive must be true or false.", code="isActiveIsInvalid", field="isActive"
             )
         include_inactive = raw_active.lower() == "true"
-    params = search.parse_search_params(
+    params = parse_search_params(
         list(ctx.request.query_params.multi_items()),
         page_number=paging.page_number,
         page_row_count=paging.page_row_count,

@@ -20,10 +20,10 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import Select, select
 
+from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, Paging, respond, shape
 from staykit.core import crud
-from staykit.core import filters as flt
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import Input
 from staykit.domain.access.principal import Principal

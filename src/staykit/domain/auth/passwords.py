@@ -6,7 +6,7 @@ import anyio
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from staykit.core.config import Settings
+from staykit.core.config import Settings, get_settings
 
 _hasher: PasswordHash | None = None
 _dummy_hash: str | None = None
@@ -28,8 +28,6 @@ def configure(settings: Settings) -> None:
 
 def _get() -> PasswordHash:
     if _hasher is None:
-        from staykit.core.config import get_settings
-
         configure(get_settings())
     assert _hasher is not None
     return _hasher

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from staykit.core.db import libpq_url
 from staykit.domain.access.principal import Principal
+from staykit.domain.auth.models import AuthSession, User
 
 log = structlog.get_logger(__name__)
 CHANNEL = "staykit_auth"
@@ -114,8 +115,6 @@ session_cache = SessionCache()
 @event.listens_for(Session, "after_flush")
 def _evict_flushed(session: Session, _flush_context: Any) -> None:
     """Evict users and sessions this process changes, as soon as the change is flushed."""
-    from staykit.domain.auth.models import AuthSession, User
-
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, AuthSession):
             session_cache.evict_session(obj.id)

@@ -1,4 +1,4 @@
-"""Users: registration, profiles, roles, passwords and soft deletion."""
+"""Users: profiles, roles, passwords and soft deletion (creating them: registration.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,16 @@ import uuid
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.auth.passwords import hash_password, verify_password
 from staykit.domain.auth.schemas import (
-    CreateUser,
-    RegisterUser,
     UpdateProfile,
     UpdateUser,
     UpdateUserPassword,
@@ -53,65 +49,6 @@ async def get_active(session: AsyncSession, user_id: uuid.UUID) -> User:
     if user is None or not user.is_active:
         raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="userId")
     return user
-
-
-async def _create(
-    session: AsyncSession, data: RegisterUser, settings: Settings, owner: uuid.UUID | None
-) -> User:
-    check_password_policy(data.password, settings)
-    # Already in canonical form (core.schemas: trimmed, domain lower-cased); uniqueness
-    # and login ignore case altogether.
-    email = str(data.email)
-    if await get_by_email(session, email) is not None:
-        raise _email_taken()
-    user = User(
-        email=email,
-        password_hash=await hash_password(data.password),
-        fullname=data.fullname,
-        avatar=data.avatar or default_avatar(email, settings.public_base_url),
-        role_id="user",
-        preferred_language=data.preferred_language,
-        bio=data.bio,
-        mobile=data.mobile,
-    )
-    user.id = uuid7()
-    user.owner_id = owner or user.id
-    try:
-        # A concurrent registration of the same address passes the check above; the
-        # unique index decides, and the loser gets the same 409 as a sequential retry.
-        async with session.begin_nested():
-            session.add(user)
-            await session.flush()
-    except IntegrityError as exc:
-        if _constraint(exc) == "uq_users_email_lower":
-            raise _email_taken() from None
-        raise
-    # Ask the new user to confirm their address; the mail leaves only if this commits.
-    from staykit.domain.auth import verification
-
-    await verification.send_email_verification(session, user, settings, on_signup=True)
-    return user
-
-
-def _email_taken() -> Conflict:
-    return Conflict(
-        "A user with this email already exists.", code="emailAlreadyRegistered", field="email"
-    )
-
-
-def _constraint(exc: IntegrityError) -> str | None:
-    return getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
-
-
-async def register_user(session: AsyncSession, data: RegisterUser, settings: Settings) -> User:
-    return await _create(session, data, settings, owner=None)
-
-
-async def create_user(
-    session: AsyncSession, actor: Principal | None, data: CreateUser, settings: Settings
-) -> User:
-    admin = policy.require_admin(actor)
-    return await _create(session, data, settings, owner=admin.user_id)
 
 
 async def get_user(session: AsyncSession, actor: Principal | None, user_id: uuid.UUID) -> User:

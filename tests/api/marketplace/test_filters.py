@@ -29,8 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.marketplace import filters as flt
 from staykit.core import clock
-from staykit.core import filters as flt
 from staykit.core.errors import InvalidInput
 from staykit.domain.auth.models import User
 from tests.factories import make_user

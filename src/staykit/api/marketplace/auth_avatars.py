@@ -1,0 +1,135 @@
+"""Avatar files under /auth-api: upload (a staykit addition), get, list, delete (which
+also resets the user's avatar) and the public download by access key."""
+
+# No `from __future__ import annotations` (see resource.py).
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Path, UploadFile
+from fastapi.responses import JSONResponse, Response
+
+from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.envelope import Field, respond, shape
+from staykit.api.marketplace.filters import Kind
+from staykit.api.marketplace.resource import Resource, columns_filters, mount
+from staykit.core.schemas import parse_json_object
+from staykit.domain.access.principal import Principal
+from staykit.domain.auth import avatars, policy
+from staykit.domain.auth.models import UserAvatarsFile
+
+router = APIRouter()
+
+
+def _own_files(actor: Principal | None, stmt: Any) -> Any:
+    me = policy.require_login(actor)
+    if me.is_admin:
+        return stmt
+    return stmt.where(
+        (UserAvatarsFile.owner_id == me.user_id) | (UserAvatarsFile.user_id == me.user_id)
+    )
+
+
+def _avatar_shape(obj: UserAvatarsFile) -> dict[str, Any]:
+    out = shape(obj, AVATAR_FIELDS)
+    out["downloadUrl"] = avatars.download_path(obj.access_key)
+    return out
+
+
+AVATAR_FIELDS = (
+    Field("fileName", "file_name"),
+    Field("mimeType", "mime_type"),
+    Field("fileSize", "file_size"),
+    Field("accessKey", "access_key"),
+    Field("ownerId", "owner_id"),
+    Field("metadata", "metadata_"),
+    Field("userId", "user_id"),
+)
+
+avatars_resource = Resource(
+    name="userAvatarsFile",
+    plural="userAvatarsFiles",
+    model=UserAvatarsFile,
+    id_param="userAvatarsFileId",
+    fields=AVATAR_FIELDS,
+    filters=columns_filters(
+        UserAvatarsFile,
+        {
+            "mimeType": ("mime_type", Kind.STRING),
+            "ownerId": ("owner_id", Kind.ID),
+            "userId": ("user_id", Kind.ID),
+        },
+    ),
+    can_list=lambda actor: policy.require_login(actor),
+    scope=_own_files,
+    can_read=avatars.can_see,
+    can_delete=avatars.can_see,
+)
+avatars_resource.shape = _avatar_shape  # type: ignore[method-assign]
+
+mount(
+    router,
+    avatars_resource,
+    "/v1/useravatarsfiles",
+    ops=("get", "list"),  # delete is below: it also resets a user's avatar
+    tags=["userAvatarsFiles"],
+)
+
+
+@router.post(
+    "/v1/useravatarsfiles",
+    tags=["userAvatarsFiles"],
+    summary="uploadUserAvatarsFile",
+    status_code=201,
+)
+async def upload_avatar(
+    ctx: Context,
+    file: Annotated[UploadFile, File(description="PNG, JPEG, GIF or WebP image")],
+    userId: Annotated[uuid.UUID | None, Form()] = None,
+    metadata: Annotated[str | None, Form(max_length=10_000)] = None,
+    setAsAvatar: Annotated[bool, Form()] = True,
+) -> JSONResponse:
+    """Upload an avatar image (staykit addition: the seed documents no upload route)."""
+    meta = parse_json_object(metadata, "metadata") if metadata else None
+    data = await file.read(ctx.settings.max_upload_bytes + 1)
+    row = await avatars.upload(
+        ctx.session,
+        ctx.user(),
+        ctx.settings,
+        file_name=file.filename or "avatar",
+        data=data,
+        user_id=userId,
+        metadata=meta,
+        set_as_avatar=setAsAvatar,
+    )
+    return respond(ctx, "userAvatarsFile", _avatar_shape(row), action="create")
+
+
+@router.delete(
+    "/v1/useravatarsfiles/{userAvatarsFileId}",
+    tags=["userAvatarsFiles"],
+    summary="deleteUserAvatarsFile",
+)
+async def delete_avatar_file(
+    ctx: Context,
+    userAvatarsFileId: Annotated[uuid.UUID, Path(description="The userAvatarsFileId")],
+) -> JSONResponse:
+    row = await avatars.delete_file(ctx.session, ctx.user(), ctx.settings, userAvatarsFileId)
+    return respond(ctx, "userAvatarsFile", _avatar_shape(row), action="delete")
+
+
+@router.get(
+    "/v1/useravatarsfiles/download/{accessKey}",
+    tags=["userAvatarsFiles"],
+    summary="downloadUserAvatarsFile",
+)
+async def download_avatar(
+    ctx: Context,
+    accessKey: Annotated[str, Path(min_length=12, max_length=12, pattern=r"^[A-Za-z0-9]+$")],
+) -> Response:
+    mime, data = await avatars.by_access_key(ctx.session, accessKey)
+    return Response(
+        data,
+        media_type=mime,
+        headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )

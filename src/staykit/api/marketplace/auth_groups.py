@@ -1,0 +1,135 @@
+"""User groups and their members under /auth-api (spec §2): the resource routes of both
+and the list of a group's members (members with a deleted account are left out)."""
+
+# No `from __future__ import annotations` (see resource.py).
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.envelope import Field
+from staykit.api.marketplace.filters import Kind
+from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
+from staykit.core.crud import UniqueRule
+from staykit.core.errors import Conflict, NotFound
+from staykit.domain.auth import policy
+from staykit.domain.auth.models import User, UserGroup, UserGroupMember
+from staykit.domain.auth.schemas import CreateUserGroup, CreateUserGroupMember, UpdateUserGroup
+
+router = APIRouter()
+
+groups_resource = Resource(
+    name="userGroup",
+    plural="userGroups",
+    model=UserGroup,
+    id_param="userGroupId",
+    fields=(Field("groupName", "group_name"), Field("avatar", "avatar")),
+    filters=columns_filters(
+        UserGroup, {"groupName": ("group_name", Kind.STRING), "avatar": ("avatar", Kind.STRING)}
+    ),
+    create_schema=CreateUserGroup,
+    update_schema=UpdateUserGroup,
+    can_create=lambda actor: policy.require_admin(actor),
+    can_update=lambda actor, _obj: policy.require_admin(actor),
+    can_delete=lambda actor, _obj: policy.require_admin(actor),
+)
+
+
+async def _member_refs(ctx: Ctx, obj: UserGroupMember, values: dict[str, Any]) -> None:
+    group = await ctx.session.get(UserGroup, obj.group_id)
+    if group is None or not group.is_active:
+        raise NotFound(
+            f"No userGroup with id {obj.group_id}.", code="userGroupNotFound", field="groupId"
+        )
+    user = await ctx.session.get(User, obj.user_id)
+    if user is None or not user.is_active:
+        raise NotFound(f"No user with id {obj.user_id}.", code="userNotFound", field="userId")
+    taken = await ctx.session.scalar(
+        select(UserGroupMember.id).where(
+            UserGroupMember.group_id == obj.group_id,
+            UserGroupMember.user_id == obj.user_id,
+            UserGroupMember.is_active,
+        )
+    )
+    if taken is not None:
+        raise Conflict(
+            "This user is already a member of the group.", code="alreadyAMember", field="userId"
+        )
+
+
+async def _member_joins(
+    ctx: Ctx, rows: list[UserGroupMember], shaped: list[dict[str, Any]]
+) -> None:
+    ids = {r.user_id for r in rows}
+    found = {
+        u.id: u for u in (await ctx.session.scalars(select(User).where(User.id.in_(ids)))).all()
+    }
+    for row, out in zip(rows, shaped, strict=True):
+        u = found.get(row.user_id)
+        if u is None:
+            out["user"] = []
+            continue
+        # Emails of members are personal data: admins and the member themself see them.
+        sees_email = ctx.actor is not None and (ctx.actor.is_admin or ctx.actor.user_id == u.id)
+        out["user"] = [
+            {"email": u.email if sees_email else None, "fullname": u.fullname, "avatar": u.avatar}
+        ]
+
+
+members_resource = Resource(
+    name="userGroupMember",
+    plural="userGroupMembers",
+    model=UserGroupMember,
+    id_param="userGroupMemberId",
+    fields=(Field("groupId", "group_id"), Field("userId", "user_id"), Field("ownerId", "owner_id")),
+    filters=columns_filters(
+        UserGroupMember, {"userId": ("user_id", Kind.ID), "ownerId": ("owner_id", Kind.ID)}
+    ),
+    create_schema=CreateUserGroupMember,
+    can_create=lambda actor: policy.require_admin(actor),
+    can_delete=lambda actor, _obj: policy.require_admin(actor),
+    before_create=_member_refs,
+    joins=_member_joins,
+    unique=(
+        UniqueRule(
+            "uq_user_group_members_active",
+            "userId",
+            "This user is already a member of the group.",
+            "alreadyAMember",
+        ),
+    ),
+)
+
+
+mount(router, groups_resource, "/v1/usergroups", tags=["userGroups"])
+mount(
+    router,
+    members_resource,
+    "/v1/usergroupmembers",
+    ops=("get", "create", "delete"),
+    tags=["userGroupMembers"],
+)
+
+
+@router.get(
+    "/v1/listusergroupmembers/{groupId}", tags=["userGroupMembers"], summary="listUserGroupMembers"
+)
+async def list_user_group_members(
+    ctx: Context, groupId: Annotated[uuid.UUID, Path(description="The group")]
+) -> JSONResponse:
+    group = await ctx.session.get(UserGroup, groupId)
+    if group is None or not group.is_active:
+        raise NotFound(
+            f"No userGroup with id {groupId}.", code="userGroupNotFound", field="groupId"
+        )
+    # Members whose account was deleted are no longer listed.
+    base = (
+        select(UserGroupMember)
+        .join(User, User.id == UserGroupMember.user_id)
+        .where(UserGroupMember.group_id == groupId, User.is_active)
+    )
+    return await list_records(ctx, members_resource, base=base)
