@@ -23,16 +23,11 @@ from staykit.core.config import Settings
 from staykit.core.database import ensure_database, migrate
 from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
 from staykit.core.embedded import EmbeddedPostgres
+from tests.tables import data_tables
 
-# Tables emptied after committing tests (signing keys stay: the process caches them).
-DATA_TABLES = (
-    "domain_events, invoice_items, info_items, reservation_guests, unit_assignments, "
-    "reservations, occupancies, availability_blocks, inventory_days, rate_days, rates, rate_plans, guest_types, "
-    "listing_locale_texts, search_listings, units, unit_types, properties, business_members, businesses, amenities, "
-    "auth_verification_codes, auth_sessions, auth_login_failures, user_group_members, "
-    "given_permissions, user_avatars_files, user_groups, users, outbound_messages, "
-    "procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs"
-)
+# Tables emptied after committing tests: every model's table but the signing keys, and
+# procrastinate's (tests/tables.py; tests/test_tables.py checks nothing is missed).
+DATA_TABLES = ", ".join(data_tables())
 
 
 @pytest.fixture(scope="session")
