@@ -1,7 +1,9 @@
-"""Test harness: one real PostgreSQL database per run, migrated once.
+"""Test harness: one real PostgreSQL database per test process, migrated once.
 
 STAYKIT_TEST_DATABASE_URL (CI sets it) names the server and database to use; without it an
-embedded server starts in a temporary directory. Each test runs inside a transaction that
+embedded server starts in a temporary directory. Under pytest-xdist (`-n`) every worker
+gets a database of its own: `<dbname>_<worker id>` on the given server, made fresh and
+dropped at the end, or its own embedded server. Each test runs inside a transaction that
 is rolled back (`client`), or, for tests that need real commits (jobs, concurrency), against
 the database itself with the tables emptied afterwards (`committed_client`).
 """
@@ -14,13 +16,14 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from staykit.app import create_app
 from staykit.core.config import Settings
-from staykit.core.database import ensure_database, migrate
+from staykit.core.database import ensure_database, migrate, with_database
 from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
 from staykit.core.embedded import EmbeddedPostgres
 from tests.tables import data_tables
@@ -30,9 +33,37 @@ from tests.tables import data_tables
 DATA_TABLES = ", ".join(data_tables())
 
 
+def xdist_worker() -> str | None:
+    """The pytest-xdist worker id (gw0, gw1, ...), or None in a plain run."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def _recreate(server_url: str, name: str) -> None:
+    with psycopg.connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # name is ours
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _drop(server_url: str, name: str) -> None:
+    with psycopg.connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     given = Settings().test_database_url
+    worker = xdist_worker()
+    if given and worker:
+        base = sqlalchemy_url(given)
+        name = f"{base.rsplit('?', 1)[0].rsplit('/', 1)[1]}_{worker}"
+        _recreate(base, name)
+        url = sqlalchemy_url(with_database(base, name))
+        migrate(url)
+        try:
+            yield url
+        finally:
+            _drop(base, name)
+        return
     if given:
         url = sqlalchemy_url(given)
         migrate(url)
