@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -22,10 +23,13 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from staykit.app import create_app
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import Settings
 from staykit.core.database import ensure_database, migrate, with_database
 from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
 from staykit.core.embedded import EmbeddedPostgres
+from staykit.domain.auth.keys import keyring
+from tests.factories import frozen_clock
 from tests.tables import data_tables
 
 # Tables emptied after committing tests: every model's table but the signing keys, and
@@ -174,6 +178,27 @@ async def committed_client(
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture
+def frozen_at() -> datetime:
+    """Where `frozen` stops the clock: now, unless a module overrides this fixture."""
+    return utcnow()
+
+
+@pytest.fixture
+def frozen(frozen_at: datetime) -> Iterator[FrozenClock]:
+    """The staykit clock stopped at `frozen_at`; tests move it with `.at` or `.advance`."""
+    with frozen_clock(frozen_at) as clock:
+        yield clock
+
+
+@pytest.fixture
+async def fresh_keyring(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Keys added inside a rolled-back test must not linger in the process-wide key cache."""
+    yield
+    async with AsyncSession(engine) as session:
+        await keyring.load(session)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -29,14 +29,13 @@ from staykit.domain.booking.service import (
     create_reservation,
     modify,
 )
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, days_from, make_listing, make_user
 
 D = date.today() + timedelta(days=60)
 SLOT = 10  # reservation k lives in [D + SLOT*k, D + SLOT*(k+1)): writers never collide
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 @dataclass(frozen=True)

@@ -31,14 +31,12 @@ from staykit.domain.catalog.models import (
 )
 from staykit.domain.catalog.quote import quote_stay
 from staykit.domain.catalog.search import SearchParams, parse_search_params, search_listings
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, add_unit, days_from, make_listing, make_user, units_of
 
 LISBON = (38.7223, -9.1393)
 
 
-def day(offset: int) -> date:
-    """A date `offset` days from today (UTC), far enough ahead for every time zone."""
-    return utcnow().date() + timedelta(days=offset)
+day = days_from()  # from today (UTC); tests use offsets far enough ahead for every time zone
 
 
 async def find(
@@ -57,24 +55,6 @@ async def titles(db: AsyncSession, actor: Principal | None = None, **kwargs: Any
 
 def query(db: AsyncSession, pairs: list[tuple[str, str]], actor: Principal | None = None) -> Any:
     return search_listings(db, actor, parse_search_params(pairs))
-
-
-async def add_unit(db: AsyncSession, listing: UnitType) -> Unit:
-    unit = Unit(
-        business_id=listing.business_id,
-        property_id=listing.property_id,
-        unit_type_id=listing.id,
-        name="second",
-    )
-    db.add(unit)
-    await db.flush()
-    return unit
-
-
-async def units_of(db: AsyncSession, listing: UnitType) -> list[Unit]:
-    from sqlalchemy import select
-
-    return list((await db.scalars(select(Unit).where(Unit.unit_type_id == listing.id))).all())
 
 
 async def block(db: AsyncSession, listing: UnitType, arrival: date, departure: date) -> None:
@@ -305,7 +285,7 @@ async def test_a_listing_with_a_free_unit_left_each_night_stays_bookable(
 ) -> None:
     listing = await make_listing(db, host, title="Two rooms")
     first = (await units_of(db, listing))[0]
-    second = await add_unit(db, listing)
+    second = await add_unit(db, listing, "second")
     # A different unit is free each night: per-night availability, as the quote engine.
     await block_unit(db, listing, first, day(31), day(32))
     await block_unit(db, listing, second, day(32), day(33))
@@ -336,7 +316,7 @@ async def test_stop_sell_and_a_zero_cap_exclude_but_a_positive_cap_does_not(
 async def test_a_cap_below_the_free_units_limits_them(db: AsyncSession, host: Person) -> None:
     listing = await make_listing(db, host, title="Capped pair")
     units = await units_of(db, listing)
-    await add_unit(db, listing)
+    await add_unit(db, listing, "second")
     await block_unit(db, listing, units[0], day(31), day(32))
     await inventory(db, listing, day(31), availability_cap=1)
     assert await titles(db, check_in=day(31), check_out=day(32)) == {"Capped pair"}
