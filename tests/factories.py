@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import FrozenClock, set_clock, utcnow
 from staykit.core.ids import uuid7
-from staykit.domain.access.principal import Principal
+from staykit.domain.access.principal import Credential, Principal
+from staykit.domain.access.scopes import expand
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
@@ -219,7 +220,7 @@ async def unit_ids(db: AsyncSession, listing: UnitType) -> list[uuid.UUID]:
     return sorted(await db.scalars(select(Unit.id).where(Unit.unit_type_id == listing.id)))
 
 
-# --- tenancy -----------------------------------------------------------------------------
+# --- tenancy and principals -----------------------------------------------------------------
 
 
 async def add_member(
@@ -230,3 +231,26 @@ async def add_member(
     db.add(member)
     await (db.commit() if commit else db.flush())
     return member
+
+
+def partner_principal(
+    person: Person,
+    *,
+    scopes: Iterable[str] = ("all:bookings",),
+    businesses: Iterable[uuid.UUID] | None = None,
+    credential: Credential = Credential.TENANT_TOKEN,
+    client_id: str = "test-partner",
+) -> Principal:
+    """The principal a partner credential granted by `person` acts as: scope names are
+    expanded as a token's would be; `businesses` down-scopes it (None: not down-scoped)."""
+    return Principal(
+        user_id=person.user.id,
+        role_id=person.user.role_id,
+        credential=credential,
+        email=person.email,
+        fullname=person.user.fullname,
+        scopes=expand(scopes),
+        businesses=frozenset(businesses) if businesses is not None else None,
+        client_id=client_id,
+        token_id=uuid7(),
+    )
