@@ -14,12 +14,7 @@ from staykit.core.db import unit_of_work
 from staykit.domain.booking.service import NewReservation, cancel, create_reservation
 from staykit.jobs.app import run_worker
 from tests.factories import actor_of, make_listing, make_user
-from tests.jobs.test_email_delivery import (  # noqa: F401 - fixtures
-    SmtpServer,
-    body_of,
-    mail_via_smtp,
-    smtp,
-)
+from tests.mail import SmtpServer, body_of
 
 ARRIVAL, DEPARTURE = date(2027, 5, 1), date(2027, 5, 4)
 
@@ -40,7 +35,7 @@ async def test_an_instant_booking_mails_the_guest_and_the_host(
     committed_factory: async_sessionmaker[AsyncSession],
     database_url: str,
     engine: AsyncEngine,
-    mail_via_smtp: SmtpServer,  # noqa: F811
+    mail_via_smtp: SmtpServer,
 ) -> None:
     async with committed_factory() as db:
         host = await make_user(db, email="host.mail@example.test")
@@ -79,7 +74,7 @@ async def test_a_rolled_back_booking_leaves_no_event_job_or_mail(
     committed_factory: async_sessionmaker[AsyncSession],
     database_url: str,
     engine: AsyncEngine,
-    mail_via_smtp: SmtpServer,  # noqa: F811
+    mail_via_smtp: SmtpServer,
 ) -> None:
     class Abort(Exception):
         pass

@@ -117,11 +117,6 @@ async def count(db: AsyncSession, model: type[Any], *where: Any) -> int:
     return int(await db.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
 
-@pytest.fixture
-async def guest(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
 # --- create: happy paths ------------------------------------------------------------------------
 
 

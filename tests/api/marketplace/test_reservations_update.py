@@ -21,12 +21,7 @@ from tests.api.marketplace.test_reservations_api import (
     day,
     member,
 )
-from tests.factories import Person, add_unit, assert_error, make_listing, make_logged_in
-
-
-@pytest.fixture
-async def guest(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
+from tests.factories import Person, add_unit, assert_error, make_listing
 
 
 @pytest.fixture

@@ -93,11 +93,6 @@ async def inventory(db: AsyncSession, listing: UnitType, on: date, **values: Any
     await db.flush()
 
 
-@pytest.fixture
-async def host(db: AsyncSession) -> Person:
-    return await make_user(db)
-
-
 # --- visibility ---------------------------------------------------------------------------------
 
 

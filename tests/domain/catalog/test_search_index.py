@@ -85,11 +85,6 @@ async def assert_exact(
         )
 
 
-@pytest.fixture
-async def host(db: AsyncSession) -> Person:
-    return await make_user(db)
-
-
 # --- exact after each kind of write ---------------------------------------------------------
 
 
