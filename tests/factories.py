@@ -20,7 +20,7 @@ from staykit.domain.access.scopes import expand
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
-from staykit.domain.catalog.models import Unit, UnitType
+from staykit.domain.catalog.models import InventoryDay, Unit, UnitType
 from staykit.domain.catalog.schemas import CreateListing
 from staykit.domain.tenancy.models import BusinessMember
 
@@ -213,6 +213,14 @@ async def add_unit(
 ) -> Unit:
     [unit] = await add_units(db, listing, 1, names=[name], commit=commit)
     return unit
+
+
+async def inventory_day(db: AsyncSession, listing: UnitType, on: date, **values: object) -> None:
+    """The listing's inventory row for one night (stop_sell, availability_cap, ...)."""
+    db.add(
+        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=on, **values)
+    )
+    await db.flush()
 
 
 async def unit_ids(db: AsyncSession, listing: UnitType) -> list[uuid.UUID]:

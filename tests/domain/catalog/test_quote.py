@@ -22,7 +22,6 @@ from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import (
     AvailabilityBlock,
     GuestType,
-    InventoryDay,
     Occupancy,
     Rate,
     RateDay,
@@ -30,7 +29,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.quote import Quote, quote_stay
-from tests.factories import add_units, make_listing, make_user
+from tests.factories import add_units, inventory_day, make_listing, make_user
 
 # Stays below are in 2030; quotes are judged as if the property's today were this date.
 TODAY = date(2030, 1, 1)
@@ -89,13 +88,6 @@ async def occupy(
 
 async def rate_day(db: AsyncSession, rate: Rate, day: date, **values: Any) -> None:
     db.add(RateDay(rate_id=rate.id, date=day, **values))
-    await db.flush()
-
-
-async def inventory_day(db: AsyncSession, listing: UnitType, day: date, **values: Any) -> None:
-    db.add(
-        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=day, **values)
-    )
     await db.flush()
 
 

@@ -23,7 +23,6 @@ from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import (
     Amenity,
     GuestType,
-    InventoryDay,
     Occupancy,
     RateDay,
     Unit,
@@ -31,7 +30,16 @@ from staykit.domain.catalog.models import (
 )
 from staykit.domain.catalog.quote import quote_stay
 from staykit.domain.catalog.search import SearchParams, parse_search_params, search_listings
-from tests.factories import Person, actor_of, add_unit, days_from, make_listing, make_user, units_of
+from tests.factories import (
+    Person,
+    actor_of,
+    add_unit,
+    days_from,
+    inventory_day,
+    make_listing,
+    make_user,
+    units_of,
+)
 
 LISBON = (38.7223, -9.1393)
 
@@ -83,13 +91,6 @@ async def block_unit(
 async def rate_day(db: AsyncSession, listing: UnitType, on: date, **values: Any) -> None:
     rate = await default_rate(db, listing.id)
     db.add(RateDay(rate_id=rate.id, date=on, **values))
-    await db.flush()
-
-
-async def inventory(db: AsyncSession, listing: UnitType, on: date, **values: Any) -> None:
-    db.add(
-        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=on, **values)
-    )
     await db.flush()
 
 
@@ -296,9 +297,9 @@ async def test_stop_sell_and_a_zero_cap_exclude_but_a_positive_cap_does_not(
     stopped = await make_listing(db, host, title="Stopped")
     capped = await make_listing(db, host, title="Capped")
     open_ = await make_listing(db, host, title="Open")
-    await inventory(db, stopped, day(32), stop_sell=True)
-    await inventory(db, capped, day(33), availability_cap=0)
-    await inventory(db, open_, day(33), availability_cap=1)
+    await inventory_day(db, stopped, day(32), stop_sell=True)
+    await inventory_day(db, capped, day(33), availability_cap=0)
+    await inventory_day(db, open_, day(33), availability_cap=1)
     assert await titles(db, check_in=day(31), check_out=day(35)) == {"Open"}
     # The departure date is not a night of the stay.
     assert await titles(db, check_in=day(30), check_out=day(32)) == {
@@ -313,9 +314,9 @@ async def test_a_cap_below_the_free_units_limits_them(db: AsyncSession, host: Pe
     units = await units_of(db, listing)
     await add_unit(db, listing, "second")
     await block_unit(db, listing, units[0], day(31), day(32))
-    await inventory(db, listing, day(31), availability_cap=1)
+    await inventory_day(db, listing, day(31), availability_cap=1)
     assert await titles(db, check_in=day(31), check_out=day(32)) == {"Capped pair"}
-    await inventory(db, listing, day(32), availability_cap=0)
+    await inventory_day(db, listing, day(32), availability_cap=0)
     assert await titles(db, check_in=day(31), check_out=day(33)) == set()
 
 
