@@ -11,6 +11,7 @@ the database itself with the tables emptied afterwards (`committed_client`).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -81,6 +82,7 @@ def database_url() -> Iterator[str]:
         yield url
     finally:
         server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)  # one per worker: do not leave them behind
 
 
 @pytest.fixture(scope="session")
