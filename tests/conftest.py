@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from staykit.app import create_app
@@ -60,7 +60,7 @@ def database_url() -> Iterator[str]:
     worker = xdist_worker()
     if given and worker:
         base = sqlalchemy_url(given)
-        name = f"{base.rsplit('?', 1)[0].rsplit('/', 1)[1]}_{worker}"
+        name = f"{make_url(base).database}_{worker}"
         _recreate(base, name)
         url = sqlalchemy_url(with_database(base, name))
         migrate(url)
