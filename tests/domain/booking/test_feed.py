@@ -316,6 +316,9 @@ def raw_cursor(text: str) -> str:
         raw_cursor("yesterday|" + str(uuid.uuid4())),
         base64.urlsafe_b64encode(b"\xff\xfe|x").decode(),
     ],
+    # Stable ids: two of the values hold a fresh uuid, and pytest-xdist needs every worker
+    # to collect the same test names.
+    ids=["empty", "not-base64", "percents", "no-time-zone", "bad-uuid", "bad-time", "not-utf8"],
 )
 def test_a_cursor_the_feed_did_not_hand_out_is_refused_naming_cursor(value: str) -> None:
     with pytest.raises(InvalidInput) as err:
