@@ -26,9 +26,12 @@ install-dev: $(DEV_STAMP)
 run: $(STAMP)
 	STAYKIT_ENV=$${STAYKIT_ENV:-development} $(BIN)/staykit serve --demo
 
-## Install dev dependencies and run the whole test suite.
+## Install dev dependencies and run the whole test suite, in parallel: each pytest-xdist
+## worker has its own database (TEST_WORKERS=0 runs in one process). Three workers beat two
+## on a 2-core machine: the tests wait on PostgreSQL and subprocesses as much as they compute.
+TEST_WORKERS ?= 3
 test: $(DEV_STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,7 +1,9 @@
-"""Test harness: one real PostgreSQL database per run, migrated once.
+"""Test harness: one real PostgreSQL database per test process, migrated once.
 
 STAYKIT_TEST_DATABASE_URL (CI sets it) names the server and database to use; without it an
-embedded server starts in a temporary directory. Each test runs inside a transaction that
+embedded server starts in a temporary directory. Under pytest-xdist (`-n`) every worker
+gets a database of its own: `<dbname>_<worker id>` on the given server, made fresh and
+dropped at the end, or its own embedded server. Each test runs inside a transaction that
 is rolled back (`client`), or, for tests that need real commits (jobs, concurrency), against
 the database itself with the tables emptied afterwards (`committed_client`).
 """
@@ -9,35 +11,64 @@ the database itself with the tables emptied afterwards (`committed_client`).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from staykit.app import create_app
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import Settings
-from staykit.core.database import ensure_database, migrate
+from staykit.core.database import ensure_database, migrate, with_database
 from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
 from staykit.core.embedded import EmbeddedPostgres
+from staykit.domain.auth.keys import keyring
+from tests.factories import frozen_clock
+from tests.tables import data_tables
 
-# Tables emptied after committing tests (signing keys stay: the process caches them).
-DATA_TABLES = (
-    "domain_events, invoice_items, info_items, reservation_guests, unit_assignments, "
-    "reservations, occupancies, availability_blocks, inventory_days, rate_days, rates, rate_plans, guest_types, "
-    "listing_locale_texts, search_listings, units, unit_types, properties, business_members, businesses, amenities, "
-    "auth_verification_codes, auth_sessions, auth_login_failures, user_group_members, "
-    "given_permissions, user_avatars_files, user_groups, users, outbound_messages, "
-    "procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs"
-)
+# Tables emptied after committing tests: every model's table but the signing keys, and
+# procrastinate's (tests/tables.py; tests/test_tables.py checks nothing is missed).
+DATA_TABLES = ", ".join(data_tables())
+
+
+def xdist_worker() -> str | None:
+    """The pytest-xdist worker id (gw0, gw1, ...), or None in a plain run."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def _recreate(server_url: str, name: str) -> None:
+    with psycopg.connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # name is ours
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _drop(server_url: str, name: str) -> None:
+    with psycopg.connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     given = Settings().test_database_url
+    worker = xdist_worker()
+    if given and worker:
+        base = sqlalchemy_url(given)
+        name = f"{make_url(base).database}_{worker}"
+        _recreate(base, name)
+        url = sqlalchemy_url(with_database(base, name))
+        migrate(url)
+        try:
+            yield url
+        finally:
+            _drop(base, name)
+        return
     if given:
         url = sqlalchemy_url(given)
         migrate(url)
@@ -51,6 +82,7 @@ def database_url() -> Iterator[str]:
         yield url
     finally:
         server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)  # one per worker: do not leave them behind
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +180,27 @@ async def committed_client(
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture
+def frozen_at() -> datetime:
+    """Where `frozen` stops the clock: now, unless a module overrides this fixture."""
+    return utcnow()
+
+
+@pytest.fixture
+def frozen(frozen_at: datetime) -> Iterator[FrozenClock]:
+    """The staykit clock stopped at `frozen_at`; tests move it with `.at` or `.advance`."""
+    with frozen_clock(frozen_at) as clock:
+        yield clock
+
+
+@pytest.fixture
+async def fresh_keyring(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Keys added inside a rolled-back test must not linger in the process-wide key cache."""
+    yield
+    async with AsyncSession(engine) as session:
+        await keyring.load(session)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import itertools
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 import httpx
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import FrozenClock, set_clock, utcnow
 from staykit.core.ids import uuid7
-from staykit.domain.access.principal import Principal
+from staykit.domain.access.principal import Credential, Principal
+from staykit.domain.access.scopes import expand
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
-from staykit.domain.catalog.models import UnitType
+from staykit.domain.catalog.models import InventoryDay, Unit, UnitType
 from staykit.domain.catalog.schemas import CreateListing
+from staykit.domain.tenancy.models import BusinessMember
 
 _seq = itertools.count(1)
 PASSWORD = "correct-horse-battery"
@@ -129,3 +137,128 @@ async def make_listing(db: AsyncSession, host: Person, **fields: object) -> Unit
     listing = await create_listing(db, actor_of(host), CreateListing.model_validate(body))
     await db.commit()
     return listing
+
+
+# --- dates and time -------------------------------------------------------------------------
+
+
+def days_from(start: date | None = None) -> Callable[[int], date]:
+    """`day(n)`: the date `n` days after `start`; without one, after today by the staykit
+    clock (UTC), read at each call so a frozen clock moves it."""
+
+    def day(n: int) -> date:
+        return (start if start is not None else utcnow().date()) + timedelta(days=n)
+
+    return day
+
+
+def iso_days_from(start: date | None = None) -> Callable[[int], str]:
+    """`day(n)` as an ISO string, for request bodies and query strings."""
+    as_date = days_from(start)
+
+    def day(n: int) -> str:
+        return as_date(n).isoformat()
+
+    return day
+
+
+@contextmanager
+def frozen_clock(at: datetime) -> Iterator[FrozenClock]:
+    """Stop the staykit clock at `at` (move it with `.at` or `.advance`); restored after."""
+    clock = FrozenClock(at)
+    previous = set_clock(clock)
+    try:
+        yield clock
+    finally:
+        set_clock(previous)
+
+
+# --- catalog --------------------------------------------------------------------------------
+
+
+async def units_of(db: AsyncSession, listing: UnitType) -> list[Unit]:
+    """The listing's units, oldest first."""
+    stmt = select(Unit).where(Unit.unit_type_id == listing.id).order_by(Unit.created_at, Unit.id)
+    return list((await db.scalars(stmt)).all())
+
+
+async def add_units(
+    db: AsyncSession,
+    listing: UnitType,
+    count: int,
+    *,
+    names: Iterable[str] | None = None,
+    commit: bool = False,
+) -> list[Unit]:
+    """Give the listing `count` more units (it has one from `make_listing`): "Room 2",
+    "Room 3", ... unless named; flushed, or committed when the test needs it."""
+    chosen = list(names) if names is not None else [f"Room {k + 2}" for k in range(count)]
+    assert len(chosen) == count
+    units = [
+        Unit(
+            business_id=listing.business_id,
+            property_id=listing.property_id,
+            unit_type_id=listing.id,
+            name=name,
+        )
+        for name in chosen
+    ]
+    db.add_all(units)
+    await (db.commit() if commit else db.flush())
+    return units
+
+
+async def add_unit(
+    db: AsyncSession, listing: UnitType, name: str = "another", *, commit: bool = False
+) -> Unit:
+    [unit] = await add_units(db, listing, 1, names=[name], commit=commit)
+    return unit
+
+
+async def inventory_day(db: AsyncSession, listing: UnitType, on: date, **values: object) -> None:
+    """The listing's inventory row for one night (stop_sell, availability_cap, ...)."""
+    db.add(
+        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=on, **values)
+    )
+    await db.flush()
+
+
+async def unit_ids(db: AsyncSession, listing: UnitType) -> list[uuid.UUID]:
+    """The ids of the listing's units, sorted."""
+    return sorted(await db.scalars(select(Unit.id).where(Unit.unit_type_id == listing.id)))
+
+
+# --- tenancy and principals -----------------------------------------------------------------
+
+
+async def add_member(
+    db: AsyncSession, business_id: uuid.UUID, person: Person, role: str, *, commit: bool = True
+) -> BusinessMember:
+    """Make `person` an active member (owner, manager or staff) of the business."""
+    member = BusinessMember(business_id=business_id, user_id=person.user.id, role=role)
+    db.add(member)
+    await (db.commit() if commit else db.flush())
+    return member
+
+
+def partner_principal(
+    person: Person,
+    *,
+    scopes: Iterable[str] = ("all:bookings",),
+    businesses: Iterable[uuid.UUID] | None = None,
+    credential: Credential = Credential.TENANT_TOKEN,
+    client_id: str = "test-partner",
+) -> Principal:
+    """The principal a partner credential granted by `person` acts as: scope names are
+    expanded as a token's would be; `businesses` down-scopes it (None: not down-scoped)."""
+    return Principal(
+        user_id=person.user.id,
+        role_id=person.user.role_id,
+        credential=credential,
+        email=person.email,
+        fullname=person.user.fullname,
+        scopes=expand(scopes),
+        businesses=frozenset(businesses) if businesses is not None else None,
+        client_id=client_id,
+        token_id=uuid7(),
+    )

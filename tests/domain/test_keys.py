@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.clock import FrozenClock, set_clock, utcnow
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.domain.auth.keys import add_key, keyring, rotate
 from staykit.domain.auth.models import SigningKey
 
 TTL = 86_400
+pytestmark = pytest.mark.usefixtures("fresh_keyring")  # the keys added here are rolled back
 
 
 @pytest.fixture
-def frozen() -> Iterator[FrozenClock]:
+def frozen_at() -> datetime:
     # Far enough ahead that every key already in the database is older than anything here.
-    clock = FrozenClock(utcnow() + timedelta(days=30))
-    old = set_clock(clock)
-    try:
-        yield clock
-    finally:
-        set_clock(old)
-
-
-@pytest.fixture(autouse=True)
-async def fresh_keyring(engine: AsyncEngine) -> AsyncIterator[None]:
-    """The keys added here are rolled back; the process-wide cache must forget them."""
-    yield
-    async with AsyncSession(engine) as session:
-        await keyring.load(session)
+    return utcnow() + timedelta(days=30)
 
 
 async def active_kids(db: AsyncSession) -> list[str]:

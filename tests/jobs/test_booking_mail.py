@@ -16,12 +16,7 @@ from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.lifecycle import cancel
 from staykit.jobs.app import run_worker
 from tests.factories import actor_of, make_listing, make_user
-from tests.jobs.test_email_delivery import (  # noqa: F401 - fixtures
-    SmtpServer,
-    body_of,
-    mail_via_smtp,
-    smtp,
-)
+from tests.mail import SmtpServer, body_of
 
 ARRIVAL, DEPARTURE = date(2027, 5, 1), date(2027, 5, 4)
 
@@ -42,7 +37,7 @@ async def test_an_instant_booking_mails_the_guest_and_the_host(
     committed_factory: async_sessionmaker[AsyncSession],
     database_url: str,
     engine: AsyncEngine,
-    mail_via_smtp: SmtpServer,  # noqa: F811
+    mail_via_smtp: SmtpServer,
 ) -> None:
     async with committed_factory() as db:
         host = await make_user(db, email="host.mail@example.test")
@@ -81,7 +76,7 @@ async def test_a_rolled_back_booking_leaves_no_event_job_or_mail(
     committed_factory: async_sessionmaker[AsyncSession],
     database_url: str,
     engine: AsyncEngine,
-    mail_via_smtp: SmtpServer,  # noqa: F811
+    mail_via_smtp: SmtpServer,
 ) -> None:
     class Abort(Exception):
         pass

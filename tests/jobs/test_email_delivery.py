@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email
-import email.policy
 import re
-import socket
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from email.message import EmailMessage
 from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP as SmtpProtocol
-from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -35,90 +27,13 @@ from staykit.domain.notifications.service import queue_email, queue_sms
 from staykit.domain.notifications.tasks import deliver_message
 from staykit.jobs.app import run_worker
 from tests.factories import PASSWORD, make_user
+from tests.mail import SmtpServer, body_of, free_port, point_mail_at
 
 REGISTER = "/auth-api/v1/registeruser"
 VERIFY_COMPLETE = "/auth-api/verification-services/email-verification/complete"
 RESET_START = "/auth-api/verification-services/password-reset-by-email/start"
 RESET_COMPLETE = "/auth-api/verification-services/password-reset-by-email/complete"
 CODE = re.compile(r"\bcode is (\d{6})\.")
-
-
-# --- a real SMTP server ----------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class CollectingHandler:
-    """Accepts every message (or refuses every recipient) and keeps what arrived."""
-
-    refuse: bool = False
-    envelopes: list[Envelope] = field(default_factory=list)
-
-    async def handle_RCPT(
-        self, server: SmtpProtocol, session: Session, envelope: Envelope, address: str, _opts: Any
-    ) -> str:
-        if self.refuse:
-            return "554 5.7.1 Relay access denied"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: SmtpProtocol, session: Session, envelope: Envelope) -> str:
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-@dataclass
-class SmtpServer:
-    port: int
-    handler: CollectingHandler = field(default_factory=CollectingHandler)
-    controller: Controller | None = None
-
-    async def start(self) -> None:
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        # start() blocks until the server thread answers; keep the event loop free meanwhile.
-        await asyncio.to_thread(self.controller.start)
-
-    async def stop(self) -> None:
-        if self.controller is not None:
-            await asyncio.to_thread(self.controller.stop)
-            self.controller = None
-
-    @property
-    def messages(self) -> list[EmailMessage]:
-        return [
-            email.message_from_bytes(e.original_content or b"", policy=email.policy.default)  # type: ignore[misc]
-            for e in self.handler.envelopes
-        ]
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[SmtpServer]:
-    server = SmtpServer(free_port())
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-def point_mail_at(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
-    """The job reads the runtime's settings: aim them at the test server (restored after)."""
-    live = get_runtime().settings
-    monkeypatch.setattr(live, "smtp_host", "127.0.0.1")
-    monkeypatch.setattr(live, "smtp_port", port)
-    monkeypatch.setattr(live, "smtp_starttls", False)
-    monkeypatch.setattr(live, "smtp_use_tls", False)
-
-
-@pytest.fixture
-def mail_via_smtp(smtp: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> SmtpServer:
-    point_mail_at(monkeypatch, smtp.port)
-    return smtp
 
 
 # --- reading the database -------------------------------------------------------------------
@@ -142,12 +57,6 @@ async def jobs(engine: AsyncEngine, message_id: uuid.UUID | str | None = None) -
         params["m"] = str(message_id)
     async with engine.connect() as conn:
         return list((await conn.execute(text(sql + " ORDER BY id"), params)).mappings())
-
-
-def body_of(msg: EmailMessage) -> str:
-    part = msg.get_body(preferencelist=("plain",))
-    assert part is not None
-    return str(part.get_content())
 
 
 def code_in(body: str) -> str:

@@ -22,6 +22,16 @@ async def other(client: httpx.AsyncClient, db: AsyncSession) -> Person:
 
 
 @pytest.fixture
+async def guest(client: httpx.AsyncClient, db: AsyncSession) -> Person:
+    return await make_logged_in(client, db)
+
+
+@pytest.fixture
+async def user(client: httpx.AsyncClient, db: AsyncSession) -> Person:
+    return await make_logged_in(client, db)
+
+
+@pytest.fixture
 async def admin(client: httpx.AsyncClient, db: AsyncSession) -> Person:
     return await make_logged_in(client, db, role="admin")
 

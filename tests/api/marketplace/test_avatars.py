@@ -67,11 +67,6 @@ async def uploaded(client: httpx.AsyncClient, who: Person, **kwargs: Any) -> dic
     return dict(r.json()["userAvatarsFile"])
 
 
-@pytest.fixture
-async def user(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
 # --- upload ------------------------------------------------------------------------------------
 
 

@@ -17,11 +17,6 @@ AMENITIES = "/propertycatalog-api/v1/listingamenities"
 UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
 
 
-@pytest.fixture
-async def user(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
-
-
 async def create(client: httpx.AsyncClient, admin: Person, **data: Any) -> dict[str, Any]:
     r = await client.post(AMENITIES, json=data, headers=admin.headers)
     assert r.status_code == 201, r.text

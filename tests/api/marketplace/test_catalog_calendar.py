@@ -16,8 +16,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
-from staykit.domain.tenancy.models import BusinessMember
-from tests.factories import Person, assert_error, login, make_listing, make_logged_in, make_user
+from tests.factories import (
+    Person,
+    add_member,
+    assert_error,
+    login,
+    make_listing,
+    make_logged_in,
+    make_user,
+)
 
 CALENDARS = "/propertycatalog-api/v1/listingcalendars"
 DAY = "2027-05-10"
@@ -139,8 +146,7 @@ async def test_business_manager_and_admin_create_entries(
     client: httpx.AsyncClient, db: AsyncSession, admin: Person, listing: UnitType
 ) -> None:
     manager = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=manager.user.id, role="manager"))
-    await db.commit()
+    await add_member(db, listing.business_id, manager, "manager")
     first = await create(client, manager, listing, date="2027-06-01")
     second = await create(client, admin, listing, date="2027-06-02")
     assert first["_owner"] == manager.id and second["_owner"] == admin.id

@@ -22,8 +22,7 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from staykit.domain.tenancy.models import BusinessMember
-from tests.factories import Person, actor_of, assert_error, make_listing, make_logged_in
+from tests.factories import Person, actor_of, add_member, assert_error, make_listing, make_logged_in
 
 LISTINGS = "/propertycatalog-api/v1/listings"
 
@@ -86,8 +85,7 @@ async def amenity(db: AsyncSession, name: str, icon: str | None = None) -> Ameni
 
 async def manager_of(client: httpx.AsyncClient, db: AsyncSession, listing: UnitType) -> Person:
     person = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=person.user.id, role="manager"))
-    await db.commit()
+    await add_member(db, listing.business_id, person, "manager")
     return person
 
 
@@ -385,8 +383,7 @@ async def test_business_staff_member_does_not_see_an_unpublished_listing(
 ) -> None:
     listing = await make_listing(db, host, isPublished=False)
     staff = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=staff.user.id, role="staff"))
-    await db.commit()
+    await add_member(db, listing.business_id, staff, "staff")
     assert_error(await client.get(f"{LISTINGS}/{listing.id}", headers=staff.headers), 404)
 
 

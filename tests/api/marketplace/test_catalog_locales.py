@@ -11,8 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.catalog.models import ListingLocaleText, UnitType
-from staykit.domain.tenancy.models import BusinessMember
-from tests.factories import Person, assert_error, make_listing, make_logged_in
+from tests.factories import Person, add_member, assert_error, make_listing, make_logged_in
 
 TEXTS = "/propertycatalog-api/v1/listinglocaletexts"
 UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
@@ -68,8 +67,7 @@ async def test_manager_and_admin_add_texts(
     client: httpx.AsyncClient, db: AsyncSession, admin: Person, listing: UnitType
 ) -> None:
     manager = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=manager.user.id, role="manager"))
-    await db.commit()
+    await add_member(db, listing.business_id, manager, "manager")
     await create(client, manager, listing, languageCode="de")
     await create(client, admin, listing, languageCode="es")
 

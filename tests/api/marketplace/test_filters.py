@@ -7,7 +7,6 @@ rows, applies `filters.build` to a query string, and checks which rows come back
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -119,6 +118,11 @@ NOW = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)  # a Sunday
 
 
 @pytest.fixture
+def frozen_at() -> datetime:
+    return NOW
+
+
+@pytest.fixture
 async def table(db: AsyncSession) -> AsyncSession:
     await db.execute(
         text(
@@ -129,16 +133,6 @@ async def table(db: AsyncSession) -> AsyncSession:
     )
     await db.execute(insert(probe), [{**row, "id": IDS[row["name"]]} for row in ROWS])
     return db
-
-
-@pytest.fixture
-def frozen() -> Iterator[clock.FrozenClock]:
-    fake = clock.FrozenClock(NOW)
-    previous = clock.set_clock(fake)
-    try:
-        yield fake
-    finally:
-        clock.set_clock(previous)
 
 
 async def names(db: AsyncSession, *params: tuple[str, str]) -> set[str]:

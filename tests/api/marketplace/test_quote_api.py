@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import InventoryDay, RateDay, UnitType
-from staykit.domain.tenancy.models import BusinessMember
 from tests.api.marketplace.test_fuzz import examples, problem
 from tests.factories import (
     Person,
+    add_member,
     assert_error,
+    iso_days_from,
     login,
     make_listing,
     make_logged_in,
@@ -32,8 +33,7 @@ BASE = "/propertycatalog-api/v1/listings"
 ARRIVAL = date.today() + timedelta(days=60)
 
 
-def day(offset: int) -> str:
-    return (ARRIVAL + timedelta(days=offset)).isoformat()
+day = iso_days_from(ARRIVAL)
 
 
 def url(listing_id: object) -> str:
@@ -202,10 +202,7 @@ async def test_an_unpublished_listing_can_be_quoted_by_its_host_managers_and_adm
         person = host
     elif who == "manager":
         person = await make_logged_in(client, db)
-        db.add(
-            BusinessMember(business_id=listing.business_id, user_id=person.user.id, role="manager")
-        )
-        await db.commit()
+        await add_member(db, listing.business_id, person, "manager")
     else:
         person = await make_logged_in(client, db, role=who)
     r = await client.get(url(listing.id), params=stay(), headers=person.headers)
@@ -218,8 +215,7 @@ async def test_a_business_staff_member_cannot_quote_an_unpublished_listing(
 ) -> None:
     _, listing = await hosted(client, db, isPublished=False)
     staff = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=staff.user.id, role="staff"))
-    await db.commit()
+    await add_member(db, listing.business_id, staff, "staff")
     r = await client.get(url(listing.id), params=stay(), headers=staff.headers)
     assert_error(r, 404, field="listingId")
 

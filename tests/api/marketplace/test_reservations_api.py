@@ -18,10 +18,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.domain.booking.models import Reservation, ReservationGuest
-from staykit.domain.catalog.models import Unit, UnitType
+from staykit.domain.catalog.models import UnitType
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.tenancy.models import BusinessMember
-from tests.factories import Person, assert_error, make_listing, make_logged_in
+from tests.factories import (
+    Person,
+    add_member,
+    assert_error,
+    iso_days_from,
+    make_listing,
+    make_logged_in,
+)
 
 RESERVATIONS = "/bookingmanagement-api/v1/reservations"
 # Far enough ahead for any listing rule; relative so the tests never age.
@@ -75,8 +82,7 @@ STAYKIT_FIELDS = {
 }
 
 
-def day(n: int) -> str:
-    return (START + timedelta(days=n)).isoformat()
+day = iso_days_from(START)
 
 
 def stay(listing: UnitType, first: int = 0, nights: int = 2, **extra: Any) -> dict[str, Any]:
@@ -104,32 +110,12 @@ async def member(
 ) -> Person:
     """A logged-in member of the listing's business (owner, manager or staff)."""
     person = await make_logged_in(client, db)
-    db.add(BusinessMember(business_id=listing.business_id, user_id=person.user.id, role=role))
-    await db.commit()
+    await add_member(db, listing.business_id, person, role)
     return person
-
-
-async def add_unit(db: AsyncSession, listing: UnitType) -> Unit:
-    first = await db.scalar(select(Unit).where(Unit.unit_type_id == listing.id))
-    assert first is not None
-    unit = Unit(
-        business_id=first.business_id,
-        property_id=first.property_id,
-        unit_type_id=listing.id,
-        name="Second room",
-    )
-    db.add(unit)
-    await db.commit()
-    return unit
 
 
 async def count(db: AsyncSession, model: type[Any], *where: Any) -> int:
     return int(await db.scalar(select(func.count()).select_from(model).where(*where)) or 0)
-
-
-@pytest.fixture
-async def guest(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
 
 
 # --- create: happy paths ------------------------------------------------------------------------

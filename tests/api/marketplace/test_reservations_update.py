@@ -17,18 +17,12 @@ from staykit.domain.catalog.quote import property_today
 from staykit.domain.events.models import DomainEvent
 from tests.api.marketplace.test_reservations_api import (
     RESERVATIONS,
-    add_unit,
     book,
     count,
     day,
     member,
 )
-from tests.factories import Person, assert_error, make_listing, make_logged_in
-
-
-@pytest.fixture
-async def guest(client: httpx.AsyncClient, db: AsyncSession) -> Person:
-    return await make_logged_in(client, db)
+from tests.factories import Person, add_unit, assert_error, make_listing
 
 
 @pytest.fixture
@@ -517,7 +511,7 @@ async def test_the_host_moves_the_stay_to_another_unit_but_the_guest_may_not(
     guest: Person,
     listing: UnitType,
 ) -> None:
-    await add_unit(db, listing)
+    await add_unit(db, listing, "Second room", commit=True)
     units = {
         str(u) for u in await db.scalars(select(Unit.id).where(Unit.unit_type_id == listing.id))
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,18 +16,23 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from staykit.core.clock import utcnow
 from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import Amenity, ListingLocaleText, Occupancy, RateDay, Unit
 from staykit.domain.catalog.quote import quote_stay
-from tests.factories import Person, assert_error, make_listing, make_logged_in, make_user
+from tests.factories import (
+    Person,
+    assert_error,
+    iso_days_from,
+    make_listing,
+    make_logged_in,
+    make_user,
+)
 
 LISTINGS = "/propertycatalog-api/v1/listings"
 LISBON = (38.7223, -9.1393)
 
 
-def day(offset: int) -> str:
-    return (utcnow().date() + timedelta(days=offset)).isoformat()
+day = iso_days_from()  # from today (UTC)
 
 
 async def search(client: httpx.AsyncClient, params: Any = (), **kwargs: Any) -> dict[str, Any]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import FrozenClock, set_clock, utcnow
+from staykit.core.clock import FrozenClock
 from staykit.core.config import Settings
 from staykit.domain.auth.keys import keyring, rotate
 from tests.factories import PASSWORD, Person, assert_error, login, make_logged_in, make_user
@@ -32,24 +32,6 @@ def forged(token: str) -> str:
     head, claims, sig = token.split(".")
     flipped = ("A" if sig[0] != "A" else "B") + sig[1:]
     return f"{head}.{claims}.{flipped}"
-
-
-@pytest.fixture
-def frozen() -> Iterator[FrozenClock]:
-    clock = FrozenClock(utcnow())
-    old = set_clock(clock)
-    try:
-        yield clock
-    finally:
-        set_clock(old)
-
-
-@pytest.fixture
-async def fresh_keyring(engine: AsyncEngine) -> AsyncIterator[None]:
-    """Keys added inside a rolled-back test must not linger in the process-wide key cache."""
-    yield
-    async with AsyncSession(engine) as session:
-        await keyring.load(session)
 
 
 @pytest.fixture

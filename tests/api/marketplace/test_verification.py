@@ -4,7 +4,7 @@ start/complete flows, their codes (expiry, resend throttling, attempt limits) an
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.clock import FrozenClock, set_clock, utcnow
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import Settings
 from staykit.domain.notifications.models import OutboundMessage
 from tests.factories import PASSWORD, Person, assert_error, make_user
@@ -113,16 +113,6 @@ async def arrange(flow: str, client: httpx.AsyncClient, db: AsyncSession) -> Cas
         {"mobile": person.user.mobile},
         {"email": person.email, "password": NEW_PASSWORD},
     )
-
-
-@pytest.fixture
-def frozen() -> Iterator[FrozenClock]:
-    clock = FrozenClock(utcnow())
-    old = set_clock(clock)
-    try:
-        yield clock
-    finally:
-        set_clock(old)
 
 
 Arranger = Callable[[str], Awaitable[Case]]

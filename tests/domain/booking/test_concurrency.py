@@ -30,17 +30,24 @@ from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.catalog.availability import lock_key
 from staykit.domain.catalog.blocks import create_block, delete_block, is_overlap_violation
-from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
+from staykit.domain.catalog.models import AvailabilityBlock, Occupancy
 from staykit.domain.events.models import DomainEvent
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import (
+    Person,
+    actor_of,
+    add_units,
+    days_from,
+    make_listing,
+    make_user,
+    unit_ids,
+)
 
 RACERS = 50
 # Far enough ahead that "today" never catches up with a stay, wherever the property is.
 D = date.today() + timedelta(days=60)
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 # --- plumbing ---------------------------------------------------------------------------------
@@ -102,23 +109,6 @@ def block(person: Person, unit_id: uuid.UUID, arrival: date, departure: date) ->
         )
 
     return call
-
-
-async def add_units(session: AsyncSession, listing_id: uuid.UUID, total: int) -> list[uuid.UUID]:
-    """Give the listing `total` units (it starts with one); their ids, sorted."""
-    first = await session.scalar(select(Unit).where(Unit.unit_type_id == listing_id))
-    assert first is not None
-    for k in range(total - 1):
-        session.add(
-            Unit(
-                business_id=first.business_id,
-                property_id=first.property_id,
-                unit_type_id=listing_id,
-                name=f"Room {k + 2}",
-            )
-        )
-    await session.commit()
-    return sorted(await session.scalars(select(Unit.id).where(Unit.unit_type_id == listing_id)))
 
 
 _DOUBLE_BOOKED = text(
@@ -227,7 +217,8 @@ async def test_fifty_overlapping_bookings_of_a_three_unit_type_exactly_three_win
         host = await make_user(s)
         guests = [await make_user(s) for _ in range(5)]
         listing = await make_listing(s, host)
-        units = await add_units(s, listing.id, 3)
+        await add_units(s, listing, 2, commit=True)
+        units = await unit_ids(s, listing)
     stays = [(day(i % 5), day(5 + i % 3)) for i in range(RACERS)]
     calls = [book(guests[i % 5], listing.id, a, d) for i, (a, d) in enumerate(stays)]
 
@@ -290,7 +281,7 @@ async def test_a_block_and_a_booking_racing_for_the_same_nights_exactly_one_wins
     async with committed_factory() as s:
         host, guest = await make_user(s), await make_user(s)
         listing = await make_listing(s, host)
-        [unit] = await add_units(s, listing.id, 1)
+        [unit] = await unit_ids(s, listing)
     # Ten pairs at once, each on its own nights (pairs never touch each other's nights);
     # the block does not take the unit type's lock, so only the constraint settles it.
     pairs = 10
@@ -323,7 +314,7 @@ async def test_a_booking_racing_an_uncommitted_block_waits_and_gets_409_naming_t
     async with committed_factory() as s:
         host, guest = await make_user(s), await make_user(s)
         listing = await make_listing(s, host)
-        [unit] = await add_units(s, listing.id, 1)
+        [unit] = await unit_ids(s, listing)
 
     async def booking() -> Booked:
         async with racing() as session, session.begin():
@@ -353,7 +344,7 @@ async def test_a_block_waiting_on_an_uncommitted_booking_fails_or_succeeds_with_
     async with committed_factory() as s:
         host, guest = await make_user(s), await make_user(s)
         listing = await make_listing(s, host)
-        [unit] = await add_units(s, listing.id, 1)
+        [unit] = await unit_ids(s, listing)
 
     async def blocking(arrival: date, departure: date) -> AvailabilityBlock:
         async with racing() as session, session.begin():
@@ -400,7 +391,7 @@ async def test_a_block_racing_a_transaction_that_frees_and_retakes_nights_gets_4
     async with committed_factory() as s:
         host, guest = await make_user(s), await make_user(s)
         listing = await make_listing(s, host)
-        [unit] = await add_units(s, listing.id, 1)
+        [unit] = await unit_ids(s, listing)
         booked = await create_reservation(
             s, actor_of(guest), NewReservation(listing.id, day(0), day(2), adults=1)
         )
@@ -586,7 +577,7 @@ async def test_concurrent_modify_and_cancel_never_leave_a_unit_taken_twice(
     async with committed_factory() as s:
         host, guest, other = await make_user(s), await make_user(s), await make_user(s)
         listing = await make_listing(s, host, maxGuests=6)
-        await add_units(s, listing.id, 2)
+        await add_units(s, listing, 1, commit=True)
     rounds = 8
     for k in range(rounds):
         base = 10 * k
@@ -647,7 +638,7 @@ async def test_concurrent_modifications_of_one_reservation_keep_one_occupancy_pe
     async with committed_factory() as s:
         host, guest = await make_user(s), await make_user(s)
         listing = await make_listing(s, host, maxGuests=6)
-        await add_units(s, listing.id, 2)
+        await add_units(s, listing, 1, commit=True)
         booked = await create_reservation(
             s, actor_of(guest), NewReservation(listing.id, day(0), day(3), 1)
         )
@@ -732,7 +723,7 @@ async def test_two_concurrent_deletions_of_one_block_one_wins_the_other_gets_404
     async with committed_factory() as s:
         host = await make_user(s)
         listing = await make_listing(s, host)
-        [unit] = await add_units(s, listing.id, 1)
+        [unit] = await unit_ids(s, listing)
         made = await create_block(s, actor_of(host), unit, day(1), day(3), "maintenance")
         await s.commit()
 

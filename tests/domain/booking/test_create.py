@@ -17,13 +17,12 @@ from staykit.domain.booking.models import InvoiceItem, Reservation, UnitAssignme
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.models import Occupancy, Unit
 from staykit.domain.events.models import DomainEvent
-from tests.factories import actor_of, make_listing, make_user
+from tests.factories import actor_of, add_units, days_from, make_listing, make_user, units_of
 
 D = date(2027, 3, 1)
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 async def jobs(db: AsyncSession, task: str) -> int:
@@ -33,23 +32,6 @@ async def jobs(db: AsyncSession, task: str) -> int:
         )
         or 0
     )
-
-
-async def add_units(db: AsyncSession, listing_id: object, count: int) -> list[Unit]:
-    first = await db.scalar(select(Unit).where(Unit.unit_type_id == listing_id))
-    assert first is not None
-    units = [first]
-    for k in range(count - 1):
-        unit = Unit(
-            business_id=first.business_id,
-            property_id=first.property_id,
-            unit_type_id=first.unit_type_id,
-            name=f"Room {k + 2}",
-        )
-        db.add(unit)
-        units.append(unit)
-    await db.commit()
-    return sorted(units, key=lambda u: u.id)
 
 
 async def test_an_instant_booking_is_confirmed_priced_by_the_server_and_occupies_the_unit(
@@ -228,7 +210,8 @@ async def test_allocation_prefers_one_unit_for_the_whole_stay_deterministically(
 ) -> None:
     host, guest = await make_user(db), await make_user(db)
     listing = await make_listing(db, host)
-    units = await add_units(db, listing.id, 3)
+    await add_units(db, listing, 2, commit=True)
+    units = sorted(await units_of(db, listing), key=lambda u: u.id)
     # unit 0 busy on night 1, unit 1 busy on night 3: unit 2 is free for all of 0..4
     await create_block(db, actor_of(host), units[0].id, day(1), day(2), "maintenance")
     await create_block(db, actor_of(host), units[1].id, day(3), day(4), "maintenance")

@@ -25,14 +25,13 @@ from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.feed import MAX_LIMIT, Cursor, changes
 from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.booking.models import Reservation
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, days_from, make_listing, make_user
 
 D = date.today() + timedelta(days=60)
 SLOT = 10  # reservation k lives in [D + SLOT*k, D + SLOT*(k+1)): writers never collide
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 @dataclass(frozen=True)
@@ -313,6 +312,9 @@ def raw_cursor(text: str) -> str:
         raw_cursor("yesterday|" + str(uuid.uuid4())),
         base64.urlsafe_b64encode(b"\xff\xfe|x").decode(),
     ],
+    # Stable ids: two of the values hold a fresh uuid, and pytest-xdist needs every worker
+    # to collect the same test names.
+    ids=["empty", "not-base64", "percents", "no-time-zone", "bad-uuid", "bad-time", "not-utf8"],
 )
 def test_a_cursor_the_feed_did_not_hand_out_is_refused_naming_cursor(value: str) -> None:
     with pytest.raises(InvalidInput) as err:

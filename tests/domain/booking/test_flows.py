@@ -20,9 +20,15 @@ from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.notifications.models import OutboundMessage
-from staykit.domain.tenancy.models import BusinessMember
-from tests.domain.booking.test_create import add_units
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import (
+    Person,
+    actor_of,
+    add_member,
+    add_units,
+    days_from,
+    make_listing,
+    make_user,
+)
 
 D = date(2027, 3, 1)
 POLICY = {
@@ -34,8 +40,7 @@ POLICY = {
 }
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 async def events_of(db: AsyncSession, reservation: Reservation) -> list[str]:
@@ -109,9 +114,8 @@ async def test_a_business_manager_may_decide_but_staff_may_not(db: AsyncSession)
     host, guest = await make_user(db), await make_user(db)
     manager, staff = await make_user(db), await make_user(db)
     listing = await make_listing(db, host, approvalType="manual")
-    db.add(BusinessMember(business_id=listing.business_id, user_id=manager.user.id, role="manager"))
-    db.add(BusinessMember(business_id=listing.business_id, user_id=staff.user.id, role="staff"))
-    await db.commit()
+    await add_member(db, listing.business_id, manager, "manager", commit=False)
+    await add_member(db, listing.business_id, staff, "staff")
     first = await book(db, guest, listing.id, 0, 2)
     second = await book(db, guest, listing.id, 3, 5)
     with pytest.raises(Forbidden):
@@ -187,7 +191,7 @@ async def test_a_started_stay_can_only_be_cancelled_by_an_admin(db: AsyncSession
 async def test_modify_requotes_keeps_the_unit_and_bumps_the_version(db: AsyncSession) -> None:
     host, guest = await make_user(db), await make_user(db)
     listing = await make_listing(db, host)
-    await add_units(db, listing.id, 2)
+    await add_units(db, listing, 1, commit=True)
     r = await book(db, guest, listing.id, 0, 2)
     unit = (await repository.assignments_of(db, r.id))[0].unit_id
     version = r.record_version

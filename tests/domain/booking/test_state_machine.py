@@ -40,15 +40,14 @@ from staykit.domain.booking.models import HOLDING, Reservation
 from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.catalog.blocks import create_block, delete_block
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, days_from, make_listing, make_user
 
 D = date.today() + timedelta(days=60)
 WINDOW = 8  # every stay and block lies in [D, D + WINDOW)
 MAX_BATCH = 8
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 # --- operations -------------------------------------------------------------------------------

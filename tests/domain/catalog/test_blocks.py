@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
@@ -17,14 +17,12 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.blocks import create_block, delete_block, occupancy_guard
 from staykit.domain.catalog.listings import delete_listing
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
-from staykit.domain.tenancy.models import BusinessMember
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, add_member, days_from, make_listing, make_user
 
 D = date(2027, 3, 1)
 
 
-def day(n: int) -> date:
-    return D + timedelta(days=n)
+day = days_from(D)
 
 
 async def hosted_unit(db: AsyncSession) -> tuple[Person, Unit]:
@@ -37,8 +35,7 @@ async def hosted_unit(db: AsyncSession) -> tuple[Person, Unit]:
 
 async def member(db: AsyncSession, unit: Unit, role: str) -> Principal:
     person = await make_user(db)
-    db.add(BusinessMember(business_id=unit.business_id, user_id=person.user.id, role=role))
-    await db.commit()
+    await add_member(db, unit.business_id, person, role)
     return actor_of(person)
 
 

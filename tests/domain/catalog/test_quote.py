@@ -4,7 +4,6 @@ can break, checked against rows written straight into the calendar tables."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from staykit.core.clock import FrozenClock, set_clock
+from staykit.core.clock import FrozenClock
 from staykit.core.config import Settings
 from staykit.core.errors import InvalidInput
 from staykit.domain.auth import passwords
@@ -23,7 +22,6 @@ from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import (
     AvailabilityBlock,
     GuestType,
-    InventoryDay,
     Occupancy,
     Rate,
     RateDay,
@@ -31,7 +29,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.quote import Quote, quote_stay
-from tests.factories import make_listing, make_user
+from tests.factories import add_units, inventory_day, make_listing, make_user
 
 # Stays below are in 2030; quotes are judged as if the property's today were this date.
 TODAY = date(2030, 1, 1)
@@ -58,21 +56,6 @@ async def only_unit(db: AsyncSession, listing: UnitType) -> Unit:
     unit = await db.scalar(select(Unit).where(Unit.unit_type_id == listing.id))
     assert unit is not None
     return unit
-
-
-async def add_units(db: AsyncSession, listing: UnitType, count: int) -> list[Unit]:
-    units = [
-        Unit(
-            business_id=listing.business_id,
-            property_id=listing.property_id,
-            unit_type_id=listing.id,
-            name=f"Room {i}",
-        )
-        for i in range(count)
-    ]
-    db.add_all(units)
-    await db.flush()
-    return units
 
 
 async def occupy(
@@ -108,13 +91,6 @@ async def rate_day(db: AsyncSession, rate: Rate, day: date, **values: Any) -> No
     await db.flush()
 
 
-async def inventory_day(db: AsyncSession, listing: UnitType, day: date, **values: Any) -> None:
-    db.add(
-        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=day, **values)
-    )
-    await db.flush()
-
-
 async def quote(
     db: AsyncSession,
     listing: UnitType,
@@ -132,13 +108,8 @@ def rules(q: Quote) -> list[tuple[str, date | None]]:
 
 
 @pytest.fixture
-def frozen_clock() -> Iterator[FrozenClock]:
-    clock = FrozenClock(datetime(2030, 1, 1, tzinfo=UTC))
-    previous = set_clock(clock)
-    try:
-        yield clock
-    finally:
-        set_clock(previous)
+def frozen_at() -> datetime:
+    return datetime(2030, 1, 1, tzinfo=UTC)
 
 
 # --- pricing: pure functions -----------------------------------------------------------------
@@ -650,20 +621,20 @@ async def test_every_broken_rule_is_reported_not_just_the_first(db: AsyncSession
     ],
 )
 async def test_arrival_in_the_past_is_judged_in_the_propertys_time_zone(
-    db: AsyncSession, frozen_clock: FrozenClock, now: datetime, time_zone: str, past: bool
+    db: AsyncSession, frozen: FrozenClock, now: datetime, time_zone: str, past: bool
 ) -> None:
     listing, _ = await listing_with_rate(db, timeZone=time_zone)
-    frozen_clock.at = now
+    frozen.at = now
     q = await quote(db, listing, d(1), d(3), today=None)
     assert rules(q) == ([("arrival_in_past", d(1))] if past else [])
     # The stay's dates are never shifted by the time zone.
     assert [n for n, _ in q.nights] == [d(1), d(2)]
 
 
-async def test_the_clock_is_restored_after_time_travel(frozen_clock: FrozenClock) -> None:
+async def test_the_clock_is_restored_after_time_travel(frozen: FrozenClock) -> None:
     from staykit.core import clock
 
-    assert clock.utcnow() == frozen_clock.at
+    assert clock.utcnow() == frozen.at
 
 
 # --- availability and query counts --------------------------------------------------------

@@ -24,7 +24,6 @@ from staykit.domain.catalog.listings import default_rate
 from staykit.domain.catalog.models import (
     Amenity,
     GuestType,
-    InventoryDay,
     Occupancy,
     RateDay,
     Unit,
@@ -32,14 +31,21 @@ from staykit.domain.catalog.models import (
 )
 from staykit.domain.catalog.quote import quote_stay
 from staykit.domain.catalog.search import SearchParams, search_listings
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import (
+    Person,
+    actor_of,
+    add_unit,
+    days_from,
+    inventory_day,
+    make_listing,
+    make_user,
+    units_of,
+)
 
 LISBON = (38.7223, -9.1393)
 
 
-def day(offset: int) -> date:
-    """A date `offset` days from today (UTC), far enough ahead for every time zone."""
-    return utcnow().date() + timedelta(days=offset)
+day = days_from()  # from today (UTC); tests use offsets far enough ahead for every time zone
 
 
 async def find(
@@ -61,24 +67,6 @@ async def titles(db: AsyncSession, actor: Principal | None = None, **kwargs: Any
 
 def query(db: AsyncSession, pairs: list[tuple[str, str]], actor: Principal | None = None) -> Any:
     return search_listings(db, actor, parse_search_params(pairs))
-
-
-async def add_unit(db: AsyncSession, listing: UnitType) -> Unit:
-    unit = Unit(
-        business_id=listing.business_id,
-        property_id=listing.property_id,
-        unit_type_id=listing.id,
-        name="second",
-    )
-    db.add(unit)
-    await db.flush()
-    return unit
-
-
-async def units_of(db: AsyncSession, listing: UnitType) -> list[Unit]:
-    from sqlalchemy import select
-
-    return list((await db.scalars(select(Unit).where(Unit.unit_type_id == listing.id))).all())
 
 
 async def block(db: AsyncSession, listing: UnitType, arrival: date, departure: date) -> None:
@@ -108,18 +96,6 @@ async def rate_day(db: AsyncSession, listing: UnitType, on: date, **values: Any)
     rate = await default_rate(db, listing.id)
     db.add(RateDay(rate_id=rate.id, date=on, **values))
     await db.flush()
-
-
-async def inventory(db: AsyncSession, listing: UnitType, on: date, **values: Any) -> None:
-    db.add(
-        InventoryDay(business_id=listing.business_id, unit_type_id=listing.id, date=on, **values)
-    )
-    await db.flush()
-
-
-@pytest.fixture
-async def host(db: AsyncSession) -> Person:
-    return await make_user(db)
 
 
 # --- visibility ---------------------------------------------------------------------------------
@@ -309,7 +285,7 @@ async def test_a_listing_with_a_free_unit_left_each_night_stays_bookable(
 ) -> None:
     listing = await make_listing(db, host, title="Two rooms")
     first = (await units_of(db, listing))[0]
-    second = await add_unit(db, listing)
+    second = await add_unit(db, listing, "second")
     # A different unit is free each night: per-night availability, as the quote engine.
     await block_unit(db, listing, first, day(31), day(32))
     await block_unit(db, listing, second, day(32), day(33))
@@ -325,9 +301,9 @@ async def test_stop_sell_and_a_zero_cap_exclude_but_a_positive_cap_does_not(
     stopped = await make_listing(db, host, title="Stopped")
     capped = await make_listing(db, host, title="Capped")
     open_ = await make_listing(db, host, title="Open")
-    await inventory(db, stopped, day(32), stop_sell=True)
-    await inventory(db, capped, day(33), availability_cap=0)
-    await inventory(db, open_, day(33), availability_cap=1)
+    await inventory_day(db, stopped, day(32), stop_sell=True)
+    await inventory_day(db, capped, day(33), availability_cap=0)
+    await inventory_day(db, open_, day(33), availability_cap=1)
     assert await titles(db, check_in=day(31), check_out=day(35)) == {"Open"}
     # The departure date is not a night of the stay.
     assert await titles(db, check_in=day(30), check_out=day(32)) == {
@@ -340,11 +316,11 @@ async def test_stop_sell_and_a_zero_cap_exclude_but_a_positive_cap_does_not(
 async def test_a_cap_below_the_free_units_limits_them(db: AsyncSession, host: Person) -> None:
     listing = await make_listing(db, host, title="Capped pair")
     units = await units_of(db, listing)
-    await add_unit(db, listing)
+    await add_unit(db, listing, "second")
     await block_unit(db, listing, units[0], day(31), day(32))
-    await inventory(db, listing, day(31), availability_cap=1)
+    await inventory_day(db, listing, day(31), availability_cap=1)
     assert await titles(db, check_in=day(31), check_out=day(32)) == {"Capped pair"}
-    await inventory(db, listing, day(32), availability_cap=0)
+    await inventory_day(db, listing, day(32), availability_cap=0)
     assert await titles(db, check_in=day(31), check_out=day(33)) == set()
 
 

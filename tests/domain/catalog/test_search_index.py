@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
 from staykit.domain.catalog import calendar
 from staykit.domain.catalog.availability import sellable_units
@@ -34,31 +33,12 @@ from staykit.domain.catalog.quote import quote_stay
 from staykit.domain.catalog.schemas import UpdateListing
 from staykit.domain.catalog.search import SearchParams, search_listings
 from staykit.domain.catalog.search_index import SearchListing, rebuild, stale_rows
-from tests.factories import Person, actor_of, make_listing, make_user
+from tests.factories import Person, actor_of, add_unit, days_from, make_listing, make_user, units_of
 
 BUDAPEST = {"lat": 47.4979, "lng": 19.0402, "city": "Budapest", "country": "HU"}
 
 
-def day(offset: int) -> date:
-    """A date `offset` days from today (UTC), far enough ahead for every time zone."""
-    return utcnow().date() + timedelta(days=offset)
-
-
-async def units_of(db: AsyncSession, listing: UnitType) -> list[Unit]:
-    stmt = select(Unit).where(Unit.unit_type_id == listing.id).order_by(Unit.created_at, Unit.id)
-    return list((await db.scalars(stmt)).all())
-
-
-async def add_unit(db: AsyncSession, listing: UnitType, name: str = "another") -> Unit:
-    unit = Unit(
-        business_id=listing.business_id,
-        property_id=listing.property_id,
-        unit_type_id=listing.id,
-        name=name,
-    )
-    db.add(unit)
-    await db.flush()
-    return unit
+day = days_from()  # from today (UTC); tests use offsets far enough ahead for every time zone
 
 
 def occupancy(unit: Unit, arrival: date, departure: date, kind: str = "reservation") -> Occupancy:
@@ -103,11 +83,6 @@ async def assert_exact(
         assert await sold_out(db, listing, start, end) == await sellable_says(
             db, listing, start, end
         )
-
-
-@pytest.fixture
-async def host(db: AsyncSession) -> Person:
-    return await make_user(db)
 
 
 # --- exact after each kind of write ---------------------------------------------------------
