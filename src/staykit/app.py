@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.routing import Mount
 
 from staykit import __version__
+from staykit.api import errors as shared_errors
 from staykit.api.channel.app import create_channel_app
 from staykit.api.channel.errors import CHANNEL
 from staykit.api.cloud.app import create_cloud_app
@@ -94,6 +95,9 @@ def create_app(
         openapi_url=None,
     )
     app.state.settings = settings
+    # What no surface's application answers (a path its mount cannot match, such as one
+    # with a newline in it) still gets the error body of the surface owning the path.
+    shared_errors.install(app, SURFACES)
     # Each API is its own application with its own error body, authentication and
     # OpenAPI document; they share the root's state (settings, the sessionmaker).
     marketplace = create_marketplace_app(settings, app.state)

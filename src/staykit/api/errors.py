@@ -9,6 +9,7 @@ traceback and never shows the client anything but the request id.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
@@ -20,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from staykit.api.surface import Problem, Surface
+from staykit.api.surface import Problem, Surface, surface_for
 from staykit.core.errors import DomainError
 
 log = structlog.get_logger(__name__)
@@ -156,34 +157,51 @@ def respond(surface: Surface, request: Request, problem: Problem) -> JSONRespons
     )
 
 
-def install(app: FastAPI, surface: Surface) -> None:
-    """Answer every failure inside `app` in `surface`'s error body."""
+def install(app: FastAPI, surface: Surface | Sequence[Surface]) -> None:
+    """Answer every failure inside `app` in `surface`'s error body; given several (the
+    root application), in the body of the surface that owns the request's path."""
+    if isinstance(surface, Surface):
+        one = surface
+
+        def pick(request: Request) -> Surface:
+            return one
+
+    else:
+        surfaces = surface
+
+        def pick(request: Request) -> Surface:
+            return surface_for(surfaces, request.url.path)
+
+    _install(app, pick)
+
+
+def _install(app: FastAPI, pick: Callable[[Request], Surface]) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> JSONResponse:
-        return respond(surface, request, from_domain(exc))
+        return respond(pick(request), request, from_domain(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return respond(surface, request, from_validation(exc))
+        return respond(pick(request), request, from_validation(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return respond(surface, request, from_http(exc))
+        return respond(pick(request), request, from_http(exc))
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
-        return respond(surface, request, STALE)
+        return respond(pick(request), request, STALE)
 
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
-        return respond(surface, request, from_integrity(exc))
+        return respond(pick(request), request, from_integrity(exc))
 
     @app.exception_handler(DBAPIError)
     async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
-        return respond(surface, request, from_dbapi(exc))
+        return respond(pick(request), request, from_dbapi(exc))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", path=request.url.path)
-        return respond(surface, request, INTERNAL)
+        return respond(pick(request), request, INTERNAL)

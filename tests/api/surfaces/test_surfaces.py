@@ -179,3 +179,22 @@ async def test_cloud_openapi_names_the_oauth_scheme_and_scopes(client: httpx.Asy
     assert "read:bookings" in flow["scopes"]
     op = doc["paths"]["/auth/tokendetails"]["get"]
     assert op["security"] == [{"OAuth2": []}]
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "value"),
+    [
+        ("/propertycatalog-api/v1/listings/a%0Ab", "result", "ERR"),
+        ("/v2/bookings/a%0Ab", "success", False),
+        ("/cloudapi/reservations/a%0Ab", "title", "Not Found"),
+    ],
+)
+async def test_path_no_mount_matches_still_gets_the_surface_body(
+    client: httpx.AsyncClient, path: str, key: str, value: object
+) -> None:
+    """A newline in the path defeats every mount's pattern; the root answers instead, in
+    the body of the surface the path belongs to."""
+    r = await client.patch(path, json={})
+    assert r.status_code == 404
+    assert r.json()[key] == value
+    assert r.json() != {"detail": "Not Found"}
