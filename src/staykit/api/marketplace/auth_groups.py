@@ -16,6 +16,7 @@ from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
 from staykit.core.crud import UniqueRule
 from staykit.core.errors import Conflict, NotFound
+from staykit.domain.access import masking
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserGroup, UserGroupMember
 from staykit.domain.auth.schemas import CreateUserGroup, CreateUserGroupMember, UpdateUserGroup
@@ -74,7 +75,7 @@ async def _member_joins(
             out["user"] = []
             continue
         # Emails of members are personal data: admins and the member themself see them.
-        sees_email = ctx.actor is not None and (ctx.actor.is_admin or ctx.actor.user_id == u.id)
+        sees_email = masking.sees_personal(ctx.actor, u.id)
         out["user"] = [
             {"email": u.email if sees_email else None, "fullname": u.fullname, "avatar": u.avatar}
         ]

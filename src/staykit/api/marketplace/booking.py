@@ -35,6 +35,7 @@ from staykit.api.marketplace.resource import (
     list_records,
 )
 from staykit.core.errors import InvalidInput
+from staykit.domain.access import masking
 from staykit.domain.auth.models import User
 from staykit.domain.booking import changes, create, lifecycle, repository
 from staykit.domain.booking.models import (
@@ -167,8 +168,17 @@ async def reservation_joins(
             out["listingJoins"] = [{k: full[k] for k in LISTING_JOIN_FIELDS}]
         else:  # pragma: no cover - foreign keys
             out["listingJoins"] = []
+        # The caller can read the reservation, so it is a party to the stay (or an admin).
         out["hostDetails"] = (
-            [{"email": host.email, "fullname": host.fullname, "avatar": host.avatar}]
+            [
+                {
+                    "email": host.email
+                    if masking.sees_personal(ctx.actor, host.id, shares_a_stay=True)
+                    else None,
+                    "fullname": host.fullname,
+                    "avatar": host.avatar,
+                }
+            ]
             if host is not None
             else []
         )
