@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
 from pydantic import BaseModel
 
-from staykit.api import errors as shared
 from staykit.api.openapi import error_responses
 from staykit.api.surface import Problem, Surface
 
@@ -46,7 +44,3 @@ class UnsuccessfulApiResponse(BaseModel):
 
 ERROR_RESPONSES = error_responses(UnsuccessfulApiResponse)
 CHANNEL = Surface("channel", ("/v2",), render)
-
-
-def install(app: FastAPI) -> None:
-    shared.install(app, CHANNEL)

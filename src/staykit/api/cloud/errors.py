@@ -10,10 +10,8 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-from fastapi import FastAPI
 from pydantic import BaseModel
 
-from staykit.api import errors as shared
 from staykit.api.openapi import error_responses
 from staykit.api.surface import Problem, Surface
 
@@ -54,7 +52,3 @@ class ProblemDetails(BaseModel):
 
 ERROR_RESPONSES = error_responses(ProblemDetails)
 CLOUD = Surface("cloud", ("/cloudapi",), render, media_type="application/problem+json")
-
-
-def install(app: FastAPI) -> None:
-    shared.install(app, CLOUD)

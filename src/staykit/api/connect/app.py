@@ -3,41 +3,32 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from starlette.datastructures import State
 
-from staykit import __version__
-from staykit.api import openapi
+from staykit.api.apps import surface_app
 from staykit.api.connect import errors, routes
 
 
-def _app(
-    state: State, router: APIRouter, prefix: str, title: str, *, openapi_url: str | None
-) -> FastAPI:
-    app = FastAPI(
-        title=title,
-        version=__version__,
-        openapi_url=openapi_url,
-        docs_url=None,
-        redoc_url=None,
-        responses=errors.ERROR_RESPONSES,
-    )
-    app.state = state
-    errors.install(app)
-    app.include_router(router)
-    openapi.install(app, servers=[{"url": prefix}])
-    return app
-
-
 def create_connect_app(state: State) -> FastAPI:
-    return _app(
+    return surface_app(
         state,
+        errors.CONNECT,
         routes.connect,
-        "/connect",
-        "staykit OAuth 2 / OpenID Connect",
-        openapi_url="/openapi.json",
+        prefix="/connect",
+        title="staykit OAuth 2 / OpenID Connect",
+        openapi_path="/openapi.json",
+        error_responses=errors.ERROR_RESPONSES,
     )
 
 
 def create_well_known_app(state: State) -> FastAPI:
-    return _app(state, routes.well_known, "/.well-known", "staykit discovery", openapi_url=None)
+    return surface_app(
+        state,
+        errors.CONNECT,
+        routes.well_known,
+        prefix="/.well-known",
+        title="staykit discovery",
+        openapi_path=None,
+        error_responses=errors.ERROR_RESPONSES,
+    )

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
 from pydantic import BaseModel
 
-from staykit.api import errors as shared
 from staykit.api.openapi import error_responses
 from staykit.api.surface import Problem, Surface
 
@@ -66,7 +64,3 @@ class OAuthError(BaseModel):
 
 ERROR_RESPONSES = error_responses(OAuthError)
 CONNECT = Surface("connect", ("/connect", "/.well-known"), render)
-
-
-def install(app: FastAPI) -> None:
-    shared.install(app, CONNECT)
