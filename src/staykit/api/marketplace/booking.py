@@ -24,9 +24,14 @@ from staykit.api.marketplace.booking_schemas import (
     UpdateReservation,
 )
 from staykit.api.marketplace.catalog import listing_json
-from staykit.api.marketplace.catalog_quote import _amount
 from staykit.api.marketplace.context import Context, Ctx
-from staykit.api.marketplace.envelope import RECORD_FIELDS, jsonable, respond
+from staykit.api.marketplace.envelope import (
+    RECORD_FIELDS,
+    jsonable,
+    money_json,
+    numbers_in,
+    respond,
+)
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import (
     Resource,
@@ -69,10 +74,6 @@ def _index(values: tuple[str, ...], value: str | None) -> int | None:
     return values.index(value) if value in values else None
 
 
-def _money(value: Decimal | None, currency: str) -> int | float | None:
-    return None if value is None else _amount(value, currency)
-
-
 def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> dict[str, Any]:
     """A Reservation (spec §5.1) with staykit's additions, without joins: the one place
     the marketplace shapes a reservation."""
@@ -91,24 +92,26 @@ def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> d
         "checkOut": r.departure.isoformat(),
         "currency": cur,
         "guestCount": r.adults + r.children,
-        "totalPrice": _money(r.total, cur),
+        "totalPrice": money_json(r.total, cur),
         "iCalExportUrl": r.ical_export_url,
         "disputeStatus": r.dispute_status,
         "disputeStatus_idx": _index(DISPUTE_STATUSES, r.dispute_status),
         "bookingPoliciesSnapshot": r.booking_policies_snapshot,
         "iCalImportSource": r.ical_import_source,
-        "cancellationPolicySnapshot": r.cancellation_policy_snapshot,
+        "cancellationPolicySnapshot": numbers_in(
+            r.cancellation_policy_snapshot, ("refundPercent",)
+        ),
         "paymentConfirmation": r.payment_confirmation,
         "paymentConfirmation_idx": _index(PAYMENT_CONFIRMATIONS, r.payment_confirmation),
         # staykit additions
         "status": r.status,
-        "subtotal": _money(r.subtotal, cur),
-        "extraGuestCharges": _money(r.extra_guest_charges, cur),
-        "cleaningFee": _money(r.cleaning_fee, cur),
-        "cityTax": _money(r.city_tax, cur),
-        "refundAmount": _money(r.refund_amount, cur),
+        "subtotal": money_json(r.subtotal, cur),
+        "extraGuestCharges": money_json(r.extra_guest_charges, cur),
+        "cleaningFee": money_json(r.cleaning_fee, cur),
+        "cityTax": money_json(r.city_tax, cur),
+        "refundAmount": money_json(r.refund_amount, cur),
         "nights": [
-            {"date": night, "price": _amount(Decimal(price), cur)}
+            {"date": night, "price": money_json(Decimal(price), cur)}
             for night, price in r.nightly_prices or []
         ],
         "version": r.record_version,

@@ -6,7 +6,6 @@ and `listing_joins` from here. Routes parse, call one domain function, and shape
 # No `from __future__ import annotations` (see resource.py).
 
 import uuid
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -15,7 +14,16 @@ from sqlalchemy import select
 
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
-from staykit.api.marketplace.envelope import RECORD_FIELDS, Field, jsonable, respond, shape
+from staykit.api.marketplace.envelope import (
+    RECORD_FIELDS,
+    Field,
+    jsonable,
+    money_json,
+    number,
+    numbers_in,
+    respond,
+    shape,
+)
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import (
     Resource,
@@ -25,7 +33,6 @@ from staykit.api.marketplace.resource import (
     list_records,
     mount,
 )
-from staykit.core import money
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
@@ -48,23 +55,6 @@ AmenityId = Annotated[uuid.UUID, Path(description="The amenity's id")]
 # --- listings -------------------------------------------------------------------------------
 
 
-def _amount(value: Decimal | None, currency: str) -> float | None:
-    """Money as a JSON number with the currency's decimals."""
-    return None if value is None else float(money.quantize(value, currency))
-
-
-def _numbers(obj: Any, keys: tuple[str, ...]) -> Any:
-    """Stored JSON objects keep Decimals as strings; the API shows amounts as numbers."""
-    if isinstance(obj, dict):
-        return {
-            k: (float(v) if k in keys and isinstance(v, str) else _numbers(v, keys))
-            for k, v in obj.items()
-        }
-    if isinstance(obj, list):
-        return [_numbers(v, keys) for v in obj]
-    return obj
-
-
 def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
     """A Listing (spec §4.1) with staykit's additions, without joins: the one place the
     marketplace shapes a listing (get, create, update, delete, search)."""
@@ -77,7 +67,7 @@ def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
         "mainPhoto": listing.main_photo,
         "photos": list(listing.photos or []),
         "address": prop.address,
-        "pricePerNight": _amount(listing.price_per_night, currency),
+        "pricePerNight": money_json(listing.price_per_night, currency),
         "description": listing.description,
         "propertyType": listing.property_type,
         "propertyType_idx": _index(PROPERTY_TYPES, listing.property_type),
@@ -90,22 +80,22 @@ def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
         "maxStay": listing.max_stay,
         "minStay": listing.min_stay,
         "currency": currency,
-        "seasonalPricing": _numbers(
+        "seasonalPricing": numbers_in(
             listing.seasonal_pricing, ("pricePerNight", "adjustmentPercent")
         ),
         "approvalType": listing.approval_type,
         "approvalType_idx": _index(APPROVAL_TYPES, listing.approval_type),
         "bookingPolicies": listing.booking_policies,
-        "cancellationPolicy": _numbers(listing.cancellation_policy, ("refundPercent",)),
+        "cancellationPolicy": numbers_in(listing.cancellation_policy, ("refundPercent",)),
         "languagesSupported": list(listing.languages_supported or []),
         "houseRules": listing.house_rules,
         "isPublished": listing.is_published,
-        "cityTaxPercent": float(listing.city_tax_percent),
+        "cityTaxPercent": number(listing.city_tax_percent),
         # staykit additions a PMS (and the quote) needs
         "timeZone": prop.time_zone,
         "maxGuests": listing.max_guests,
         "baseOccupancy": listing.base_occupancy,
-        "cleaningFee": _amount(listing.cleaning_fee, currency),
+        "cleaningFee": money_json(listing.cleaning_fee, currency),
     }
     for f in RECORD_FIELDS:
         out[f.name] = jsonable(getattr(listing, f.attr))
@@ -220,7 +210,7 @@ def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
     day = entry.day
     out: dict[str, Any] = {
         "id": str(day.id),
-        "priceOverride": _amount(entry.price_override, entry.currency),
+        "priceOverride": money_json(entry.price_override, entry.currency),
         "date": day.date.isoformat(),
         "minStay": entry.min_stay,
         "listingId": str(day.unit_type_id),

@@ -9,15 +9,13 @@ and admins. The pricing and the rules live in staykit.domain.catalog.quote (docs
 
 import uuid
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from staykit.api.marketplace.context import Context
-from staykit.api.marketplace.envelope import respond
-from staykit.core import money
+from staykit.api.marketplace.envelope import money_json, respond
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog.listings import visible_listing
 from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
@@ -44,14 +42,6 @@ def _date(value: str, name: str) -> date:
         ) from None
 
 
-def _amount(value: Decimal, currency: str) -> int | float:
-    """A JSON number equal to the amount in the currency's minor units (JPY whole)."""
-    if money.exponent(currency) == 0:
-        return int(value)
-    # Amounts stay far below 2**53 minor units, so the float prints back the same decimals.
-    return float(value)
-
-
 def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
     cur = quote.currency
     return {
@@ -61,14 +51,14 @@ def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
         "guestCount": quote.guests,
         "currency": cur,
         "nights": [
-            {"date": night.isoformat(), "price": _amount(price, cur)}
+            {"date": night.isoformat(), "price": money_json(price, cur)}
             for night, price in quote.nights
         ],
-        "subtotal": _amount(quote.subtotal, cur),
-        "extraGuestCharges": _amount(quote.extra_guest_charges, cur),
-        "cleaningFee": _amount(quote.cleaning_fee, cur),
-        "cityTax": _amount(quote.city_tax, cur),
-        "total": _amount(quote.total, cur),
+        "subtotal": money_json(quote.subtotal, cur),
+        "extraGuestCharges": money_json(quote.extra_guest_charges, cur),
+        "cleaningFee": money_json(quote.cleaning_fee, cur),
+        "cityTax": money_json(quote.city_tax, cur),
+        "total": money_json(quote.total, cur),
         "bookable": quote.bookable,
         "violations": [
             {"rule": v.rule, "date": v.date.isoformat() if v.date else None, "message": v.message}

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from staykit.api.marketplace.catalog import listing_joins, listing_json
 from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
 from staykit.api.marketplace.context import Context
-from staykit.api.marketplace.envelope import Paging, respond
+from staykit.api.marketplace.envelope import Paging, money_json, respond
 from staykit.api.marketplace.resource import Resource, list_parameters, list_params
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import search
@@ -113,8 +113,8 @@ async def list_listings(ctx: Context) -> JSONResponse:
                 "checkIn": params.check_in.isoformat() if params.check_in else None,
                 "checkOut": params.check_out.isoformat() if params.check_out else None,
                 "nights": hit.nights,
-                "subtotal": float(hit.subtotal) if hit.subtotal is not None else None,
-                "total": float(hit.total),
+                "subtotal": money_json(hit.subtotal, hit.listing.currency),
+                "total": money_json(hit.total, hit.listing.currency),
                 "currency": hit.listing.currency,
             }
         shaped.append(item)

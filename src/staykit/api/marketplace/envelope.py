@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 
 from staykit import __version__
 from staykit.api.marketplace.context import Ctx
+from staykit.core import money
 
 
 def jsonable(value: Any) -> Any:
@@ -27,12 +29,44 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return float(value)
+        return number(value)
     if isinstance(value, dict):
         return {k: jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     return str(value)
+
+
+def number(value: Decimal) -> int | float:
+    """The marketplace's one way to write a decimal: a JSON number without trailing zeros
+    (12000, 99.5). Amounts stay far below 2**53 minor units, so a float prints back the
+    same decimals."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def money_json(value: Decimal | None, currency: str) -> int | float | None:
+    """An amount rounded to the currency's minor unit, written as `number` writes it."""
+    return None if value is None else number(money.quantize(value, currency))
+
+
+def numbers_in(obj: Any, keys: tuple[str, ...]) -> Any:
+    """Stored JSON objects (policies, seasonal rules) keep decimals as strings; the API
+    writes the values under `keys` as numbers, like every other decimal."""
+    if isinstance(obj, dict):
+        return {
+            k: (
+                number(Decimal(v))
+                if k in keys and isinstance(v, str) and _DECIMAL.fullmatch(v)
+                else numbers_in(v, keys)
+            )
+            for k, v in obj.items()
+        }
+    if isinstance(obj, list):
+        return [numbers_in(v, keys) for v in obj]
+    return obj
+
+
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
