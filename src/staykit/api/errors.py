@@ -135,8 +135,7 @@ def from_dbapi(exc: DBAPIError) -> Problem:
         return Problem(400, "invalidValue", "A value is out of range or malformed.")
     if sqlstate in ("40001", "40P01", "55P03"):
         return Problem(409, "tryAgain", "A concurrent change got in the way; retry.")
-    log.exception("database error", sqlstate=sqlstate)
-    return INTERNAL
+    return INTERNAL  # logged with its traceback by the handler
 
 
 def request_id(request: Request) -> str | None:
@@ -157,6 +156,19 @@ def respond(surface: Surface, request: Request, problem: Problem) -> JSONRespons
     )
 
 
+# Every failure a request can end in, and how it becomes a Problem. Order does not
+# matter: Starlette picks the handler of the nearest class in the exception's MRO.
+TRANSLATIONS: dict[type[Exception], Callable[[Any], Problem]] = {
+    DomainError: from_domain,
+    RequestValidationError: from_validation,
+    StarletteHTTPException: from_http,
+    StaleDataError: lambda _exc: STALE,
+    IntegrityError: from_integrity,
+    DBAPIError: from_dbapi,
+    Exception: lambda _exc: INTERNAL,
+}
+
+
 def install(app: FastAPI, surface: Surface | Sequence[Surface]) -> None:
     """Answer every failure inside `app` in `surface`'s error body; given several (the
     root application), in the body of the surface that owns the request's path."""
@@ -172,36 +184,19 @@ def install(app: FastAPI, surface: Surface | Sequence[Surface]) -> None:
         def pick(request: Request) -> Surface:
             return surface_for(surfaces, request.url.path)
 
-    _install(app, pick)
+    for kind, translate in TRANSLATIONS.items():
 
+        async def handler(
+            request: Request, exc: Exception, translate: Callable[[Any], Problem] = translate
+        ) -> JSONResponse:
+            problem = translate(exc)
+            if problem.status >= 500:  # a bug: keep the traceback, show the client nothing
+                log.error(
+                    "unhandled error",
+                    path=request.url.path,
+                    request_id=request_id(request),
+                    exc_info=exc,
+                )
+            return respond(pick(request), request, problem)
 
-def _install(app: FastAPI, pick: Callable[[Request], Surface]) -> None:
-
-    @app.exception_handler(DomainError)
-    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
-        return respond(pick(request), request, from_domain(exc))
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return respond(pick(request), request, from_validation(exc))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return respond(pick(request), request, from_http(exc))
-
-    @app.exception_handler(StaleDataError)
-    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
-        return respond(pick(request), request, STALE)
-
-    @app.exception_handler(IntegrityError)
-    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
-        return respond(pick(request), request, from_integrity(exc))
-
-    @app.exception_handler(DBAPIError)
-    async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
-        return respond(pick(request), request, from_dbapi(exc))
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", path=request.url.path)
-        return respond(pick(request), request, INTERNAL)
+        app.add_exception_handler(kind, handler)

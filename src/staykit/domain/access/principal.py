@@ -73,17 +73,3 @@ class Principal:
 
     def via(self, surface: str) -> Principal:
         return self if self.surface == surface else replace(self, surface=surface)
-
-    def describe(self) -> dict[str, str | None]:
-        """Who acted, for events and logs: never a secret."""
-        return {
-            "userId": str(self.user_id),
-            "credential": self.credential.value,
-            "clientId": self.client_id,
-            "surface": self.surface or None,
-        }
-
-
-def system_principal(user_id: uuid.UUID, *, role_id: str = "user") -> Principal:
-    """A principal for work the platform does on a user's behalf (demo data, jobs)."""
-    return Principal(user_id=user_id, role_id=role_id, credential=Credential.SESSION)

@@ -100,13 +100,3 @@ def expand(names: Iterable[str]) -> frozenset[Scope]:
         methods = METHODS if method == "all" else (method,)
         granted.update(Scope(f"{m}:{category}") for m in methods)
     return frozenset(granted)
-
-
-def known_names() -> list[str]:
-    """Every name `expand` accepts, for documentation and consent screens."""
-    return [
-        *(s.value for s in Scope),
-        *(f"all:{c}" for c in CATEGORIES),
-        *BUNDLES,
-        *sorted(PROTOCOL_SCOPES),
-    ]

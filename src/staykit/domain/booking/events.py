@@ -14,16 +14,6 @@ from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.events.recorder import record
 
-RESERVATION_EVENTS = (
-    "reservation.created",
-    "reservation.confirmed",
-    "reservation.modified",
-    "reservation.cancelled",
-    "reservation.declined",
-    "reservation.expired",
-    "reservation.completed",
-)
-
 
 def snapshot(reservation: Reservation, assignments: list[UnitAssignment]) -> dict[str, Any]:
     """What the reservation looked like right after the change (JSON-safe)."""

@@ -80,6 +80,7 @@ async def role_in(
 
 
 async def can_read(session: AsyncSession, principal: Principal, business_id: uuid.UUID) -> bool:
+    """Admins, and any member of the business (staff included)."""
     return principal.is_admin or await role_in(session, principal, business_id) is not None
 
 
