@@ -83,6 +83,7 @@ def from_validation(exc: RequestValidationError) -> Problem:
         message="; ".join(i["message"] for i in items),
         field=first["field"],
         errors=items,
+        domain_words=False,
     )
 
 
@@ -103,6 +104,7 @@ def from_http(exc: StarletteHTTPException) -> Problem:
         message=detail,
         field="body" if exc.status_code in (400, 413) else None,
         headers=dict(getattr(exc, "headers", None) or {}),
+        domain_words=False,
     )
 
 

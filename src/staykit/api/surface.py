@@ -26,9 +26,64 @@ class Problem:
     errors: Sequence[dict[str, Any]] = ()
     headers: dict[str, str] | None = None
     facts: dict[str, Any] | None = None  # e.g. the nights that are taken
+    # True when field names are the domain's (a domain error); False when they are
+    # already the surface's own wire names (request validation)
+    domain_words: bool = True
+
+    def in_words_of(self, vocabulary: Vocabulary) -> Problem:
+        """The same problem with its code and fields named as the surface names them."""
+        if not self.domain_words:
+            return self
+        return Problem(
+            status=self.status,
+            code=vocabulary.code(self.code),
+            message=self.message,
+            field=vocabulary.field(self.field),
+            errors=[vocabulary.item(e) for e in self.errors],
+            headers=self.headers,
+            facts=self.facts,
+            domain_words=False,
+        )
 
 
 Render = Callable[[Problem, str | None], dict[str, Any]]
+
+
+def camel(name: str) -> str:
+    """listing_id -> listingId; names already in camelCase pass through."""
+    if "_" not in name.lstrip("_"):
+        return name
+    lead = name[: len(name) - len(name.lstrip("_"))]
+    head, *rest = name.lstrip("_").split("_")
+    return lead + head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How one surface names the domain's fields and error codes.
+
+    The domain names fields in its own words (`arrival`, `guests`, `listing_id`) and codes
+    in camelCase domain words (`arrivalInPast`). A surface renames what it calls
+    differently (the marketplace says `checkIn` and `guestCount`); every other snake_case
+    name becomes camelCase. Dotted paths (`items.0.unit_id`) are renamed part by part.
+    """
+
+    fields: dict[str, str]
+    codes: dict[str, str]
+
+    def field(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        return ".".join(self.fields.get(part, camel(part)) for part in name.split("."))
+
+    def code(self, code: str) -> str:
+        return self.codes.get(code, code)
+
+    def item(self, item: dict[str, Any]) -> dict[str, Any]:
+        """One entry of `Problem.errors` with its field renamed."""
+        if item.get("field"):
+            return {**item, "field": self.field(str(item["field"]))}
+        return item
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from staykit.api.openapi import error_responses
-from staykit.api.surface import Problem, Surface
+from staykit.api.surface import Problem, Surface, Vocabulary
+
+# The domain's field and code names as this surface writes them (see Vocabulary).
+VOCABULARY = Vocabulary(fields={}, codes={})
 
 
 def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
+    problem = problem.in_words_of(VOCABULARY)
     try:
         title = HTTPStatus(problem.status).phrase
     except ValueError:

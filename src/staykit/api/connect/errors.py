@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from staykit.api.openapi import error_responses
-from staykit.api.surface import Problem, Surface
+from staykit.api.surface import Problem, Surface, Vocabulary
 
 # An OAuth error code for each status; a domain error may name its own (`invalid_grant`).
 _OAUTH_CODES = {
@@ -41,7 +41,12 @@ OAUTH_ERRORS = frozenset(
 )
 
 
+# The domain's field and code names as this surface writes them (see Vocabulary).
+VOCABULARY = Vocabulary(fields={}, codes={})
+
+
 def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
+    problem = problem.in_words_of(VOCABULARY)
     error = (
         problem.code
         if problem.code in OAUTH_ERRORS

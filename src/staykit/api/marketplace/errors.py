@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from staykit.api import errors as shared
-from staykit.api.surface import Problem, Surface
+from staykit.api.surface import Problem, Surface, Vocabulary
 
 # The marketplace names a validation failure after its first field and what is wrong.
 _SUFFIXES = {
@@ -36,7 +36,14 @@ def message_code(problem: Problem) -> str:
     return code if code.startswith("errMsg_") else f"errMsg_{code}"
 
 
+# The domain's field and code names as this surface writes them (see Vocabulary).
+VOCABULARY = Vocabulary(
+    fields={"arrival": "checkIn", "departure": "checkOut", "guests": "guestCount"}, codes={}
+)
+
+
 def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
+    problem = problem.in_words_of(VOCABULARY)
     body: dict[str, Any] = {
         "result": "ERR",
         "status": problem.status,
