@@ -8,13 +8,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import structlog
-from fastapi import FastAPI
-from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from starlette.routing import Mount
+from starlette.datastructures import State
 
 from staykit import __version__
-from staykit.api import errors as shared_errors
 from staykit.api.channel.app import create_channel_app
 from staykit.api.channel.errors import CHANNEL
 from staykit.api.cloud.app import create_cloud_app
@@ -24,6 +21,7 @@ from staykit.api.connect.errors import CONNECT
 from staykit.api.marketplace.app import create_marketplace_app
 from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.middleware import RequestMiddleware
+from staykit.api.root import Root
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
 from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
@@ -44,14 +42,17 @@ def create_app(
     database_url: str | None = None,
     sessionmaker: async_sessionmaker[AsyncSession] | None = None,
     run_worker_in_process: bool | None = None,
-) -> FastAPI:
+) -> Root:
     """The whole service. `database_url` defaults to the started runtime's database."""
     settings = settings or get_settings()
     passwords.configure(settings)
     worker_enabled = settings.run_worker if run_worker_in_process is None else run_worker_in_process
 
+    state = State()
+    state.settings = settings
+
     @contextlib.asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
         url = database_url or get_runtime().database_url
         engine = create_engine(url, pool_size=settings.db_pool_size)
         factory = sessionmaker or make_sessionmaker(engine)
@@ -64,7 +65,15 @@ def create_app(
                 database_url=url,
             )
         )
-        app.state.sessionmaker = factory
+        state.sessionmaker = factory
+        state.engine = engine
+        # GET and HEAD read on autocommit connections (see `api.deps`); an injected
+        # sessionmaker (the tests') serves both.
+        state.read_sessionmaker = (
+            make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+            if sessionmaker is None
+            else None
+        )
         async with unit_of_work(make_sessionmaker(engine)) as session:
             await keyring.ensure(session)
         if settings.env == "production" and not settings.smtp_host:
@@ -86,44 +95,25 @@ def create_app(
             await engine.dispose()
             set_runtime(previous_runtime)
 
-    app = FastAPI(
-        title="staykit",
-        version=__version__,
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-        openapi_url=None,
-    )
-    app.state.settings = settings
-    # What no surface's application answers (a path its mount cannot match, such as one
-    # with a newline in it) still gets the error body of the surface owning the path.
-    shared_errors.install(app, SURFACES)
     # Each API is its own application with its own error body, authentication and
     # OpenAPI document; they share the root's state (settings, the sessionmaker).
-    marketplace = create_marketplace_app(settings, app.state)
-    mounts = [
-        Mount("/cloudapi", app=create_cloud_app(app.state)),
-        Mount("/v2", app=create_channel_app(app.state)),
-        Mount("/connect", app=create_connect_app(app.state)),
-        Mount("/.well-known", app=create_well_known_app(app.state)),
-    ]
-
-    @app.get("/health", include_in_schema=False)
-    async def health() -> JSONResponse:
-        return JSONResponse({"status": "OK", "version": __version__})
-
-    @app.get("/", include_in_schema=False)
-    async def root() -> RedirectResponse:
-        return RedirectResponse("/auth-api/")
-
-    app.router.routes.extend(mounts)
-    # Last: the marketplace's services live at many prefixes, and its error body is the
-    # answer for any path no other surface owns.
-    app.router.routes.append(Mount("", app=marketplace))
-    app.add_middleware(
-        RequestMiddleware,
-        max_body=settings.max_body_bytes,
-        max_upload=settings.max_upload_bytes,
-        surfaces=SURFACES,
+    app = Root(
+        state=state,
+        lifespan=lifespan,
+        mounts=[
+            ("/cloudapi", create_cloud_app(state)),
+            ("/v2", create_channel_app(state)),
+            ("/connect", create_connect_app(state)),
+            ("/.well-known", create_well_known_app(state)),
+        ],
+        fallback=create_marketplace_app(settings, state),
+        middleware=lambda inner: RequestMiddleware(
+            inner,
+            max_body=settings.max_body_bytes,
+            max_upload=settings.max_upload_bytes,
+            surfaces=SURFACES,
+        ),
+        version=__version__,
+        home="/auth-api/",
     )
     return app
