@@ -16,12 +16,14 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import event, make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from staykit.app import create_app
 from staykit.core.clock import FrozenClock, utcnow
@@ -113,8 +115,33 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await eng.dispose()
 
 
+class _ReadOnlySync(Session):
+    """The sync half of a GET's session in the tests."""
+
+
+@event.listens_for(_ReadOnlySync, "after_begin")
+def _read_only(_session: Session, _transaction: Any, connection: Any) -> None:
+    connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+class ReadOnlySession(AsyncSession):
+    """A GET's session in the tests. Production answers reads on autocommit connections
+    (see `staykit.api.deps`); here they run READ ONLY and end in a rollback, so a GET that
+    writes without declaring it fails the test instead of committing piecemeal."""
+
+    async def commit(self) -> None:
+        # Detach first, as production's commit (expire_on_commit=False) leaves the loaded
+        # objects usable after the request's session ends (a streamed answer reads them);
+        # a rollback would expire them.
+        self.expunge_all()
+        await self.rollback()
+
+
 def use_sessionmaker(app: object, factory: async_sessionmaker[AsyncSession]) -> None:
     app.state.sessionmaker = factory  # type: ignore[attr-defined]
+    app.state.read_sessionmaker = async_sessionmaker(  # type: ignore[attr-defined]
+        **{**factory.kw, "class_": ReadOnlySession, "sync_session_class": _ReadOnlySync}
+    )
 
 
 @pytest.fixture

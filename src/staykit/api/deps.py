@@ -1,21 +1,51 @@
-"""Request plumbing every surface shares: one database transaction per request."""
+"""Request plumbing every surface shares: one database transaction per request.
+
+Reads run without a transaction of their own. A GET or HEAD is answered on a connection
+in autocommit mode: no BEGIN and no COMMIT round trip, one round trip per statement. Under
+PostgreSQL's READ COMMITTED every statement takes its own snapshot anyway, so a read
+inside BEGIN ... COMMIT sees nothing an autocommit read would not. A GET that writes (the
+marketplace's `relogin`) says so with `dependencies=[WRITES]` and gets a transaction like
+any POST. The test suite runs every other GET in a READ ONLY transaction, so a GET that
+writes without saying so fails there rather than committing piecemeal in production.
+"""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.errors import DomainError
 
+READ_METHODS = frozenset({"GET", "HEAD"})
 
-async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request, committed before the response is sent."""
-    factory = request.app.state.sessionmaker
-    async with factory() as session:
+
+def mark_writes(request: Request) -> None:
+    """Route dependency of a GET that changes data: it gets a real transaction."""
+    request.state.writes = True
+
+
+WRITES = Depends(mark_writes)
+
+
+def _factory(request: Request) -> async_sessionmaker[AsyncSession]:
+    state = request.app.state
+    if request.method in READ_METHODS and not getattr(request.state, "writes", False):
+        return getattr(state, "read_sessionmaker", None) or state.sessionmaker
+    factory: async_sessionmaker[AsyncSession] = state.sessionmaker
+    return factory
+
+
+@asynccontextmanager
+async def transaction(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's session: committed when the block succeeds (or when the domain error
+    that ends it asks for its work to persist, such as a failed-login record), rolled back
+    when it raises."""
+    async with _factory(request)() as session:
         await session.begin()
         try:
             yield session
@@ -30,6 +60,12 @@ async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
             raise
         else:
             await session.commit()
+
+
+async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request, committed before the response is sent."""
+    async with transaction(request) as session:
+        yield session
 
 
 DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]

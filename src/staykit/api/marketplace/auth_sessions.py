@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
+from staykit.api.deps import WRITES
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.core.errors import NotFound
 from staykit.core.schemas import parse_json_object
@@ -92,7 +93,8 @@ async def logout(ctx: Context) -> JSONResponse:
     return response
 
 
-@router.get("/relogin", tags=["session"], summary="relogin")
+# A GET that writes (a new session, the old one ended): it needs a transaction.
+@router.get("/relogin", tags=["session"], summary="relogin", dependencies=[WRITES])
 async def relogin(ctx: Context) -> JSONResponse:
     if ctx.actor is None:
         return JSONResponse({"status": "ERR", "message": "Cannot relogin"}, status_code=401)
