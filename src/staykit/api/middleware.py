@@ -14,6 +14,7 @@ import structlog
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from staykit.api import metrics
 from staykit.api.surface import Problem, Surface, surface_for
 
 log = structlog.get_logger("staykit.request")
@@ -133,15 +134,24 @@ class RequestMiddleware:
                     raise
                 await reject()
         finally:
+            seconds = time.perf_counter() - started
+            surface = state.get("surface") or surface_for(self.surfaces, scope["path"]).name
+            metrics.observe(scope, surface, status_holder["status"], seconds)
             principal = state.get("principal")
             log.info(
                 "request",
                 method=scope.get("method"),
                 path=scope.get("path"),
-                surface=state.get("surface"),
+                route=metrics.route_of(scope),
+                surface=surface,
                 status=status_holder["status"],
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(seconds * 1000, 2),
                 request_id=rid,
                 principal=str(principal.user_id) if principal is not None else None,
                 credential=principal.credential.value if principal is not None else None,
+                businesses=(
+                    sorted(str(b) for b in principal.businesses)
+                    if principal is not None and principal.businesses is not None
+                    else None
+                ),
             )

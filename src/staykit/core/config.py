@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     # Request limits
     max_body_bytes: int = Field(default=1_048_576, description="largest JSON body accepted")
     max_upload_bytes: int = 2_097_152
+    # /metrics (Prometheus): open when unset, else scrapes send "Authorization: Bearer <it>"
+    metrics_token: str | None = None
     max_page_rows: int = 1000
 
     @property
