@@ -41,7 +41,6 @@ BENCH_PASSWORD = "bench-correct-horse-battery"
 # Environment variables the server factories below read (set only in their child processes).
 ENV_URL = "STAYKIT_BENCH_APP_DATABASE_URL"
 ENV_BODY = "STAYKIT_BENCH_BARE_BODY_FILE"
-ENV_SESSION = "STAYKIT_BENCH_SESSION_ID"
 
 
 # --- figures and results --------------------------------------------------------------------
@@ -271,19 +270,16 @@ def bare_app() -> Any:
     return app
 
 
-# The SQL staykit runs for an authenticated GET /v1/users/{id}: the session check, then the
-# user. The bare_db reference runs exactly this through psycopg, without ORM or framework.
-SESSION_CHECK_SQL = (
-    "SELECT u.role_id, u.email, u.fullname, u.is_active, s.revoked_at, s.expires_at, "
-    "s.needs_email_2fa, s.needs_mobile_2fa FROM users u JOIN auth_sessions s "
-    "ON s.user_id = u.id WHERE s.id = %s AND u.id = %s"
-)
+# The SQL staykit runs for an authenticated GET /v1/users/{id}: the user row, on an
+# autocommit connection (GETs read without BEGIN/COMMIT). The session is checked in the
+# per-process session cache (one query per session every STAYKIT_SESSION_CACHE_SECONDS).
+# The bare_db reference runs exactly this through psycopg, without ORM or framework.
 USER_SQL = "SELECT * FROM users WHERE id = %s"
 
 
 def bare_db_app() -> Any:
     """uvicorn factory: the second reference, a bare FastAPI route doing staykit's database
-    work (BEGIN, session check, user row, COMMIT) with raw psycopg and a pool of the same
+    work (the user row, one autocommit round trip) with raw psycopg and a pool of the same
     size, then returning the captured body verbatim. staykit/bare_db isolates framework,
     ORM and auth-code overhead from the unavoidable database round trips."""
     import contextlib as _contextlib
@@ -296,10 +292,13 @@ def bare_db_app() -> Any:
     from staykit.core.db import libpq_url
 
     body = Path(os.environ[ENV_BODY]).read_bytes()
-    session_id = uuid.UUID(os.environ[ENV_SESSION])
     size = Settings.model_fields["db_pool_size"].default
     pool = AsyncConnectionPool(
-        libpq_url(os.environ[ENV_URL]), min_size=size, max_size=2 * size, open=False
+        libpq_url(os.environ[ENV_URL]),
+        min_size=size,
+        max_size=2 * size,
+        open=False,
+        kwargs={"autocommit": True},
     )
 
     @_contextlib.asynccontextmanager
@@ -314,12 +313,9 @@ def bare_db_app() -> Any:
 
     @app.get("/auth-api/v1/users/{user_id}")
     async def get_user(user_id: uuid.UUID) -> Response:
-        async with pool.connection() as conn:  # commits on exit
-            session = await (
-                await conn.execute(SESSION_CHECK_SQL, (session_id, user_id))
-            ).fetchone()
+        async with pool.connection() as conn:
             user = await (await conn.execute(USER_SQL, (user_id,))).fetchone()
-        if session is None or user is None:
+        if user is None:
             return JSONResponse({"status": "ERR"}, status_code=404)
         return Response(content=body, media_type="application/json")
 
@@ -398,18 +394,10 @@ def bare_server(body_file: Path, log_dir: Path) -> Iterator[Server]:
 
 
 @contextlib.contextmanager
-def bare_db_server(url: str, body_file: Path, session_id: str, log_dir: Path) -> Iterator[Server]:
-    env = clean_env(**{ENV_URL: url, ENV_BODY: str(body_file), ENV_SESSION: session_id})
+def bare_db_server(url: str, body_file: Path, log_dir: Path) -> Iterator[Server]:
+    env = clean_env(**{ENV_URL: url, ENV_BODY: str(body_file)})
     with serve("bare_db", "bare_db_app", env, log_dir) as server:
         yield server
-
-
-def token_claims(token: str) -> dict[str, Any]:
-    """The JWT's payload, unverified (only to learn the session id the token names)."""
-    import base64
-
-    payload = token.split(".")[1]
-    return dict(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))))
 
 
 def login_token(base: str, email: str) -> str:

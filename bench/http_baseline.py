@@ -4,8 +4,9 @@ Three uvicorn servers, one worker each, same flags, loopback ports:
 - staykit: GET /auth-api/v1/users/{id} with a Bearer token, production settings;
 - bare: a bare FastAPI route returning the captured staykit body verbatim (the reference
   the foundation issue names; goal staykit/bare >= 0.5);
-- bare_db: the same bare route, but doing staykit's database work first (BEGIN, the session
-  check, the user row, COMMIT) through raw psycopg: staykit/bare_db shows what the framework,
+- bare_db: the same bare route, but doing staykit's database work first (the user row on
+  an autocommit connection; staykit checks sessions in its per-process cache) through raw
+  psycopg: staykit/bare_db shows what the framework,
   ORM and auth code cost on top of the unavoidable database round trips.
 The same load (fixed duration, fixed concurrency, keep-alive) is applied to each in turn, in
 rotating order, for several rounds. Figures: req/s (median over rounds), latency p50/p95.
@@ -35,7 +36,6 @@ from _server import (
     run_load,
     save_results,
     staykit_server,
-    token_claims,
     uvicorn_flags,
 )
 
@@ -75,10 +75,9 @@ def main() -> int:
                 return 1
             body_file = work / "body.json"
             body_file.write_bytes(real.content)
-            session_id = str(token_claims(token)["sid"])
             with (
                 bare_server(body_file, work) as bare,
-                bare_db_server(url, body_file, session_id, work) as bare_db,
+                bare_db_server(url, body_file, work) as bare_db,
             ):
                 targets = {
                     "staykit": staykit.base + path,
