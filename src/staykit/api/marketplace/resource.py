@@ -1,9 +1,11 @@
 """The declarative resource layer: one definition -> list/get/create/update/delete routes.
 
-Every generated route speaks the marketplace conventions: the envelope, the common query
-parameters (§1.4), list filters (§1.5), paging, soft deletes, `<enum>_idx`, and the
-resource's permission hooks. Rules-heavy routes are written by hand over services; this
-layer is for the plain-CRUD ones.
+A `Resource` is the marketplace side of a plain table: its dataName, path parameter,
+fields, list filters (§1.5), request bodies and shaping. Every generated route speaks the
+marketplace conventions (the envelope, the common query parameters of §1.4, paging) and
+calls the table's domain service (`staykit.domain.records.Records`), which owns who may
+read and write rows, their rules and the soft delete. Rules-heavy routes are written by
+hand over services; this layer is for the plain-CRUD ones.
 """
 
 # No `from __future__ import annotations`: FastAPI must see the real body classes that
