@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from staykit.api.marketplace.resource import CommandBody
 from staykit.core import money
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import ISO_DATE, Input, LanguageCode, LongText, Name, Url
@@ -156,7 +155,7 @@ class ListingFields(Input):
         return out
 
 
-class CreateListing(ListingFields, CommandBody):
+class CreateListing(ListingFields):
     title: Name
     address: str = Field(min_length=1, max_length=500)
     price_per_night: Price
@@ -171,7 +170,7 @@ class CreateListing(ListingFields, CommandBody):
         return commands.NewListing(**self._values(), provided=frozenset(self.model_fields_set))
 
 
-class UpdateListing(ListingFields, CommandBody):
+class UpdateListing(ListingFields):
     """Every Listing field but hostId, all optional (spec §4.2 updateListing)."""
 
     def to_command(self) -> commands.ListingChanges:
@@ -194,7 +193,7 @@ def _not_null(field: str) -> InvalidInput:
     )
 
 
-class CalendarFields(CommandBody):
+class CalendarFields(Input):
     """What a calendar entry may change (spec §4.2 updateListingCalendar). date and
     listingId are fixed once the entry exists: sending them is a 400."""
 
@@ -256,7 +255,7 @@ class CalendarRange(Input):
         return iso_date(value)
 
 
-class BulkCalendar(CommandBody):
+class BulkCalendar(Input):
     """PUT /v1/listings/{listingId}/calendar: at most 100 ranges."""
 
     ranges: list[CalendarRange] = Field(min_length=1, max_length=100)
@@ -287,7 +286,7 @@ class BulkCalendar(CommandBody):
 # --- locale texts and amenities ------------------------------------------------------------
 
 
-class CreateListingLocaleText(CommandBody):
+class CreateListingLocaleText(Input):
     listing_id: uuid.UUID
     language_code: LanguageCode
     localized_title: Name
@@ -299,7 +298,7 @@ class CreateListingLocaleText(CommandBody):
         )
 
 
-class UpdateListingLocaleText(CommandBody):
+class UpdateListingLocaleText(Input):
     """listingId and languageCode are fixed once created: sending them is a 400."""
 
     localized_title: Name | None = None
@@ -312,7 +311,7 @@ class UpdateListingLocaleText(CommandBody):
         )
 
 
-class CreateListingAmenity(CommandBody):
+class CreateListingAmenity(Input):
     name: str = Field(min_length=1, max_length=100)
     icon_url: Url | None = None
 
@@ -320,7 +319,7 @@ class CreateListingAmenity(CommandBody):
         return commands.NewAmenity(self.name, self.icon_url)
 
 
-class UpdateListingAmenity(CommandBody):
+class UpdateListingAmenity(Input):
     """Only the icon changes; `name` is refused (400) like any unknown field."""
 
     icon_url: Url | None = None

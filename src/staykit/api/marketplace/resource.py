@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
@@ -33,12 +33,12 @@ Joins = Callable[[Ctx, list[Any], list[dict[str, Any]]], Awaitable[None]]
 ShapeRows = Callable[[Ctx, list[Any]], Awaitable[list[dict[str, Any]]]]
 
 
-class CommandBody(Input):
+@runtime_checkable
+class CommandBody(Protocol):
     """A request body that turns itself into the domain's command (`to_command`); the
     generic routes hand that to the records service instead of the body's fields."""
 
-    def to_command(self) -> Any:
-        raise NotImplementedError
+    def to_command(self) -> Any: ...
 
 
 @dataclass(frozen=True)
