@@ -58,6 +58,7 @@ async def build(url: str, host_id: str, listings: int = LISTINGS) -> tuple[uuid.
     """Create the data; returns the quoted listing's id and the first calendar date."""
     from sqlalchemy import insert, select, text
 
+    from staykit.api.marketplace.catalog_schemas import CreateListing
     from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
     from staykit.domain.access.principal import Principal
     from staykit.domain.catalog.listings import create_listing, default_rate
@@ -69,7 +70,6 @@ async def build(url: str, host_id: str, listings: int = LISTINGS) -> tuple[uuid.
         RateDay,
         Unit,
     )
-    from staykit.domain.catalog.schemas import CreateListing
 
     rng = random.Random(SEED)
     start = date.today() + timedelta(days=1)

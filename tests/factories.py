@@ -13,6 +13,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.marketplace.catalog_schemas import CreateListing
 from staykit.core.clock import FrozenClock, set_clock, utcnow
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Credential, Principal
@@ -21,7 +22,6 @@ from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import InventoryDay, Unit, UnitType
-from staykit.domain.catalog.schemas import CreateListing
 from staykit.domain.tenancy.models import BusinessMember
 
 _seq = itertools.count(1)
@@ -134,7 +134,9 @@ async def make_listing(db: AsyncSession, host: Person, **fields: object) -> Unit
         "baseOccupancy": 2,
     }
     body.update(fields)
-    listing = await create_listing(db, actor_of(host), CreateListing.model_validate(body))
+    listing = await create_listing(
+        db, actor_of(host), CreateListing.model_validate(body).to_command()
+    )
     await db.commit()
     return listing
 

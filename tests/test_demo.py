@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit import demo
+from staykit.api.marketplace.catalog_schemas import CreateListing
 from staykit.core import money
 from staykit.core.config import Settings
 from staykit.domain.auth.models import User
@@ -28,7 +29,6 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from staykit.domain.catalog.schemas import CreateListing
 
 TODAY = date(2027, 5, 10)
 TABLES = (

@@ -22,6 +22,7 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.marketplace.catalog_schemas import CreateListing
 from staykit.core import money
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
@@ -36,9 +37,9 @@ from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.catalog.blocks import create_block
+from staykit.domain.catalog.commands import NewListing
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import Amenity, InventoryDay, Rate, RateDay, Unit, UnitType
-from staykit.domain.catalog.schemas import CreateListing
 from staykit.jobs import app as jobs_app  # noqa: F401 - binds the task blueprints: bookings defer jobs
 
 log = structlog.get_logger(__name__)
@@ -368,9 +369,9 @@ async def _copy_rows(
                 await copy.write_row(row)
 
 
-def _listing_input(body: dict[str, Any]) -> CreateListing:
-    """The body validated exactly as the API would."""
-    return CreateListing.model_validate(body)
+def _listing_input(body: dict[str, Any]) -> NewListing:
+    """The body validated exactly as the API would, as the domain's command."""
+    return CreateListing.model_validate(body).to_command()
 
 
 async def _amenities(session: AsyncSession) -> tuple[list[Any], int]:

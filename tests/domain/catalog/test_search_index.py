@@ -15,10 +15,12 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.api.marketplace.catalog_schemas import UpdateListing
 from staykit.core.ids import uuid7
 from staykit.domain.catalog import calendar
 from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.catalog.blocks import create_block, delete_block
+from staykit.domain.catalog.commands import CalendarValues, NewCalendarDay
 from staykit.domain.catalog.listings import default_rate, delete_listing, update_listing
 from staykit.domain.catalog.models import (
     GuestType,
@@ -30,7 +32,6 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.quote import quote_stay
-from staykit.domain.catalog.schemas import UpdateListing
 from staykit.domain.catalog.search import SearchParams, search_listings
 from staykit.domain.catalog.search_index import SearchListing, rebuild, stale_rows
 from tests.factories import Person, actor_of, add_unit, days_from, make_listing, make_user, units_of
@@ -238,22 +239,21 @@ async def test_inventory_stop_sell_caps_and_their_changes(db: AsyncSession, host
 async def test_calendar_entries_through_the_service(db: AsyncSession, host: Person) -> None:
     listing = await make_listing(db, host, title="Calendar")
     me = actor_of(host)
-    entry = await calendar.create_entry(
+    available = frozenset({"available"})
+    entry = await calendar.CALENDAR.create(
         db,
         me,
-        calendar.CreateListingCalendar.model_validate(
-            {"listingId": str(listing.id), "date": day(12).isoformat(), "isAvailable": False}
-        ),
+        NewCalendarDay(listing.id, day(12), CalendarValues(available=False, provided=available)),
     )
     assert await sold_out(db, listing, 0, 30) == {12}
-    await calendar.update_entry(
-        db, me, entry.day.id, calendar.UpdateListingCalendar.model_validate({"isAvailable": True})
+    await calendar.CALENDAR.update(
+        db, me, entry.id, CalendarValues(available=True, provided=available)
     )
     assert await sold_out(db, listing, 0, 30) == set()
-    await calendar.update_entry(
-        db, me, entry.day.id, calendar.UpdateListingCalendar.model_validate({"isAvailable": False})
+    await calendar.CALENDAR.update(
+        db, me, entry.id, CalendarValues(available=False, provided=available)
     )
-    await calendar.delete_entry(db, me, entry.day.id)
+    await calendar.CALENDAR.delete(db, me, entry.id)
     assert await sold_out(db, listing, 0, 30) == set()
     await assert_exact(db, listing)
 
@@ -285,7 +285,7 @@ async def test_listing_property_and_rate_updates(db: AsyncSession, host: Person)
                     ]
                 },
             }
-        ),
+        ).to_command(),
     )
     row = await db.get(SearchListing, listing.id, populate_existing=True)
     assert row is not None

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, UploadFile
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy import ColumnElement, true
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
@@ -17,17 +19,20 @@ from staykit.core.schemas import parse_json_object
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars, policy
 from staykit.domain.auth.models import UserAvatarsFile
+from staykit.domain.records import Records
 
 router = APIRouter()
 
 
-def _own_files(actor: Principal | None, stmt: Any) -> Any:
+def _own_files(actor: Principal | None) -> ColumnElement[bool]:
     me = policy.require_login(actor)
     if me.is_admin:
-        return stmt
-    return stmt.where(
-        (UserAvatarsFile.owner_id == me.user_id) | (UserAvatarsFile.user_id == me.user_id)
-    )
+        return true()
+    return (UserAvatarsFile.owner_id == me.user_id) | (UserAvatarsFile.user_id == me.user_id)
+
+
+async def _may_see(_session: AsyncSession, actor: Principal | None, row: UserAvatarsFile) -> None:
+    avatars.can_see(actor, row)
 
 
 def _avatar_shape(obj: UserAvatarsFile) -> dict[str, Any]:
@@ -46,10 +51,20 @@ AVATAR_FIELDS = (
     Field("userId", "user_id"),
 )
 
+# Signed-in callers list their own files (admins all); a file is its owner's, its user's
+# and the admins'. Deleting one is by hand (avatars.delete_file): it also resets the avatar.
+AVATARS = Records(
+    UserAvatarsFile,
+    "userAvatarsFile",
+    readable=_own_files,
+    may_read=policy.require_login,
+    check_read=_may_see,
+)
+
 avatars_resource = Resource(
     name="userAvatarsFile",
     plural="userAvatarsFiles",
-    model=UserAvatarsFile,
+    records=AVATARS,
     id_param="userAvatarsFileId",
     fields=AVATAR_FIELDS,
     filters=columns_filters(
@@ -60,12 +75,8 @@ avatars_resource = Resource(
             "userId": ("user_id", Kind.ID),
         },
     ),
-    can_list=lambda actor: policy.require_login(actor),
-    scope=_own_files,
-    can_read=avatars.can_see,
-    can_delete=avatars.can_see,
+    shape_one=_avatar_shape,
 )
-avatars_resource.shape = _avatar_shape  # type: ignore[method-assign]
 
 mount(
     router,

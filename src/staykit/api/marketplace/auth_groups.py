@@ -9,24 +9,42 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
-from staykit.core.crud import UniqueRule
-from staykit.core.errors import Conflict, NotFound
+from staykit.core.errors import NotFound
 from staykit.domain.access import masking
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserGroup, UserGroupMember
 from staykit.domain.auth.schemas import CreateUserGroup, CreateUserGroupMember, UpdateUserGroup
+from staykit.domain.records import Records, UniqueRule
 
 router = APIRouter()
+
+ALREADY_A_MEMBER = UniqueRule(
+    "uq_user_group_members_active",
+    "user_id",
+    "This user is already a member of the group.",
+    "alreadyAMember",
+)
+
+# Groups: admins write them, every signed-in or anonymous caller reads them.
+GROUPS = Records(
+    UserGroup,
+    "userGroup",
+    may_create=policy.require_admin,
+    may_update=policy.require_admin,
+    may_delete=policy.require_admin,
+)
 
 groups_resource = Resource(
     name="userGroup",
     plural="userGroups",
-    model=UserGroup,
+    records=GROUPS,
     id_param="userGroupId",
     fields=(Field("groupName", "group_name"), Field("avatar", "avatar")),
     filters=columns_filters(
@@ -34,22 +52,21 @@ groups_resource = Resource(
     ),
     create_schema=CreateUserGroup,
     update_schema=UpdateUserGroup,
-    can_create=lambda actor: policy.require_admin(actor),
-    can_update=lambda actor, _obj: policy.require_admin(actor),
-    can_delete=lambda actor, _obj: policy.require_admin(actor),
 )
 
 
-async def _member_refs(ctx: Ctx, obj: UserGroupMember, values: dict[str, Any]) -> None:
-    group = await ctx.session.get(UserGroup, obj.group_id)
+async def _member_refs(
+    session: AsyncSession, _actor: Principal | None, obj: UserGroupMember, _values: Any
+) -> None:
+    group = await session.get(UserGroup, obj.group_id)
     if group is None or not group.is_active:
         raise NotFound(
-            f"No userGroup with id {obj.group_id}.", code="userGroupNotFound", field="groupId"
+            f"No userGroup with id {obj.group_id}.", code="userGroupNotFound", field="group_id"
         )
-    user = await ctx.session.get(User, obj.user_id)
+    user = await session.get(User, obj.user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {obj.user_id}.", code="userNotFound", field="userId")
-    taken = await ctx.session.scalar(
+        raise NotFound(f"No user with id {obj.user_id}.", code="userNotFound", field="user_id")
+    taken = await session.scalar(
         select(UserGroupMember.id).where(
             UserGroupMember.group_id == obj.group_id,
             UserGroupMember.user_id == obj.user_id,
@@ -57,9 +74,7 @@ async def _member_refs(ctx: Ctx, obj: UserGroupMember, values: dict[str, Any]) -
         )
     )
     if taken is not None:
-        raise Conflict(
-            "This user is already a member of the group.", code="alreadyAMember", field="userId"
-        )
+        raise ALREADY_A_MEMBER.conflict()
 
 
 async def _member_joins(
@@ -81,28 +96,26 @@ async def _member_joins(
         ]
 
 
+MEMBERS = Records(
+    UserGroupMember,
+    "userGroupMember",
+    may_create=policy.require_admin,
+    may_delete=policy.require_admin,
+    before_create=_member_refs,
+    unique=(ALREADY_A_MEMBER,),
+)
+
 members_resource = Resource(
     name="userGroupMember",
     plural="userGroupMembers",
-    model=UserGroupMember,
+    records=MEMBERS,
     id_param="userGroupMemberId",
     fields=(Field("groupId", "group_id"), Field("userId", "user_id"), Field("ownerId", "owner_id")),
     filters=columns_filters(
         UserGroupMember, {"userId": ("user_id", Kind.ID), "ownerId": ("owner_id", Kind.ID)}
     ),
     create_schema=CreateUserGroupMember,
-    can_create=lambda actor: policy.require_admin(actor),
-    can_delete=lambda actor, _obj: policy.require_admin(actor),
-    before_create=_member_refs,
     joins=_member_joins,
-    unique=(
-        UniqueRule(
-            "uq_user_group_members_active",
-            "userId",
-            "This user is already a member of the group.",
-            "alreadyAMember",
-        ),
-    ),
 )
 
 

@@ -6,20 +6,24 @@ exactly one subject (a role, a user or a user group), which must exist."""
 from typing import Any
 
 from fastapi import APIRouter
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.api.marketplace.context import Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, mount
 from staykit.core.errors import InvalidInput, NotFound
+from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import ROLES, GivenPermission, User, UserGroup
 from staykit.domain.auth.schemas import CreateGivenPermission, UpdateGivenPermission
+from staykit.domain.records import Records
 
 router = APIRouter()
 
 
-async def _permission_refs(ctx: Ctx, obj: GivenPermission, values: dict[str, Any]) -> None:
+async def _permission_refs(
+    session: AsyncSession, _actor: Principal | None, obj: GivenPermission, _values: Any
+) -> None:
     subjects = [
         v for v in (obj.role_id, obj.subject_user_id, obj.subject_user_group_id) if v is not None
     ]
@@ -27,30 +31,41 @@ async def _permission_refs(ctx: Ctx, obj: GivenPermission, values: dict[str, Any
         raise InvalidInput(
             "Name exactly one subject: roleId, subjectUserId or subjectUserGroupId.",
             code="oneSubjectRequired",
-            field="roleId",
+            field="role_id",
         )
     if obj.subject_user_id is not None:
-        u = await ctx.session.get(User, obj.subject_user_id)
+        u = await session.get(User, obj.subject_user_id)
         if u is None or not u.is_active:
             raise NotFound(
                 f"No user with id {obj.subject_user_id}.",
                 code="userNotFound",
-                field="subjectUserId",
+                field="subject_user_id",
             )
     if obj.subject_user_group_id is not None:
-        g = await ctx.session.get(UserGroup, obj.subject_user_group_id)
+        g = await session.get(UserGroup, obj.subject_user_group_id)
         if g is None or not g.is_active:
             raise NotFound(
                 f"No userGroup with id {obj.subject_user_group_id}.",
                 code="userGroupNotFound",
-                field="subjectUserGroupId",
+                field="subject_user_group_id",
             )
 
+
+# Admins only, for reading too.
+PERMISSIONS = Records(
+    GivenPermission,
+    "givenPermission",
+    may_read=policy.require_admin,
+    may_create=policy.require_admin,
+    may_update=policy.require_admin,
+    may_delete=policy.require_admin,
+    before_create=_permission_refs,
+)
 
 permissions_resource = Resource(
     name="givenPermission",
     plural="givenPermissions",
-    model=GivenPermission,
+    records=PERMISSIONS,
     id_param="givenPermissionId",
     fields=(
         Field("permissionName", "permission_name"),
@@ -73,12 +88,6 @@ permissions_resource = Resource(
     ),
     create_schema=CreateGivenPermission,
     update_schema=UpdateGivenPermission,
-    can_list=lambda actor: policy.require_admin(actor),
-    can_read=lambda actor, _obj: policy.require_admin(actor),
-    can_create=lambda actor: policy.require_admin(actor),
-    can_update=lambda actor, _obj: policy.require_admin(actor),
-    can_delete=lambda actor, _obj: policy.require_admin(actor),
-    before_create=_permission_refs,
 )
 
 mount(router, permissions_resource, "/v1/givenpermissions", tags=["givenPermissions"])

@@ -29,6 +29,7 @@ from staykit.domain.auth.schemas import (
     UpdateUserPasswordByAdmin,
     UpdateUserRole,
 )
+from staykit.domain.records import Records
 
 router = APIRouter()
 
@@ -49,7 +50,7 @@ USER_FIELDS = (
 users_resource = Resource(
     name="user",
     plural="users",
-    model=User,
+    records=Records(User, "user", may_read=policy.require_admin),
     id_param="userId",
     fields=USER_FIELDS,
     filters=columns_filters(
@@ -61,7 +62,6 @@ users_resource = Resource(
             "roleId": ("role_id", Kind.ENUM, ROLES),
         },
     ),
-    can_list=lambda actor: policy.require_admin(actor),
 )
 
 

@@ -39,7 +39,7 @@ from staykit.api.marketplace.resource import (
     list_parameters,
     list_records,
 )
-from staykit.core.errors import InvalidInput
+from staykit.core.errors import Conflict, InvalidInput
 from staykit.domain.access import masking
 from staykit.domain.auth.models import User
 from staykit.domain.booking import changes, create, lifecycle, repository
@@ -51,6 +51,7 @@ from staykit.domain.booking.models import (
 )
 from staykit.domain.booking.statuses import FROM_MARKETPLACE, MARKETPLACE, MARKETPLACE_ENUM
 from staykit.domain.catalog.models import APPROVAL_TYPES, Property, UnitType
+from staykit.domain.records import Records
 
 router = APIRouter()
 ReservationId = Annotated[uuid.UUID, Path(description="The reservation's id")]
@@ -225,7 +226,8 @@ async def get_reservation(ctx: Context, reservationId: ReservationId) -> JSONRes
 reservations_resource = Resource(
     name="reservation",
     plural="reservations",
-    model=Reservation,
+    # Lists only: the routes build the readable statement (repository.visible_condition).
+    records=Records(Reservation, "reservation"),
     id_param="reservationId",
     fields=(),
     filters={
@@ -336,14 +338,37 @@ async def change_stay(ctx: Context, reservationId: ReservationId, body: ChangeSt
 # --- updateReservation ------------------------------------------------------------------------
 
 
+# bookingStatus as the marketplace sets it -> the lifecycle step it stands for.
+STATUS_CHANGES: dict[str, changes.StatusChange] = {
+    "confirmed": lifecycle.approve,
+    "declined": lifecycle.decline,
+    "cancelled": lifecycle.cancel,
+}
+
+
 async def _update(
     ctx: Ctx, reservation_id: uuid.UUID, body: UpdateReservation
 ) -> tuple[Reservation, list[UnitAssignment] | None]:
+    """bookingStatus `confirmed` approves, `declined` declines, `cancelled` cancels;
+    `complete` (the periodic job's) and `pending` are never set by hand: 409, after the
+    404 of a reservation the caller cannot see."""
+    me = ctx.user()
     values = body.provided()
     status = values.pop("booking_status", None)
-    booked = await changes.update_reservation(
-        ctx.session, ctx.user(), reservation_id, booking_status=status, fields=values
-    )
+    step = None
+    if status is not None:
+        step = STATUS_CHANGES.get(status)
+        if step is None:
+            await repository.get_reservation(ctx.session, me, reservation_id)
+            raise Conflict(
+                "bookingStatus complete is set when the stay's check-out time has passed; "
+                "nobody sets it by hand."
+                if status == "complete"
+                else "A reservation never goes back to pending.",
+                code="invalidStatusChange",
+                field="booking_status",
+            )
+    booked = await changes.update_details(ctx.session, me, reservation_id, values, then=step)
     return booked.reservation, booked.assignments
 
 

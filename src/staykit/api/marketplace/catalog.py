@@ -10,9 +10,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 
 from staykit.api.marketplace import filters as flt
+from staykit.api.marketplace.catalog_schemas import (
+    BulkCalendar,
+    CreateListing,
+    CreateListingAmenity,
+    CreateListingCalendar,
+    CreateListingLocaleText,
+    UpdateListing,
+    UpdateListingAmenity,
+    UpdateListingCalendar,
+    UpdateListingLocaleText,
+)
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import (
     RECORD_FIELDS,
@@ -22,17 +32,9 @@ from staykit.api.marketplace.envelope import (
     number,
     numbers_in,
     respond,
-    shape,
 )
 from staykit.api.marketplace.filters import Kind
-from staykit.api.marketplace.resource import (
-    Resource,
-    columns_filters,
-    get_joins,
-    list_parameters,
-    list_records,
-    mount,
-)
+from staykit.api.marketplace.resource import Resource, columns_filters, get_joins, mount
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
@@ -44,13 +46,9 @@ from staykit.domain.catalog.models import (
     Property,
     UnitType,
 )
-from staykit.domain.catalog.schemas import CreateListing, UpdateListing
 
 router = APIRouter()
 ListingId = Annotated[uuid.UUID, Path(description="The listing's id")]
-CalendarId = Annotated[uuid.UUID, Path(description="The calendar entry's id")]
-LocaleTextId = Annotated[uuid.UUID, Path(description="The locale text's id")]
-AmenityId = Annotated[uuid.UUID, Path(description="The amenity's id")]
 
 # --- listings -------------------------------------------------------------------------------
 
@@ -139,7 +137,7 @@ async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
 async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     """Create a listing; the host is the caller. Its property, one unit and the default
     rate are created with it."""
-    listing = await listings.create_listing(ctx.session, ctx.user(), body)
+    listing = await listings.create_listing(ctx.session, ctx.user(), body.to_command())
     return respond(ctx, "listing", await _listing(ctx, listing), action="create")
 
 
@@ -172,7 +170,8 @@ async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
 
 @router.patch("/v1/listings/{listingId}", tags=["listings"], summary="updateListing")
 async def update_listing(ctx: Context, listingId: ListingId, body: UpdateListing) -> JSONResponse:
-    listing = await listings.update_listing(ctx.session, ctx.user(), listingId, body)
+    command = body.to_command()
+    listing = await listings.update_listing(ctx.session, ctx.user(), listingId, command)
     return respond(ctx, "listing", await _listing(ctx, listing), action="update")
 
 
@@ -184,39 +183,21 @@ async def delete_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
 
 # --- listing calendars ---------------------------------------------------------------------
 
-calendar_resource = Resource(
-    name="listingCalendar",
-    plural="listingCalendars",
-    model=InventoryDay,
-    id_param="listingCalendarId",
-    fields=(),
-    filters={
-        "date": flt.FilterSpec("date", InventoryDay.date, Kind.DATE),
-        "listingId": flt.FilterSpec("listingId", InventoryDay.unit_type_id, Kind.ID),
-    },
-    order_by=lambda m: (m.date, m.unit_type_id, m.id),
-)
 
-
-async def _calendar_rows(ctx: Ctx, days: list[Any]) -> list[dict[str, Any]]:
-    """priceOverride and minStay are read back from the default rate's calendar."""
-    return [calendar_json(e) for e in await calendar.entries(ctx.session, days)]
-
-
-calendar_resource.shape_rows = _calendar_rows
-
-
-def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
+def calendar_json(entry: calendar.RatedDay) -> dict[str, Any]:
+    """A ListingCalendar (spec §4.1). bookedBy, iCalUrl and externalCalendarIds are the
+    owner's bookkeeping: null unless the caller manages the listing (or is an admin)."""
     day = entry.day
+    mine = entry.managed
     out: dict[str, Any] = {
         "id": str(day.id),
-        "priceOverride": money_json(entry.price_override, entry.currency),
+        "priceOverride": money_json(entry.price, entry.currency),
         "date": day.date.isoformat(),
         "minStay": entry.min_stay,
         "listingId": str(day.unit_type_id),
-        "bookedBy": jsonable(day.booked_by),
-        "iCalUrl": day.ical_url,
-        "externalCalendarIds": day.external_calendar_ids,
+        "bookedBy": jsonable(day.booked_by) if mine else None,
+        "iCalUrl": day.ical_url if mine else None,
+        "externalCalendarIds": day.external_calendar_ids if mine else None,
         "isAvailable": not day.stop_sell,
     }
     for f in RECORD_FIELDS:
@@ -224,17 +205,26 @@ def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
     return out
 
 
-@router.post(
-    "/v1/listingcalendars",
-    tags=["listingCalendars"],
-    summary="createListingCalendar",
-    status_code=201,
+async def _calendar_rows(ctx: Ctx, days: list[InventoryDay]) -> list[dict[str, Any]]:
+    """priceOverride and minStay are read back from the default rate's calendar."""
+    return [calendar_json(e) for e in await calendar.rated_days(ctx.session, ctx.actor, days)]
+
+
+# Entries of the listings the caller may see, listed by date.
+calendar_resource = Resource(
+    name="listingCalendar",
+    plural="listingCalendars",
+    records=calendar.CALENDAR,
+    id_param="listingCalendarId",
+    filters={
+        "date": flt.FilterSpec("date", InventoryDay.date, Kind.DATE),
+        "listingId": flt.FilterSpec("listingId", InventoryDay.unit_type_id, Kind.ID),
+    },
+    create_schema=CreateListingCalendar,
+    update_schema=UpdateListingCalendar,
+    shape_rows=_calendar_rows,
 )
-async def create_listing_calendar(
-    ctx: Context, body: calendar.CreateListingCalendar
-) -> JSONResponse:
-    entry = await calendar.create_entry(ctx.session, ctx.user(), body)
-    return respond(ctx, "listingCalendar", calendar_json(entry), action="create")
+mount(router, calendar_resource, "/v1/listingcalendars")
 
 
 @router.put(
@@ -243,59 +233,16 @@ async def create_listing_calendar(
     summary="setListingCalendarRanges",
 )
 async def set_listing_calendar_ranges(
-    ctx: Context, listingId: ListingId, body: calendar_bulk.BulkCalendar
+    ctx: Context, listingId: ListingId, body: BulkCalendar
 ) -> JSONResponse:
     """staykit addition: set priceOverride, minStay and isAvailable over date ranges in one
     all-or-nothing request (at most 100 ranges of up to 366 dates, 732 dates in all). Later
     ranges win where they overlap; every date written gets its calendar entry, returned by
     date."""
-    written = await calendar_bulk.apply_ranges(ctx.session, ctx.user(), listingId, body)
+    written = await calendar_bulk.apply_ranges(
+        ctx.session, ctx.user(), listingId, body.to_command()
+    )
     return respond(ctx, "listingCalendars", [calendar_json(e) for e in written], action="update")
-
-
-@router.get(
-    "/v1/listingcalendars/{listingCalendarId}",
-    tags=["listingCalendars"],
-    summary="getListingCalendar",
-)
-async def get_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
-    get_joins(ctx)  # validates the common parameters; an entry has no joins
-    entry = await calendar.get_entry(ctx.session, ctx.actor, listingCalendarId)
-    return respond(ctx, "listingCalendar", calendar_json(entry), action="get")
-
-
-@router.patch(
-    "/v1/listingcalendars/{listingCalendarId}",
-    tags=["listingCalendars"],
-    summary="updateListingCalendar",
-)
-async def update_listing_calendar(
-    ctx: Context, listingCalendarId: CalendarId, body: calendar.UpdateListingCalendar
-) -> JSONResponse:
-    entry = await calendar.update_entry(ctx.session, ctx.user(), listingCalendarId, body)
-    return respond(ctx, "listingCalendar", calendar_json(entry), action="update")
-
-
-@router.delete(
-    "/v1/listingcalendars/{listingCalendarId}",
-    tags=["listingCalendars"],
-    summary="deleteListingCalendar",
-)
-async def delete_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
-    entry = await calendar.delete_entry(ctx.session, ctx.user(), listingCalendarId)
-    return respond(ctx, "listingCalendar", calendar_json(entry), action="delete")
-
-
-@router.get(
-    "/v1/listingcalendars",
-    tags=["listingCalendars"],
-    summary="listListingCalendars",
-    openapi_extra={"parameters": list_parameters(calendar_resource)},
-)
-async def list_listing_calendars(ctx: Context) -> JSONResponse:
-    """Entries of the listings the caller may see, by date."""
-    base = select(InventoryDay).where(calendar.visible_entries_condition(ctx.actor))
-    return await list_records(ctx, calendar_resource, base=base)
 
 
 # --- locale texts ----------------------------------------------------------------------------
@@ -310,123 +257,33 @@ LOCALE_FIELDS = (
 locale_texts_resource = Resource(
     name="listingLocaleText",
     plural="listingLocaleTexts",
-    model=ListingLocaleText,
+    records=locales.TEXTS,
     id_param="listingLocaleTextId",
     fields=LOCALE_FIELDS,
     filters=columns_filters(
         ListingLocaleText,
         {"listingId": ("listing_id", Kind.ID), "languageCode": ("language_code", Kind.STRING)},
     ),
-    scope=lambda actor, stmt: stmt.where(locales.visible_texts_condition(actor)),
+    create_schema=CreateListingLocaleText,
+    update_schema=UpdateListingLocaleText,
 )
-
-
-def _locale_text(row: ListingLocaleText) -> dict[str, Any]:
-    return shape(row, LOCALE_FIELDS)
-
-
-mount(router, locale_texts_resource, "/v1/listinglocaletexts", ops=("list",))
-
-
-@router.post(
-    "/v1/listinglocaletexts",
-    tags=["listingLocaleTexts"],
-    summary="createListingLocaleText",
-    status_code=201,
-)
-async def create_listing_locale_text(
-    ctx: Context, body: locales.CreateListingLocaleText
-) -> JSONResponse:
-    row = await locales.create_text(ctx.session, ctx.user(), body)
-    return respond(ctx, "listingLocaleText", _locale_text(row), action="create")
-
-
-@router.get(
-    "/v1/listinglocaletexts/{listingLocaleTextId}",
-    tags=["listingLocaleTexts"],
-    summary="getListingLocaleText",
-)
-async def get_listing_locale_text(ctx: Context, listingLocaleTextId: LocaleTextId) -> JSONResponse:
-    get_joins(ctx)
-    row = await locales.get_text(ctx.session, ctx.actor, listingLocaleTextId)
-    return respond(ctx, "listingLocaleText", _locale_text(row), action="get")
-
-
-@router.patch(
-    "/v1/listinglocaletexts/{listingLocaleTextId}",
-    tags=["listingLocaleTexts"],
-    summary="updateListingLocaleText",
-)
-async def update_listing_locale_text(
-    ctx: Context, listingLocaleTextId: LocaleTextId, body: locales.UpdateListingLocaleText
-) -> JSONResponse:
-    row = await locales.update_text(ctx.session, ctx.user(), listingLocaleTextId, body)
-    return respond(ctx, "listingLocaleText", _locale_text(row), action="update")
-
-
-@router.delete(
-    "/v1/listinglocaletexts/{listingLocaleTextId}",
-    tags=["listingLocaleTexts"],
-    summary="deleteListingLocaleText",
-)
-async def delete_listing_locale_text(
-    ctx: Context, listingLocaleTextId: LocaleTextId
-) -> JSONResponse:
-    row = await locales.delete_text(ctx.session, ctx.user(), listingLocaleTextId)
-    return respond(ctx, "listingLocaleText", _locale_text(row), action="delete")
+mount(router, locale_texts_resource, "/v1/listinglocaletexts")
 
 
 # --- amenities ---------------------------------------------------------------------------------
 
-AMENITY_FIELDS = (Field("iconUrl", "icon_url"), Field("name", "name"))
-
+# Reads are public: hosts pick from the dictionary and guests filter by it; admins write.
 amenities_resource = Resource(
     name="listingAmenity",
     plural="listingAmenities",
-    model=Amenity,
+    records=amenities.AMENITIES,
     id_param="listingAmenityId",
-    fields=AMENITY_FIELDS,
+    fields=(Field("iconUrl", "icon_url"), Field("name", "name")),
     filters=columns_filters(Amenity, {"name": ("name", Kind.STRING)}),
-    order_by=lambda m: (m.name, m.id),
+    create_schema=CreateListingAmenity,
+    update_schema=UpdateListingAmenity,
 )
-
-# Reads are public: hosts pick from the dictionary and guests filter by it.
-mount(router, amenities_resource, "/v1/listingamenities", ops=("list", "get"))
-
-
-@router.post(
-    "/v1/listingamenities",
-    tags=["listingAmenities"],
-    summary="createListingAmenity",
-    status_code=201,
-)
-async def create_listing_amenity(
-    ctx: Context, body: amenities.CreateListingAmenity
-) -> JSONResponse:
-    row = await amenities.create_amenity(ctx.session, ctx.user(), body)
-    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="create")
-
-
-@router.patch(
-    "/v1/listingamenities/{listingAmenityId}",
-    tags=["listingAmenities"],
-    summary="updateListingAmenity",
-)
-async def update_listing_amenity(
-    ctx: Context, listingAmenityId: AmenityId, body: amenities.UpdateListingAmenity
-) -> JSONResponse:
-    row = await amenities.update_amenity(ctx.session, ctx.user(), listingAmenityId, body)
-    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="update")
-
-
-@router.delete(
-    "/v1/listingamenities/{listingAmenityId}",
-    tags=["listingAmenities"],
-    summary="deleteListingAmenity",
-)
-async def delete_listing_amenity(ctx: Context, listingAmenityId: AmenityId) -> JSONResponse:
-    row = await amenities.delete_amenity(ctx.session, ctx.user(), listingAmenityId)
-    return respond(ctx, "listingAmenity", shape(row, AMENITY_FIELDS), action="delete")
+mount(router, amenities_resource, "/v1/listingamenities")
 
 
 __all__ = ["listing_joins", "listing_json", "router"]

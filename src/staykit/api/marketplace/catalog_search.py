@@ -20,6 +20,7 @@ from staykit.api.marketplace.resource import Resource, list_parameters, list_par
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import search
 from staykit.domain.catalog.models import UnitType
+from staykit.domain.records import Records
 
 router = APIRouter()
 
@@ -27,7 +28,7 @@ router = APIRouter()
 _DESCRIBED = Resource(
     name="listing",
     plural="listings",
-    model=UnitType,
+    records=Records(UnitType, "listing"),
     id_param="listingId",
     fields=(),
     filters=FILTERS,

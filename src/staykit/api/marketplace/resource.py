@@ -1,9 +1,11 @@
 """The declarative resource layer: one definition -> list/get/create/update/delete routes.
 
-Every generated route speaks the marketplace conventions: the envelope, the common query
-parameters (§1.4), list filters (§1.5), paging, soft deletes, `<enum>_idx`, and the
-resource's permission hooks. Rules-heavy routes are written by hand over services; this
-layer is for the plain-CRUD ones.
+A `Resource` is the marketplace side of a plain table: its dataName, path parameter,
+fields, list filters (§1.5), request bodies and shaping. Every generated route speaks the
+marketplace conventions (the envelope, the common query parameters of §1.4, paging) and
+calls the table's domain service (`staykit.domain.records.Records`), which owns who may
+read and write rows, their rules and the soft delete. Rules-heavy routes are written by
+hand over services; this layer is for the plain-CRUD ones.
 """
 
 # No `from __future__ import annotations`: FastAPI must see the real body classes that
@@ -14,65 +16,63 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, Paging, respond, shape
-from staykit.core import crud
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import Input
-from staykit.domain.access.principal import Principal
+from staykit.domain.records import Records
 
-Rule = Callable[[Principal | None], Any]
-ObjRule = Callable[[Principal | None, Any], Any]
-Scope = Callable[[Principal | None, Select[Any]], Select[Any]]
 Joins = Callable[[Ctx, list[Any], list[dict[str, Any]]], Awaitable[None]]
-Hook = Callable[[Ctx, Any, dict[str, Any]], Awaitable[None]]
+ShapeRows = Callable[[Ctx, list[Any]], Awaitable[list[dict[str, Any]]]]
 
 
-def public(_actor: Principal | None, _obj: Any = None) -> None:
-    return None
+@runtime_checkable
+class CommandBody(Protocol):
+    """A request body that turns itself into the domain's command (`to_command`); the
+    generic routes hand that to the records service instead of the body's fields."""
+
+    def to_command(self) -> Any: ...
 
 
-@dataclass
+@dataclass(frozen=True)
 class Resource:
-    """What one marketplace resource looks like and who may touch it."""
+    """What one marketplace resource looks like; who may touch its rows and their rules
+    are the domain's (`records`)."""
 
     name: str  # dataName of one record, e.g. "userGroup"
     plural: str  # dataName of a list, e.g. "userGroups"
-    model: type[Any]
+    records: Records
     id_param: str  # path parameter, e.g. "userGroupId"
-    fields: Sequence[Field]
+    fields: Sequence[Field] = ()
     filters: dict[str, flt.FilterSpec] = field(default_factory=dict)
     create_schema: type[Input] | None = None
     update_schema: type[Input] | None = None
-    # permission hooks: raise a DomainError to refuse
-    can_list: Rule = public
-    scope: Scope = lambda _actor, stmt: stmt
-    can_read: ObjRule = public
-    can_create: Rule = public
-    can_update: ObjRule = public
-    can_delete: ObjRule = public
-    # data hooks
-    before_create: Hook | None = None  # (ctx, new object, values) - validate references
-    before_update: Hook | None = None  # (ctx, object, values)
     joins: Joins | None = None  # add associations to shaped rows when getJoins=true
-    unique: Sequence[crud.UniqueRule] = ()  # unique indexes and the 409 each one means
-    # shapes a page of rows at once (when shaping needs other tables); default: `shape`
-    shape_rows: Callable[[Ctx, list[Any]], Awaitable[list[dict[str, Any]]]] | None = None
-    order_by: Callable[[type[Any]], Sequence[Any]] = lambda m: (m.created_at.desc(), m.id.desc())
-    label: str = ""
+    # shapes one row; default: `fields`
+    shape_one: Callable[[Any], dict[str, Any]] | None = None
+    # shapes rows at once (when shaping needs other tables or the caller); wins over shape_one
+    shape_rows: ShapeRows | None = None
 
-    def __post_init__(self) -> None:
-        self.label = self.label or self.name
+    @property
+    def model(self) -> type[Any]:
+        return self.records.model
 
     def shape(self, obj: Any) -> dict[str, Any]:
+        if self.shape_one is not None:
+            return self.shape_one(obj)
         return shape(obj, self.fields)
+
+    async def shape_all(self, ctx: Ctx, rows: list[Any]) -> list[dict[str, Any]]:
+        if self.shape_rows is not None:
+            return await self.shape_rows(ctx, rows)
+        return [self.shape(r) for r in rows]
 
 
 # --- common query parameters (§1.4) ----------------------------------------------------
@@ -211,6 +211,12 @@ def get_joins(ctx: Ctx) -> bool:
 # --- generic operations (usable by hand-written routes too) ----------------------------
 
 
+def _command(body: Input, *, partial: bool) -> Any:
+    if isinstance(body, CommandBody):
+        return body.to_command()
+    return body.provided() if partial else body.model_dump()
+
+
 async def list_records(
     ctx: Ctx,
     res: Resource,
@@ -218,91 +224,70 @@ async def list_records(
     base: Select[Any] | None = None,
     extra_filters: dict[str, flt.FilterSpec] | None = None,
 ) -> JSONResponse:
-    res.can_list(ctx.actor)
     params = list_params(ctx)
-    stmt = base if base is not None else select(res.model)
-    stmt = res.scope(ctx.actor, stmt)
     specs = {**res.filters, **(extra_filters or {})}
     query = list(ctx.request.query_params.multi_items())
     conditions = flt.build(specs, query)
-    admin_sees_inactive = (
+    # Admins may ask for soft-deleted rows with isActive (the domain refuses others).
+    inactive = (
         ctx.actor is not None and ctx.actor.is_admin and "isActive" in ctx.request.query_params
     )
-    if admin_sees_inactive:
+    if inactive:
         conditions += flt.build(
             {"isActive": flt.FilterSpec("isActive", res.model.is_active, flt.Kind.BOOL)}, query
         )
-    else:
-        conditions.append(res.model.is_active.is_(True))
-    rows, total = await crud.list_page(
+    page = await res.records.page(
         ctx.session,
-        stmt,
+        ctx.actor,
         conditions=conditions,
-        order_by=res.order_by(res.model),
+        base=base,
         page_number=params.page_number,
         page_row_count=params.page_row_count,
         max_rows=ctx.settings.max_page_rows,
+        inactive=inactive,
     )
-    if res.shape_rows is not None:
-        shaped = await res.shape_rows(ctx, rows)
-    else:
-        shaped = [res.shape(r) for r in rows]
-    if params.get_joins and res.joins is not None and rows:
-        await res.joins(ctx, rows, shaped)
+    shaped = await res.shape_all(ctx, page.rows)
+    if params.get_joins and res.joins is not None and page.rows:
+        await res.joins(ctx, page.rows, shaped)
     page_rows = (
-        params.page_row_count if params.page_number else min(total, ctx.settings.max_page_rows)
+        params.page_row_count if params.page_number else min(page.total, ctx.settings.max_page_rows)
     )
     return respond(
         ctx,
         res.plural,
         shaped,
         action="list",
-        paging=Paging(params.page_number, page_rows, total),
+        paging=Paging(params.page_number, page_rows, page.total),
     )
 
 
-async def load(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> Any:
-    return await crud.get_one(ctx.session, res.model, obj_id, field=res.id_param, label=res.label)
+async def _one(ctx: Ctx, res: Resource, obj: Any) -> dict[str, Any]:
+    return (await res.shape_all(ctx, [obj]))[0]
 
 
 async def get_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> JSONResponse:
     joins = get_joins(ctx)
-    obj = await load(ctx, res, obj_id)
-    res.can_read(ctx.actor, obj)
-    shaped = res.shape(obj)
+    obj = await res.records.get(ctx.session, ctx.actor, obj_id)
+    shaped = await _one(ctx, res, obj)
     if joins and res.joins is not None:
         await res.joins(ctx, [obj], [shaped])
     return respond(ctx, res.name, shaped, action="get")
 
 
 async def create_record(ctx: Ctx, res: Resource, body: Input) -> JSONResponse:
-    res.can_create(ctx.actor)
-    values = body.model_dump()
-    obj = res.model(**values)
-    obj.owner_id = ctx.actor.user_id if ctx.actor else None
-    if res.before_create is not None:
-        await res.before_create(ctx, obj, values)
-    async with crud.unique_guard(ctx.session, res.unique):
-        ctx.session.add(obj)
-    return respond(ctx, res.name, res.shape(obj), action="create", status=201)
+    obj = await res.records.create(ctx.session, ctx.actor, _command(body, partial=False))
+    return respond(ctx, res.name, await _one(ctx, res, obj), action="create", status=201)
 
 
 async def update_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID, body: Input) -> JSONResponse:
-    obj = await load(ctx, res, obj_id)
-    res.can_update(ctx.actor, obj)
-    values = body.provided()
-    if res.before_update is not None:
-        await res.before_update(ctx, obj, values)
-    async with crud.unique_guard(ctx.session, res.unique):
-        crud.apply_values(obj, values)
-    return respond(ctx, res.name, res.shape(obj), action="update")
+    command = _command(body, partial=True)
+    obj = await res.records.update(ctx.session, ctx.actor, obj_id, command)
+    return respond(ctx, res.name, await _one(ctx, res, obj), action="update")
 
 
 async def delete_record(ctx: Ctx, res: Resource, obj_id: uuid.UUID) -> JSONResponse:
-    obj = await load(ctx, res, obj_id)
-    res.can_delete(ctx.actor, obj)
-    await crud.soft_delete(ctx.session, obj)
-    return respond(ctx, res.name, res.shape(obj), action="delete")
+    obj = await res.records.delete(ctx.session, ctx.actor, obj_id)
+    return respond(ctx, res.name, await _one(ctx, res, obj), action="delete")
 
 
 # --- route generation ---------------------------------------------------------------------

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core import crud
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import (
@@ -23,6 +22,7 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserAvatarsFile
 from staykit.domain.auth.users import default_avatar
+from staykit.domain.records import Records, soft_delete
 
 # Types are decided by the bytes, not by what the client claims.
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -130,11 +130,9 @@ async def delete_file(
     session: AsyncSession, actor: Principal | None, settings: Settings, file_id: uuid.UUID
 ) -> UserAvatarsFile:
     """Soft-delete a file (owner, its user, or an admin)."""
-    row: UserAvatarsFile = await crud.get_one(
-        session, UserAvatarsFile, file_id, field="userAvatarsFileId", label="userAvatarsFile"
-    )
+    row: UserAvatarsFile = await Records(UserAvatarsFile, "userAvatarsFile").load(session, file_id)
     can_see(actor, row)
-    await crud.soft_delete(session, row)
+    await soft_delete(session, row)
     # Its download now answers 404, so a profile still showing it would show a broken
     # image: fall back to the generated default avatar.
     user = await session.get(User, row.user_id) if row.user_id is not None else None

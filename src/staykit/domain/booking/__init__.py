@@ -8,7 +8,7 @@ Where things are
 - allocation.py: units for a stay, their occupancy rows and their share of the price;
 - create.py: create_reservation and the checks of a new booking;
 - lifecycle.py: approve, decline, cancel (refund_for), expire_requests, complete_stays;
-- changes.py: modify, set_master, update_reservation;
+- changes.py: modify, set_master, update_details;
 - events.py (snapshot, record_reservation), mails.py (the event mails, a consumer of
   staykit.domain.events), tasks.py (the periodic jobs), feed.py, items.py.
 

@@ -1,9 +1,10 @@
 """Changing a reservation: new dates, guests or unit (modify), its group (set_master),
-and the marketplace's updateReservation (a status change plus detail fields)."""
+and a reservation's details (iCal fields, dispute status) with a lifecycle step."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import func, update
@@ -30,7 +31,7 @@ from staykit.domain.booking.create import (
     _rate,
     _refuse,
 )
-from staykit.domain.booking.lifecycle import _not_in, approve, cancel, decline
+from staykit.domain.booking.lifecycle import _not_in
 from staykit.domain.booking.models import DISPUTE_STATUSES, InvoiceItem, Reservation
 from staykit.domain.booking.repository import _may_manage, assignments_of, get_reservation
 from staykit.domain.catalog.availability import lock_unit_types
@@ -129,27 +130,30 @@ async def modify(
 DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
 
 
-async def update_reservation(
+# A lifecycle step the caller asks for with the details: approve, decline or cancel.
+StatusChange = Callable[[AsyncSession, Principal | None, uuid.UUID], Awaitable[Booked]]
+
+
+async def update_details(
     session: AsyncSession,
     actor: Principal | None,
     reservation_id: uuid.UUID,
-    *,
-    booking_status: str | None = None,
     fields: dict[str, Any] | None = None,
+    *,
+    then: StatusChange | None = None,
 ) -> Booked:
-    """The marketplace's updateReservation: a bookingStatus change ("confirmed" approves,
-    "declined" declines, "cancelled" cancels; "complete" is the periodic job's and
-    "pending" is never set: 409) and `fields` (attribute -> value) among the iCal fields
-    (the host's owners and managers, admins) and dispute_status (admins only). All or
-    nothing: every permission is checked before anything changes, and a refused status
-    change raises before any field is set (the caller's transaction rolls back)."""
+    """Set `fields` (attribute -> value) among the iCal fields (the host's owners and
+    managers, admins) and dispute_status (admins only), and run the lifecycle step `then`
+    (e.g. `lifecycle.approve`) with them. All or nothing: every permission is checked
+    before anything changes, and a refused lifecycle step raises before any field is set
+    (the caller's transaction rolls back)."""
     fields = dict(fields or {})
     unknown = set(fields) - set(DETAIL_FIELDS)
     if unknown:
         raise InvalidInput(
             f"{sorted(unknown)[0]} cannot be changed here.", field=sorted(unknown)[0]
         )
-    changing = bool(fields) or booking_status is not None
+    changing = bool(fields) or then is not None
     reservation, _ = await get_reservation(session, actor, reservation_id, lock=changing)
     assert actor is not None
     if "dispute_status" in fields:
@@ -172,22 +176,10 @@ async def update_reservation(
             code="notYourListing",
             field="iCalExportUrl" if ical[0] == "ical_export_url" else "iCalImportSource",
         )
-    if booking_status is None:
+    if then is None:
         booked = Booked(reservation, await assignments_of(session, reservation.id))
     else:
-        change = {"confirmed": approve, "declined": decline, "cancelled": cancel}.get(
-            booking_status
-        )
-        if change is None:
-            raise Conflict(
-                "bookingStatus complete is set when the stay's check-out time has passed; "
-                "nobody sets it by hand."
-                if booking_status == "complete"
-                else "A reservation never goes back to pending.",
-                code="invalidStatusChange",
-                field="bookingStatus",
-            )
-        booked = await change(session, actor, reservation_id)
+        booked = await then(session, actor, reservation_id)
     for key, value in fields.items():
         setattr(booked.reservation, key, value)
     await session.flush()

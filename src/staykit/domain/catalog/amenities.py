@@ -10,18 +10,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from pydantic import Field
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
-from staykit.core.crud import UniqueRule, unique_guard
-from staykit.core.errors import Conflict, NotFound
-from staykit.core.schemas import Input, Url
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.catalog.commands import AmenityChanges, NewAmenity
 from staykit.domain.catalog.models import Amenity, UnitType
+from staykit.domain.records import Records, UniqueRule
 
 NAME_TAKEN = UniqueRule(
     "uq_amenities_name_active",
@@ -31,69 +29,25 @@ NAME_TAKEN = UniqueRule(
 )
 
 
-class CreateListingAmenity(Input):
-    name: str = Field(min_length=1, max_length=100)
-    icon_url: Url | None = None
-
-
-class UpdateListingAmenity(Input):
-    """Only the icon changes; `name` is refused (400) like any unknown field."""
-
-    icon_url: Url | None = None
-
-
-async def _load(session: AsyncSession, amenity_id: uuid.UUID) -> Amenity:
-    amenity = await session.get(Amenity, amenity_id)
-    if amenity is None or not amenity.is_active:
-        raise NotFound(
-            f"No listingAmenity with id {amenity_id}.",
-            code="listingAmenityNotFound",
-            field="listingAmenityId",
-        )
-    return amenity
-
-
-async def create_amenity(
-    session: AsyncSession, actor: Principal | None, data: CreateListingAmenity
-) -> Amenity:
-    me = policy.require_admin(actor)
+async def _build(session: AsyncSession, _actor: Principal | None, data: NewAmenity) -> Amenity:
     taken = await session.scalar(
         select(Amenity.id).where(func.lower(Amenity.name) == data.name.lower(), Amenity.is_active)
     )
     if taken is not None:
-        raise Conflict(NAME_TAKEN.message, code=NAME_TAKEN.code, field=NAME_TAKEN.field)
-    amenity = Amenity(name=data.name, icon_url=data.icon_url)
-    amenity.owner_id = me.user_id
-    async with unique_guard(session, [NAME_TAKEN]):
-        session.add(amenity)
-    return amenity
+        raise NAME_TAKEN.conflict()
+    return Amenity(name=data.name, icon_url=data.icon_url)
 
 
-async def update_amenity(
-    session: AsyncSession,
-    actor: Principal | None,
-    amenity_id: uuid.UUID,
-    data: UpdateListingAmenity,
-) -> Amenity:
-    policy.require_admin(actor)
-    amenity = await _load(session, amenity_id)
-    if "icon_url" in data.provided():
-        amenity.icon_url = data.icon_url
-    amenity.updated_at = utcnow()
-    await session.flush()
-    return amenity
+def _apply(amenity: Amenity, changes: AmenityChanges) -> None:
+    if "icon_url" in changes.provided:
+        amenity.icon_url = changes.icon_url
 
 
-async def delete_amenity(
-    session: AsyncSession, actor: Principal | None, amenity_id: uuid.UUID
-) -> Amenity:
-    """Soft delete. Listings that had the amenity lose it, so a host's next update with
-    the list they were shown does not fail on an id that no longer exists."""
-    policy.require_admin(actor)
-    amenity = await _load(session, amenity_id)
-    amenity.is_active = False
-    amenity.updated_at = utcnow()
-    await session.flush()
+async def _leave_listings(
+    session: AsyncSession, _actor: Principal | None, amenity: Amenity
+) -> None:
+    """Listings that had a deleted amenity lose it, so a host's next update with the list
+    they were shown does not fail on an id that no longer exists."""
     await session.execute(
         update(UnitType)
         # @> uses the GIN index on amenity_ids
@@ -105,7 +59,21 @@ async def delete_amenity(
         )
         .execution_options(synchronize_session=False)
     )
-    return amenity
+
+
+# The dictionary through the generic operations: everyone reads, admins write.
+AMENITIES = Records(
+    Amenity,
+    "listingAmenity",
+    may_create=policy.require_admin,
+    may_update=policy.require_admin,
+    may_delete=policy.require_admin,
+    build=_build,
+    apply=_apply,
+    after_delete=_leave_listings,
+    unique=(NAME_TAKEN,),
+    order_by=lambda m: (m.name, m.id),
+)
 
 
 async def by_ids(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Amenity]:

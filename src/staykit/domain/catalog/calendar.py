@@ -1,15 +1,16 @@
-"""Marketplace ListingCalendar entries: one per listing and date, stored as the unit type's
-InventoryDay (same id) plus the default rate's RateDay of that date.
+"""A listing's calendar: one entry per listing and date, stored as the unit type's
+InventoryDay plus the default rate's RateDay of that date.
 
-    ListingCalendar        stored in
-    isAvailable            InventoryDay.stop_sell (negated)
-    bookedBy, iCalUrl,     InventoryDay.booked_by, ical_url, external_calendar_ids
-    externalCalendarIds
-    priceOverride          RateDay(default rate, date).price      (NULL = the listing's price)
-    minStay                RateDay(default rate, date).min_stay   (NULL = the listing's minStay)
+    calendar value          stored in
+    available               InventoryDay.stop_sell (negated)
+    booked_by, ical_url,    InventoryDay.booked_by, ical_url, external_calendar_ids
+    external_calendar_ids   (the owner's bookkeeping: only its managers and admins see it)
+    price_override          RateDay(default rate, date).price      (NULL = the listing's price)
+    min_stay                RateDay(default rate, date).min_stay   (NULL = the listing's minStay)
 
 So the quote engine, search and the PMS APIs see what a host sets here, and what they set
-(a per-date price from a channel manager) reads back here.
+(a per-date price from a channel manager) reads back here. Entries are written through the
+generic records operations (`CALENDAR`) and read back as `RatedDay`s.
 """
 
 from __future__ import annotations
@@ -20,21 +21,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, field_validator
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
-from staykit.core.crud import UniqueRule, unique_guard
-from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from staykit.core.schemas import ISO_DATE, Input, Url
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
+from staykit.domain.catalog.commands import CalendarValues, NewCalendarDay
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
-from staykit.domain.catalog.schemas import Price
+from staykit.domain.records import Records, UniqueRule
+from staykit.domain.tenancy import service as tenancy
 
 ONE_PER_DATE = UniqueRule(
     "uq_inventory_days_active",
@@ -44,56 +44,18 @@ ONE_PER_DATE = UniqueRule(
 )
 
 
-def iso_date(value: Any) -> Any:
-    # Pydantic would also take a Unix timestamp or "2026-07-01T00:00"; the contract is a date.
-    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    return value
-
-
-class CalendarValues(Input):
-    """What a calendar entry may change (spec §4.2 updateListingCalendar). date and
-    listingId are fixed once the entry exists: sending them is a 400."""
-
-    price_override: Price | None = None
-    min_stay: int | None = Field(default=None, ge=1, le=365)
-    booked_by: uuid.UUID | None = None
-    i_cal_url: Url | None = None
-    external_calendar_ids: str | None = Field(default=None, max_length=2048)
-    is_available: bool | None = None
-
-
-class CreateListingCalendar(CalendarValues):
-    listing_id: uuid.UUID
-    date: dt.date
-    is_available: bool
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        return iso_date(value)
-
-
-class UpdateListingCalendar(CalendarValues):
-    pass
-
-
 @dataclass
-class CalendarEntry:
-    """An entry as the marketplace sees it: the InventoryDay and its RateDay values."""
+class RatedDay:
+    """An inventory day with its rate values: the default rate's price and minimum stay
+    of that date (None: the listing's own), in the listing's currency. `managed`: the
+    caller manages the listing (its host, its business's owners and managers, admins), so
+    may see the owner's bookkeeping on the day (booked_by, ical_url, external_calendar_ids)."""
 
     day: InventoryDay
-    price_override: Decimal | None
+    price: Decimal | None
     min_stay: int | None
     currency: str
-
-
-def _not_found(entry_id: uuid.UUID) -> NotFound:
-    return NotFound(
-        f"No listingCalendar with id {entry_id}.",
-        code="listingCalendarNotFound",
-        field="listingCalendarId",
-    )
+    managed: bool
 
 
 async def _check_booked_by(session: AsyncSession, user_id: uuid.UUID | None) -> None:
@@ -101,7 +63,7 @@ async def _check_booked_by(session: AsyncSession, user_id: uuid.UUID | None) -> 
         return
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="bookedBy")
+        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="booked_by")
 
 
 async def _write_rate_day(
@@ -150,8 +112,31 @@ def _rate_day_values(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def entries(session: AsyncSession, days: list[InventoryDay]) -> list[CalendarEntry]:
-    """The entries of these InventoryDays, with their RateDay values (one query)."""
+async def managed_listing_ids(
+    session: AsyncSession, principal: Principal | None, listing_ids: set[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Those of the listings the principal manages: its host, its business's owners and
+    managers (the tenancy rule), admins (one query)."""
+    if principal is None or not listing_ids:
+        return set()
+    if principal.is_admin:
+        return set(listing_ids)
+    rows = await session.scalars(
+        select(UnitType.id).where(
+            UnitType.id.in_(listing_ids),
+            or_(
+                UnitType.host_id == principal.user_id,
+                tenancy.managed_condition(UnitType.business_id, principal),
+            ),
+        )
+    )
+    return set(rows)
+
+
+async def rated_days(
+    session: AsyncSession, principal: Principal | None, days: list[InventoryDay]
+) -> list[RatedDay]:
+    """These inventory days with their rate values, as `principal` may see them."""
     if not days:
         return []
     keys = {(d.unit_type_id, d.date) for d in days}
@@ -168,70 +153,59 @@ async def entries(session: AsyncSession, days: list[InventoryDay]) -> list[Calen
         )
     ).all()
     found = {(r[0], r[1]): (r[2], r[3]) for r in rows}
+    listing_ids = {d.unit_type_id for d in days}
     currencies = dict(
         (
             await session.execute(
-                select(UnitType.id, UnitType.currency).where(
-                    UnitType.id.in_({d.unit_type_id for d in days})
-                )
+                select(UnitType.id, UnitType.currency).where(UnitType.id.in_(listing_ids))
             )
         ).all()
     )
+    managed = await managed_listing_ids(session, principal, listing_ids)
     out = []
     for d in days:
         price, min_stay = found.get((d.unit_type_id, d.date), (None, None))
-        out.append(CalendarEntry(d, price, min_stay, currencies[d.unit_type_id]))
+        out.append(
+            RatedDay(d, price, min_stay, currencies[d.unit_type_id], d.unit_type_id in managed)
+        )
     return out
 
 
-async def _entry(session: AsyncSession, day: InventoryDay) -> CalendarEntry:
-    return (await entries(session, [day]))[0]
-
-
-async def _load(session: AsyncSession, entry_id: uuid.UUID) -> InventoryDay:
-    day = await session.get(InventoryDay, entry_id)
-    if day is None or not day.is_active:
-        raise _not_found(entry_id)
-    return day
-
-
-async def _readable(
-    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
-) -> tuple[InventoryDay, UnitType]:
-    """The entry, when its listing is visible to the actor (else 404 naming the entry)."""
-    day = await _load(session, entry_id)
+async def _visible(session: AsyncSession, actor: Principal | None, day: InventoryDay) -> None:
+    """An entry is visible as far as its listing is (404 naming the entry otherwise)."""
     try:
-        listing = await listings.visible_listing(
-            session, actor, day.unit_type_id, include_deleted=True
-        )
+        await listings.visible_listing(session, actor, day.unit_type_id, include_deleted=True)
     except NotFound:
-        raise _not_found(entry_id) from None
-    return day, listing
+        raise CALENDAR.not_found(day.id) from None
 
 
-async def _writable(
-    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
-) -> tuple[InventoryDay, UnitType]:
-    """The entry, when the actor manages its listing: others get 403 on published
-    listings and 404 on unpublished or deleted ones."""
+async def _listing(session: AsyncSession, day: InventoryDay) -> UnitType:
+    listing = await session.get(UnitType, day.unit_type_id)
+    assert listing is not None  # a foreign key
+    return listing
+
+
+async def _managed(session: AsyncSession, actor: Principal | None, day: InventoryDay) -> None:
+    """Entries change with their listing's host, its business's owners/managers or an
+    admin: others get 403 on published listings and 404 on unpublished or deleted ones."""
     me = policy.require_login(actor)
-    day, listing = await _readable(session, me, entry_id)
+    await _visible(session, me, day)
+    listing = await _listing(session, day)
     if not listing.is_active:
-        raise _not_found(entry_id)
+        raise CALENDAR.not_found(day.id)
     if not await listings.is_host_or_admin(session, me, listing):
         raise Forbidden(
             "Only the listing's host or an admin may change its calendar.", code="notYourListing"
         )
-    return day, listing
 
 
-async def create_entry(
-    session: AsyncSession, actor: Principal | None, data: CreateListingCalendar
-) -> CalendarEntry:
+async def _build(
+    session: AsyncSession, actor: Principal | None, data: NewCalendarDay
+) -> InventoryDay:
     listing = await listings.managed_listing(session, actor, data.listing_id)
-    assert actor is not None
-    listings.check_amounts(listing.currency, priceOverride=data.price_override)
-    await _check_booked_by(session, data.booked_by)
+    values = data.values
+    listings.check_amounts(listing.currency, priceOverride=values.price_override)
+    await _check_booked_by(session, values.booked_by)
     taken = await session.scalar(
         select(InventoryDay.id).where(
             InventoryDay.unit_type_id == listing.id,
@@ -240,81 +214,70 @@ async def create_entry(
         )
     )
     if taken is not None:
-        raise Conflict(ONE_PER_DATE.message, code=ONE_PER_DATE.code, field=ONE_PER_DATE.field)
-    day = InventoryDay(
+        raise ONE_PER_DATE.conflict()
+    # A concurrent request for the same date passes the check above too; the partial
+    # unique index lets only one of them in, and the other gets the same 409.
+    return InventoryDay(
         business_id=listing.business_id,
         unit_type_id=listing.id,
         date=data.date,
-        stop_sell=not data.is_available,
-        booked_by=data.booked_by,
-        ical_url=data.i_cal_url,
-        external_calendar_ids=data.external_calendar_ids,
+        stop_sell=values.available is False,
+        booked_by=values.booked_by,
+        ical_url=values.ical_url,
+        external_calendar_ids=values.external_calendar_ids,
     )
-    day.owner_id = actor.user_id
-    # A concurrent request for the same date passes the check above too; the partial
-    # unique index lets only one of them in, and the other gets the same 409.
-    async with unique_guard(session, [ONE_PER_DATE]):
-        session.add(day)
-    # Only what was sent is written: an override set elsewhere (a channel manager's
+
+
+async def _write_created_rates(
+    session: AsyncSession, _actor: Principal | None, day: InventoryDay, data: NewCalendarDay
+) -> None:
+    # Only what was given is written: an override set elsewhere (a channel manager's
     # per-date price) is kept when the entry does not mention it.
-    await _write_rate_day(
-        session, listing, data.date, _rate_day_values(data.model_dump(exclude_none=True))
-    )
-    return await _entry(session, day)
+    given = {k: v for k, v in data.values.changed().items() if v is not None}
+    await _write_rate_day(session, await _listing(session, day), day.date, _rate_day_values(given))
 
 
-async def update_entry(
-    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID, data: UpdateListingCalendar
-) -> CalendarEntry:
-    day, listing = await _writable(session, actor, entry_id)
-    values = data.provided()
-    if "is_available" in values and values["is_available"] is None:
+async def _check_changes(
+    session: AsyncSession, _actor: Principal | None, day: InventoryDay, changes: CalendarValues
+) -> None:
+    values = changes.changed()
+    if "available" in values and values["available"] is None:
         raise InvalidInput(
-            "isAvailable may be left out but not set to null.",
-            code="isAvailableIsInvalid",
-            field="isAvailable",
+            "available may be left out but not cleared.",
+            code="availableIsInvalid",
+            field="available",
         )
+    listing = await _listing(session, day)
     listings.check_amounts(listing.currency, priceOverride=values.get("price_override"))
     if "booked_by" in values:
         await _check_booked_by(session, values["booked_by"])
-    for key, value in values.items():
-        if key == "is_available":
+
+
+def _apply(day: InventoryDay, changes: CalendarValues) -> None:
+    for key, value in changes.changed().items():
+        if key == "available":
             day.stop_sell = not value
-        elif key == "i_cal_url":
-            day.ical_url = value
-        elif key in ("booked_by", "external_calendar_ids"):
+        elif key in ("booked_by", "ical_url", "external_calendar_ids"):
             setattr(day, key, value)
-    day.updated_at = utcnow()
-    await session.flush()
-    # Sending null clears the override: the date goes back to the listing's defaults.
-    await _write_rate_day(session, listing, day.date, _rate_day_values(values))
-    return await _entry(session, day)
 
 
-async def delete_entry(
-    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
-) -> CalendarEntry:
-    """Soft delete; the date's price and minimum-stay overrides go with it."""
-    day, listing = await _writable(session, actor, entry_id)
-    last = await _entry(session, day)
-    day.is_active = False
-    day.updated_at = utcnow()
-    await session.flush()
-    rate = await listings.default_rate(session, listing.id)
+async def _write_changed_rates(
+    session: AsyncSession, _actor: Principal | None, day: InventoryDay, changes: CalendarValues
+) -> None:
+    # None clears the override: the date goes back to the listing's defaults.
+    values = _rate_day_values(changes.changed())
+    await _write_rate_day(session, await _listing(session, day), day.date, values)
+
+
+async def _clear_rates(session: AsyncSession, _actor: Principal | None, day: InventoryDay) -> None:
+    """A deleted entry takes the date's price and minimum-stay overrides with it."""
+    rate = await listings.default_rate(session, day.unit_type_id)
     await session.execute(
         update(RateDay)
         .where(RateDay.rate_id == rate.id, RateDay.date == day.date)
         .values(price=None, min_stay=None, updated_at=utcnow())
     )
     await drop_empty_rate_days(session, rate.id, [day.date])
-    return last
-
-
-async def get_entry(
-    session: AsyncSession, actor: Principal | None, entry_id: uuid.UUID
-) -> CalendarEntry:
-    day, _listing = await _readable(session, actor, entry_id)
-    return await _entry(session, day)
 
 
 def visible_entries_condition(actor: Principal | None) -> ColumnElement[bool]:
@@ -322,3 +285,24 @@ def visible_entries_condition(actor: Principal | None) -> ColumnElement[bool]:
     return InventoryDay.unit_type_id.in_(
         select(UnitType.id).where(listings.visible_listings_condition(actor))
     )
+
+
+# Calendar entries through the generic operations (page, get, create, update, delete).
+CALENDAR = Records(
+    InventoryDay,
+    "listingCalendar",
+    readable=visible_entries_condition,
+    check_read=_visible,
+    may_create=policy.require_login,
+    may_update=policy.require_login,
+    may_delete=policy.require_login,
+    check_change=_managed,
+    build=_build,
+    after_create=_write_created_rates,
+    before_update=_check_changes,
+    apply=_apply,
+    after_update=_write_changed_rates,
+    after_delete=_clear_rates,
+    unique=(ONE_PER_DATE,),
+    order_by=lambda m: (m.date, m.unit_type_id, m.id),
+)

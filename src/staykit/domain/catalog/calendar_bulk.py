@@ -2,11 +2,11 @@
 (PUT /propertycatalog-api/v1/listings/{listingId}/calendar, a staykit addition; the
 Channel API's calendar ranges use the same function).
 
-A body is a list of date ranges, each with the values to set on every date of the range:
-priceOverride and minStay (the default rate's per-date values; null clears the override),
-isAvailable (stop-sell). Later ranges win where ranges overlap. Every date of every range
-ends up with a ListingCalendar entry (InventoryDay), created when missing, so the marketplace
-reads back what was written. Values not sent are left as they are.
+A command is a list of date ranges, each with the values to set on every date of the
+range: price_override and min_stay (the default rate's per-date values; None clears the
+override), available (stop-sell). Later ranges win where ranges overlap. Every date of
+every range ends up with a calendar entry (InventoryDay), created when missing, so the
+calendar reads back what was written. Values not provided are left as they are.
 
 Limits (each a 400 naming the item): at most MAX_RANGES ranges, each at most
 MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates from yesterday to
@@ -19,7 +19,6 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from pydantic import Field, field_validator
 from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,18 +26,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.core.ids import uuid7
-from staykit.core.schemas import Input
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import listings
-from staykit.domain.catalog.calendar import (
-    CalendarEntry,
-    drop_empty_rate_days,
-    entries,
-    iso_date,
-)
+from staykit.domain.catalog.calendar import RatedDay, drop_empty_rate_days, rated_days
+from staykit.domain.catalog.commands import CalendarRanges
 from staykit.domain.catalog.models import InventoryDay, Property, RateDay
 from staykit.domain.catalog.quote import property_today
-from staykit.domain.catalog.schemas import Price
 
 MAX_RANGES = 100
 MAX_RANGE_DAYS = 366
@@ -46,75 +39,60 @@ MAX_DATES = 732
 MAX_YEARS_AHEAD = 3
 
 
-class CalendarRange(Input):
-    from_: dt.date = Field(alias="from")
-    to: dt.date
-    price_override: Price | None = None
-    min_stay: int | None = Field(default=None, ge=1, le=365)
-    is_available: bool | None = None
-
-    @field_validator("from_", "to", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        return iso_date(value)
-
-
-class BulkCalendar(Input):
-    ranges: list[CalendarRange] = Field(min_length=1, max_length=MAX_RANGES)
-
-
 def _bad(field: str, message: str) -> InvalidInput:
     return InvalidInput(message, code="calendarRangeIsInvalid", field=field)
 
 
-def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
-    """{date: {column: value}} of everything the body sets, later ranges winning."""
+def plan(command: CalendarRanges, today: dt.date) -> dict[dt.date, dict[str, Any]]:
+    """{date: {column: value}} of everything the command sets, later ranges winning."""
     last = today.replace(year=today.year + MAX_YEARS_AHEAD)
     dates: dict[dt.date, dict[str, Any]] = {}
-    for k, item in enumerate(body.ranges):
+    if not 1 <= len(command.ranges) <= MAX_RANGES:
+        raise _bad("ranges", f"Give 1 to {MAX_RANGES} ranges.")
+    for k, item in enumerate(command.ranges):
         where = f"ranges.{k}"
-        if item.to < item.from_:
+        if item.last < item.first:
             raise _bad(f"{where}.to", f"{where}: to must not be before from.")
-        days = (item.to - item.from_).days + 1
+        days = (item.last - item.first).days + 1
         if days > MAX_RANGE_DAYS:
             raise _bad(f"{where}.to", f"{where}: a range may cover at most {MAX_RANGE_DAYS} dates.")
-        if item.from_ < today - dt.timedelta(days=1) or item.to > last:
+        if item.first < today - dt.timedelta(days=1) or item.last > last:
             raise _bad(
                 f"{where}.from",
                 f"{where}: dates must lie between yesterday and {MAX_YEARS_AHEAD} years ahead.",
             )
-        sent = item.provided()
+        sent = item.values.changed()
         values: dict[str, Any] = {}
         if "price_override" in sent:
             values["price"] = sent["price_override"]
         if "min_stay" in sent:
             values["min_stay"] = sent["min_stay"]
-        if "is_available" in sent:
-            if sent["is_available"] is None:
-                raise _bad(f"{where}.isAvailable", f"{where}: isAvailable may not be null.")
-            values["stop_sell"] = not sent["is_available"]
+        if "available" in sent:
+            if sent["available"] is None:
+                raise _bad(f"{where}.available", f"{where}: available may not be cleared.")
+            values["stop_sell"] = not sent["available"]
         for i in range(days):
-            dates.setdefault(item.from_ + dt.timedelta(days=i), {}).update(values)
+            dates.setdefault(item.first + dt.timedelta(days=i), {}).update(values)
         if len(dates) > MAX_DATES:
             raise _bad("ranges", f"A request may set at most {MAX_DATES} dates.")
     return dates
 
 
 async def apply_ranges(
-    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, body: BulkCalendar
-) -> list[CalendarEntry]:
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, command: CalendarRanges
+) -> list[RatedDay]:
     """Write the ranges (set-based: a handful of statements whatever the number of dates)
     and return the entries of every date written, by date."""
     listing = await listings.managed_listing(session, actor, listing_id)
     assert actor is not None
-    for k, item in enumerate(body.ranges):
+    for k, item in enumerate(command.ranges):
         try:
-            listings.check_amounts(listing.currency, priceOverride=item.price_override)
+            listings.check_amounts(listing.currency, priceOverride=item.values.price_override)
         except InvalidInput as exc:
             raise _bad(f"ranges.{k}.priceOverride", f"ranges.{k}: {exc.message}") from None
     prop = await session.get(Property, listing.property_id)
     assert prop is not None
-    dates = plan(body, property_today(prop.time_zone))
+    dates = plan(command, property_today(prop.time_zone))
     now = utcnow()
 
     # 1. One InventoryDay per date: created when missing; stop-sell set where sent.
@@ -184,4 +162,4 @@ async def apply_ranges(
             .execution_options(populate_existing=True)
         )
     )
-    return await entries(session, days)
+    return await rated_days(session, actor, days)

@@ -17,6 +17,7 @@ from staykit.core.clock import utcnow
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.catalog.commands import ListingChanges, Location, NewListing
 from staykit.domain.catalog.models import (
     Amenity,
     Property,
@@ -25,7 +26,7 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from staykit.domain.catalog.schemas import CreateListing, SeasonalPricing, UpdateListing
+from staykit.domain.catalog.pricing import as_decimal
 from staykit.domain.tenancy import service as tenancy
 
 DEFAULT_TIME_ZONE = "UTC"
@@ -67,9 +68,11 @@ def check_amounts(currency: str, **amounts: Decimal | None) -> None:
             )
 
 
-def check_seasonal_amounts(currency: str, pricing: SeasonalPricing | None) -> None:
-    for index, rule in enumerate(pricing.rules if pricing else []):
-        if rule.price_per_night is not None and not money.fits(rule.price_per_night, currency):
+def check_seasonal_amounts(currency: str, pricing: dict[str, Any] | None) -> None:
+    """Every rule's pricePerNight of a seasonal pricing document fits the currency."""
+    for index, rule in enumerate((pricing or {}).get("rules") or []):
+        price = as_decimal(rule.get("pricePerNight")) if isinstance(rule, dict) else None
+        if price is not None and not money.fits(price, currency):
             field = f"seasonalPricing.rules[{index}].pricePerNight"
             raise InvalidInput(
                 f"{field} has more decimals than {currency} allows ({money.exponent(currency)}).",
@@ -121,7 +124,7 @@ def _times(policies: dict[str, Any] | None) -> tuple[time, time]:
 
 
 async def create_listing(
-    session: AsyncSession, actor: Principal | None, data: CreateListing
+    session: AsyncSession, actor: Principal | None, data: NewListing
 ) -> UnitType:
     me = policy.require_login(actor)
     check_amounts(data.currency, pricePerNight=data.price_per_night, cleaningFee=data.cleaning_fee)
@@ -131,7 +134,7 @@ async def create_listing(
     max_guests = data.max_guests or max(2, data.base_occupancy or 2)
     base_occupancy = data.base_occupancy or min(2, max_guests)
     check_limits(
-        data.model_fields_set,
+        set(data.provided),
         min_stay=data.min_stay or 1,
         max_stay=data.max_stay,
         max_guests=max_guests,
@@ -170,8 +173,8 @@ async def create_listing(
         max_stay=data.max_stay,
         approval_type=data.approval_type,
         booking_policies=data.booking_policies,
-        cancellation_policy=_dump(data.cancellation_policy),
-        seasonal_pricing=_dump(data.seasonal_pricing),
+        cancellation_policy=data.cancellation_policy,
+        seasonal_pricing=data.seasonal_pricing,
         languages_supported=list(data.languages_supported or []),
         house_rules=data.house_rules,
         is_published=data.is_published,
@@ -205,10 +208,6 @@ async def create_listing(
     session.add(rate)
     await session.flush()
     return listing
-
-
-def _dump(value: Any) -> dict[str, Any] | None:
-    return None if value is None else value.model_dump(mode="json", by_alias=True)
 
 
 async def get_listing(session: AsyncSession, listing_id: uuid.UUID) -> UnitType:
@@ -302,10 +301,10 @@ NOT_NULLABLE = (
 
 
 async def update_listing(
-    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, data: UpdateListing
+    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID, data: ListingChanges
 ) -> UnitType:
     listing = await managed_listing(session, actor, listing_id)
-    values = data.provided()
+    values = data.changed()
     for key in NOT_NULLABLE:
         if key in values and values[key] is None:
             raise InvalidInput(
@@ -323,7 +322,7 @@ async def update_listing(
     if "seasonal_pricing" in values:
         check_seasonal_amounts(currency, data.seasonal_pricing)
     elif "currency" in values and listing.seasonal_pricing:
-        check_seasonal_amounts(currency, SeasonalPricing.model_validate(listing.seasonal_pricing))
+        check_seasonal_amounts(currency, listing.seasonal_pricing)
     if "amenity_ids" in values:
         await check_amenities(session, data.amenity_ids)
     check_limits(
@@ -337,8 +336,7 @@ async def update_listing(
     assert prop is not None
     for key, value in values.items():
         if key == "location":
-            loc = data.location
-            assert loc is not None
+            loc: Location = value
             prop.latitude, prop.longitude = loc.lat, loc.lng
             prop.city = loc.city
             prop.country = loc.country.upper() if loc.country else None
@@ -352,7 +350,7 @@ async def update_listing(
             prop.currency = value
             listing.currency = value
         elif key in ("seasonal_pricing", "cancellation_policy"):
-            setattr(listing, key, _dump(getattr(data, key)))
+            setattr(listing, key, value)
         elif key == "booking_policies":
             prop.check_in_time, prop.check_out_time = _times(value)
             listing.booking_policies = value

@@ -8,83 +8,52 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from pydantic import Field
+from pydantic.alias_generators import to_camel
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.clock import utcnow
-from staykit.core.crud import UniqueRule, unique_guard
-from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from staykit.core.schemas import Input, LanguageCode, LongText, Name
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog import listings
+from staykit.domain.catalog.commands import LocaleTextChanges, NewLocaleText
 from staykit.domain.catalog.models import ListingLocaleText, UnitType
+from staykit.domain.records import Records, UniqueRule
 
 ONE_PER_LANGUAGE = UniqueRule(
     "uq_listing_locale_texts_active",
-    "languageCode",
+    "language_code",
     "This listing already has a text in that language; update it instead.",
     "listingLocaleTextAlreadyExists",
 )
 
 
-class CreateListingLocaleText(Input):
-    listing_id: uuid.UUID
-    language_code: LanguageCode
-    localized_title: Name
-    localized_description: LongText = Field(min_length=1)
-
-
-class UpdateListingLocaleText(Input):
-    """listingId and languageCode are fixed once created: sending them is a 400."""
-
-    localized_title: Name | None = None
-    localized_description: LongText | None = Field(default=None, min_length=1)
-
-
-def _not_found(text_id: uuid.UUID) -> NotFound:
-    return NotFound(
-        f"No listingLocaleText with id {text_id}.",
-        code="listingLocaleTextNotFound",
-        field="listingLocaleTextId",
-    )
-
-
-async def _readable(
-    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
-) -> tuple[ListingLocaleText, UnitType]:
-    row = await session.get(ListingLocaleText, text_id)
-    if row is None or not row.is_active:
-        raise _not_found(text_id)
+async def _visible(session: AsyncSession, actor: Principal | None, row: ListingLocaleText) -> None:
+    """A text is visible as far as its listing is (404 naming the text otherwise)."""
     try:
-        listing = await listings.visible_listing(
-            session, actor, row.listing_id, include_deleted=True
-        )
+        await listings.visible_listing(session, actor, row.listing_id, include_deleted=True)
     except NotFound:
-        raise _not_found(text_id) from None
-    return row, listing
+        raise TEXTS.not_found(row.id) from None
 
 
-async def _writable(
-    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
-) -> ListingLocaleText:
+async def _managed(session: AsyncSession, actor: Principal | None, row: ListingLocaleText) -> None:
+    """Texts change with their listing's host, its business's owners/managers or an admin:
+    others get 403 on published listings and 404 on unpublished or deleted ones."""
     me = policy.require_login(actor)
-    row, listing = await _readable(session, me, text_id)
-    if not listing.is_active:
-        raise _not_found(text_id)
+    await _visible(session, me, row)
+    listing = await session.get(UnitType, row.listing_id)
+    if listing is None or not listing.is_active:
+        raise TEXTS.not_found(row.id)
     if not await listings.is_host_or_admin(session, me, listing):
         raise Forbidden(
             "Only the listing's host or an admin may change its texts.", code="notYourListing"
         )
-    return row
 
 
-async def create_text(
-    session: AsyncSession, actor: Principal | None, data: CreateListingLocaleText
+async def _build(
+    session: AsyncSession, actor: Principal | None, data: NewLocaleText
 ) -> ListingLocaleText:
     listing = await listings.managed_listing(session, actor, data.listing_id)
-    assert actor is not None
     taken = await session.scalar(
         select(ListingLocaleText.id).where(
             ListingLocaleText.listing_id == listing.id,
@@ -93,57 +62,24 @@ async def create_text(
         )
     )
     if taken is not None:
-        raise Conflict(
-            ONE_PER_LANGUAGE.message, code=ONE_PER_LANGUAGE.code, field=ONE_PER_LANGUAGE.field
-        )
-    row = ListingLocaleText(
+        raise ONE_PER_LANGUAGE.conflict()
+    return ListingLocaleText(
         listing_id=listing.id,
         language_code=data.language_code,
         localized_title=data.localized_title,
         localized_description=data.localized_description,
     )
-    row.owner_id = actor.user_id
-    async with unique_guard(session, [ONE_PER_LANGUAGE]):
-        session.add(row)
-    return row
 
 
-async def update_text(
-    session: AsyncSession,
-    actor: Principal | None,
-    text_id: uuid.UUID,
-    data: UpdateListingLocaleText,
-) -> ListingLocaleText:
-    row = await _writable(session, actor, text_id)
-    for key, value in data.provided().items():
+def _apply(row: ListingLocaleText, changes: LocaleTextChanges) -> None:
+    for key, value in changes.changed().items():
         if value is None:
-            field = {"localized_title": "localizedTitle"}.get(key, "localizedDescription")
             raise InvalidInput(
-                f"{field} may be left out but not set to null.",
-                code=f"{field}IsInvalid",
-                field=field,
+                f"{key} may be left out but not cleared.",
+                code=f"{to_camel(key)}IsInvalid",
+                field=key,
             )
         setattr(row, key, value)
-    row.updated_at = utcnow()
-    await session.flush()
-    return row
-
-
-async def delete_text(
-    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
-) -> ListingLocaleText:
-    row = await _writable(session, actor, text_id)
-    row.is_active = False
-    row.updated_at = utcnow()
-    await session.flush()
-    return row
-
-
-async def get_text(
-    session: AsyncSession, actor: Principal | None, text_id: uuid.UUID
-) -> ListingLocaleText:
-    row, _listing = await _readable(session, actor, text_id)
-    return row
 
 
 def visible_texts_condition(actor: Principal | None) -> ColumnElement[bool]:
@@ -151,6 +87,22 @@ def visible_texts_condition(actor: Principal | None) -> ColumnElement[bool]:
     return ListingLocaleText.listing_id.in_(
         select(UnitType.id).where(listings.visible_listings_condition(actor))
     )
+
+
+# Listing locale texts through the generic operations (page, get, create, update, delete).
+TEXTS = Records(
+    ListingLocaleText,
+    "listingLocaleText",
+    readable=visible_texts_condition,
+    check_read=_visible,
+    may_create=policy.require_login,
+    may_update=policy.require_login,
+    may_delete=policy.require_login,
+    check_change=_managed,
+    build=_build,
+    apply=_apply,
+    unique=(ONE_PER_LANGUAGE,),
+)
 
 
 async def for_listings(
