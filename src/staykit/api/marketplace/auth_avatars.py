@@ -13,6 +13,8 @@ from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, mount
+from staykit.api.marketplace.responses import DELETE, described, envelope, record_model
+from staykit.api.marketplace.responses import Access as A
 from staykit.core.schemas import parse_json_object
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars, policy
@@ -66,6 +68,8 @@ avatars_resource = Resource(
     can_delete=avatars.can_see,
 )
 avatars_resource.shape = _avatar_shape  # type: ignore[method-assign]
+AVATAR = record_model("UserAvatarsFile", AVATAR_FIELDS, UserAvatarsFile, extra={"downloadUrl": str})
+ONE = envelope("userAvatarsFile", AVATAR)
 
 mount(
     router,
@@ -73,6 +77,7 @@ mount(
     "/v1/useravatarsfiles",
     ops=("get", "list"),  # delete is below: it also resets a user's avatar
     tags=["userAvatarsFiles"],
+    record=AVATAR,
 )
 
 
@@ -81,6 +86,7 @@ mount(
     tags=["userAvatarsFiles"],
     summary="uploadUserAvatarsFile",
     status_code=201,
+    **described(A.LOGIN, 400, 404, 413, 415, model=ONE),
 )
 async def upload_avatar(
     ctx: Context,
@@ -109,6 +115,7 @@ async def upload_avatar(
     "/v1/useravatarsfiles/{userAvatarsFileId}",
     tags=["userAvatarsFiles"],
     summary="deleteUserAvatarsFile",
+    **described(A.LOGIN, *DELETE, model=ONE),
 )
 async def delete_avatar_file(
     ctx: Context,
@@ -122,6 +129,8 @@ async def delete_avatar_file(
     "/v1/useravatarsfiles/download/{accessKey}",
     tags=["userAvatarsFiles"],
     summary="downloadUserAvatarsFile",
+    response_class=Response,
+    **described(A.PUBLIC, 400, 404, media={200: "image/*"}),
 )
 async def download_avatar(
     ctx: Context,

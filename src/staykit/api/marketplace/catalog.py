@@ -6,10 +6,13 @@ and `listing_joins` from here. Routes parse, call one domain function, and shape
 # No `from __future__ import annotations` (see resource.py).
 
 import uuid
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from pydantic import Field as Prop
 from sqlalchemy import select
 
 from staykit.api.marketplace import filters as flt
@@ -32,7 +35,18 @@ from staykit.api.marketplace.resource import (
     list_parameters,
     list_records,
     mount,
+    read_parameters,
+    resource_record,
 )
+from staykit.api.marketplace.responses import (
+    DELETE,
+    READ,
+    WRITE,
+    Record,
+    described,
+    envelope,
+)
+from staykit.api.marketplace.responses import Access as A
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
@@ -53,6 +67,77 @@ LocaleTextId = Annotated[uuid.UUID, Path(description="The locale text's id")]
 AmenityId = Annotated[uuid.UUID, Path(description="The amenity's id")]
 
 # --- listings -------------------------------------------------------------------------------
+
+
+class Location(BaseModel):
+    lat: float
+    lng: float
+    city: str | None
+    country: str | None
+
+
+class ListingAmenityJoin(BaseModel):
+    id: uuid.UUID
+    iconUrl: str | None
+    name: str
+
+
+class ListingLocaleJoin(BaseModel):
+    languageCode: str
+    localizedTitle: str
+    localizedDescription: str
+
+
+class ListingReservationJoin(BaseModel):
+    id: uuid.UUID
+    checkIn: date
+    checkOut: date
+    bookingStatus: str
+    guestCount: int
+    guestId: uuid.UUID | None
+
+
+_JOINED = "With getJoins=true (default)."
+
+
+class Listing(Record):
+    """A Listing (spec §4.1) as `listing_json` writes it, with its joins."""
+
+    title: str
+    amenityIds: list[uuid.UUID]
+    hostId: uuid.UUID
+    mainPhoto: str | None
+    photos: list[str]
+    address: str
+    pricePerNight: float
+    description: str
+    propertyType: str
+    propertyType_idx: int | None
+    location: Location
+    maxStay: int | None
+    minStay: int
+    currency: str
+    seasonalPricing: Any
+    approvalType: str
+    approvalType_idx: int | None
+    bookingPolicies: Any
+    cancellationPolicy: Any
+    languagesSupported: list[str]
+    houseRules: str | None
+    isPublished: bool
+    cityTaxPercent: float
+    timeZone: str
+    maxGuests: int
+    baseOccupancy: int
+    cleaningFee: float
+    amenities: list[ListingAmenityJoin] | None = Prop(default=None, description=_JOINED)
+    locales: list[ListingLocaleJoin] | None = Prop(default=None, description=_JOINED)
+    rezervations: list[ListingReservationJoin] | None = Prop(
+        default=None, description="getListing with getJoins=true: current and upcoming stays."
+    )
+
+
+LISTING = envelope("listing", Listing)
 
 
 def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
@@ -135,7 +220,13 @@ async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
     return listing_json(listing, prop)
 
 
-@router.post("/v1/listings", tags=["listings"], summary="createListing", status_code=201)
+@router.post(
+    "/v1/listings",
+    tags=["listings"],
+    summary="createListing",
+    status_code=201,
+    **described(A.LOGIN, 400, 404, 409, 413, model=LISTING),
+)
 async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     """Create a listing; the host is the caller. Its property, one unit and the default
     rate are created with it."""
@@ -143,7 +234,12 @@ async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     return respond(ctx, "listing", await _listing(ctx, listing), action="create")
 
 
-@router.get("/v1/listings/{listingId}", tags=["listings"], summary="getListing")
+@router.get(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="getListing",
+    **described(A.OPTIONAL, *READ, model=LISTING, parameters=read_parameters()),
+)
 async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     """Public for published listings; unpublished or deleted ones only for their host and
     admins. Joins amenities, locales and `rezervations` (the spec's spelling: the
@@ -170,13 +266,23 @@ async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     return respond(ctx, "listing", shaped, action="get")
 
 
-@router.patch("/v1/listings/{listingId}", tags=["listings"], summary="updateListing")
+@router.patch(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="updateListing",
+    **described(A.LOGIN, *WRITE, model=LISTING),
+)
 async def update_listing(ctx: Context, listingId: ListingId, body: UpdateListing) -> JSONResponse:
     listing = await listings.update_listing(ctx.session, ctx.user(), listingId, body)
     return respond(ctx, "listing", await _listing(ctx, listing), action="update")
 
 
-@router.delete("/v1/listings/{listingId}", tags=["listings"], summary="deleteListing")
+@router.delete(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="deleteListing",
+    **described(A.LOGIN, *DELETE, model=LISTING),
+)
 async def delete_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     listing = await listings.delete_listing(ctx.session, ctx.user(), listingId)
     return respond(ctx, "listing", await _listing(ctx, listing), action="delete")
@@ -206,6 +312,22 @@ async def _calendar_rows(ctx: Ctx, days: list[Any]) -> list[dict[str, Any]]:
 calendar_resource.shape_rows = _calendar_rows
 
 
+class ListingCalendar(Record):
+    """A listing calendar entry (spec §4.1): one date of a listing."""
+
+    priceOverride: float | None
+    date: date
+    minStay: int | None
+    listingId: uuid.UUID
+    bookedBy: uuid.UUID | None
+    iCalUrl: str | None
+    externalCalendarIds: str | None
+    isAvailable: bool
+
+
+CALENDAR = envelope("listingCalendar", ListingCalendar)
+
+
 def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
     day = entry.day
     out: dict[str, Any] = {
@@ -229,6 +351,7 @@ def calendar_json(entry: calendar.CalendarEntry) -> dict[str, Any]:
     tags=["listingCalendars"],
     summary="createListingCalendar",
     status_code=201,
+    **described(A.LOGIN, *WRITE, model=CALENDAR),
 )
 async def create_listing_calendar(
     ctx: Context, body: calendar.CreateListingCalendar
@@ -241,6 +364,7 @@ async def create_listing_calendar(
     "/v1/listings/{listingId}/calendar",
     tags=["listingCalendars"],
     summary="setListingCalendarRanges",
+    **described(A.LOGIN, *WRITE, model=envelope("listingCalendars", ListingCalendar, "many")),
 )
 async def set_listing_calendar_ranges(
     ctx: Context, listingId: ListingId, body: calendar_bulk.BulkCalendar
@@ -257,6 +381,7 @@ async def set_listing_calendar_ranges(
     "/v1/listingcalendars/{listingCalendarId}",
     tags=["listingCalendars"],
     summary="getListingCalendar",
+    **described(A.OPTIONAL, *READ, model=CALENDAR, parameters=read_parameters()),
 )
 async def get_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
     get_joins(ctx)  # validates the common parameters; an entry has no joins
@@ -268,6 +393,7 @@ async def get_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> J
     "/v1/listingcalendars/{listingCalendarId}",
     tags=["listingCalendars"],
     summary="updateListingCalendar",
+    **described(A.LOGIN, *WRITE, model=CALENDAR),
 )
 async def update_listing_calendar(
     ctx: Context, listingCalendarId: CalendarId, body: calendar.UpdateListingCalendar
@@ -280,6 +406,7 @@ async def update_listing_calendar(
     "/v1/listingcalendars/{listingCalendarId}",
     tags=["listingCalendars"],
     summary="deleteListingCalendar",
+    **described(A.LOGIN, *DELETE, model=CALENDAR),
 )
 async def delete_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -> JSONResponse:
     entry = await calendar.delete_entry(ctx.session, ctx.user(), listingCalendarId)
@@ -290,7 +417,12 @@ async def delete_listing_calendar(ctx: Context, listingCalendarId: CalendarId) -
     "/v1/listingcalendars",
     tags=["listingCalendars"],
     summary="listListingCalendars",
-    openapi_extra={"parameters": list_parameters(calendar_resource)},
+    **described(
+        A.OPTIONAL,
+        400,
+        model=envelope("listingCalendars", ListingCalendar, "page"),
+        parameters=list_parameters(calendar_resource),
+    ),
 )
 async def list_listing_calendars(ctx: Context) -> JSONResponse:
     """Entries of the listings the caller may see, by date."""
@@ -326,6 +458,7 @@ def _locale_text(row: ListingLocaleText) -> dict[str, Any]:
 
 
 mount(router, locale_texts_resource, "/v1/listinglocaletexts", ops=("list",))
+LOCALE_TEXT = envelope("listingLocaleText", resource_record(locale_texts_resource))
 
 
 @router.post(
@@ -333,6 +466,7 @@ mount(router, locale_texts_resource, "/v1/listinglocaletexts", ops=("list",))
     tags=["listingLocaleTexts"],
     summary="createListingLocaleText",
     status_code=201,
+    **described(A.LOGIN, *WRITE, model=LOCALE_TEXT),
 )
 async def create_listing_locale_text(
     ctx: Context, body: locales.CreateListingLocaleText
@@ -345,6 +479,7 @@ async def create_listing_locale_text(
     "/v1/listinglocaletexts/{listingLocaleTextId}",
     tags=["listingLocaleTexts"],
     summary="getListingLocaleText",
+    **described(A.OPTIONAL, *READ, model=LOCALE_TEXT, parameters=read_parameters()),
 )
 async def get_listing_locale_text(ctx: Context, listingLocaleTextId: LocaleTextId) -> JSONResponse:
     get_joins(ctx)
@@ -356,6 +491,7 @@ async def get_listing_locale_text(ctx: Context, listingLocaleTextId: LocaleTextI
     "/v1/listinglocaletexts/{listingLocaleTextId}",
     tags=["listingLocaleTexts"],
     summary="updateListingLocaleText",
+    **described(A.LOGIN, *WRITE, model=LOCALE_TEXT),
 )
 async def update_listing_locale_text(
     ctx: Context, listingLocaleTextId: LocaleTextId, body: locales.UpdateListingLocaleText
@@ -368,6 +504,7 @@ async def update_listing_locale_text(
     "/v1/listinglocaletexts/{listingLocaleTextId}",
     tags=["listingLocaleTexts"],
     summary="deleteListingLocaleText",
+    **described(A.LOGIN, *DELETE, model=LOCALE_TEXT),
 )
 async def delete_listing_locale_text(
     ctx: Context, listingLocaleTextId: LocaleTextId
@@ -392,6 +529,7 @@ amenities_resource = Resource(
 
 # Reads are public: hosts pick from the dictionary and guests filter by it.
 mount(router, amenities_resource, "/v1/listingamenities", ops=("list", "get"))
+AMENITY = envelope("listingAmenity", resource_record(amenities_resource))
 
 
 @router.post(
@@ -399,6 +537,7 @@ mount(router, amenities_resource, "/v1/listingamenities", ops=("list", "get"))
     tags=["listingAmenities"],
     summary="createListingAmenity",
     status_code=201,
+    **described(A.LOGIN, 400, 409, 413, model=AMENITY),
 )
 async def create_listing_amenity(
     ctx: Context, body: amenities.CreateListingAmenity
@@ -411,6 +550,7 @@ async def create_listing_amenity(
     "/v1/listingamenities/{listingAmenityId}",
     tags=["listingAmenities"],
     summary="updateListingAmenity",
+    **described(A.LOGIN, *WRITE, model=AMENITY),
 )
 async def update_listing_amenity(
     ctx: Context, listingAmenityId: AmenityId, body: amenities.UpdateListingAmenity
@@ -423,6 +563,7 @@ async def update_listing_amenity(
     "/v1/listingamenities/{listingAmenityId}",
     tags=["listingAmenities"],
     summary="deleteListingAmenity",
+    **described(A.LOGIN, *DELETE, model=AMENITY),
 )
 async def delete_listing_amenity(ctx: Context, listingAmenityId: AmenityId) -> JSONResponse:
     row = await amenities.delete_amenity(ctx.session, ctx.user(), listingAmenityId)

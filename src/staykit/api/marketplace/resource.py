@@ -18,11 +18,20 @@ from typing import Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import Select, select
 
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, Paging, respond, shape
+from staykit.api.marketplace.responses import (
+    DELETE,
+    READ,
+    Access,
+    described,
+    envelope,
+    record_model,
+)
 from staykit.core import crud
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import Input
@@ -336,6 +345,19 @@ def _endpoint(
     return endpoint
 
 
+def _access(rule: Any, *, lists: bool = False) -> Access:
+    """A hook other than `public` may refuse (401 without a login, 403 otherwise); a public
+    list still shows an admin more (isActive=false), so a token matters there."""
+    if rule is not public:
+        return Access.LOGIN
+    return Access.OPTIONAL if lists else Access.PUBLIC
+
+
+def resource_record(res: Resource) -> type[BaseModel]:
+    """The record model of a resource's rows, built from its Field list and model."""
+    return record_model(f"{res.name[0].upper()}{res.name[1:]}", res.fields, res.model)
+
+
 def mount(
     router: APIRouter,
     res: Resource,
@@ -345,11 +367,17 @@ def mount(
     names: dict[str, str] | None = None,
     item_path: str | None = None,
     tags: Sequence[str] = (),
+    record: type[BaseModel] | None = None,
 ) -> None:
-    """Add the resource's routes: `path` for list/create, `item_path` for the rest."""
+    """Add the resource's routes: `path` for list/create, `item_path` for the rest. Each
+    declares its envelope (with `record`, by default built from the resource's fields),
+    the errors it can answer and whether it needs a login."""
     names = names or {}
     item = item_path or f"{path}/{{{res.id_param}}}"
     tag_list: list[str | Enum] = [*tags] or [res.plural]
+    record = record or resource_record(res)
+    one = envelope(res.name, record)
+    writes_refs = res.before_create is not None or bool(res.unique)
     if "list" in ops:
 
         async def _list(ctx: Ctx) -> JSONResponse:
@@ -363,7 +391,12 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
-            openapi_extra={"parameters": list_parameters(res)},
+            **described(
+                _access(res.can_list, lists=True),
+                400,
+                model=envelope(res.plural, record, "page"),
+                parameters=list_parameters(res),
+            ),
         )
     if "get" in ops:
 
@@ -378,7 +411,7 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
-            openapi_extra={"parameters": read_parameters()},
+            **described(_access(res.can_read), *READ, model=one, parameters=read_parameters()),
         )
     if "create" in ops and res.create_schema is not None:
 
@@ -394,6 +427,13 @@ def mount(
             summary=n,
             status_code=201,
             tags=tag_list,
+            **described(
+                _access(res.can_create),
+                400,
+                413,
+                *((404, 409) if writes_refs else ()),
+                model=one,
+            ),
         )
     if "update" in ops and res.update_schema is not None:
 
@@ -408,6 +448,8 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
+            # 409: a unique rule, or a concurrent change of the same record
+            **described(_access(res.can_update), *READ, 409, 413, model=one),
         )
     if "delete" in ops:
 
@@ -422,6 +464,7 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
+            **described(_access(res.can_delete), *DELETE, model=one),
         )
 
 
