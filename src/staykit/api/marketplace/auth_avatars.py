@@ -130,7 +130,7 @@ async def delete_avatar_file(
     tags=["userAvatarsFiles"],
     summary="downloadUserAvatarsFile",
     response_class=Response,
-    **described(A.PUBLIC, 400, 404, media={200: "image/*"}),
+    **described(A.PUBLIC, 400, 404, content={200: {"image/*": {"schema": {"type": "string"}}}}),
 )
 async def download_avatar(
     ctx: Context,

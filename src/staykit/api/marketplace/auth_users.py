@@ -90,6 +90,16 @@ class BriefUser(BaseModel):
 USER = envelope("user", resource_record(users_resource))
 USERS = envelope("users", resource_record(users_resource), "page")
 LIST_PARAMETERS = list_parameters(users_resource)
+# One server-sent event of streamTest: `user` (data: the user record as JSON), then `end`.
+USER_EVENT = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string", "enum": ["user", "end"]},
+        "id": {"type": "string"},
+        "data": {"type": "string", "description": "JSON: the user record on `user`, {} on end"},
+    },
+    "required": ["event", "data"],
+}
 
 
 @router.get(
@@ -243,7 +253,7 @@ async def get_brief_user(ctx: Context, userId: UserId) -> JSONResponse:
     tags=["users"],
     summary="streamTest",
     response_class=StreamingResponse,
-    **described(A.LOGIN, *READ, media={200: "text/event-stream"}),
+    **described(A.LOGIN, *READ, content={200: {"text/event-stream": {"schema": USER_EVENT}}}),
     response_description="A `user` event with the user record, then `end`.",
 )
 async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:

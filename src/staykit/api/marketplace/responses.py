@@ -341,21 +341,21 @@ def described(
     model: Any = None,
     parameters: list[dict[str, Any]] | None = None,
     session_401: bool = False,
-    media: dict[int, str] | None = None,
+    content: dict[int, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Keyword arguments of a route decorator: its 2xx model, its error responses (a
     logged-in route adds 401 and 403; the seed's session routes only their 401), its
     security requirement and, for routes that read their query themselves, the
-    parameters to document. `media` names the media type of a status whose body is not
-    JSON (an image, an event stream)."""
+    parameters to document. `content` describes a status whose body is not JSON (an
+    image, an event stream): {status: {media type: media type object}}."""
     codes = set(statuses)
     if access is Access.LOGIN and not session_401:
         codes |= {401, 403}
     responses = errors(codes)
     if session_401:  # these routes never refuse a logged-in caller
         responses[401] = _SESSION_401
-    for status, media_type in (media or {}).items():  # a body that is not JSON
-        responses[status] = {"content": {media_type: {"schema": {"type": "string"}}}}
+    for status, media in (content or {}).items():  # a body that is not JSON
+        responses[status] = {"content": media}
     extra: dict[str, Any] = {"security": SECURITY[access]}
     if parameters:
         extra["parameters"] = parameters
