@@ -1,8 +1,10 @@
-"""Property-based fuzzing of the auth service: no request may make it fail (no 5xx).
+"""Property-based fuzzing of the marketplace services: no request may make them fail (no
+5xx), and every answer is one the service's document describes.
 
-1. schemathesis over the service's own OpenAPI document (GET /auth-api/openapi.json):
+1. schemathesis over each service's own OpenAPI document (GET /auth-api/openapi.json, ...):
    valid (positive) and invalid (negative) requests for every operation, anonymously and
-   with a valid admin token.
+   with a valid admin token; each answer must pass schemathesis' status-code and
+   response-schema conformance checks against that document.
 2. Hypothesis over inputs the document cannot describe: access tokens in each of the four
    token locations (garbage, JWT-shaped, and really signed with odd claims), login bodies
    (the route reads its body itself), and the query strings of every list route.
@@ -34,7 +36,12 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
+from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    response_schema_conformance,
+    status_code_conformance,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
@@ -49,6 +56,8 @@ SESSION_ROUTES = {"/currentuser", "/permissions", "/permissions/{permissionName}
 # Headers of the requests library that mean nothing to an in-process ASGI call.
 DROPPED_HEADERS = {"connection", "accept-encoding", "content-length", "transfer-encoding"}
 TOKEN_NAME = "airbnb3-access-token"
+# The answer's status is documented for its operation, and its body matches that schema.
+CONFORMANCE = [status_code_conformance, response_schema_conformance]
 
 
 def examples(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:
@@ -105,6 +114,17 @@ def problem(path: str, r: httpx.Response) -> str | None:
     return None
 
 
+def conformance(case: Any, r: httpx.Response) -> str | None:
+    """What schemathesis finds wrong with the answer to a generated case, if anything."""
+    if case is None:
+        return None
+    try:
+        case.validate_response(r, checks=CONFORMANCE)
+    except FailureGroup as exc:
+        return f"{r.status_code} does not conform to the document:\n{str(exc)[:1500]}"
+    return None
+
+
 @dataclass
 class Run:
     """Sends requests and collects what went wrong."""
@@ -124,6 +144,7 @@ class Run:
         params: list[tuple[str, str]] | None = None,
         content: bytes | None = None,
         expect: Callable[[httpx.Response], str | None] | None = None,
+        case: Any = None,
     ) -> httpx.Response | None:
         self.sent += 1
         where = (
@@ -138,7 +159,7 @@ class Run:
         except Exception:  # the app raised: the ASGI transport re-raises a 500's cause
             self.failures.append(f"{label}: exception\n{where}\n{traceback.format_exc()[-2500:]}")
             return None
-        wrong = problem(path, r) or (expect(r) if expect else None)
+        wrong = problem(path, r) or (expect(r) if expect else None) or conformance(case, r)
         if wrong:
             self.failures.append(f"{label}: {wrong}\n{where}\n  answer: {r.text[:500]}")
         return r
@@ -237,7 +258,9 @@ async def test_no_generated_request_makes_a_service_fail(
                 except (ValueError, UnicodeError, requests.RequestException):
                     continue
                 label = f"{op.method.upper()} {op.path} [{mode.value}, {caller}]"
-                r = await run.send(label, op.path, method, url, headers=headers, content=body)
+                r = await run.send(
+                    label, op.path, method, url, headers=headers, content=body, case=case
+                )
                 admin_token.after(op.path, r)
     run.assert_clean(at_least=10 * len(ops))
 

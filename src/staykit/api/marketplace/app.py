@@ -32,9 +32,12 @@ SERVICES: dict[str, str] = {
 }
 
 
-def services() -> list[Service]:
+def services(token_name: str = Settings.model_fields["token_name"].default) -> list[Service]:
     auth_service = Service(
-        "auth", SERVICES["auth"], "Users, groups, sessions, permissions and verification."
+        "auth",
+        SERVICES["auth"],
+        "Users, groups, sessions, permissions and verification.",
+        token_name,
     )
     # Their paths do not overlap, so the order only decides the order of the docs.
     for router in (
@@ -50,6 +53,7 @@ def services() -> list[Service]:
         "propertyCatalog",
         SERVICES["propertycatalog"],
         "Listings, calendars, amenities, localized texts, quotes and search.",
+        token_name,
     )
     catalog_service.include_router(catalog_search.router)
     catalog_service.include_router(catalog_quote.router)
@@ -58,6 +62,7 @@ def services() -> list[Service]:
         "bookingManagement",
         SERVICES["bookingmanagement"],
         "Reservations: booking, approval, cancellation and changes of stays.",
+        token_name,
     )
     booking_service.include_router(booking.router)
     return [auth_service, catalog_service, booking_service]
@@ -74,7 +79,7 @@ def create_marketplace_app(settings: Settings, state: State) -> FastAPI:
     )
     app.state = state
     errors.install(app)
-    app.state.services = services()
+    app.state.services = services(settings.token_name)
     for service in app.state.services:
         app.include_router(service.router, prefix=service.prefix)
     if settings.is_development:

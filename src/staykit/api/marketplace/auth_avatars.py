@@ -15,6 +15,8 @@ from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, mount
+from staykit.api.marketplace.responses import DELETE, described, envelope, record_model
+from staykit.api.marketplace.responses import Access as A
 from staykit.core.schemas import parse_json_object
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars, policy
@@ -77,6 +79,8 @@ avatars_resource = Resource(
     ),
     shape_one=_avatar_shape,
 )
+AVATAR = record_model("UserAvatarsFile", AVATAR_FIELDS, UserAvatarsFile, extra={"downloadUrl": str})
+ONE = envelope("userAvatarsFile", AVATAR)
 
 mount(
     router,
@@ -84,6 +88,7 @@ mount(
     "/v1/useravatarsfiles",
     ops=("get", "list"),  # delete is below: it also resets a user's avatar
     tags=["userAvatarsFiles"],
+    record=AVATAR,
 )
 
 
@@ -92,6 +97,7 @@ mount(
     tags=["userAvatarsFiles"],
     summary="uploadUserAvatarsFile",
     status_code=201,
+    **described(A.LOGIN, 400, 404, 413, 415, model=ONE),
 )
 async def upload_avatar(
     ctx: Context,
@@ -120,6 +126,7 @@ async def upload_avatar(
     "/v1/useravatarsfiles/{userAvatarsFileId}",
     tags=["userAvatarsFiles"],
     summary="deleteUserAvatarsFile",
+    **described(A.LOGIN, *DELETE, model=ONE),
 )
 async def delete_avatar_file(
     ctx: Context,
@@ -133,6 +140,8 @@ async def delete_avatar_file(
     "/v1/useravatarsfiles/download/{accessKey}",
     tags=["userAvatarsFiles"],
     summary="downloadUserAvatarsFile",
+    response_class=Response,
+    **described(A.PUBLIC, 400, 404, content={200: {"image/*": {"schema": {"type": "string"}}}}),
 )
 async def download_avatar(
     ctx: Context,

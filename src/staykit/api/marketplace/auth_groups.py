@@ -8,13 +8,22 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
-from staykit.api.marketplace.resource import Resource, columns_filters, list_records, mount
+from staykit.api.marketplace.resource import (
+    Resource,
+    columns_filters,
+    list_parameters,
+    list_records,
+    mount,
+)
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import described, envelope, record_model
 from staykit.core.errors import NotFound
 from staykit.domain.access import masking
 from staykit.domain.access.principal import Principal
@@ -119,6 +128,18 @@ members_resource = Resource(
 )
 
 
+class MemberUser(BaseModel):
+    """A member's user; the email only for admins and the member themself."""
+
+    email: str | None
+    fullname: str
+    avatar: str | None
+
+
+MEMBER = record_model(
+    "UserGroupMember", members_resource.fields, UserGroupMember, joins={"user": list[MemberUser]}
+)
+
 mount(router, groups_resource, "/v1/usergroups", tags=["userGroups"])
 mount(
     router,
@@ -126,11 +147,21 @@ mount(
     "/v1/usergroupmembers",
     ops=("get", "create", "delete"),
     tags=["userGroupMembers"],
+    record=MEMBER,
 )
 
 
 @router.get(
-    "/v1/listusergroupmembers/{groupId}", tags=["userGroupMembers"], summary="listUserGroupMembers"
+    "/v1/listusergroupmembers/{groupId}",
+    tags=["userGroupMembers"],
+    summary="listUserGroupMembers",
+    **described(
+        A.OPTIONAL,
+        400,
+        404,
+        model=envelope("userGroupMembers", MEMBER, "page"),
+        parameters=list_parameters(members_resource),
+    ),
 )
 async def list_user_group_members(
     ctx: Context, groupId: Annotated[uuid.UUID, Path(description="The group")]

@@ -9,10 +9,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from staykit.api.deps import WRITES
 from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import SessionObject, StatusMessage, described
 from staykit.core.errors import NotFound
 from staykit.core.schemas import parse_json_object
 from staykit.domain.auth import sessions
@@ -64,12 +66,31 @@ autocomplete="username"></label><label>Password <input name="password" type="pas
 autocomplete="current-password"></label><button>Log in</button></form>"""
 
 
-@router.get("/login", tags=["session"], summary="loginPage", response_class=HTMLResponse)
+class PublicKey(BaseModel):
+    """The PEM public key that verifies session tokens signed with `keyId`."""
+
+    keyId: str
+    keyData: str
+
+
+@router.get(
+    "/login",
+    tags=["session"],
+    summary="loginPage",
+    response_class=HTMLResponse,
+    **described(A.PUBLIC),
+)
 async def login_page() -> HTMLResponse:
     return HTMLResponse(LOGIN_FORM)
 
 
-@router.post("/login", tags=["session"], summary="login")
+@router.post(
+    "/login",
+    tags=["session"],
+    summary="login",
+    # 401: wrong username or password; 403: a blocked account; 429: too many failures
+    **described(A.PUBLIC, 400, 401, 403, 413, 429, model=SessionObject),
+)
 async def login(ctx: Context) -> JSONResponse:
     body = await _login_body(ctx.request)
     issued = await sessions.login(
@@ -85,7 +106,9 @@ async def login(ctx: Context) -> JSONResponse:
     return response
 
 
-@router.post("/logout", tags=["session"], summary="logout")
+@router.post(
+    "/logout", tags=["session"], summary="logout", **described(A.OPTIONAL, model=StatusMessage)
+)
 async def logout(ctx: Context) -> JSONResponse:
     await sessions.logout(ctx.session, ctx.actor)
     response = JSONResponse({"status": "OK", "message": "Logged out"})
@@ -94,7 +117,13 @@ async def logout(ctx: Context) -> JSONResponse:
 
 
 # A GET that writes (a new session, the old one ended): it needs a transaction.
-@router.get("/relogin", tags=["session"], summary="relogin", dependencies=[WRITES])
+@router.get(
+    "/relogin",
+    tags=["session"],
+    summary="relogin",
+    dependencies=[WRITES],
+    **described(A.LOGIN, model=SessionObject, session_401=True),
+)
 async def relogin(ctx: Context) -> JSONResponse:
     if ctx.actor is None:
         return JSONResponse({"status": "ERR", "message": "Cannot relogin"}, status_code=401)
@@ -110,7 +139,12 @@ async def relogin(ctx: Context) -> JSONResponse:
     return response
 
 
-@router.get("/publickey", tags=["session"], summary="publickey")
+@router.get(
+    "/publickey",
+    tags=["session"],
+    summary="publickey",
+    **described(A.PUBLIC, 400, 404, model=PublicKey),
+)
 async def public_key(
     ctx: Context, keyId: Annotated[str | None, Query(max_length=64)] = None
 ) -> JSONResponse:

@@ -12,12 +12,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.filters import Kind
-from staykit.api.marketplace.resource import Resource, columns_filters, list_records
+from staykit.api.marketplace.resource import (
+    Resource,
+    columns_filters,
+    list_parameters,
+    list_records,
+    resource_record,
+)
+from staykit.api.marketplace.responses import DELETE, READ, WRITE, described, envelope
+from staykit.api.marketplace.responses import Access as A
 from staykit.domain.auth import policy, registration, users
 from staykit.domain.auth.models import ROLES, User
 from staykit.domain.auth.schemas import (
@@ -69,49 +78,111 @@ def _user(obj: User) -> dict[str, Any]:
     return shape(obj, USER_FIELDS)
 
 
-@router.get("/v1/users/{userId}", tags=["users"], summary="getUser")
+class BriefUser(BaseModel):
+    """What anyone may read about a user."""
+
+    id: uuid.UUID
+    fullname: str
+    avatar: str | None
+    isActive: bool
+
+
+USER = envelope("user", resource_record(users_resource))
+USERS = envelope("users", resource_record(users_resource), "page")
+LIST_PARAMETERS = list_parameters(users_resource)
+# One server-sent event of streamTest: `user` (data: the user record as JSON), then `end`.
+USER_EVENT = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string", "enum": ["user", "end"]},
+        "id": {"type": "string"},
+        "data": {"type": "string", "description": "JSON: the user record on `user`, {} on end"},
+    },
+    "required": ["event", "data"],
+}
+
+
+@router.get(
+    "/v1/users/{userId}", tags=["users"], summary="getUser", **described(A.LOGIN, *READ, model=USER)
+)
 async def get_user(ctx: Context, userId: UserId) -> JSONResponse:
     user = await users.get_user(ctx.session, ctx.user(), userId)
     return respond(ctx, "user", _user(user), action="get")
 
 
-@router.patch("/v1/users/{userId}", tags=["users"], summary="updateUser")
+@router.patch(
+    "/v1/users/{userId}",
+    tags=["users"],
+    summary="updateUser",
+    **described(A.LOGIN, *WRITE, model=USER),
+)
 async def update_user(ctx: Context, userId: UserId, body: UpdateUser) -> JSONResponse:
     user = await users.update_user(ctx.session, ctx.user(), userId, body)
     return respond(ctx, "user", _user(user))
 
 
-@router.patch("/v1/profile/{userId}", tags=["users"], summary="updateProfile")
+@router.patch(
+    "/v1/profile/{userId}",
+    tags=["users"],
+    summary="updateProfile",
+    **described(A.LOGIN, *WRITE, model=USER),
+)
 async def update_profile(ctx: Context, userId: UserId, body: UpdateProfile) -> JSONResponse:
     user = await users.update_profile(ctx.session, ctx.user(), userId, body)
     return respond(ctx, "user", _user(user))
 
 
-@router.post("/v1/users", tags=["users"], summary="createUser", status_code=201)
+@router.post(
+    "/v1/users",
+    tags=["users"],
+    summary="createUser",
+    status_code=201,
+    **described(A.LOGIN, 400, 409, 413, model=USER),
+)
 async def create_user(ctx: Context, body: CreateUser) -> JSONResponse:
     user = await registration.create_user(ctx.session, ctx.user(), body, ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 
-@router.delete("/v1/users/{userId}", tags=["users"], summary="deleteUser")
+@router.delete(
+    "/v1/users/{userId}",
+    tags=["users"],
+    summary="deleteUser",
+    **described(A.LOGIN, *DELETE, model=USER),
+)
 async def delete_user(ctx: Context, userId: UserId) -> JSONResponse:
     user = await users.delete_user(ctx.session, ctx.user(), userId)
     return respond(ctx, "user", _user(user))
 
 
-@router.delete("/v1/archiveprofile/{userId}", tags=["users"], summary="archiveProfile")
+@router.delete(
+    "/v1/archiveprofile/{userId}",
+    tags=["users"],
+    summary="archiveProfile",
+    **described(A.LOGIN, *DELETE, model=USER),
+)
 async def archive_profile(ctx: Context, userId: UserId) -> JSONResponse:
     user = await users.archive_profile(ctx.session, ctx.user(), userId)
     return respond(ctx, "user", _user(user))
 
 
-@router.get("/v1/users", tags=["users"], summary="listUsers")
+@router.get(
+    "/v1/users",
+    tags=["users"],
+    summary="listUsers",
+    **described(A.LOGIN, 400, model=USERS, parameters=LIST_PARAMETERS),
+)
 async def list_users(ctx: Context) -> JSONResponse:
     ctx.user()
     return await list_records(ctx, users_resource)
 
 
-@router.get("/v1/searchusers", tags=["users"], summary="searchUsers")
+@router.get(
+    "/v1/searchusers",
+    tags=["users"],
+    summary="searchUsers",
+    **described(A.LOGIN, 400, model=USERS, parameters=LIST_PARAMETERS),
+)
 async def search_users(
     ctx: Context,
     keyword: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]+$")],
@@ -121,13 +192,23 @@ async def search_users(
     return await list_records(ctx, users_resource, base=base)
 
 
-@router.patch("/v1/userrole/{userId}", tags=["users"], summary="updateUserRole")
+@router.patch(
+    "/v1/userrole/{userId}",
+    tags=["users"],
+    summary="updateUserRole",
+    **described(A.LOGIN, *WRITE, model=USER),
+)
 async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -> JSONResponse:
     user = await users.update_user_role(ctx.session, ctx.user(), userId, body)
     return respond(ctx, "user", _user(user))
 
 
-@router.patch("/v1/userpassword/{userId}", tags=["users"], summary="updateUserPassword")
+@router.patch(
+    "/v1/userpassword/{userId}",
+    tags=["users"],
+    summary="updateUserPassword",
+    **described(A.LOGIN, *WRITE, model=USER),
+)
 async def update_user_password(
     ctx: Context, userId: UserId, body: UpdateUserPassword
 ) -> JSONResponse:
@@ -136,7 +217,10 @@ async def update_user_password(
 
 
 @router.patch(
-    "/v1/userpasswordbyadmin/{userId}", tags=["users"], summary="updateUserPasswordByAdmin"
+    "/v1/userpasswordbyadmin/{userId}",
+    tags=["users"],
+    summary="updateUserPasswordByAdmin",
+    **described(A.LOGIN, *WRITE, model=USER),
 )
 async def update_user_password_by_admin(
     ctx: Context, userId: UserId, body: UpdateUserPasswordByAdmin
@@ -147,7 +231,12 @@ async def update_user_password_by_admin(
     return respond(ctx, "user", _user(user))
 
 
-@router.get("/v1/briefuser/{userId}", tags=["users"], summary="getBriefUser")
+@router.get(
+    "/v1/briefuser/{userId}",
+    tags=["users"],
+    summary="getBriefUser",
+    **described(A.PUBLIC, *READ, model=envelope("user", BriefUser)),
+)
 async def get_brief_user(ctx: Context, userId: UserId) -> JSONResponse:
     user = await users.get_brief_user(ctx.session, userId)
     brief = {
@@ -159,7 +248,14 @@ async def get_brief_user(ctx: Context, userId: UserId) -> JSONResponse:
     return respond(ctx, "user", brief, action="get")
 
 
-@router.get("/v1/streamtest/{userId}", tags=["users"], summary="streamTest")
+@router.get(
+    "/v1/streamtest/{userId}",
+    tags=["users"],
+    summary="streamTest",
+    response_class=StreamingResponse,
+    **described(A.LOGIN, *READ, content={200: {"text/event-stream": {"schema": USER_EVENT}}}),
+    response_description="A `user` event with the user record, then `end`.",
+)
 async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
     """The user record as a server-sent-events stream: one `user` event, then `end`."""
     user = await users.get_user(ctx.session, ctx.user(), userId)
@@ -177,7 +273,13 @@ async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
     )
 
 
-@router.post("/v1/registeruser", tags=["users"], summary="registerUser", status_code=201)
+@router.post(
+    "/v1/registeruser",
+    tags=["users"],
+    summary="registerUser",
+    status_code=201,
+    **described(A.PUBLIC, 400, 409, 413, model=USER),
+)
 async def register_user(ctx: Context, body: RegisterUser) -> JSONResponse:
     user = await registration.register_user(ctx.session, body, ctx.settings)
     return respond(ctx, "user", _user(user), action="create")

@@ -10,11 +10,14 @@ shape a marketplace Reservation (docs/bookingmanagement-api.md)."""
 
 import uuid
 from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from pydantic import Field as Prop
 from sqlalchemy import ColumnElement, or_, select
 
 from staykit.api.marketplace import filters as flt
@@ -23,7 +26,7 @@ from staykit.api.marketplace.booking_schemas import (
     CreateReservation,
     UpdateReservation,
 )
-from staykit.api.marketplace.catalog import listing_json
+from staykit.api.marketplace.catalog import Location, listing_json
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import (
     RECORD_FIELDS,
@@ -38,7 +41,17 @@ from staykit.api.marketplace.resource import (
     get_joins,
     list_parameters,
     list_records,
+    read_parameters,
 )
+from staykit.api.marketplace.responses import (
+    DELETE,
+    READ,
+    WRITE,
+    Record,
+    described,
+    envelope,
+)
+from staykit.api.marketplace.responses import Access as A
 from staykit.core.errors import Conflict, InvalidInput
 from staykit.domain.access import masking
 from staykit.domain.auth.models import User
@@ -69,6 +82,89 @@ LISTING_JOIN_FIELDS = (
 )
 
 # --- shaping --------------------------------------------------------------------------------
+
+
+class NightPrice(BaseModel):
+    date: date
+    price: float
+
+
+class Assignment(BaseModel):
+    """A unit the stay (or part of it) is in."""
+
+    id: uuid.UUID
+    unitId: uuid.UUID
+    arrival: date
+    departure: date
+
+
+class ListingJoin(BaseModel):
+    title: str
+    amenityIds: list[uuid.UUID]
+    hostId: uuid.UUID
+    mainPhoto: str | None
+    photos: list[str]
+    address: str
+    propertyType: str
+    propertyType_idx: int | None
+    location: Location
+
+
+class HostDetails(BaseModel):
+    """The host; the email only for those who share the stay (and admins)."""
+
+    email: str | None
+    fullname: str
+    avatar: str | None
+
+
+_JOINED = "With getJoins=true (default) on get and list."
+
+
+class ReservationRecord(Record):
+    """A Reservation (spec §5.1) as `reservation_json` writes it, with its joins."""
+
+    listingId: uuid.UUID
+    approvalType: str
+    approvalType_idx: int | None
+    bookingStatus: str
+    bookingStatus_idx: int | None
+    hostId: uuid.UUID
+    guestId: uuid.UUID | None
+    checkIn: date
+    checkOut: date
+    currency: str
+    guestCount: int
+    totalPrice: float
+    iCalExportUrl: str | None
+    disputeStatus: str
+    disputeStatus_idx: int | None
+    bookingPoliciesSnapshot: Any
+    iCalImportSource: str | None
+    cancellationPolicySnapshot: Any
+    paymentConfirmation: str
+    paymentConfirmation_idx: int | None
+    status: str
+    subtotal: float
+    extraGuestCharges: float
+    cleaningFee: float
+    cityTax: float
+    refundAmount: float | None
+    nights: list[NightPrice]
+    version: int
+    madeAt: datetime
+    expiresAt: datetime | None
+    cancelledAt: datetime | None
+    cancelledBy: str | None
+    masterId: uuid.UUID | None
+    unitAssignments: list[Assignment]
+    children: int
+    notes: str | None
+    listingJoins: list[ListingJoin] | None = Prop(default=None, description=_JOINED)
+    hostDetails: list[HostDetails] | None = Prop(default=None, description=_JOINED)
+
+
+RESERVATION = envelope("reservation", ReservationRecord)
 
 
 def _index(values: tuple[str, ...], value: str | None) -> int | None:
@@ -200,7 +296,11 @@ async def _one(
 
 
 @router.post(
-    "/v1/reservations", tags=["reservations"], summary="createReservation", status_code=201
+    "/v1/reservations",
+    tags=["reservations"],
+    summary="createReservation",
+    status_code=201,
+    **described(A.LOGIN, *WRITE, model=RESERVATION),
 )
 async def create_reservation(ctx: Context, body: CreateReservation) -> JSONResponse:
     """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
@@ -211,7 +311,12 @@ async def create_reservation(ctx: Context, body: CreateReservation) -> JSONRespo
     return respond(ctx, "reservation", shaped, action="create")
 
 
-@router.get("/v1/reservations/{reservationId}", tags=["reservations"], summary="getReservation")
+@router.get(
+    "/v1/reservations/{reservationId}",
+    tags=["reservations"],
+    summary="getReservation",
+    **described(A.LOGIN, *READ, model=RESERVATION, parameters=read_parameters()),
+)
 async def get_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
     """The guest, the host (the listing's host or a member of its business) and admins;
     404 for anyone else. Joins listingJoins and hostDetails unless getJoins=false."""
@@ -284,7 +389,12 @@ def _booking_status_condition(ctx: Ctx) -> ColumnElement[bool] | None:
     "/v1/reservations",
     tags=["reservations"],
     summary="listReservations",
-    openapi_extra={"parameters": list_parameters(reservations_resource, _BOOKING_STATUS_FILTER)},
+    **described(
+        A.LOGIN,
+        400,
+        model=envelope("reservations", ReservationRecord, "page"),
+        parameters=list_parameters(reservations_resource, _BOOKING_STATUS_FILTER),
+    ),
 )
 async def list_reservations(ctx: Context) -> JSONResponse:
     """The reservations the caller may see (as guest, host or business member; admins
@@ -297,7 +407,10 @@ async def list_reservations(ctx: Context) -> JSONResponse:
 
 
 @router.patch(
-    "/v1/reservations/{reservationId}", tags=["reservations"], summary="updateReservation"
+    "/v1/reservations/{reservationId}",
+    tags=["reservations"],
+    summary="updateReservation",
+    **described(A.LOGIN, *WRITE, model=RESERVATION),
 )
 async def update_reservation(
     ctx: Context, reservationId: ReservationId, body: UpdateReservation
@@ -311,7 +424,10 @@ async def update_reservation(
 
 
 @router.delete(
-    "/v1/reservations/{reservationId}", tags=["reservations"], summary="deleteReservation"
+    "/v1/reservations/{reservationId}",
+    tags=["reservations"],
+    summary="deleteReservation",
+    **described(A.LOGIN, *DELETE, model=RESERVATION),
 )
 async def delete_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
     """Cancels the reservation (the spec's soft delete) and answers its last state. The
@@ -325,6 +441,7 @@ async def delete_reservation(ctx: Context, reservationId: ReservationId) -> JSON
     "/v1/reservations/{reservationId}/stay",
     tags=["reservations"],
     summary="changeReservationStay",
+    **described(A.LOGIN, *WRITE, model=RESERVATION),
 )
 async def change_stay(ctx: Context, reservationId: ReservationId, body: ChangeStay) -> JSONResponse:
     """staykit: new dates, group or (the host) unit, re-priced and re-allocated by the

@@ -6,10 +6,13 @@ and `listing_joins` from here. Routes parse, call one domain function, and shape
 # No `from __future__ import annotations` (see resource.py).
 
 import uuid
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from pydantic import Field as Prop
 
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.catalog_schemas import (
@@ -34,7 +37,22 @@ from staykit.api.marketplace.envelope import (
     respond,
 )
 from staykit.api.marketplace.filters import Kind
-from staykit.api.marketplace.resource import Resource, columns_filters, get_joins, mount
+from staykit.api.marketplace.resource import (
+    Resource,
+    columns_filters,
+    get_joins,
+    mount,
+    read_parameters,
+)
+from staykit.api.marketplace.responses import (
+    DELETE,
+    READ,
+    WRITE,
+    Record,
+    described,
+    envelope,
+)
+from staykit.api.marketplace.responses import Access as A
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
 from staykit.domain.catalog.models import (
@@ -51,6 +69,77 @@ router = APIRouter()
 ListingId = Annotated[uuid.UUID, Path(description="The listing's id")]
 
 # --- listings -------------------------------------------------------------------------------
+
+
+class Location(BaseModel):
+    lat: float
+    lng: float
+    city: str | None
+    country: str | None
+
+
+class ListingAmenityJoin(BaseModel):
+    id: uuid.UUID
+    iconUrl: str | None
+    name: str
+
+
+class ListingLocaleJoin(BaseModel):
+    languageCode: str
+    localizedTitle: str
+    localizedDescription: str
+
+
+class ListingReservationJoin(BaseModel):
+    id: uuid.UUID
+    checkIn: date
+    checkOut: date
+    bookingStatus: str
+    guestCount: int
+    guestId: uuid.UUID | None
+
+
+_JOINED = "With getJoins=true (default)."
+
+
+class Listing(Record):
+    """A Listing (spec §4.1) as `listing_json` writes it, with its joins."""
+
+    title: str
+    amenityIds: list[uuid.UUID]
+    hostId: uuid.UUID
+    mainPhoto: str | None
+    photos: list[str]
+    address: str
+    pricePerNight: float
+    description: str
+    propertyType: str
+    propertyType_idx: int | None
+    location: Location
+    maxStay: int | None
+    minStay: int
+    currency: str
+    seasonalPricing: Any
+    approvalType: str
+    approvalType_idx: int | None
+    bookingPolicies: Any
+    cancellationPolicy: Any
+    languagesSupported: list[str]
+    houseRules: str | None
+    isPublished: bool
+    cityTaxPercent: float
+    timeZone: str
+    maxGuests: int
+    baseOccupancy: int
+    cleaningFee: float
+    amenities: list[ListingAmenityJoin] | None = Prop(default=None, description=_JOINED)
+    locales: list[ListingLocaleJoin] | None = Prop(default=None, description=_JOINED)
+    rezervations: list[ListingReservationJoin] | None = Prop(
+        default=None, description="getListing with getJoins=true: current and upcoming stays."
+    )
+
+
+LISTING = envelope("listing", Listing)
 
 
 def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
@@ -133,7 +222,13 @@ async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
     return listing_json(listing, prop)
 
 
-@router.post("/v1/listings", tags=["listings"], summary="createListing", status_code=201)
+@router.post(
+    "/v1/listings",
+    tags=["listings"],
+    summary="createListing",
+    status_code=201,
+    **described(A.LOGIN, 400, 404, 409, 413, model=LISTING),
+)
 async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     """Create a listing; the host is the caller. Its property, one unit and the default
     rate are created with it."""
@@ -141,7 +236,12 @@ async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     return respond(ctx, "listing", await _listing(ctx, listing), action="create")
 
 
-@router.get("/v1/listings/{listingId}", tags=["listings"], summary="getListing")
+@router.get(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="getListing",
+    **described(A.OPTIONAL, *READ, model=LISTING, parameters=read_parameters()),
+)
 async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     """Public for published listings; unpublished or deleted ones only for their host and
     admins. Joins amenities, locales and `rezervations` (the spec's spelling: the
@@ -168,20 +268,46 @@ async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     return respond(ctx, "listing", shaped, action="get")
 
 
-@router.patch("/v1/listings/{listingId}", tags=["listings"], summary="updateListing")
+@router.patch(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="updateListing",
+    **described(A.LOGIN, *WRITE, model=LISTING),
+)
 async def update_listing(ctx: Context, listingId: ListingId, body: UpdateListing) -> JSONResponse:
     command = body.to_command()
     listing = await listings.update_listing(ctx.session, ctx.user(), listingId, command)
     return respond(ctx, "listing", await _listing(ctx, listing), action="update")
 
 
-@router.delete("/v1/listings/{listingId}", tags=["listings"], summary="deleteListing")
+@router.delete(
+    "/v1/listings/{listingId}",
+    tags=["listings"],
+    summary="deleteListing",
+    **described(A.LOGIN, *DELETE, model=LISTING),
+)
 async def delete_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     listing = await listings.delete_listing(ctx.session, ctx.user(), listingId)
     return respond(ctx, "listing", await _listing(ctx, listing), action="delete")
 
 
 # --- listing calendars ---------------------------------------------------------------------
+
+
+class ListingCalendar(Record):
+    """A listing calendar entry (spec §4.1): one date of a listing."""
+
+    priceOverride: float | None
+    date: date
+    minStay: int | None
+    listingId: uuid.UUID
+    bookedBy: uuid.UUID | None
+    iCalUrl: str | None
+    externalCalendarIds: str | None
+    isAvailable: bool
+
+
+CALENDAR = envelope("listingCalendar", ListingCalendar)
 
 
 def calendar_json(entry: calendar.RatedDay) -> dict[str, Any]:
@@ -224,13 +350,14 @@ calendar_resource = Resource(
     update_schema=UpdateListingCalendar,
     shape_rows=_calendar_rows,
 )
-mount(router, calendar_resource, "/v1/listingcalendars")
+mount(router, calendar_resource, "/v1/listingcalendars", record=ListingCalendar)
 
 
 @router.put(
     "/v1/listings/{listingId}/calendar",
     tags=["listingCalendars"],
     summary="setListingCalendarRanges",
+    **described(A.LOGIN, *WRITE, model=envelope("listingCalendars", ListingCalendar, "many")),
 )
 async def set_listing_calendar_ranges(
     ctx: Context, listingId: ListingId, body: BulkCalendar

@@ -13,9 +13,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import money_json, respond
+from staykit.api.marketplace.responses import READ, described, envelope
+from staykit.api.marketplace.responses import Access as A
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog.listings import visible_listing
 from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
@@ -40,6 +43,37 @@ def _date(value: str, name: str) -> date:
             code=f"{name}IsInvalid",
             field=name,
         ) from None
+
+
+class NightPrice(BaseModel):
+    date: date
+    price: float
+
+
+class Violation(BaseModel):
+    """A rule the stay breaks (minStay, closedToArrival, ...), on a date when it has one."""
+
+    rule: str
+    date: date | None
+    message: str
+
+
+class StayQuote(BaseModel):
+    """The price of a stay, night by night, and every rule it breaks."""
+
+    listingId: uuid.UUID
+    checkIn: date
+    checkOut: date
+    guestCount: int
+    currency: str
+    nights: list[NightPrice]
+    subtotal: float
+    extraGuestCharges: float
+    cleaningFee: float
+    cityTax: float
+    total: float
+    bookable: bool
+    violations: list[Violation]
 
 
 def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
@@ -67,7 +101,12 @@ def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
     }
 
 
-@router.get("/v1/listings/{listingId}/quote", tags=["listings"], summary="quoteListing")
+@router.get(
+    "/v1/listings/{listingId}/quote",
+    tags=["listings"],
+    summary="quoteListing",
+    **described(A.OPTIONAL, *READ, model=envelope("quote", StayQuote)),
+)
 async def quote_listing(
     ctx: Context,
     listingId: ListingId,

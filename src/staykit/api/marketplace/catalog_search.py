@@ -7,16 +7,21 @@ catalog_search_params; this route parses the paging, calls them, and shapes each
 
 # No `from __future__ import annotations` (see resource.py).
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from pydantic import Field as Prop
 
-from staykit.api.marketplace.catalog import listing_joins, listing_json
+from staykit.api.marketplace.catalog import Listing, listing_joins, listing_json
 from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Paging, money_json, respond
 from staykit.api.marketplace.resource import Resource, list_parameters, list_params
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import described, envelope
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import search
 from staykit.domain.catalog.models import UnitType
@@ -74,6 +79,22 @@ SEARCH_PARAMETERS = [
 ]
 
 
+class HitQuote(BaseModel):
+    checkIn: date | None
+    checkOut: date | None
+    nights: int | None
+    subtotal: float | None
+    total: float | None
+    currency: str
+
+
+class ListingHit(Listing):
+    """A listing found by search; `distanceKm` with lat/lng, `quote` with dates."""
+
+    distanceKm: float | None = Prop(default=None, description="With lat and lng.")
+    quote: HitQuote | None = Prop(default=None, description="With checkIn and checkOut.")
+
+
 def _distance(km: float) -> float:
     return round(km, 3)
 
@@ -83,7 +104,12 @@ def _distance(km: float) -> float:
     tags=["listings"],
     summary="listListings",
     name="listListings",
-    openapi_extra={"parameters": list_parameters(_DESCRIBED) + SEARCH_PARAMETERS},
+    **described(
+        A.OPTIONAL,
+        400,
+        model=envelope("listings", ListingHit, "page"),
+        parameters=list_parameters(_DESCRIBED) + SEARCH_PARAMETERS,
+    ),
 )
 async def list_listings(ctx: Context) -> JSONResponse:
     paging = list_params(ctx)

@@ -20,14 +20,23 @@ from typing import Any, Protocol, runtime_checkable
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import Select
 
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field, Paging, respond, shape
+from staykit.api.marketplace.responses import (
+    DELETE,
+    READ,
+    Access,
+    described,
+    envelope,
+    record_model,
+)
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import Input
-from staykit.domain.records import Records
+from staykit.domain.records import Records, anyone
 
 Joins = Callable[[Ctx, list[Any], list[dict[str, Any]]], Awaitable[None]]
 ShapeRows = Callable[[Ctx, list[Any]], Awaitable[list[dict[str, Any]]]]
@@ -321,6 +330,23 @@ def _endpoint(
     return endpoint
 
 
+def _access(rule: Any, row_rule: Any = None, *, lists: bool = False, reads: bool = False) -> Access:
+    """A caller rule other than `anyone` may refuse (401 without a login, 403 otherwise),
+    and so may a rule on the row of a change. A rule on the row of a read only hides rows
+    (anonymous callers see the public ones), and a list still shows an admin more
+    (isActive=false): a token matters there, but is not required."""
+    if rule is not anyone:
+        return Access.LOGIN
+    if row_rule is not None:
+        return Access.OPTIONAL if reads else Access.LOGIN
+    return Access.OPTIONAL if lists else Access.PUBLIC
+
+
+def resource_record(res: Resource) -> type[BaseModel]:
+    """The record model of a resource's rows, built from its Field list and model."""
+    return record_model(f"{res.name[0].upper()}{res.name[1:]}", res.fields, res.model)
+
+
 def mount(
     router: APIRouter,
     res: Resource,
@@ -330,11 +356,18 @@ def mount(
     names: dict[str, str] | None = None,
     item_path: str | None = None,
     tags: Sequence[str] = (),
+    record: type[BaseModel] | None = None,
 ) -> None:
-    """Add the resource's routes: `path` for list/create, `item_path` for the rest."""
+    """Add the resource's routes: `path` for list/create, `item_path` for the rest. Each
+    declares its envelope (with `record`, by default built from the resource's fields),
+    the errors it can answer and whether it needs a login."""
     names = names or {}
     item = item_path or f"{path}/{{{res.id_param}}}"
     tag_list: list[str | Enum] = [*tags] or [res.plural]
+    record = record or resource_record(res)
+    one = envelope(res.name, record)
+    rec = res.records
+    writes_refs = rec.before_create is not None or bool(rec.unique)
     if "list" in ops:
 
         async def _list(ctx: Ctx) -> JSONResponse:
@@ -348,7 +381,12 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
-            openapi_extra={"parameters": list_parameters(res)},
+            **described(
+                _access(rec.may_read, lists=True),
+                400,
+                model=envelope(res.plural, record, "page"),
+                parameters=list_parameters(res),
+            ),
         )
     if "get" in ops:
 
@@ -363,7 +401,12 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
-            openapi_extra={"parameters": read_parameters()},
+            **described(
+                _access(rec.may_read, rec.check_read, reads=True),
+                *READ,
+                model=one,
+                parameters=read_parameters(),
+            ),
         )
     if "create" in ops and res.create_schema is not None:
 
@@ -379,6 +422,13 @@ def mount(
             summary=n,
             status_code=201,
             tags=tag_list,
+            **described(
+                _access(rec.may_create),
+                400,
+                413,
+                *((404, 409) if writes_refs else ()),
+                model=one,
+            ),
         )
     if "update" in ops and res.update_schema is not None:
 
@@ -393,6 +443,8 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
+            # 409: a unique rule, or a concurrent change of the same record
+            **described(_access(rec.may_update, rec.check_change), *READ, 409, 413, model=one),
         )
     if "delete" in ops:
 
@@ -407,6 +459,7 @@ def mount(
             name=n,
             summary=n,
             tags=tag_list,
+            **described(_access(rec.may_delete, rec.check_change), *DELETE, model=one),
         )
 
 

@@ -13,7 +13,19 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import text
 
 from staykit import __version__
+from staykit.api import openapi
 from staykit.api.marketplace.context import Context, DbSession
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import (
+    AdminHealth,
+    Grant,
+    Health,
+    PermissionCheck,
+    PostmanCollection,
+    SessionObject,
+    described,
+    security_schemes,
+)
 from staykit.domain.auth import permissions, sessions
 
 NO_LOGIN = {"status": "ERR", "message": "No login found"}
@@ -27,11 +39,18 @@ FAVICON = (
 def default_routes(name: str) -> APIRouter:
     router = APIRouter()
 
-    @router.get("/health", tags=["default"], summary="health")
-    async def health() -> dict[str, Any]:
-        return {"status": "OK", "service": name, "version": __version__}
+    @router.get("/health", tags=["default"], summary="health", **described(A.PUBLIC, model=Health))
+    async def health() -> JSONResponse:
+        return JSONResponse({"status": "OK", "service": name, "version": __version__})
 
-    @router.get("/admin/health", tags=["default"], summary="adminHealth")
+    @router.get(
+        "/admin/health",
+        tags=["default"],
+        summary="adminHealth",
+        responses={503: {"model": AdminHealth, "description": "A check failed."}},
+        openapi_extra={"security": []},
+        response_model=AdminHealth,
+    )
     async def admin_health(session: DbSession) -> JSONResponse:
         try:
             await session.execute(text("SELECT 1"))
@@ -53,21 +72,36 @@ def default_routes(name: str) -> APIRouter:
     async def favicon() -> Response:
         return Response(FAVICON, media_type="image/svg+xml")
 
-    @router.get("/currentuser", tags=["default"], summary="currentuser")
+    @router.get(
+        "/currentuser",
+        tags=["default"],
+        summary="currentuser",
+        **described(A.LOGIN, model=SessionObject, session_401=True),
+    )
     async def current_user(ctx: Context) -> JSONResponse:
         if ctx.actor is None:
             return JSONResponse(NO_LOGIN, status_code=401)
         user, auth_session = await sessions.current_session(ctx.session, ctx.actor)
         return JSONResponse(sessions.session_object(user, auth_session, ctx.token, None))
 
-    @router.get("/permissions", tags=["default"], summary="permissions")
+    @router.get(
+        "/permissions",
+        tags=["default"],
+        summary="permissions",
+        **described(A.LOGIN, model=list[Grant], session_401=True),
+    )
     async def list_permissions(ctx: Context) -> JSONResponse:
         if ctx.actor is None:
             return JSONResponse(NO_LOGIN, status_code=401)
         grants = await permissions.grants_for(ctx.session, ctx.user())
         return JSONResponse([permissions.shape(g) for g in grants])
 
-    @router.get("/permissions/{permissionName}", tags=["default"], summary="permissionScope")
+    @router.get(
+        "/permissions/{permissionName}",
+        tags=["default"],
+        summary="permissionScope",
+        **described(A.LOGIN, 400, model=PermissionCheck, session_401=True),
+    )
     async def permission_scope(ctx: Context, permissionName: str) -> JSONResponse:
         if ctx.actor is None:
             return JSONResponse(NO_LOGIN, status_code=401)
@@ -81,10 +115,11 @@ class Service:
     its own OpenAPI document, Swagger page and Postman collection. The app includes every
     service's router, so all services share one middleware stack."""
 
-    def __init__(self, name: str, prefix: str, description: str) -> None:
+    def __init__(self, name: str, prefix: str, description: str, token_name: str) -> None:
         self.name = name
         self.prefix = prefix
         self.description = description
+        self.token_name = token_name
         self.router = APIRouter()
         self.router.include_router(default_routes(name))
         self._openapi: dict[str, Any] | None = None
@@ -95,14 +130,21 @@ class Service:
         self._openapi = None
 
     def openapi(self) -> dict[str, Any]:
+        """The service's document: every operation with its 2xx body, the marketplace
+        error body for each status it can answer (no 422: bad input is a 400) and its
+        security requirement, the token schemes under components.securitySchemes."""
         if self._openapi is None:
-            self._openapi = get_openapi(
-                title=f"staykit {self.name} service",
-                version=__version__,
-                description=self.description,
-                routes=self.router.routes,
-                servers=[{"url": self.prefix}],
+            doc = openapi.without_422(
+                get_openapi(
+                    title=f"staykit {self.name} service",
+                    version=__version__,
+                    description=self.description,
+                    routes=self.router.routes,
+                    servers=[{"url": self.prefix}],
+                )
             )
+            doc.setdefault("components", {})["securitySchemes"] = security_schemes(self.token_name)
+            self._openapi = doc
         return self._openapi
 
     def _add_doc_routes(self) -> None:
@@ -116,7 +158,12 @@ class Service:
         async def swagger() -> HTMLResponse:
             return get_swagger_ui_html(openapi_url=f"{prefix}/openapi.json", title=f"{name} API")
 
-        @router.get("/getPostmanCollection", tags=["default"], summary="getPostmanCollection")
+        @router.get(
+            "/getPostmanCollection",
+            tags=["default"],
+            summary="getPostmanCollection",
+            **described(A.PUBLIC, model=PostmanCollection),
+        )
         async def postman(request: Request) -> JSONResponse:
             base = str(request.base_url).rstrip("/")
             return JSONResponse(

@@ -2,11 +2,17 @@
 
 # No `from __future__ import annotations` (FastAPI reads the body classes).
 
+import uuid
+from datetime import datetime
+from typing import Any
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import SessionObject, described
 from staykit.core.schemas import Email, Input, Password
 from staykit.domain.auth import verification as v
 from staykit.domain.auth.schemas import (
@@ -21,6 +27,39 @@ from staykit.domain.auth.schemas import (
 router = APIRouter(prefix="/verification-services", tags=["verification"])
 
 
+class CodeSent(BaseModel):
+    """A code is on its way (the address it went to; in development also the code)."""
+
+    userId: uuid.UUID
+    sessionId: uuid.UUID | None = None
+    email: str | None = None
+    mobile: str | None = None
+    secretCode: str | None = Field(default=None, description="Development only.")
+    expireTime: int = Field(description="Seconds the code stays valid.")
+    date: datetime
+
+
+class Verified(BaseModel):
+    userId: uuid.UUID
+    email: str | None = None
+    mobile: str | None = None
+    isVerified: bool
+
+
+class Mobile2FactorDone(BaseModel):
+    sessionId: uuid.UUID
+    userId: uuid.UUID
+    sessionNeedsMobile2FA: bool
+    accessToken: str | None
+    expiresIn: int
+
+
+# Every flow: 400 bad input, 403 a wrong, expired or too-early code, 404 an unknown
+# user, 413 a body over the limit; the two-factor flows also 401 an ended session.
+def _flow(model: type[BaseModel], *, two_factor: bool = False) -> dict[str, Any]:
+    return described(A.PUBLIC, 400, 403, 404, 413, *((401,) if two_factor else ()), model=model)
+
+
 class MobileResetComplete(Input):
     """The seed completes a mobile reset with the email; staykit also accepts the mobile."""
 
@@ -30,14 +69,22 @@ class MobileResetComplete(Input):
     password: Password
 
 
-@router.post("/email-verification/start", summary="emailVerificationStart")
+@router.post(
+    "/email-verification/start",
+    summary="emailVerificationStart",
+    **_flow(CodeSent),
+)
 async def email_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
         await v.start_email_verification(ctx.session, ctx.settings, str(body.email))
     )
 
 
-@router.post("/email-verification/complete", summary="emailVerificationComplete")
+@router.post(
+    "/email-verification/complete",
+    summary="emailVerificationComplete",
+    **_flow(Verified),
+)
 async def email_verification_complete(ctx: Context, body: CodeComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_email_verification(
@@ -46,14 +93,22 @@ async def email_verification_complete(ctx: Context, body: CodeComplete) -> JSONR
     )
 
 
-@router.post("/mobile-verification/start", summary="mobileVerificationStart")
+@router.post(
+    "/mobile-verification/start",
+    summary="mobileVerificationStart",
+    **_flow(CodeSent),
+)
 async def mobile_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
         await v.start_mobile_verification(ctx.session, ctx.settings, str(body.email))
     )
 
 
-@router.post("/mobile-verification/complete", summary="mobileVerificationComplete")
+@router.post(
+    "/mobile-verification/complete",
+    summary="mobileVerificationComplete",
+    **_flow(Verified),
+)
 async def mobile_verification_complete(ctx: Context, body: CodeComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_mobile_verification(
@@ -62,14 +117,22 @@ async def mobile_verification_complete(ctx: Context, body: CodeComplete) -> JSON
     )
 
 
-@router.post("/email-2factor-verification/start", summary="email2FactorStart")
+@router.post(
+    "/email-2factor-verification/start",
+    summary="email2FactorStart",
+    **_flow(CodeSent, two_factor=True),
+)
 async def email_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
     return JSONResponse(
         await v.start_email_2fa(ctx.session, ctx.settings, body.user_id, body.session_id)
     )
 
 
-@router.post("/email-2factor-verification/complete", summary="email2FactorComplete")
+@router.post(
+    "/email-2factor-verification/complete",
+    summary="email2FactorComplete",
+    **_flow(SessionObject, two_factor=True),
+)
 async def email_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_email_2fa(
@@ -78,14 +141,22 @@ async def email_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONRespo
     )
 
 
-@router.post("/mobile-2factor-verification/start", summary="mobile2FactorStart")
+@router.post(
+    "/mobile-2factor-verification/start",
+    summary="mobile2FactorStart",
+    **_flow(CodeSent, two_factor=True),
+)
 async def mobile_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
     return JSONResponse(
         await v.start_mobile_2fa(ctx.session, ctx.settings, body.user_id, body.session_id)
     )
 
 
-@router.post("/mobile-2factor-verification/complete", summary="mobile2FactorComplete")
+@router.post(
+    "/mobile-2factor-verification/complete",
+    summary="mobile2FactorComplete",
+    **_flow(Mobile2FactorDone, two_factor=True),
+)
 async def mobile_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_mobile_2fa(
@@ -94,14 +165,22 @@ async def mobile_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResp
     )
 
 
-@router.post("/password-reset-by-email/start", summary="passwordResetByEmailStart")
+@router.post(
+    "/password-reset-by-email/start",
+    summary="passwordResetByEmailStart",
+    **_flow(CodeSent),
+)
 async def password_reset_email_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
         await v.start_password_reset_by_email(ctx.session, ctx.settings, str(body.email))
     )
 
 
-@router.post("/password-reset-by-email/complete", summary="passwordResetByEmailComplete")
+@router.post(
+    "/password-reset-by-email/complete",
+    summary="passwordResetByEmailComplete",
+    **_flow(Verified),
+)
 async def password_reset_email_complete(ctx: Context, body: PasswordResetComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_password_reset_by_email(
@@ -110,14 +189,22 @@ async def password_reset_email_complete(ctx: Context, body: PasswordResetComplet
     )
 
 
-@router.post("/password-reset-by-mobile/start", summary="passwordResetByMobileStart")
+@router.post(
+    "/password-reset-by-mobile/start",
+    summary="passwordResetByMobileStart",
+    **_flow(CodeSent),
+)
 async def password_reset_mobile_start(ctx: Context, body: MobileStart) -> JSONResponse:
     return JSONResponse(
         await v.start_password_reset_by_mobile(ctx.session, ctx.settings, body.mobile)
     )
 
 
-@router.post("/password-reset-by-mobile/complete", summary="passwordResetByMobileComplete")
+@router.post(
+    "/password-reset-by-mobile/complete",
+    summary="passwordResetByMobileComplete",
+    **_flow(Verified),
+)
 async def password_reset_mobile_complete(ctx: Context, body: MobileResetComplete) -> JSONResponse:
     return JSONResponse(
         await v.complete_password_reset_by_mobile(
