@@ -17,10 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.crud import UniqueRule, unique_guard
-from staykit.core.errors import Conflict, NotFound
+from staykit.core.errors import Conflict
 from staykit.core.schemas import Input, Url
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.catalog.errors import AmenityNotFound
 from staykit.domain.catalog.models import Amenity, UnitType
 
 NAME_TAKEN = UniqueRule(
@@ -45,11 +46,7 @@ class UpdateListingAmenity(Input):
 async def _load(session: AsyncSession, amenity_id: uuid.UUID) -> Amenity:
     amenity = await session.get(Amenity, amenity_id)
     if amenity is None or not amenity.is_active:
-        raise NotFound(
-            f"No listingAmenity with id {amenity_id}.",
-            code="listingAmenityNotFound",
-            field="listingAmenityId",
-        )
+        raise AmenityNotFound(amenity_id)
     return amenity
 
 

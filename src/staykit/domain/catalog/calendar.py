@@ -33,7 +33,9 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
-from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
+from staykit.domain.catalog.dates import property_today, write_window
+from staykit.domain.catalog.errors import CalendarEntryNotFound, UserNotFound
+from staykit.domain.catalog.models import InventoryDay, Property, Rate, RateDay, UnitType
 from staykit.domain.catalog.schemas import Price
 
 ONE_PER_DATE = UniqueRule(
@@ -88,12 +90,8 @@ class CalendarEntry:
     currency: str
 
 
-def _not_found(entry_id: uuid.UUID) -> NotFound:
-    return NotFound(
-        f"No listingCalendar with id {entry_id}.",
-        code="listingCalendarNotFound",
-        field="listingCalendarId",
-    )
+def _not_found(entry_id: uuid.UUID) -> CalendarEntryNotFound:
+    return CalendarEntryNotFound(entry_id)
 
 
 async def _check_booked_by(session: AsyncSession, user_id: uuid.UUID | None) -> None:
@@ -101,7 +99,15 @@ async def _check_booked_by(session: AsyncSession, user_id: uuid.UUID | None) -> 
         return
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="bookedBy")
+        raise UserNotFound(user_id, field="booked_by")
+
+
+async def check_write_date(session: AsyncSession, listing: UnitType, day: dt.date) -> None:
+    """A calendar date a host may write: yesterday to 3 years ahead where the property is
+    (the date rule, dates.py)."""
+    prop = await session.get(Property, listing.property_id)
+    assert prop is not None  # a foreign key
+    write_window(property_today(prop.time_zone)).check("date", day)
 
 
 async def _write_rate_day(
@@ -230,7 +236,8 @@ async def create_entry(
 ) -> CalendarEntry:
     listing = await listings.managed_listing(session, actor, data.listing_id)
     assert actor is not None
-    listings.check_amounts(listing.currency, priceOverride=data.price_override)
+    listings.check_amounts(listing.currency, price_override=data.price_override)
+    await check_write_date(session, listing, data.date)
     await _check_booked_by(session, data.booked_by)
     taken = await session.scalar(
         select(InventoryDay.id).where(
@@ -272,9 +279,10 @@ async def update_entry(
         raise InvalidInput(
             "isAvailable may be left out but not set to null.",
             code="isAvailableIsInvalid",
-            field="isAvailable",
+            field="is_available",
         )
-    listings.check_amounts(listing.currency, priceOverride=values.get("price_override"))
+    listings.check_amounts(listing.currency, price_override=values.get("price_override"))
+    await check_write_date(session, listing, day.date)
     if "booked_by" in values:
         await _check_booked_by(session, values["booked_by"])
     for key, value in values.items():

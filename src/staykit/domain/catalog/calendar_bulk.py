@@ -9,8 +9,9 @@ ends up with a ListingCalendar entry (InventoryDay), created when missing, so th
 reads back what was written. Values not sent are left as they are.
 
 Limits (each a 400 naming the item): at most MAX_RANGES ranges, each at most
-MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates from yesterday to
-MAX_YEARS_AHEAD years ahead.
+MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates within the date rule's write window (dates.py:
+yesterday to 3 years ahead where the property is), else a 400 `dateOutOfRange` naming the
+range's `from` or `to` with the first and last date allowed.
 """
 
 from __future__ import annotations
@@ -36,14 +37,13 @@ from staykit.domain.catalog.calendar import (
     entries,
     iso_date,
 )
+from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.models import InventoryDay, Property, RateDay
-from staykit.domain.catalog.quote import property_today
 from staykit.domain.catalog.schemas import Price
 
 MAX_RANGES = 100
 MAX_RANGE_DAYS = 366
 MAX_DATES = 732
-MAX_YEARS_AHEAD = 3
 
 
 class CalendarRange(Input):
@@ -69,7 +69,7 @@ def _bad(field: str, message: str) -> InvalidInput:
 
 def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
     """{date: {column: value}} of everything the body sets, later ranges winning."""
-    last = today.replace(year=today.year + MAX_YEARS_AHEAD)
+    window = write_window(today)
     dates: dict[dt.date, dict[str, Any]] = {}
     for k, item in enumerate(body.ranges):
         where = f"ranges.{k}"
@@ -78,11 +78,8 @@ def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
         days = (item.to - item.from_).days + 1
         if days > MAX_RANGE_DAYS:
             raise _bad(f"{where}.to", f"{where}: a range may cover at most {MAX_RANGE_DAYS} dates.")
-        if item.from_ < today - dt.timedelta(days=1) or item.to > last:
-            raise _bad(
-                f"{where}.from",
-                f"{where}: dates must lie between yesterday and {MAX_YEARS_AHEAD} years ahead.",
-            )
+        window.check(f"{where}.from", item.from_)
+        window.check(f"{where}.to", item.to)
         sent = item.provided()
         values: dict[str, Any] = {}
         if "price_override" in sent:
@@ -91,7 +88,7 @@ def plan(body: BulkCalendar, today: dt.date) -> dict[dt.date, dict[str, Any]]:
             values["min_stay"] = sent["min_stay"]
         if "is_available" in sent:
             if sent["is_available"] is None:
-                raise _bad(f"{where}.isAvailable", f"{where}: isAvailable may not be null.")
+                raise _bad(f"{where}.is_available", f"{where}: isAvailable may not be null.")
             values["stop_sell"] = not sent["is_available"]
         for i in range(days):
             dates.setdefault(item.from_ + dt.timedelta(days=i), {}).update(values)
@@ -109,9 +106,9 @@ async def apply_ranges(
     assert actor is not None
     for k, item in enumerate(body.ranges):
         try:
-            listings.check_amounts(listing.currency, priceOverride=item.price_override)
+            listings.check_amounts(listing.currency, price_override=item.price_override)
         except InvalidInput as exc:
-            raise _bad(f"ranges.{k}.priceOverride", f"ranges.{k}: {exc.message}") from None
+            raise _bad(f"ranges.{k}.price_override", f"ranges.{k}: {exc.message}") from None
     prop = await session.get(Property, listing.property_id)
     assert prop is not None
     dates = plan(body, property_today(prop.time_zone))

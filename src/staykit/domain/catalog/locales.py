@@ -19,11 +19,12 @@ from staykit.core.schemas import Input, LanguageCode, LongText, Name
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog import listings
+from staykit.domain.catalog.errors import LocaleTextNotFound
 from staykit.domain.catalog.models import ListingLocaleText, UnitType
 
 ONE_PER_LANGUAGE = UniqueRule(
     "uq_listing_locale_texts_active",
-    "languageCode",
+    "language_code",
     "This listing already has a text in that language; update it instead.",
     "listingLocaleTextAlreadyExists",
 )
@@ -43,12 +44,8 @@ class UpdateListingLocaleText(Input):
     localized_description: LongText | None = Field(default=None, min_length=1)
 
 
-def _not_found(text_id: uuid.UUID) -> NotFound:
-    return NotFound(
-        f"No listingLocaleText with id {text_id}.",
-        code="listingLocaleTextNotFound",
-        field="listingLocaleTextId",
-    )
+def _not_found(text_id: uuid.UUID) -> LocaleTextNotFound:
+    return LocaleTextNotFound(text_id)
 
 
 async def _readable(
@@ -117,11 +114,11 @@ async def update_text(
     row = await _writable(session, actor, text_id)
     for key, value in data.provided().items():
         if value is None:
-            field = {"localized_title": "localizedTitle"}.get(key, "localizedDescription")
+            name = {"localized_title": "localizedTitle"}.get(key, "localizedDescription")
             raise InvalidInput(
-                f"{field} may be left out but not set to null.",
-                code=f"{field}IsInvalid",
-                field=field,
+                f"{name} may be left out but not set to null.",
+                code=f"{name}IsInvalid",
+                field=key,
             )
         setattr(row, key, value)
     row.updated_at = utcnow()
