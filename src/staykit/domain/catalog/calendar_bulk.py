@@ -9,9 +9,10 @@ ends up with a ListingCalendar entry (InventoryDay), created when missing, so th
 reads back what was written. Values not sent are left as they are.
 
 Limits (each a 400 naming the item): at most MAX_RANGES ranges, each at most
-MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates within the date rule's write window (dates.py:
-yesterday to 3 years ahead where the property is), else a 400 `dateOutOfRange` naming the
-range's `from` or `to` with the first and last date allowed.
+MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates within the date
+rule's write window (dates.py: yesterday to 3 years ahead where the property is), else a
+400 `dateOutOfRange` naming the range's `from` or `to`, with the first and last date
+allowed as facts.
 """
 
 from __future__ import annotations
