@@ -70,7 +70,7 @@ async def test_doc_examples_answer_as_documented(
     # bookingmanagement-api.md: a guest's confirmed stay on the listing
     guest = await make_user(db)
     booked = await create_reservation(
-        db, actor_of(guest), NewReservation(listing.id, date(2030, 8, 1), date(2030, 8, 4), 2)
+        db, actor_of(guest), NewReservation(listing.id, date(2029, 8, 1), date(2029, 8, 4), 2)
     )
     await db.commit()
     env = {

@@ -41,7 +41,7 @@ class Problem:
             field=vocabulary.field(self.field),
             errors=[vocabulary.item(e) for e in self.errors],
             headers=self.headers,
-            facts=self.facts,
+            facts=vocabulary.facts(self.facts) if self.facts else None,
             domain_words=False,
         )
 
@@ -66,6 +66,8 @@ class Vocabulary:
     in camelCase domain words (`arrivalInPast`). A surface renames what it calls
     differently (the marketplace says `checkIn` and `guestCount`); every other snake_case
     name becomes camelCase. Dotted paths (`items.0.unit_id`) are renamed part by part.
+    Codes built from a field (`arrivalIsInvalid`) are renamed in `codes` where the field is
+    renamed (`checkInIsInvalid`). The keys of an error's facts are renamed like fields.
     """
 
     fields: dict[str, str]
@@ -84,6 +86,24 @@ class Vocabulary:
         if item.get("field"):
             return {**item, "field": self.field(str(item["field"]))}
         return item
+
+    def facts(self, facts: Any) -> Any:
+        """An error's facts in this surface's words: keys are named like fields (snake_case
+        -> camelCase unless renamed), a "field" value is renamed as a field, a "rule" value
+        as a code; every other value is data and stays as it is."""
+        if isinstance(facts, list):
+            return [self.facts(v) for v in facts]
+        if not isinstance(facts, dict):
+            return facts
+        out: dict[str, Any] = {}
+        for key, value in facts.items():
+            if key == "field" and isinstance(value, str):
+                out[key] = self.field(value)
+            elif key == "rule" and isinstance(value, str):
+                out[key] = self.code(value)
+            else:
+                out[self.fields.get(key, camel(key))] = self.facts(value)
+        return out
 
 
 @dataclass(frozen=True)

@@ -142,8 +142,8 @@ async def test_a_stay_that_breaks_rules_is_200_with_every_violation(
     quote = r.json()["quote"]
     assert quote["bookable"] is False
     assert [(v["rule"], v["date"]) for v in quote["violations"]] == [
-        ("too_many_guests", None),
-        ("min_stay", day(0)),
+        ("tooManyGuests", None),
+        ("minStay", day(0)),
         ("unavailable", day(1)),
     ]
     assert all(isinstance(v["message"], str) and v["message"] for v in quote["violations"])
@@ -164,7 +164,7 @@ async def test_an_arrival_in_the_past_is_a_violation_not_an_error(
         },
     )
     assert r.status_code == 200, r.text
-    assert [v["rule"] for v in r.json()["quote"]["violations"]] == ["arrival_in_past"]
+    assert [v["rule"] for v in r.json()["quote"]["violations"]] == ["arrivalInPast"]
 
 
 # --- who may quote --------------------------------------------------------------------------
@@ -276,7 +276,7 @@ async def test_check_out_on_or_before_check_in_is_400(
     params = {"checkIn": day(5), "checkOut": day(5 + nights), "guestCount": 2}
     r = await client.get(url(listing.id), params=params)
     body = assert_error(r, 400, field="checkOut", message="errMsg_checkOutIsInvalid")
-    assert "after checkIn" in str(body["detail"])
+    assert "departure must be after arrival" in str(body["detail"])
 
 
 async def test_365_nights_are_quoted_and_366_are_400(
@@ -307,7 +307,7 @@ async def test_a_guest_count_of_100_is_quoted_as_too_many_guests(
     _, listing = await hosted(client, db)
     r = await client.get(url(listing.id), params=stay(guests="100"))
     assert r.status_code == 200, r.text
-    assert [v["rule"] for v in r.json()["quote"]["violations"]] == ["too_many_guests"]
+    assert [v["rule"] for v in r.json()["quote"]["violations"]] == ["tooManyGuests"]
 
 
 async def test_bad_input_is_400_before_the_listing_is_looked_up(

@@ -442,7 +442,7 @@ async def test_too_many_guests_is_a_400_naming_guestCount(
 ) -> None:
     # the listing takes 4 guests
     r = await client.post(RESERVATIONS, json=stay(listing, guestCount=5), headers=guest.headers)
-    assert_error(r, 400, field="guestCount", message="errMsg_too_many_guests")
+    assert_error(r, 400, field="guestCount", message="errMsg_tooManyGuests")
     r = await client.post(
         RESERVATIONS, json=stay(listing, guestCount=2, children=2), headers=guest.headers
     )

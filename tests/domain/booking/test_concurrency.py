@@ -190,7 +190,7 @@ async def test_fifty_overlapping_bookings_of_a_one_unit_listing_one_wins_49_get_
     assert others == []
     assert len(wins) == 1 and len(conflicts) == RACERS - 1
     for c in conflicts:
-        assert (c.status, c.code, c.field) == (409, "unitNotAvailable", "checkIn"), c.message
+        assert (c.status, c.code, c.field) == (409, "unitNotAvailable", "arrival"), c.message
         assert day(4).isoformat() in c.errors[0]["nights"]
     [won] = wins
     assert won.reservation.status == "confirmed"
@@ -332,7 +332,7 @@ async def test_a_booking_racing_an_uncommitted_block_waits_and_gets_409_naming_t
         await session.commit()
         with pytest.raises(Conflict) as err:
             await task
-    assert err.value.status == 409 and err.value.field == "checkIn"
+    assert err.value.status == 409 and err.value.field == "arrival"
     assert err.value.errors[0]["nights"] == [day(1).isoformat()]
     assert await count(committed_factory, "SELECT count(*) FROM reservations") == 0
 
@@ -738,7 +738,7 @@ async def test_two_concurrent_deletions_of_one_block_one_wins_the_other_gets_404
     wins = [r for r in results if isinstance(r, AvailabilityBlock)]
     missing = [r for r in results if isinstance(r, NotFound)]
     assert len(wins) == 1 and len(missing) == 4, results
-    assert all(m.code == "blockNotFound" and m.field == "blockId" for m in missing)
+    assert all(m.code == "blockNotFound" and m.field == "block_id" for m in missing)
     assert await count(committed_factory, "SELECT count(*) FROM occupancies WHERE active") == 0
 
 

@@ -100,7 +100,7 @@ async def test_a_client_total_that_disagrees_is_refused_naming_totalPrice(
             actor_of(guest),
             NewReservation(listing.id, day(0), day(2), adults=1, claimed_total=Decimal("1")),
         )
-    assert err.value.field == "totalPrice" and "200" in err.value.message
+    assert err.value.field == "total_price" and "200" in err.value.message
     ok = await create_reservation(
         db,
         actor_of(guest),
@@ -112,9 +112,9 @@ async def test_a_client_total_that_disagrees_is_refused_naming_totalPrice(
 @pytest.mark.parametrize(
     ("field", "kwargs"),
     [
-        ("hostId", {"claimed_host_id": "other"}),
+        ("host_id", {"claimed_host_id": "other"}),
         ("currency", {"claimed_currency": "USD"}),
-        ("approvalType", {"claimed_approval_type": "manual"}),
+        ("approval_type", {"claimed_approval_type": "manual"}),
     ],
 )
 async def test_other_claims_that_disagree_are_refused(
@@ -141,13 +141,13 @@ async def test_bad_stays_are_refused_with_the_field_and_nothing_is_written(
     listing = await make_listing(db, host, maxGuests=2, baseOccupancy=2, minStay=2)
     me = actor_of(guest)
     cases = [
-        (day(3), day(3), 1, "checkOut"),
-        (day(3), day(1), 1, "checkOut"),
-        (day(0), day(400), 1, "checkOut"),
-        (date(2020, 1, 1), date(2020, 1, 5), 1, "checkIn"),
-        (day(0), day(3), 3, "guestCount"),
-        (day(0), day(1), 1, "checkOut"),  # min stay 2
-        (day(0), day(3), 0, "guestCount"),
+        (day(3), day(3), 1, "departure"),
+        (day(3), day(1), 1, "departure"),
+        (day(0), day(400), 1, "departure"),
+        (date(2020, 1, 1), date(2020, 1, 5), 1, "arrival"),
+        (day(0), day(3), 3, "guests"),
+        (day(0), day(1), 1, "departure"),  # min stay 2
+        (day(0), day(3), 0, "guests"),
     ]
     for arrival, departure, guests, field in cases:
         with pytest.raises(InvalidInput) as err:
@@ -166,7 +166,7 @@ async def test_who_may_book(db: AsyncSession) -> None:
         await create_reservation(db, actor_of(host), NewReservation(listing.id, day(0), day(2), 1))
     with pytest.raises(NotFound) as err:
         await create_reservation(db, actor_of(guest), NewReservation(hidden.id, day(0), day(2), 1))
-    assert err.value.field == "listingId"
+    assert err.value.field == "listing_id"
     with pytest.raises(NotFound):
         await create_reservation(
             db, actor_of(guest), NewReservation(guest.user.id, day(0), day(2), 1)
@@ -181,7 +181,7 @@ async def test_taken_nights_are_a_conflict_naming_them_and_back_to_back_is_fine(
     await create_reservation(db, actor_of(guest), NewReservation(listing.id, day(2), day(5), 1))
     with pytest.raises(Conflict) as err:
         await create_reservation(db, actor_of(other), NewReservation(listing.id, day(0), day(4), 1))
-    assert err.value.status == 409 and err.value.field == "checkIn"
+    assert err.value.status == 409 and err.value.field == "arrival"
     assert err.value.errors[0]["nights"] == [day(2).isoformat(), day(3).isoformat()]
     before = await create_reservation(
         db, actor_of(other), NewReservation(listing.id, day(0), day(2), 1)

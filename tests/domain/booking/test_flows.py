@@ -152,7 +152,7 @@ async def test_cancellation_refunds_by_the_policy_tiers(db: AsyncSession) -> Non
     version = booked.reservation.record_version
     with pytest.raises(Conflict) as err:
         await lifecycle.cancel(db, actor_of(guest), r.id)
-    assert err.value.field == "bookingStatus"
+    assert err.value.field == "booking_status"
     await db.refresh(booked.reservation)
     assert booked.reservation.record_version == version
     assert await events_of(db, r) == [
@@ -216,7 +216,7 @@ async def test_a_refused_modification_leaves_everything_as_it_was(db: AsyncSessi
     assert err.value.errors[0]["nights"] == [day(3).isoformat()]
     with pytest.raises(InvalidInput) as bad:
         await changes.modify(db, actor_of(guest), r.id, StayChange(arrival=day(2)))
-    assert bad.value.field == "checkOut"
+    assert bad.value.field == "departure"
     await db.refresh(r)
     assert (r.arrival, r.departure, r.total) == (day(0), day(2), Decimal("200.00"))
     assert await free(db, listing.id, 0, 3) == [0, 0, 1]
@@ -262,7 +262,7 @@ async def test_groups_join_and_leave_through_the_master(db: AsyncSession) -> Non
     assert joined.reservation.master_id == master.id
     with pytest.raises(InvalidInput) as err:
         await changes.set_master(db, actor_of(host), master.id, master.id)
-    assert err.value.field == "masterId"
+    assert err.value.field == "master_id"
     with pytest.raises(InvalidInput):  # the master cannot join its own member
         await changes.set_master(db, actor_of(host), master.id, member.id)
     other_host = await make_user(db)

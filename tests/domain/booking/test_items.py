@@ -66,8 +66,8 @@ async def test_the_host_adds_payments_and_corrections_and_the_version_goes_up(
         ({"amount": Decimal("1e12")}, "amount"),
         ({"qty": Decimal(0)}, "qty"),
         ({"qty": Decimal("0.0001")}, "qty"),
-        ({"vat_rate": Decimal(101)}, "vatRate"),
-        ({"unit_assignment_id": uuid.uuid4()}, "unitAssignmentId"),
+        ({"vat_rate": Decimal(101)}, "vat_rate"),
+        ({"unit_assignment_id": uuid.uuid4()}, "unit_assignment_id"),
     ],
 )
 async def test_bad_invoice_items_are_refused_naming_the_field(

@@ -31,14 +31,16 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.db import create_engine, make_sessionmaker
-from staykit.core.errors import Conflict, NotFound
+from staykit.core.errors import Conflict
 from staykit.domain.booking.changes import modify
 from staykit.domain.booking.commands import Booked, NewReservation, StayChange
 from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.errors import InvalidStatusChange
 from staykit.domain.booking.lifecycle import cancel
 from staykit.domain.booking.models import HOLDING, Reservation
 from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.catalog.blocks import create_block, delete_block
+from staykit.domain.catalog.errors import BlockNotFound, NightsUnavailable
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
 from tests.factories import Person, actor_of, days_from, make_listing, make_user
 
@@ -237,11 +239,11 @@ async def race(factory: async_sessionmaker[AsyncSession], calls: list[Call]) -> 
 
 # Refusals a batch may meet, by operation: anything else is a failure.
 EXPECTED: dict[type, set[tuple[type, str]]] = {
-    Create: {(Conflict, "unitNotAvailable")},
-    Modify: {(Conflict, "unitNotAvailable"), (Conflict, "invalidStatusChange")},
+    Create: {(NightsUnavailable, "unitNotAvailable")},
+    Modify: {(NightsUnavailable, "unitNotAvailable"), (InvalidStatusChange, "invalidStatusChange")},
     Cancel: {(Conflict, "alreadyFinished")},
-    Block: {(Conflict, "unitNotAvailable")},
-    Unblock: {(NotFound, "blockNotFound")},
+    Block: {(NightsUnavailable, "unitNotAvailable")},
+    Unblock: {(BlockNotFound, "blockNotFound")},
 }
 
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.core.clock import FrozenClock
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.blocks import create_block, delete_block, occupancy_guard
+from staykit.domain.catalog.dates import years_after
+from staykit.domain.catalog.errors import DateOutOfRange
 from staykit.domain.catalog.listings import delete_listing
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
 from tests.factories import Person, actor_of, add_member, days_from, make_listing, make_user
@@ -149,7 +153,7 @@ async def test_deleting_a_block_frees_its_nights(db: AsyncSession) -> None:
     assert [o.ref for o in await active_occupancies(db, unit.id)] == [again.id]
     with pytest.raises(NotFound) as caught:
         await delete_block(db, me, block.id)
-    assert caught.value.field == "blockId"
+    assert caught.value.field == "block_id"
 
 
 async def test_the_guard_turns_a_race_the_check_missed_into_the_same_conflict(
@@ -231,7 +235,7 @@ async def test_blocking_an_unknown_unit_is_not_found(db: AsyncSession) -> None:
     admin = actor_of(await make_user(db, role="admin"))
     with pytest.raises(NotFound) as caught:
         await create_block(db, admin, uuid.uuid4(), day(0), day(1), "maintenance")
-    assert caught.value.field == "unitId"
+    assert caught.value.field == "unit_id"
 
 
 async def test_a_deleted_listings_unit_cannot_be_blocked(db: AsyncSession) -> None:
@@ -239,7 +243,7 @@ async def test_a_deleted_listings_unit_cannot_be_blocked(db: AsyncSession) -> No
     await delete_listing(db, actor_of(host), unit.unit_type_id)
     with pytest.raises(NotFound) as caught:
         await create_block(db, actor_of(host), unit.id, day(0), day(1), "maintenance")
-    assert caught.value.field == "unitId"
+    assert caught.value.field == "unit_id"
 
 
 async def test_the_owner_and_a_manager_and_an_admin_may_block_and_unblock(
@@ -318,3 +322,27 @@ async def test_twenty_concurrent_overlapping_blocks_exactly_one_wins(
         assert len(await active_occupancies(check, unit.id)) == 1
         blocks = await check.scalar(select(func.count()).select_from(AvailabilityBlock))
         assert blocks == 1
+
+
+# --- the date rule --------------------------------------------------------------------------
+
+
+async def test_a_block_covers_yesterday_to_three_years_ahead_where_the_property_is(
+    db: AsyncSession, frozen: FrozenClock
+) -> None:
+    host, unit = await hosted_unit(db)  # a property in Europe/Lisbon
+    today = frozen.at.astimezone(ZoneInfo("Europe/Lisbon")).date()
+    first, last = today - timedelta(days=1), years_after(today, 3)
+    me = actor_of(host)
+    for arrival, departure, field in (
+        (first - timedelta(days=1), first + timedelta(days=1), "arrival"),
+        (last - timedelta(days=1), last + timedelta(days=1), "departure"),
+    ):
+        with pytest.raises(DateOutOfRange) as caught:
+            await create_block(db, me, unit.id, arrival, departure, "maintenance")
+        assert caught.value.field == field
+        assert caught.value.facts == {"first": first.isoformat(), "last": last.isoformat()}
+    assert await active_occupancies(db, unit.id) == []
+    await create_block(db, me, unit.id, first, first + timedelta(days=1), "maintenance")
+    await create_block(db, me, unit.id, last - timedelta(days=1), last, "maintenance")
+    assert len(await active_occupancies(db, unit.id)) == 2

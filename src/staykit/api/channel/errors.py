@@ -1,7 +1,9 @@
 """The Channel API's error body, as Beds24 API V2 answers, plus where and which request:
 
 {"success": false, "type": "error", "code": 400, "error": "arrival is required.",
- "field": "arrival", "errors": [...], "requestId": "..."}
+ "field": "arrival", "errors": [...], "details": {...facts}, "requestId": "..."}
+
+`details` carries a domain error's facts (the nights that are taken, the dates allowed).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
         body["errors"] = [
             {"field": e.get("field"), "message": e.get("message")} for e in problem.errors
         ]
+    if problem.facts:
+        body["details"] = problem.facts
     if request_id:
         body["requestId"] = request_id
     return body
@@ -43,6 +47,7 @@ class UnsuccessfulApiResponse(BaseModel):
     error: str
     field: str | None = None
     errors: list[dict[str, Any]] | None = None
+    details: dict[str, Any] | None = None
     requestId: str | None = None
 
 

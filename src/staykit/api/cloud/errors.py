@@ -3,6 +3,9 @@
 {"type": "about:blank", "title": "Forbidden", "status": 403,
  "detail": "This token lacks the scope read:bookings, ...", "code": "insufficientScope",
  "traceId": "<request id>", "errors": {"scope": ["..."]}}
+
+A domain error's facts (the nights that are taken, the dates allowed) are extension
+members: {"status": 409, ..., "nights": ["2027-07-01"]}.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from staykit.api.openapi import error_responses
 from staykit.api.surface import Problem, Surface, Vocabulary
@@ -41,10 +44,17 @@ def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
         body["errors"] = fields
     if request_id:
         body["traceId"] = request_id
+    # A domain error's facts as problem extension members (RFC 9457 §3.2); never over a
+    # standard member.
+    for key, value in (problem.facts or {}).items():
+        body.setdefault(key, value)
     return body
 
 
 class ProblemDetails(BaseModel):
+    # extension members: a domain error's facts (e.g. nights, first, last)
+    model_config = ConfigDict(extra="allow")
+
     type: str
     title: str
     status: int

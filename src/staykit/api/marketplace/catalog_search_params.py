@@ -1,6 +1,8 @@
 """The listing search's query string (GET /propertycatalog-api/v1/listings) read into the
 domain's SearchParams: the marketplace's parameter names (checkIn, guestCount, ...), their
-readers, and the spec's list filters of listListings. 400s name the parameter."""
+readers, and the spec's list filters of listListings. 400s name the parameter in domain
+words (`guests`, `radius_km`), as the domain's own rules do (search.validate); the
+marketplace's error vocabulary writes them back as checkIn, guestCount, radiusKm..."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from staykit.api.marketplace import filters as flt
+from staykit.api.surface import camel
 from staykit.core.errors import InvalidInput
 from staykit.core.schemas import ISO_DATE
 from staykit.domain.catalog.models import PROPERTY_TYPES, Property, UnitType
@@ -49,8 +52,21 @@ _DECIMAL = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"-?[0-9]+")
 
 
+# The parameters whose domain name is not their name here.
+DOMAIN_NAMES = {
+    "checkIn": "arrival",
+    "checkOut": "departure",
+    "guestCount": "guests",
+    "radiusKm": "radius_km",
+    "minPrice": "min_price",
+    "maxPrice": "max_price",
+    "amenityIds": "amenity_ids",
+}
+
+
 def _bad(name: str, message: str) -> InvalidInput:
-    return InvalidInput(message, code=f"{name}IsInvalid", field=name)
+    field = DOMAIN_NAMES.get(name, name)
+    return InvalidInput(message, code=f"{camel(field)}IsInvalid", field=field)
 
 
 def _single(query: Sequence[tuple[str, str]], name: str) -> str | None:
@@ -119,10 +135,8 @@ def _amenity_ids(query: Sequence[tuple[str, str]]) -> tuple[uuid.UUID, ...]:
         try:
             ids.append(uuid.UUID(value))
         except ValueError:
-            raise InvalidInput(
-                f"amenityIds[{index}]: {value[:40]!r} is not a valid id.",
-                code="amenityIdsIsInvalid",
-                field="amenityIds",
+            raise _bad(
+                "amenityIds", f"amenityIds[{index}]: {value[:40]!r} is not a valid id."
             ) from None
     return tuple(dict.fromkeys(ids))
 

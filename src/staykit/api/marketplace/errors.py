@@ -4,7 +4,8 @@
      "date": "...", "detail": "email is required.", "field": "email", "errors": [...],
      "requestId": "..."}
 
-`field`, `errors` and `requestId` are staykit additions: they say where the problem is
+`field`, `errors`, `facts` and `requestId` are staykit additions: they say where the
+problem is, what the server knows about it (the nights that are taken, the dates allowed)
 and which request it was.
 """
 
@@ -36,9 +37,23 @@ def message_code(problem: Problem) -> str:
     return code if code.startswith("errMsg_") else f"errMsg_{code}"
 
 
-# The domain's field and code names as this surface writes them (see Vocabulary).
+# The domain's field and code names as this surface writes them (see Vocabulary): only
+# what the default (snake_case -> camelCase, codes as they are) does not already give.
 VOCABULARY = Vocabulary(
-    fields={"arrival": "checkIn", "departure": "checkOut", "guests": "guestCount"}, codes={}
+    fields={
+        "arrival": "checkIn",
+        "available": "isAvailable",
+        "departure": "checkOut",
+        "guests": "guestCount",
+        "ical_export_url": "iCalExportUrl",
+        "ical_import_source": "iCalImportSource",
+    },
+    codes={
+        "arrivalIsInvalid": "checkInIsInvalid",
+        "availableIsInvalid": "isAvailableIsInvalid",
+        "departureIsInvalid": "checkOutIsInvalid",
+        "guestsIsInvalid": "guestCountIsInvalid",
+    },
 )
 
 
@@ -56,6 +71,8 @@ def render(problem: Problem, request_id: str | None) -> dict[str, Any]:
         body["field"] = problem.field
     if problem.errors:
         body["errors"] = [{k: v for k, v in e.items() if k != "kind"} for e in problem.errors]
+    if problem.facts:
+        body["facts"] = problem.facts
     if request_id:
         body["requestId"] = request_id
     return body

@@ -17,7 +17,8 @@ from staykit.core.errors import Conflict, InvalidInput
 from staykit.core.ids import uuid7
 from staykit.domain.booking.models import HOLDING, Reservation, UnitAssignment
 from staykit.domain.catalog.availability import lock_unit_types
-from staykit.domain.catalog.blocks import occupancy_guard, unavailable
+from staykit.domain.catalog.blocks import occupancy_guard
+from staykit.domain.catalog.errors import NightsUnavailable
 from staykit.domain.catalog.models import Occupancy
 from staykit.domain.catalog.quote import Quote
 
@@ -65,10 +66,10 @@ async def allocate(
             raise InvalidInput(
                 f"Unit {only_unit} is not an active unit of this unit type.",
                 code="unitIdIsInvalid",
-                field="unitId",
+                field="unit_id",
             )
         if busy[only_unit]:
-            raise unavailable(sorted(busy[only_unit]), field="checkIn")
+            raise NightsUnavailable(sorted(busy[only_unit]))
         return [(only_unit, arrival, departure)]
     order = [u for u in prefer if u in busy] + [u for u in busy if u not in prefer]
     for unit_id in order:
@@ -77,7 +78,7 @@ async def allocate(
     stay = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
     no_unit = [n for n in stay if all(n in busy[u] for u in order)]
     if no_unit or not order:
-        raise unavailable(no_unit or stay, field="checkIn")
+        raise NightsUnavailable(no_unit or stay)
     pieces: list[tuple[uuid.UUID, date, date]] = []
     i = 0
     while i < len(stay):
@@ -94,17 +95,17 @@ async def allocate(
     return pieces
 
 
-async def _first_unit(session: AsyncSession, unit_type_id: uuid.UUID) -> uuid.UUID:
+async def first_unit(session: AsyncSession, unit_type_id: uuid.UUID) -> uuid.UUID:
     unit_id = await session.scalar(
         text("SELECT id FROM units WHERE unit_type_id = :t AND is_active ORDER BY id LIMIT 1"),
         {"t": unit_type_id},
     )
     if unit_id is None:
-        raise Conflict("This listing has no unit to book.", code="noUnits", field="listingId")
+        raise Conflict("This listing has no unit to book.", code="noUnits", field="listing_id")
     return unit_id
 
 
-async def _write_assignments(
+async def write_assignments(
     session: AsyncSession,
     reservation: Reservation,
     quote: Quote,
@@ -116,10 +117,8 @@ async def _write_assignments(
     assert quote.rate_plan_id is not None  # every rate has its plan
     amounts = _assignment_amounts(quote, pieces)
     assignments = []
-    first_unit = pieces[0][0]
-    async with occupancy_guard(
-        session, first_unit, reservation.arrival, reservation.departure, field="checkIn"
-    ):
+    lead_unit = pieces[0][0]
+    async with occupancy_guard(session, lead_unit, reservation.arrival, reservation.departure):
         for (unit_id, a, d), (revenue, tax, fee) in zip(pieces, amounts, strict=True):
             assignment = UnitAssignment(
                 id=uuid7(),
@@ -154,7 +153,7 @@ async def _write_assignments(
     return assignments
 
 
-async def _release(session: AsyncSession, assignments: list[UnitAssignment]) -> None:
+async def release_assignments(session: AsyncSession, assignments: list[UnitAssignment]) -> None:
     """Free the nights of these assignments (their occupancy rows go inactive), under the
     unit types' lock like every occupancy write (availability.lock_unit_types)."""
     ids = [a.id for a in assignments]

@@ -14,7 +14,12 @@ from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking import events
-from staykit.domain.booking.allocation import _first_unit, _release, _write_assignments, allocate
+from staykit.domain.booking.allocation import (
+    allocate,
+    first_unit,
+    release_assignments,
+    write_assignments,
+)
 from staykit.domain.booking.commands import (
     ACCOMMODATION,
     CITY_TAX,
@@ -24,16 +29,16 @@ from staykit.domain.booking.commands import (
     StayChange,
 )
 from staykit.domain.booking.create import (
-    _apply_quote,
-    _charges,
-    _check_master,
-    _check_stay,
-    _rate,
-    _refuse,
+    apply_quote,
+    bookable_rate,
+    check_master,
+    check_stay,
+    refuse_broken_rules,
+    stay_charges,
 )
-from staykit.domain.booking.lifecycle import _not_in
+from staykit.domain.booking.lifecycle import not_in_status
 from staykit.domain.booking.models import DISPUTE_STATUSES, InvoiceItem, Reservation
-from staykit.domain.booking.repository import _may_manage, assignments_of, get_reservation
+from staykit.domain.booking.repository import assignments_of, get_reservation, may_manage
 from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.models import Rate, UnitType
 from staykit.domain.catalog.quote import quote_stay
@@ -56,41 +61,41 @@ async def modify(
             field="version",
         )
     if reservation.status not in ("request", "new", "confirmed", "black", "inquiry"):
-        raise _not_in(reservation, (), "changed")
-    if rel == "host" and not await _may_manage(session, actor, reservation):
+        raise not_in_status(reservation, (), "changed")
+    if rel == "host" and not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the business's owners and managers may change its reservations.",
             code="notYourListing",
         )
     if change.unit_id is not None and rel == "guest":
-        raise InvalidInput("Guests cannot choose a unit.", code="unitIdIsInvalid", field="unitId")
+        raise InvalidInput("Guests cannot choose a unit.", code="unitIdIsInvalid", field="unit_id")
     arrival = change.arrival or reservation.arrival
     departure = change.departure or reservation.departure
     adults = change.adults if change.adults is not None else reservation.adults
     children = change.children if change.children is not None else reservation.children
-    _check_stay(arrival, departure, adults, children)
+    check_stay(arrival, departure, adults, children)
     listing = await session.get(UnitType, reservation.unit_type_id)
     if listing is None or not listing.is_active:
-        raise Conflict("The listing no longer exists.", code="listingGone", field="listingId")
+        raise Conflict("The listing no longer exists.", code="listingGone", field="listing_id")
     old = await assignments_of(session, reservation.id)
     rate = await session.get(Rate, old[0].rate_id) if old else None
     if rate is None or not rate.is_active:
-        rate = await _rate(session, listing, None)
+        rate = await bookable_rate(session, listing, None)
     await lock_unit_types(session, [listing.id])
     async with session.begin_nested():  # a refused change rolls back to here
-        await _release(session, old)
+        await release_assignments(session, old)
         for a in old:
             a.is_active = False
         quote = await quote_stay(session, listing, arrival, departure, adults + children, rate)
         # A stay in progress may still be shortened or extended: its arrival is past.
-        ignore = ["arrival_in_past"] if arrival == reservation.arrival else []
+        ignore = ["arrivalInPast"] if arrival == reservation.arrival else []
         if reservation.status == "inquiry":
             ignore.append("unavailable")
-        _refuse(quote, ignore=ignore)
+        refuse_broken_rules(quote, ignore=ignore)
         if reservation.status == "inquiry":
             pieces = [
                 (
-                    old[0].unit_id if old else await _first_unit(session, listing.id),
+                    old[0].unit_id if old else await first_unit(session, listing.id),
                     arrival,
                     departure,
                 )
@@ -106,8 +111,8 @@ async def modify(
             )
         reservation.arrival, reservation.departure = arrival, departure
         reservation.adults, reservation.children = adults, children
-        _apply_quote(reservation, quote)
-        assignments = await _write_assignments(
+        apply_quote(reservation, quote)
+        assignments = await write_assignments(
             session, reservation, quote, pieces, adults + children
         )
         await session.execute(
@@ -120,7 +125,7 @@ async def modify(
             )
             .values(is_active=False, updated_at=utcnow())
         )
-        session.add_all(_charges(reservation, quote))
+        session.add_all(stay_charges(reservation, quote))
         await events.record_reservation(
             session, actor, "reservation.modified", reservation, assignments
         )
@@ -161,20 +166,20 @@ async def update_details(
             raise Forbidden(
                 "Only admins set disputeStatus (the dispute flow sets it later).",
                 code="adminRoleRequired",
-                field="disputeStatus",
+                field="dispute_status",
             )
         if fields["dispute_status"] not in DISPUTE_STATUSES:
             raise InvalidInput(
                 f"disputeStatus must be one of {', '.join(DISPUTE_STATUSES)}.",
                 code="disputeStatusIsInvalid",
-                field="disputeStatus",
+                field="dispute_status",
             )
     ical = [k for k in ("ical_export_url", "ical_import_source") if k in fields]
-    if ical and not await _may_manage(session, actor, reservation):
+    if ical and not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the listing's host and admins set the iCal fields.",
             code="notYourListing",
-            field="iCalExportUrl" if ical[0] == "ical_export_url" else "iCalImportSource",
+            field=ical[0],
         )
     if then is None:
         booked = Booked(reservation, await assignments_of(session, reservation.id))
@@ -195,21 +200,21 @@ async def set_master(
     """Join a group (masterId) or leave it (None). The business's managers only."""
     reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
-    if not await _may_manage(session, actor, reservation):
+    if not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the business's owners and managers may group reservations.",
             code="notYourListing",
         )
     if master_id == reservation.id:
         raise InvalidInput(
-            "A reservation cannot be its own master.", code="masterIdIsInvalid", field="masterId"
+            "A reservation cannot be its own master.", code="masterIdIsInvalid", field="master_id"
         )
-    new_master = await _check_master(session, reservation.business_id, master_id)
+    new_master = await check_master(session, reservation.business_id, master_id)
     if new_master == reservation.id:
         raise InvalidInput(
             "That reservation belongs to this one's group.",
             code="masterIdIsInvalid",
-            field="masterId",
+            field="master_id",
         )
     if reservation.master_id == new_master:
         return Booked(reservation, await assignments_of(session, reservation.id))

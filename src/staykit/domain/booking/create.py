@@ -14,13 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
 from staykit.core.clock import utcnow
-from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.errors import Forbidden, InvalidInput
 from staykit.core.ids import uuid7
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.booking import events
-from staykit.domain.booking.allocation import _first_unit, _write_assignments, allocate
+from staykit.domain.booking.allocation import allocate, first_unit, write_assignments
 from staykit.domain.booking.commands import (
     ACCOMMODATION,
     CITY_TAX,
@@ -35,43 +35,33 @@ from staykit.domain.booking.commands import (
     NewReservation,
     Person,
 )
+from staykit.domain.booking.errors import BookingRulesBroken, PriceMismatch
 from staykit.domain.booking.models import InvoiceItem, Reservation, ReservationGuest
 from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL
-from staykit.domain.catalog.blocks import unavailable
+from staykit.domain.catalog.dates import check_stay_dates
+from staykit.domain.catalog.errors import ListingNotFound, NightsUnavailable
 from staykit.domain.catalog.models import Rate, UnitType
-from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
+from staykit.domain.catalog.quote import Quote, quote_stay
 from staykit.domain.tenancy import service as tenancy
 
-# The quote's rules and the request field each one is about.
-RULE_FIELDS = {
-    "departure_not_after_arrival": "checkOut",
-    "stay_too_long": "checkOut",
-    "arrival_in_past": "checkIn",
-    "too_many_guests": "guestCount",
-    "min_stay": "checkOut",
-    "max_stay": "checkOut",
-    "closed_to_arrival": "checkIn",
-    "closed_to_departure": "checkOut",
-}
 
-
-def _check_stay(arrival: date, departure: date, adults: int, children: int) -> None:
+def check_stay(arrival: date, departure: date, adults: int, children: int) -> None:
     check_stay_dates(arrival, departure)
     if not 1 <= adults <= MAX_GUESTS:
         raise InvalidInput(
-            f"guestCount must be between 1 and {MAX_GUESTS}.",
-            code="guestCountIsInvalid",
-            field="guestCount",
+            f"The number of guests must be between 1 and {MAX_GUESTS}.",
+            code="guestsIsInvalid",
+            field="guests",
         )
     if not 0 <= children <= MAX_GUESTS:
         raise InvalidInput(
-            f"children must be between 0 and {MAX_GUESTS}.",
+            f"The number of children must be between 0 and {MAX_GUESTS}.",
             code="childrenIsInvalid",
             field="children",
         )
 
 
-def _refuse(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
+def refuse_broken_rules(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
     """A quote that breaks rules: 400 naming the fields, or 409 naming the nights when the
     only problem is that nights are taken."""
     ignored = set(ignore)
@@ -81,22 +71,8 @@ def _refuse(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
     taken = [v.date for v in rules if v.rule == "unavailable" and v.date is not None]
     others = [v for v in rules if v.rule != "unavailable"]
     if others:
-        first = others[0]
-        raise InvalidInput(
-            first.message,
-            code=f"{first.rule}",
-            field=RULE_FIELDS.get(first.rule, "checkIn"),
-            errors=[
-                {
-                    "field": RULE_FIELDS.get(v.rule, "checkIn"),
-                    "rule": v.rule,
-                    "date": None if v.date is None else v.date.isoformat(),
-                    "message": v.message,
-                }
-                for v in others
-            ],
-        )
-    raise unavailable(sorted(taken), field="checkIn")
+        raise BookingRulesBroken(others)
+    raise NightsUnavailable(sorted(taken))
 
 
 def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
@@ -105,7 +81,7 @@ def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
         raise InvalidInput(
             "hostId is not this listing's host; leave it out, the server sets it.",
             code="hostIdMismatch",
-            field="hostId",
+            field="host_id",
         )
     if req.claimed_currency is not None and req.claimed_currency != quote.currency:
         raise InvalidInput(
@@ -119,26 +95,12 @@ def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
         raise InvalidInput(
             f"This listing's approvalType is {listing.approval_type}.",
             code="approvalTypeMismatch",
-            field="approvalType",
+            field="approval_type",
         )
     if req.claimed_total is not None:
         claimed = req.claimed_total
         if not money.fits(claimed, quote.currency) or claimed != quote.total:
-            raise InvalidInput(
-                f"totalPrice {claimed} does not match the price of this stay, "
-                f"{quote.total} {quote.currency}: quote again "
-                "(GET /propertycatalog-api/v1/listings/{listingId}/quote) or leave totalPrice "
-                "out.",
-                code="totalPriceMismatch",
-                field="totalPrice",
-                errors=[
-                    {
-                        "field": "totalPrice",
-                        "message": "Does not match the server's price.",
-                        "expected": str(quote.total),
-                    }
-                ],
-            )
+            raise PriceMismatch(claimed, quote.total, quote.currency)
 
 
 async def _bookable_listing(
@@ -158,9 +120,7 @@ async def _bookable_listing(
         .where(UnitType.id == unit_type_id)
         .execution_options(populate_existing=True)
     )
-    missing = NotFound(
-        f"No listing with id {unit_type_id}.", code="listingNotFound", field="listingId"
-    )
+    missing = ListingNotFound(unit_type_id)
     if listing is None or not listing.is_active:
         raise missing
     manages = me.user_id == listing.host_id or me.is_admin
@@ -171,7 +131,9 @@ async def _bookable_listing(
     return listing, manages
 
 
-async def _rate(session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | None) -> Rate:
+async def bookable_rate(
+    session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | None
+) -> Rate:
     stmt = select(Rate).where(Rate.unit_type_id == listing.id, Rate.is_active)
     stmt = stmt.where(Rate.id == rate_id) if rate_id is not None else stmt.where(Rate.is_default)
     rate = await session.scalar(stmt)
@@ -179,12 +141,12 @@ async def _rate(session: AsyncSession, listing: UnitType, rate_id: uuid.UUID | N
         raise InvalidInput(
             "No such rate for this listing." if rate_id else "This listing has no default rate.",
             code="rateIdIsInvalid",
-            field="rateId",
+            field="rate_id",
         )
     return rate
 
 
-async def _check_master(
+async def check_master(
     session: AsyncSession, business_id: uuid.UUID, master_id: uuid.UUID | None
 ) -> uuid.UUID | None:
     """The group's master reservation: same business, active, itself no member of another
@@ -196,12 +158,12 @@ async def _check_master(
         raise InvalidInput(
             f"No reservation {master_id} in this business to group with.",
             code="masterIdIsInvalid",
-            field="masterId",
+            field="master_id",
         )
     return master.master_id or master.id
 
 
-def _apply_quote(reservation: Reservation, quote: Quote) -> None:
+def apply_quote(reservation: Reservation, quote: Quote) -> None:
     reservation.currency = quote.currency
     reservation.subtotal = quote.subtotal
     reservation.extra_guest_charges = quote.extra_guest_charges
@@ -211,7 +173,7 @@ def _apply_quote(reservation: Reservation, quote: Quote) -> None:
     reservation.nightly_prices = [[n.isoformat(), str(p)] for n, p in quote.nights]
 
 
-def _charges(reservation: Reservation, quote: Quote) -> list[InvoiceItem]:
+def stay_charges(reservation: Reservation, quote: Quote) -> list[InvoiceItem]:
     cur, nights = quote.currency, len(quote.nights)
     lines = [
         (
@@ -245,7 +207,7 @@ async def create_reservation(
     """Book a stay. The guest is the actor on the marketplace; partner sources book on
     behalf of a guest (people) and need to manage the listing's business."""
     me = policy.require_login(actor)
-    _check_stay(req.arrival, req.departure, req.adults, req.children)
+    check_stay(req.arrival, req.departure, req.adults, req.children)
     check_text("notes", req.notes, MAX_NOTES)
     if len(req.people) > MAX_PEOPLE:
         raise InvalidInput(
@@ -267,7 +229,7 @@ async def create_reservation(
         )
     if req.unit_id is not None and marketplace:
         raise InvalidInput(
-            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unitId"
+            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unit_id"
         )
     status = req.status
     if status is None:
@@ -279,14 +241,14 @@ async def create_reservation(
             field="status",
         )
     # An explicit rate is checked here; the default one comes with the quote's own query.
-    rate = await _rate(session, listing, req.rate_id) if req.rate_id is not None else None
-    master_id = await _check_master(session, listing.business_id, req.master_id)
+    rate = await bookable_rate(session, listing, req.rate_id) if req.rate_id is not None else None
+    master_id = await check_master(session, listing.business_id, req.master_id)
 
     quote = await quote_stay(
         session, listing, req.arrival, req.departure, req.adults + req.children, rate
     )
     # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
-    _refuse(quote, ignore=("unavailable",) if status == "inquiry" else ())
+    refuse_broken_rules(quote, ignore=("unavailable",) if status == "inquiry" else ())
     _check_claims(req, listing, quote)
     pieces = (
         [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
@@ -295,7 +257,7 @@ async def create_reservation(
     )
     if status == "inquiry" and req.unit_id is None:
         # An inquiry still names a unit: the first one of the type.
-        pieces = [(await _first_unit(session, listing.id), req.arrival, req.departure)]
+        pieces = [(await first_unit(session, listing.id), req.arrival, req.departure)]
 
     now = utcnow()
     reservation = Reservation(
@@ -324,9 +286,9 @@ async def create_reservation(
         expires_at=now + REQUEST_TTL if status == "request" else None,
     )
     reservation.owner_id = me.user_id
-    _apply_quote(reservation, quote)
+    apply_quote(reservation, quote)
     session.add(reservation)
-    assignments = await _write_assignments(
+    assignments = await write_assignments(
         session, reservation, quote, pieces, req.adults + req.children
     )
     # Flushed after the rows they refer to (the models declare no relationships, so the
@@ -348,7 +310,7 @@ async def create_reservation(
                 mobile=person.mobile,
             )
         )
-    session.add_all(_charges(reservation, quote))
+    session.add_all(stay_charges(reservation, quote))
     confirmed = status in ("confirmed", "new")
     await events.record_reservation(
         session,

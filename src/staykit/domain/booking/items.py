@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.errors import Forbidden, InvalidInput
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
+from staykit.domain.booking.errors import ItemNotFound
 from staykit.domain.booking.models import (
     INVOICE_KINDS,
     InfoItem,
@@ -21,7 +22,7 @@ from staykit.domain.booking.models import (
     Reservation,
     UnitAssignment,
 )
-from staykit.domain.booking.repository import _may_manage, get_reservation
+from staykit.domain.booking.repository import get_reservation, may_manage
 
 MAX_QTY = Decimal("100000")
 MAX_AMOUNT = Decimal("100000000")
@@ -33,7 +34,7 @@ async def _managed(
 ) -> Reservation:
     reservation, _ = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
-    if not await _may_manage(session, actor, reservation):
+    if not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the business's owners and managers may change a reservation's items.",
             code="notYourListing",
@@ -83,7 +84,7 @@ async def add_invoice_item(
         )
     if not Decimal(0) <= vat_rate <= Decimal(100):
         raise InvalidInput(
-            "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vatRate"
+            "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
         )
     if unit_assignment_id is not None:
         owner = await session.scalar(
@@ -93,7 +94,7 @@ async def add_invoice_item(
             raise InvalidInput(
                 "unitAssignmentId is not an assignment of this reservation.",
                 code="unitAssignmentIdIsInvalid",
-                field="unitAssignmentId",
+                field="unit_assignment_id",
             )
     count = await session.scalar(
         select(InvoiceItem.id)
@@ -105,7 +106,7 @@ async def add_invoice_item(
         raise InvalidInput(
             f"A reservation holds at most {MAX_ITEMS} invoice items.",
             code="tooManyItems",
-            field="invoiceItems",
+            field="invoice_items",
         )
     item = InvoiceItem(
         reservation_id=reservation.id,
@@ -160,4 +161,4 @@ async def remove_item(
             touch(reservation)
             await session.flush()
             return item
-    raise NotFound(f"No item {item_id} on this reservation.", code="itemNotFound", field="id")
+    raise ItemNotFound(item_id)

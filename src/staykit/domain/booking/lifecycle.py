@@ -17,26 +17,25 @@ from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking import events
-from staykit.domain.booking.allocation import _release
+from staykit.domain.booking.allocation import release_assignments
 from staykit.domain.booking.commands import REFUND, Booked
+from staykit.domain.booking.errors import InvalidStatusChange
 from staykit.domain.booking.models import HOLDING, InvoiceItem, Reservation
 from staykit.domain.booking.repository import (
-    _may_manage,
     assignments_for,
     assignments_of,
     get_reservation,
+    may_manage,
 )
 from staykit.domain.booking.statuses import FINAL
+from staykit.domain.catalog.dates import property_today
 from staykit.domain.catalog.models import Property
-from staykit.domain.catalog.quote import property_today
 
 
-def _not_in(reservation: Reservation, allowed: Iterable[str], action: str) -> Conflict:
-    return Conflict(
-        f"A reservation that is {reservation.status} cannot be {action}.",
-        code="invalidStatusChange",
-        field="bookingStatus",
-    )
+def not_in_status(
+    reservation: Reservation, allowed: Iterable[str], action: str
+) -> InvalidStatusChange:
+    return InvalidStatusChange(reservation.status, allowed, action)
 
 
 async def approve(
@@ -45,10 +44,10 @@ async def approve(
     """The host accepts a request: it becomes confirmed."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
-    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+    if rel not in ("host", "admin") or not await may_manage(session, actor, reservation):
         raise Forbidden("Only the listing's host may approve a request.", code="notYourListing")
     if reservation.status != "request":
-        raise _not_in(reservation, ("request",), "approved")
+        raise not_in_status(reservation, ("request",), "approved")
     reservation.status = "confirmed"
     reservation.expires_at = None
     reservation.decided_at = utcnow()
@@ -65,12 +64,12 @@ async def decline(
     """The host turns a request (or an inquiry) down: its nights are free again."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
-    if rel not in ("host", "admin") or not await _may_manage(session, actor, reservation):
+    if rel not in ("host", "admin") or not await may_manage(session, actor, reservation):
         raise Forbidden("Only the listing's host may decline a request.", code="notYourListing")
     if reservation.status not in ("request", "inquiry"):
-        raise _not_in(reservation, ("request", "inquiry"), "declined")
+        raise not_in_status(reservation, ("request", "inquiry"), "declined")
     assignments = await assignments_of(session, reservation.id)
-    await _release(session, assignments)
+    await release_assignments(session, assignments)
     reservation.status = "declined"
     reservation.expires_at = None
     reservation.decided_at = utcnow()
@@ -128,10 +127,10 @@ async def cancel(
         raise Conflict(
             f"The reservation is already {reservation.status}.",
             code="alreadyFinished",
-            field="bookingStatus",
+            field="booking_status",
         )
     by = rel if rel in ("guest", "admin") else "host"
-    if by == "host" and not await _may_manage(session, actor, reservation):
+    if by == "host" and not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the business's owners and managers may cancel its reservations.",
             code="notYourListing",
@@ -141,10 +140,10 @@ async def cancel(
         raise Conflict(
             "The stay has started: only an admin can cancel it now.",
             code="stayStarted",
-            field="bookingStatus",
+            field="booking_status",
         )
     assignments = await assignments_of(session, reservation.id)
-    await _release(session, assignments)
+    await release_assignments(session, assignments)
     refund = refund_for(reservation, today, by)
     reservation.status = "cancelled"
     reservation.cancelled_at = utcnow()
@@ -185,7 +184,7 @@ async def expire_requests(session: AsyncSession, *, now: datetime | None = None)
     held = await assignments_for(session, [r.id for r in due])
     # One release for the batch: its unit types locked once, in sorted order (two workers
     # expiring at once cannot deadlock), and one UPDATE of the occupancy rows.
-    await _release(session, [a for assignments in held.values() for a in assignments])
+    await release_assignments(session, [a for assignments in held.values() for a in assignments])
     for reservation in due:
         reservation.status = "expired"
         reservation.expires_at = None

@@ -12,19 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.errors import NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.tenancy import service as tenancy
 
 
-def _not_found(reservation_id: uuid.UUID) -> NotFound:
-    return NotFound(
-        f"No reservation with id {reservation_id}.",
-        code="reservationNotFound",
-        field="reservationId",
-    )
+def _not_found(reservation_id: uuid.UUID) -> ReservationNotFound:
+    return ReservationNotFound(reservation_id)
 
 
 async def _member_role(
@@ -96,7 +92,7 @@ async def assignments_of(session: AsyncSession, reservation_id: uuid.UUID) -> li
     return (await assignments_for(session, [reservation_id]))[reservation_id]
 
 
-async def _may_manage(session: AsyncSession, actor: Principal, reservation: Reservation) -> bool:
+async def may_manage(session: AsyncSession, actor: Principal, reservation: Reservation) -> bool:
     return (
         actor.is_admin
         or actor.user_id == reservation.host_id

@@ -4,7 +4,7 @@ occupancy invariant they share with reservations: no unit is taken twice on a ni
 The application looks for an overlapping active occupancy first, to answer with the exact
 nights that are taken; the exclusion constraint `ex_occupancies_no_overlap` catches what
 that check cannot see (a concurrent request, an import, a bug) and is translated into the
-same Conflict by `occupancy_guard`, which the booking engine reuses.
+same NightsUnavailable by `occupancy_guard`, which the booking engine reuses.
 """
 
 from __future__ import annotations
@@ -19,27 +19,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
-from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from staykit.core.errors import Forbidden, InvalidInput
 from staykit.core.ids import uuid7
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog.availability import lock_unit_types
+from staykit.domain.catalog.dates import check_range, check_stay_dates, property_today, write_window
+from staykit.domain.catalog.errors import BlockNotFound, NightsUnavailable, UnitNotFound
 from staykit.domain.catalog.models import (
     BLOCK_KINDS,
     AvailabilityBlock,
     Occupancy,
+    Property,
     Unit,
     UnitType,
 )
-from staykit.domain.catalog.quote import check_stay_dates
 from staykit.domain.tenancy import service as tenancy
 
 OVERLAP_CONSTRAINT = "ex_occupancies_no_overlap"
 EXCLUSION_VIOLATION = "23P01"
 MAX_TEXT = 500
-# A conflict over a long stay would otherwise list hundreds of dates in one sentence.
-LISTED_NIGHTS = 31
 
 
 async def taken_nights(
@@ -62,26 +62,6 @@ async def taken_nights(
             nights.add(night)
             night += timedelta(days=1)
     return sorted(nights)
-
-
-def unavailable(nights: list[date], *, field: str = "arrival") -> Conflict:
-    """The Conflict a caller gets when a unit is taken on some of the nights it asked for."""
-    shown = ", ".join(n.isoformat() for n in nights[:LISTED_NIGHTS])
-    more = len(nights) - LISTED_NIGHTS
-    if more > 0:
-        shown += f" and {more} more"
-    return Conflict(
-        f"The unit is not available on the nights of {shown}.",
-        code="unitNotAvailable",
-        field=field,
-        errors=[
-            {
-                "field": field,
-                "message": "Night already taken.",
-                "nights": [n.isoformat() for n in nights],
-            }
-        ],
-    )
 
 
 def is_overlap_violation(exc: IntegrityError) -> bool:
@@ -117,7 +97,7 @@ async def occupancy_guard(
         # Under READ COMMITTED this statement sees the winner's committed row. Should it
         # not (another isolation level), every asked night is reported rather than none.
         nights = await taken_nights(session, unit_id, arrival, departure)
-        raise unavailable(nights or _nights(arrival, departure), field=field) from None
+        raise NightsUnavailable(nights or _nights(arrival, departure), field=field) from None
 
 
 def _nights(arrival: date, departure: date) -> list[date]:
@@ -129,7 +109,7 @@ async def _managed_unit(session: AsyncSession, actor: Principal, unit_id: uuid.U
     unit_type = None if unit is None else await session.get(UnitType, unit.unit_type_id)
     # A deleted listing's units stay in the table, but nobody may close them any more.
     if unit is None or not unit.is_active or unit_type is None or not unit_type.is_active:
-        raise NotFound(f"No unit with id {unit_id}.", code="unitNotFound", field="unitId")
+        raise UnitNotFound(unit_id)
     if not await tenancy.can_manage(session, actor, unit.business_id):
         raise Forbidden(
             "Only the business's owners and managers, or an admin, may block this unit.",
@@ -151,7 +131,10 @@ async def create_block(
     """Close the unit for [arrival, departure): the block and its occupancy row together."""
     me = policy.require_login(actor)
     unit = await _managed_unit(session, me, unit_id)
-    check_stay_dates(arrival, departure, names=("arrival", "departure"))
+    check_stay_dates(arrival, departure)
+    prop = await session.get(Property, unit.property_id)
+    assert prop is not None  # a foreign key
+    check_range(write_window(property_today(prop.time_zone)), arrival, departure)
     if kind not in BLOCK_KINDS:
         raise InvalidInput(
             f"kind must be one of {', '.join(BLOCK_KINDS)}.", code="kindIsInvalid", field="kind"
@@ -161,7 +144,7 @@ async def create_block(
     await lock_unit_types(session, [unit.unit_type_id])
     taken = await taken_nights(session, unit.id, arrival, departure)
     if taken:
-        raise unavailable(taken)
+        raise NightsUnavailable(taken)
     block = AvailabilityBlock(
         # The id is set here, not at flush, so the occupancy row can refer to it.
         id=uuid7(),
@@ -198,7 +181,7 @@ async def delete_block(
     me = policy.require_login(actor)
     block = await session.scalar(select(AvailabilityBlock).where(AvailabilityBlock.id == block_id))
     if block is None or not block.is_active:
-        raise NotFound(f"No block with id {block_id}.", code="blockNotFound", field="blockId")
+        raise BlockNotFound(block_id)
     if not await tenancy.can_manage(session, me, block.business_id):
         raise Forbidden(
             "Only the business's owners and managers, or an admin, may remove this block.",
@@ -208,7 +191,7 @@ async def delete_block(
     # Under the lock, read the block again: a concurrent delete may have won meanwhile.
     await session.refresh(block, with_for_update=True)
     if not block.is_active:
-        raise NotFound(f"No block with id {block_id}.", code="blockNotFound", field="blockId")
+        raise BlockNotFound(block_id)
     block.is_active = False
     block.updated_at = utcnow()
     await session.execute(

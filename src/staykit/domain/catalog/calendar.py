@@ -32,7 +32,9 @@ from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.commands import CalendarValues, NewCalendarDay
-from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
+from staykit.domain.catalog.dates import property_today, write_window
+from staykit.domain.catalog.errors import UserNotFound
+from staykit.domain.catalog.models import InventoryDay, Property, Rate, RateDay, UnitType
 from staykit.domain.records import Records, UniqueRule
 from staykit.domain.tenancy import service as tenancy
 
@@ -63,7 +65,15 @@ async def _check_booked_by(session: AsyncSession, user_id: uuid.UUID | None) -> 
         return
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="booked_by")
+        raise UserNotFound(user_id, field="booked_by")
+
+
+async def check_write_date(session: AsyncSession, listing: UnitType, day: dt.date) -> None:
+    """A calendar date a host may write: yesterday to 3 years ahead where the property is
+    (the date rule, dates.py)."""
+    prop = await session.get(Property, listing.property_id)
+    assert prop is not None  # a foreign key
+    write_window(property_today(prop.time_zone)).check("date", day)
 
 
 async def _write_rate_day(
@@ -204,7 +214,8 @@ async def _build(
 ) -> InventoryDay:
     listing = await listings.managed_listing(session, actor, data.listing_id)
     values = data.values
-    listings.check_amounts(listing.currency, priceOverride=values.price_override)
+    listings.check_amounts(listing.currency, price_override=values.price_override)
+    await check_write_date(session, listing, data.date)
     await _check_booked_by(session, values.booked_by)
     taken = await session.scalar(
         select(InventoryDay.id).where(
@@ -248,7 +259,8 @@ async def _check_changes(
             field="available",
         )
     listing = await _listing(session, day)
-    listings.check_amounts(listing.currency, priceOverride=values.get("price_override"))
+    listings.check_amounts(listing.currency, price_override=values.get("price_override"))
+    await check_write_date(session, listing, day.date)
     if "booked_by" in values:
         await _check_booked_by(session, values["booked_by"])
 

@@ -9,8 +9,10 @@ every range ends up with a calendar entry (InventoryDay), created when missing, 
 calendar reads back what was written. Values not provided are left as they are.
 
 Limits (each a 400 naming the item): at most MAX_RANGES ranges, each at most
-MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates from yesterday to
-MAX_YEARS_AHEAD years ahead.
+MAX_RANGE_DAYS dates, at most MAX_DATES distinct dates in all; dates within the date
+rule's write window (dates.py: yesterday to 3 years ahead where the property is), else a
+400 `dateOutOfRange` naming the range's `from` or `to`, with the first and last date
+allowed as facts.
 """
 
 from __future__ import annotations
@@ -30,13 +32,12 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.calendar import RatedDay, drop_empty_rate_days, rated_days
 from staykit.domain.catalog.commands import CalendarRanges
+from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.models import InventoryDay, Property, RateDay
-from staykit.domain.catalog.quote import property_today
 
 MAX_RANGES = 100
 MAX_RANGE_DAYS = 366
 MAX_DATES = 732
-MAX_YEARS_AHEAD = 3
 
 
 def _bad(field: str, message: str) -> InvalidInput:
@@ -45,7 +46,7 @@ def _bad(field: str, message: str) -> InvalidInput:
 
 def plan(command: CalendarRanges, today: dt.date) -> dict[dt.date, dict[str, Any]]:
     """{date: {column: value}} of everything the command sets, later ranges winning."""
-    last = today.replace(year=today.year + MAX_YEARS_AHEAD)
+    window = write_window(today)
     dates: dict[dt.date, dict[str, Any]] = {}
     if not 1 <= len(command.ranges) <= MAX_RANGES:
         raise _bad("ranges", f"Give 1 to {MAX_RANGES} ranges.")
@@ -56,11 +57,8 @@ def plan(command: CalendarRanges, today: dt.date) -> dict[dt.date, dict[str, Any
         days = (item.last - item.first).days + 1
         if days > MAX_RANGE_DAYS:
             raise _bad(f"{where}.to", f"{where}: a range may cover at most {MAX_RANGE_DAYS} dates.")
-        if item.first < today - dt.timedelta(days=1) or item.last > last:
-            raise _bad(
-                f"{where}.from",
-                f"{where}: dates must lie between yesterday and {MAX_YEARS_AHEAD} years ahead.",
-            )
+        window.check(f"{where}.from", item.first)
+        window.check(f"{where}.to", item.last)
         sent = item.values.changed()
         values: dict[str, Any] = {}
         if "price_override" in sent:
@@ -87,9 +85,9 @@ async def apply_ranges(
     assert actor is not None
     for k, item in enumerate(command.ranges):
         try:
-            listings.check_amounts(listing.currency, priceOverride=item.values.price_override)
+            listings.check_amounts(listing.currency, price_override=item.values.price_override)
         except InvalidInput as exc:
-            raise _bad(f"ranges.{k}.priceOverride", f"ranges.{k}: {exc.message}") from None
+            raise _bad(f"ranges.{k}.price_override", f"ranges.{k}: {exc.message}") from None
     prop = await session.get(Property, listing.property_id)
     assert prop is not None
     dates = plan(command, property_today(prop.time_zone))

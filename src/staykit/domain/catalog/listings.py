@@ -8,16 +8,17 @@ from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from pydantic.alias_generators import to_camel
+from pydantic.alias_generators import to_camel, to_snake
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
 from staykit.core.clock import utcnow
-from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.errors import Forbidden, InvalidInput
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog.commands import ListingChanges, Location, NewListing
+from staykit.domain.catalog.errors import ListingNotFound, RateNotFound
 from staykit.domain.catalog.models import (
     Amenity,
     Property,
@@ -41,7 +42,7 @@ async def check_amenities(session: AsyncSession, ids: list[uuid.UUID] | None) ->
             raise InvalidInput(
                 f"amenityIds[{index}] repeats amenityIds[{seen[amenity_id]}].",
                 code="amenityIdsIsInvalid",
-                field=f"amenityIds[{index}]",
+                field=f"amenity_ids[{index}]",
             )
         seen[amenity_id] = index
     found = set(
@@ -54,7 +55,7 @@ async def check_amenities(session: AsyncSession, ids: list[uuid.UUID] | None) ->
             raise InvalidInput(
                 f"amenityIds[{index}]: no amenity with id {amenity_id}.",
                 code="amenityIdsIsInvalid",
-                field=f"amenityIds[{index}]",
+                field=f"amenity_ids[{index}]",
             )
 
 
@@ -63,7 +64,7 @@ def check_amounts(currency: str, **amounts: Decimal | None) -> None:
         if amount is not None and not money.fits(amount, currency):
             raise InvalidInput(
                 f"{field} has more decimals than {currency} allows ({money.exponent(currency)}).",
-                code=f"{field}IsInvalid",
+                code=f"{to_camel(field)}IsInvalid",
                 field=field,
             )
 
@@ -73,7 +74,7 @@ def check_seasonal_amounts(currency: str, pricing: dict[str, Any] | None) -> Non
     for index, rule in enumerate((pricing or {}).get("rules") or []):
         price = as_decimal(rule.get("pricePerNight")) if isinstance(rule, dict) else None
         if price is not None and not money.fits(price, currency):
-            field = f"seasonalPricing.rules[{index}].pricePerNight"
+            field = f"seasonal_pricing.rules[{index}].price_per_night"
             raise InvalidInput(
                 f"{field} has more decimals than {currency} allows ({money.exponent(currency)}).",
                 code="seasonalPricingIsInvalid",
@@ -87,21 +88,21 @@ def check_limits(
     """maxStay >= minStay and baseOccupancy <= maxGuests, naming the field the client sent
     when the other one is the stored value."""
     if max_stay is not None and max_stay < min_stay:
-        field = "minStay" if "min_stay" in sent and "max_stay" not in sent else "maxStay"
+        field = "min_stay" if "min_stay" in sent and "max_stay" not in sent else "max_stay"
         raise InvalidInput(
             f"maxStay ({max_stay}) must not be below minStay ({min_stay}).",
-            code=f"{field}IsInvalid",
+            code=f"{to_camel(field)}IsInvalid",
             field=field,
         )
     if base_occupancy > max_guests:
         field = (
-            "maxGuests"
+            "max_guests"
             if "max_guests" in sent and "base_occupancy" not in sent
-            else "baseOccupancy"
+            else "base_occupancy"
         )
         raise InvalidInput(
             f"baseOccupancy ({base_occupancy}) must not exceed maxGuests ({max_guests}).",
-            code=f"{field}IsInvalid",
+            code=f"{to_camel(field)}IsInvalid",
             field=field,
         )
 
@@ -117,7 +118,7 @@ def _times(policies: dict[str, Any] | None) -> tuple[time, time]:
             raise InvalidInput(
                 f"bookingPolicies.{key} must be a time like 15:00.",
                 code="bookingPoliciesIsInvalid",
-                field=f"bookingPolicies.{key}",
+                field=f"booking_policies.{to_snake(key)}",
             ) from None
 
     return parse("checkInTime", time(15, 0)), parse("checkOutTime", time(11, 0))
@@ -127,7 +128,9 @@ async def create_listing(
     session: AsyncSession, actor: Principal | None, data: NewListing
 ) -> UnitType:
     me = policy.require_login(actor)
-    check_amounts(data.currency, pricePerNight=data.price_per_night, cleaningFee=data.cleaning_fee)
+    check_amounts(
+        data.currency, price_per_night=data.price_per_night, cleaning_fee=data.cleaning_fee
+    )
     check_seasonal_amounts(data.currency, data.seasonal_pricing)
     await check_amenities(session, data.amenity_ids)
     check_in, check_out = _times(data.booking_policies)
@@ -213,9 +216,7 @@ async def create_listing(
 async def get_listing(session: AsyncSession, listing_id: uuid.UUID) -> UnitType:
     listing = await session.get(UnitType, listing_id)
     if listing is None or not listing.is_active:
-        raise NotFound(
-            f"No listing with id {listing_id}.", code="listingNotFound", field="listingId"
-        )
+        raise ListingNotFound(listing_id)
     return listing
 
 
@@ -242,14 +243,10 @@ async def visible_listing(
     last state to the host and admins); nothing may be changed or booked on them."""
     listing = await session.get(UnitType, listing_id)
     if listing is None or (not listing.is_active and not include_deleted):
-        raise NotFound(
-            f"No listing with id {listing_id}.", code="listingNotFound", field="listingId"
-        )
+        raise ListingNotFound(listing_id)
     hidden = not listing.is_published or not listing.is_active
     if hidden and not await is_host_or_admin(session, actor, listing):
-        raise NotFound(
-            f"No listing with id {listing_id}.", code="listingNotFound", field="listingId"
-        )
+        raise ListingNotFound(listing_id)
     return listing
 
 
@@ -310,14 +307,14 @@ async def update_listing(
             raise InvalidInput(
                 f"{to_camel(key)} may be left out but not set to null.",
                 code=f"{to_camel(key)}IsInvalid",
-                field=to_camel(key),
+                field=key,
             )
     currency = values.get("currency") or listing.currency
     # A new currency must fit the prices already stored, not only the ones sent.
     check_amounts(
         currency,
-        pricePerNight=values.get("price_per_night", listing.price_per_night),
-        cleaningFee=values.get("cleaning_fee", listing.cleaning_fee),
+        price_per_night=values.get("price_per_night", listing.price_per_night),
+        cleaning_fee=values.get("cleaning_fee", listing.cleaning_fee),
     )
     if "seasonal_pricing" in values:
         check_seasonal_amounts(currency, data.seasonal_pricing)
@@ -382,7 +379,7 @@ async def default_rate(session: AsyncSession, unit_type_id: uuid.UUID) -> Rate:
         select(Rate).where(Rate.unit_type_id == unit_type_id, Rate.is_default, Rate.is_active)
     )
     if rate is None:
-        raise NotFound("The listing has no default rate.", code="rateNotFound", field="listingId")
+        raise RateNotFound(unit_type_id)
     return rate
 
 

@@ -20,19 +20,21 @@ Amounts
 - total: subtotal + extra_guest_charges + cleaning_fee + city_tax.
 
 Violations: (rule, date or None, message), one for EVERY broken rule, not just the first.
-`bookable` is true when there are none.
-- departure_not_after_arrival (departure): the stay has no night. Nothing else that needs
+`bookable` is true when there are none. Rule names are camelCase, like every code. A
+departure beyond the date rule's horizon (dates.py: 3 years ahead, property-local) is
+not a rule broken but a 400 (DateOutOfRange): such a stay cannot even be priced.
+- departureNotAfterArrival (departure): the stay has no night. Nothing else that needs
   nights is checked and every amount is 0.
-- stay_too_long (None): more than 365 nights. The stay is not priced and its nights are
+- stayTooLong (None): more than 365 nights. The stay is not priced and its nights are
   not checked for availability (amounts are 0); the other rules are still checked.
-- arrival_in_past (arrival): arrival is before today in the PROPERTY's time zone. Stay
+- arrivalInPast (arrival): arrival is before today in the PROPERTY's time zone. Stay
   dates are calendar dates there and are never converted through time zones; only "now"
   is turned into the property's local date. Arriving today is allowed.
-- too_many_guests (None): guests above the unit type's max_guests.
-- min_stay / max_stay (arrival): the stay length against the limits of the ARRIVAL date
+- tooManyGuests (None): guests above the unit type's max_guests.
+- minStay / maxStay (arrival): the stay length against the limits of the ARRIVAL date
   (the rate's RateDay of the arrival date, else the unit type's min_stay / max_stay).
   Later dates' limits do not apply to a stay arriving earlier.
-- closed_to_arrival (arrival) and closed_to_departure (departure): the rate's RateDay of
+- closedToArrival (arrival) and closedToDeparture (departure): the rate's RateDay of
   that date says so.
 - unavailable (night), one per night: no unit of the type is free that night, the night
   is stop-sold, or its availability cap is 0 (see availability.py).
@@ -51,19 +53,28 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.clock import utcnow
-from staykit.core.errors import InvalidInput, NotFound
+from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import pricing
 from staykit.domain.catalog.availability import CalendarDay, calendar_sql
+from staykit.domain.catalog.dates import (
+    MAX_NIGHTS,
+    check_stay_dates,
+    check_stay_ends,
+    property_today,
+    stay_window,
+)
+from staykit.domain.catalog.errors import RateNotFound
 from staykit.domain.catalog.models import Rate, UnitType
 
-MAX_NIGHTS = 365
+# check_stay_dates and property_today are the date rule's (dates.py), re-exported here for
+# the callers that quote.
+__all__ = ["MAX_NIGHTS", "Quote", "Violation", "check_stay_dates", "property_today", "quote_stay"]
+
 ADULT = "adult"
 ZERO = Decimal(0)
 
@@ -139,34 +150,6 @@ class RateTerms:
     rate_plan_id: uuid.UUID | None = None
 
 
-def check_stay_dates(
-    arrival: date,
-    departure: date,
-    *,
-    names: tuple[str, str] = ("checkIn", "checkOut"),
-    max_nights: int = MAX_NIGHTS,
-) -> int:
-    """The nights of [arrival, departure), or a 400 naming the departure field (`names`:
-    how the caller's input calls the two dates) when there is none or more than
-    `max_nights`. Quotes, searches, bookings and blocks check the same way."""
-    first, last = names
-    nights = (departure - arrival).days
-    if nights <= 0:
-        raise InvalidInput(f"{last} must be after {first}.", code=f"{last}IsInvalid", field=last)
-    if nights > max_nights:
-        raise InvalidInput(
-            f"A stay may last at most {max_nights} nights; this one has {nights}.",
-            code=f"{last}IsInvalid",
-            field=last,
-        )
-    return nights
-
-
-def property_today(time_zone: str) -> date:
-    """Today's date where the property is."""
-    return utcnow().astimezone(ZoneInfo(time_zone)).date()
-
-
 def _charge(charges: dict[str, Any] | None, guest_type_id: str) -> Decimal | None:
     if not charges:
         return None
@@ -189,11 +172,11 @@ async def quote_stay(
     """
     if guests < 1:
         raise InvalidInput(
-            "A stay needs at least one guest.", code="guestCountIsInvalid", field="guestCount"
+            "A stay needs at least one guest.", code="guestsIsInvalid", field="guests"
         )
     if rate is not None and rate.unit_type_id != unit_type.id:
         raise InvalidInput(
-            "The rate belongs to another unit type.", code="rateIsInvalid", field="rateId"
+            "The rate belongs to another unit type.", code="rateIsInvalid", field="rate_id"
         )
     nights_count = (departure - arrival).days
     priced = 0 < nights_count <= MAX_NIGHTS
@@ -218,7 +201,7 @@ async def quote_stay(
             rate.id, rate.base_price, rate.is_default, rate.extra_guest_charges, rate.rate_plan_id
         )
     elif context.default_rate_id is None:
-        raise NotFound("The listing has no default rate.", code="rateNotFound", field="listingId")
+        raise RateNotFound(unit_type.id)
     else:
         terms = RateTerms(
             context.default_rate_id,
@@ -229,6 +212,7 @@ async def quote_stay(
         )
     if today is None:
         today = property_today(context.time_zone)
+    check_stay_ends(stay_window(today), departure)
     days: dict[date, Any] = {row.night: CalendarDay.from_row(row) for row in rows}
 
     currency = unit_type.currency
@@ -236,7 +220,7 @@ async def quote_stay(
     if nights_count <= 0:
         violations.append(
             Violation(
-                "departure_not_after_arrival",
+                "departureNotAfterArrival",
                 departure,
                 f"Departure {departure} must be after arrival {arrival}.",
             )
@@ -244,7 +228,7 @@ async def quote_stay(
     elif nights_count > MAX_NIGHTS:
         violations.append(
             Violation(
-                "stay_too_long",
+                "stayTooLong",
                 None,
                 f"The stay has {nights_count} nights; at most {MAX_NIGHTS} can be booked.",
             )
@@ -252,7 +236,7 @@ async def quote_stay(
     if arrival < today:
         violations.append(
             Violation(
-                "arrival_in_past",
+                "arrivalInPast",
                 arrival,
                 f"Arrival {arrival} is in the past (today is {today} where the property is).",
             )
@@ -260,7 +244,7 @@ async def quote_stay(
     if guests > unit_type.max_guests:
         violations.append(
             Violation(
-                "too_many_guests",
+                "tooManyGuests",
                 None,
                 f"{guests} guests exceed the maximum of {unit_type.max_guests}.",
             )
@@ -280,7 +264,7 @@ async def quote_stay(
     if nights_count < min_stay:
         violations.append(
             Violation(
-                "min_stay",
+                "minStay",
                 arrival,
                 f"Stays arriving on {arrival} need at least {min_stay} nights "
                 f"(this one has {nights_count}).",
@@ -289,7 +273,7 @@ async def quote_stay(
     if max_stay is not None and nights_count > max_stay:
         violations.append(
             Violation(
-                "max_stay",
+                "maxStay",
                 arrival,
                 f"Stays arriving on {arrival} may last at most {max_stay} nights "
                 f"(this one has {nights_count}).",
@@ -297,12 +281,12 @@ async def quote_stay(
         )
     if on_arrival is not None and on_arrival.closed_to_arrival:
         violations.append(
-            Violation("closed_to_arrival", arrival, f"Arrivals are closed on {arrival}.")
+            Violation("closedToArrival", arrival, f"Arrivals are closed on {arrival}.")
         )
     on_departure = days.get(departure)
     if on_departure is not None and on_departure.closed_to_departure:
         violations.append(
-            Violation("closed_to_departure", departure, f"Departures are closed on {departure}.")
+            Violation("closedToDeparture", departure, f"Departures are closed on {departure}.")
         )
     if not priced:
         return _unpriced(unit_type, terms, arrival, departure, guests, violations)

@@ -1,20 +1,21 @@
 """What a listing search can ask for, in domain words (SearchParams), its limits, and the
-rules every search must meet (validate): each broken rule a 400 naming the parameter as
-the marketplace spells it."""
+rules every search must meet (validate): each broken rule a 400 naming the parameter in
+domain words (`arrival`, `departure`, `guests`, `radius_km`), which each API renames into
+its own (the marketplace: checkIn, checkOut, guestCount, radiusKm)."""
 
 from __future__ import annotations
 
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
+from pydantic.alias_generators import to_camel
 from sqlalchemy.sql.elements import ColumnElement
 
-from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
-from staykit.domain.catalog.quote import check_stay_dates
+from staykit.domain.catalog.dates import check_stay_dates, search_window
 
 MAX_NIGHTS = 365
 MAX_RADIUS_KM = 500.0
@@ -64,7 +65,7 @@ class SearchParams:
 
 
 def _bad(name: str, message: str) -> InvalidInput:
-    return InvalidInput(message, code=f"{name}IsInvalid", field=name)
+    return InvalidInput(message, code=f"{to_camel(name)}IsInvalid", field=name)
 
 
 def words(q: str) -> list[str]:
@@ -90,27 +91,28 @@ def validate(params: SearchParams) -> None:
         if params.lat is None:
             raise _bad("lat", "radiusKm needs lat and lng.")
         if not 0 < params.radius_km <= MAX_RADIUS_KM:
-            raise _bad("radiusKm", f"radiusKm must be above 0 and at most {MAX_RADIUS_KM:g}.")
+            raise _bad("radius_km", f"radiusKm must be above 0 and at most {MAX_RADIUS_KM:g}.")
     if (params.check_in is None) != (params.check_out is None):
-        missing = "checkOut" if params.check_out is None else "checkIn"
-        raise _bad(missing, "checkIn and checkOut go together: give both or neither.")
+        missing = "departure" if params.check_out is None else "arrival"
+        raise _bad(missing, "The arrival and departure dates go together: give both or neither.")
     if params.check_in is not None and params.check_out is not None:
         check_stay_dates(params.check_in, params.check_out, max_nights=MAX_NIGHTS)
-        # Nowhere on Earth is the local date more than one day behind UTC's; a later
-        # checkIn that is past where the property is simply matches nothing (in SQL).
-        if params.check_in < utcnow().date() - timedelta(days=1):
-            raise _bad("checkIn", "checkIn is in the past.")
+        # No property yet: the stay must be valid in SOME time zone (dates.search_window);
+        # a listing whose own zone refuses it simply does not match (in SQL).
+        window = search_window()
+        window.check("arrival", params.check_in)
+        window.check("departure", params.check_out)
     if params.guest_count is not None and not 1 <= params.guest_count <= MAX_GUESTS:
-        raise _bad("guestCount", f"guestCount must be between 1 and {MAX_GUESTS}.")
-    for name, value in (("minPrice", params.min_price), ("maxPrice", params.max_price)):
+        raise _bad("guests", f"The number of guests must be between 1 and {MAX_GUESTS}.")
+    for name, value in (("min_price", params.min_price), ("max_price", params.max_price)):
         if value is not None and not 0 <= value <= MAX_PRICE:
-            raise _bad(name, f"{name} must be between 0 and {MAX_PRICE}.")
+            raise _bad(name, f"{to_camel(name)} must be between 0 and {MAX_PRICE}.")
     if (
         params.min_price is not None
         and params.max_price is not None
         and params.min_price > params.max_price
     ):
-        raise _bad("minPrice", "minPrice must not exceed maxPrice.")
+        raise _bad("min_price", "minPrice must not exceed maxPrice.")
     if params.sort is not None:
         if params.sort not in SORTS:
             raise _bad("sort", "sort must be one of " + ", ".join(SORTS) + ".")
@@ -119,4 +121,4 @@ def validate(params: SearchParams) -> None:
         if params.sort == "relevance" and params.q is None:
             raise _bad("sort", "sort=relevance needs q.")
     if params.page_number < 0 or params.page_row_count < 1:
-        raise _bad("pageNumber", "pageNumber must be 0 or more and pageRowCount 1 or more.")
+        raise _bad("page_number", "pageNumber must be 0 or more and pageRowCount 1 or more.")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
+    Interval,
     Numeric,
     Select,
     String,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    literal_column,
     not_,
     or_,
     select,
@@ -38,6 +40,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from staykit.core.clock import utcnow
 from staykit.domain.access.principal import Principal
+from staykit.domain.catalog.dates import WEST_MOST, YEARS_AHEAD, years_after
 from staykit.domain.catalog.models import Property, UnitType
 from staykit.domain.catalog.search.params import SearchParams, words
 from staykit.domain.catalog.search.prices import (
@@ -150,6 +153,9 @@ def _values(actor: Principal | None, params: SearchParams) -> dict[str, Any]:
         # No time zone is more than a day ahead of UTC: from this date on, no arrival is in
         # the past anywhere, and the per-listing time zone test is skipped.
         "never_past": now.date() + timedelta(days=1),
+        # Nor more than 12 hours behind: up to this departure, no stay ends beyond the date
+        # rule's horizon (dates.py) anywhere, and the per-listing test is skipped too.
+        "never_beyond": years_after((now + WEST_MOST).date(), YEARS_AHEAD),
         "min_price": params.min_price,
         "max_price": params.max_price,
         "q": params.q.lower() if params.q is not None else None,
@@ -304,6 +310,15 @@ def _build(shape: _Shape, filters: Sequence[ColumnElement[bool]]) -> _Template:
     conds += [
         _S.rate_id.is_not(None),  # a listing without a default rate cannot be quoted
         or_(CHECK_IN >= bindparam("never_past", type_=Date), local_today <= CHECK_IN),
+        # The date rule's horizon where the property is: departure <= local today + 3 years
+        # (PostgreSQL's year arithmetic turns 29 February into 28 February, as dates.py does).
+        or_(
+            CHECK_OUT <= bindparam("never_beyond", type_=Date),
+            CHECK_OUT
+            <= cast(
+                local_today + literal_column(f"interval '{YEARS_AHEAD} years'", Interval), Date
+            ),
+        ),
         # Every night sellable: none of them is in the unit type's sold-out nights.
         not_(_S.sold_out.op("&&", is_comparison=True)(func.daterange(CHECK_IN, CHECK_OUT))),
         min_stay <= NIGHTS,
