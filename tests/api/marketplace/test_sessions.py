@@ -3,6 +3,7 @@ logout, relogin, /currentuser, /publickey and signing-key rotation."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
@@ -10,11 +11,14 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.clock import FrozenClock
 from staykit.core.config import Settings
+from staykit.domain.auth import sessions
 from staykit.domain.auth.keys import keyring, rotate
+from staykit.domain.auth.models import LoginFailure
 from tests.factories import PASSWORD, Person, assert_error, login, make_logged_in, make_user
 
 TOKEN = "airbnb3-access-token"
@@ -316,6 +320,70 @@ async def test_address_is_throttled_after_too_many_failures(
     assert int(r.headers["Retry-After"]) > 0
     r = await other_ip_client.post(LOGIN, json={"username": person.email, "password": PASSWORD})
     assert r.status_code == 200, r.text
+
+
+async def _counting_password_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Patch the login's password verifier to record each check it makes."""
+    checked: list[str] = []
+    real = sessions.verify_password
+
+    async def counting(password: str, password_hash: str | None) -> bool:
+        checked.append(password)
+        await asyncio.sleep(0.01)  # a slower hash: a wider window for a race
+        return await real(password, password_hash)
+
+    monkeypatch.setattr(sessions, "verify_password", counting)
+    return checked
+
+
+async def test_parallel_wrong_passwords_for_one_account_get_only_the_allowed_checks(
+    committed_client: httpx.AsyncClient,
+    committed_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    limit = settings.login_max_failures_per_account
+    async with committed_factory() as session:
+        victim = await make_user(session)
+    checked = await _counting_password_checks(monkeypatch)
+    answers = await asyncio.gather(
+        *(
+            committed_client.post(LOGIN, json={"username": victim.email, "password": f"guess-{n}"})
+            for n in range(20)
+        )
+    )
+    assert len(checked) == limit, checked
+    statuses = sorted(r.status_code for r in answers)
+    assert statuses == [401] * limit + [429] * (20 - limit), [r.text for r in answers]
+    for r in answers:
+        if r.status_code == 429:
+            assert_error(r, 429, message="errMsg_tooManyLoginAttempts")
+            assert int(r.headers["Retry-After"]) > 0
+    async with committed_factory() as session:
+        recorded = await session.scalar(
+            select(func.count()).where(LoginFailure.email == victim.email)
+        )
+    assert recorded == limit
+
+
+async def test_parallel_guesses_over_many_accounts_from_one_address_get_only_the_allowed_checks(
+    committed_client: httpx.AsyncClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "login_max_failures_per_ip", 4)
+    checked = await _counting_password_checks(monkeypatch)
+    answers = await asyncio.gather(
+        *(
+            committed_client.post(
+                LOGIN, json={"username": f"spray{n}@example.test", "password": "wrong-guess"}
+            )
+            for n in range(20)
+        )
+    )
+    assert len(checked) == 4, checked
+    statuses = sorted(r.status_code for r in answers)
+    assert statuses == [401] * 4 + [429] * 16, [r.text for r in answers]
 
 
 # --- token locations ------------------------------------------------------------------------
