@@ -40,12 +40,15 @@ def _set_token(response: Response, ctx: Ctx, token: str | None, max_age: int) ->
 
 async def _login_body(request: Request) -> Login:
     ctype = request.headers.get("content-type", "")
-    if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-        form = await request.form()
-        data: Any = {k: v for k, v in form.items() if isinstance(v, str)}
+    urlencoded = ctype.startswith("application/x-www-form-urlencoded")
+    raw = b"" if ctype.startswith("multipart/form-data") else await request.body()
+    # A JSON body is JSON whatever the Content-Type says (curl -d sends JSON as a form;
+    # read as a form, the whole body would become one field's name).
+    if raw.lstrip()[:1] in (b"{", b"[") or not (urlencoded or ctype.startswith("multipart/")):
+        data: Any = parse_json_object(raw, "body") if raw else {}
     else:
-        raw = await request.body()
-        data = parse_json_object(raw, "body") if raw else {}
+        form = await request.form()
+        data = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
         return Login.model_validate(data)
     except ValidationError as exc:
