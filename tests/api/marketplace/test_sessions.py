@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import FrozenClock
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import Settings
 from staykit.domain.auth import sessions
 from staykit.domain.auth.keys import keyring, rotate
@@ -525,6 +525,86 @@ async def test_unsigned_alg_none_token_is_401(client: httpx.AsyncClient, db: Asy
     claims = good.split(".")[1]
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: f"{head}.{claims}."})
     assert r.status_code == 401, r.text
+
+
+def _claims_of(token: str) -> dict[str, Any]:
+    body = token.split(".")[1]
+    return dict(json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))))
+
+
+async def test_session_tokens_name_their_issuer_and_audience(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person, token = await _token_pair(client, db)
+    claims = _claims_of(token)
+    assert claims["iss"] == "staykit" and claims["aud"] == "staykit:session"
+    assert claims["sub"] == person.id
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"nbf": 3600}, "errMsg_tokenNotYetValid"),
+        ({"nbf": 120}, "errMsg_tokenNotYetValid"),
+        ({"nbf": "0"}, "errMsg_tokenNotYetValid"),
+        ({"iat": 3600}, "errMsg_invalidToken"),
+        ({"iat": None}, "errMsg_invalidToken"),
+        ({"iss": "someone-else"}, "errMsg_invalidToken"),
+        ({"aud": "another-service"}, "errMsg_invalidToken"),
+        ({"aud": ["another-service", "third"]}, "errMsg_invalidToken"),
+        ({"exp": -1}, "errMsg_tokenExpired"),
+        ({"exp": True}, "errMsg_tokenExpired"),
+    ],
+)
+async def test_tokens_signed_by_the_service_with_a_bad_registered_claim_are_401(
+    client: httpx.AsyncClient, db: AsyncSession, bad: dict[str, Any], message: str
+) -> None:
+    person, token = await _token_pair(client, db)
+    r = await client.get(PROTECTED.format(person.id), headers=person.headers)
+    assert r.status_code == 200, r.text
+    now = int(utcnow().timestamp())
+    claims = _claims_of(token)
+    # Times are given relative to now; anything else as it is.
+    for name, value in bad.items():
+        relative = name in ("nbf", "iat", "exp") and isinstance(value, int)
+        claims[name] = now + value if relative and not isinstance(value, bool) else value
+    forged_claims = await keyring.sign_current(db, claims)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: forged_claims})
+    assert_error(r, 401, message=message)
+
+
+async def test_tokens_within_the_clock_leeway_and_with_our_claims_are_accepted(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person, token = await _token_pair(client, db)
+    now = int(utcnow().timestamp())
+    for extra in (
+        {"nbf": now + 10, "iat": now + 10},
+        {"aud": ["other", "staykit:session"]},
+        {"iss": "staykit", "aud": "staykit:session"},
+    ):
+        signed = await keyring.sign_current(db, {**_claims_of(token), **extra})
+        r = await client.get(PROTECTED.format(person.id), headers={TOKEN: signed})
+        assert r.status_code == 200, (extra, r.text)
+    # A token from before issuer and audience were stamped still works until it expires.
+    legacy = {k: v for k, v in _claims_of(token).items() if k not in ("iss", "aud")}
+    r = await client.get(
+        PROTECTED.format(person.id), headers={TOKEN: await keyring.sign_current(db, legacy)}
+    )
+    assert r.status_code == 200, r.text
+
+
+async def test_a_token_not_valid_yet_works_once_its_time_comes(
+    client: httpx.AsyncClient, db: AsyncSession, frozen: FrozenClock
+) -> None:
+    person, token = await _token_pair(client, db)
+    claims = {**_claims_of(token), "nbf": int(frozen.now().timestamp()) + 600}
+    early = await keyring.sign_current(db, claims)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: early})
+    assert_error(r, 401, message="errMsg_tokenNotYetValid")
+    frozen.advance(seconds=601)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: early})
+    assert r.status_code == 200, r.text
 
 
 async def test_expired_token_is_401(

@@ -14,7 +14,7 @@ from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, InvalidInput, TooManyRequests, Unauthenticated
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth.keys import keyring
+from staykit.domain.auth.keys import ISSUER, SESSION_AUDIENCE, keyring
 from staykit.domain.auth.models import AuthSession, LoginFailure, User
 from staykit.domain.auth.passwords import verify_password
 from staykit.domain.auth.session_cache import session_cache
@@ -136,6 +136,8 @@ async def session_token(session: AsyncSession, user: User, auth_session: AuthSes
     return await keyring.sign_current(
         session,
         {
+            "iss": ISSUER,
+            "aud": SESSION_AUDIENCE,
             "sub": str(user.id),
             "sid": str(auth_session.id),
             "role": user.role_id,
