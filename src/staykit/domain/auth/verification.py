@@ -113,9 +113,7 @@ async def _issue_code(
 
 
 def _none_under_way() -> Forbidden:
-    return Forbidden(
-        "No verification is under way; start one first.", code="noOngoingVerification"
-    )
+    return Forbidden("No verification is under way; start one first.", code="noOngoingVerification")
 
 
 async def _check_code(
