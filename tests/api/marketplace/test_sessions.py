@@ -814,6 +814,17 @@ async def test_publickey_verifies_tokens_outside_the_service(
 async def test_publickey_for_an_unknown_key_is_404(client: httpx.AsyncClient, key_id: str) -> None:
     r = await client.get("/auth-api/publickey", params={"keyId": key_id})
     assert_error(r, 404, message="errMsg_publicKeyNotFound", field="keyId")
+    assert key_id not in r.text  # what was sent is not repeated
+
+
+async def test_an_unknown_user_id_is_not_repeated_in_the_404(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person = await make_logged_in(client, db, role="admin")
+    ghost = "0190f0c2-0000-7000-8000-00000000dead"
+    r = await client.get(PROTECTED.format(ghost), headers=person.headers)
+    assert_error(r, 404, message="errMsg_userNotFound", field="userId")
+    assert ghost not in r.text
 
 
 async def test_publickey_with_an_oversized_key_id_is_400(client: httpx.AsyncClient) -> None:

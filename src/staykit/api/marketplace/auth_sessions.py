@@ -117,7 +117,5 @@ async def public_key(
 ) -> JSONResponse:
     found = await keyring.public_pem(ctx.session, keyId)
     if found is None:
-        raise NotFound(
-            f"No public key with keyId {keyId}.", code="publicKeyNotFound", field="keyId"
-        )
+        raise NotFound("No public key with this keyId.", code="publicKeyNotFound", field="keyId")
     return JSONResponse({"keyId": found[0], "keyData": found[1]})

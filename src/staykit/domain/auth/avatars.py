@@ -68,7 +68,7 @@ async def upload(
         policy.require_admin(actor)
     user = await session.get(User, target)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {target}.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
     if target != me.user_id and not policy.may_manage(me, user.role_id):
         raise Forbidden(
             "Admins may only change the avatar of plain users.", code="cannotManageAdmin"

@@ -47,7 +47,7 @@ async def get_by_email(session: AsyncSession, email: str) -> User | None:
 async def get_active(session: AsyncSession, user_id: uuid.UUID) -> User:
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
     return user
 
 
