@@ -10,6 +10,11 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
+from staykit.api.marketplace.auth_schemas import (
+    CreateUserGroup,
+    CreateUserGroupMember,
+    UpdateUserGroup,
+)
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
@@ -19,7 +24,6 @@ from staykit.core.errors import Conflict, NotFound
 from staykit.domain.access import masking
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserGroup, UserGroupMember
-from staykit.domain.auth.schemas import CreateUserGroup, CreateUserGroupMember, UpdateUserGroup
 
 router = APIRouter()
 

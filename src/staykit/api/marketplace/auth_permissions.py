@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from staykit.api.marketplace.auth_schemas import CreateGivenPermission, UpdateGivenPermission
 from staykit.api.marketplace.context import Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
@@ -14,7 +15,6 @@ from staykit.api.marketplace.resource import Resource, columns_filters, mount
 from staykit.core.errors import InvalidInput, NotFound
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import ROLES, GivenPermission, User, UserGroup
-from staykit.domain.auth.schemas import CreateGivenPermission, UpdateGivenPermission
 
 router = APIRouter()
 

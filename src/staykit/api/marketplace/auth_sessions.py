@@ -11,12 +11,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
+from staykit.api.marketplace.auth_schemas import Login
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.core.errors import NotFound
 from staykit.core.schemas import parse_json_object
 from staykit.domain.auth import sessions
 from staykit.domain.auth.keys import keyring
-from staykit.domain.auth.schemas import Login
 
 router = APIRouter()
 

@@ -14,13 +14,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy import select
 
-from staykit.api.marketplace.context import Context
-from staykit.api.marketplace.envelope import Field, respond, shape
-from staykit.api.marketplace.filters import Kind
-from staykit.api.marketplace.resource import Resource, columns_filters, list_records
-from staykit.domain.auth import policy, registration, users
-from staykit.domain.auth.models import ROLES, User
-from staykit.domain.auth.schemas import (
+from staykit.api.marketplace.auth_schemas import (
     CreateUser,
     RegisterUser,
     UpdateProfile,
@@ -29,6 +23,12 @@ from staykit.domain.auth.schemas import (
     UpdateUserPasswordByAdmin,
     UpdateUserRole,
 )
+from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.envelope import Field, respond, shape
+from staykit.api.marketplace.filters import Kind
+from staykit.api.marketplace.resource import Resource, columns_filters, list_records
+from staykit.domain.auth import policy, registration, users
+from staykit.domain.auth.models import ROLES, User
 
 router = APIRouter()
 
@@ -77,19 +77,19 @@ async def get_user(ctx: Context, userId: UserId) -> JSONResponse:
 
 @router.patch("/v1/users/{userId}", tags=["users"], summary="updateUser")
 async def update_user(ctx: Context, userId: UserId, body: UpdateUser) -> JSONResponse:
-    user = await users.update_user(ctx.session, ctx.user(), userId, body)
+    user = await users.update_user(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
 @router.patch("/v1/profile/{userId}", tags=["users"], summary="updateProfile")
 async def update_profile(ctx: Context, userId: UserId, body: UpdateProfile) -> JSONResponse:
-    user = await users.update_profile(ctx.session, ctx.user(), userId, body)
+    user = await users.update_profile(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
 @router.post("/v1/users", tags=["users"], summary="createUser", status_code=201)
 async def create_user(ctx: Context, body: CreateUser) -> JSONResponse:
-    user = await registration.create_user(ctx.session, ctx.user(), body, ctx.settings)
+    user = await registration.create_user(ctx.session, ctx.user(), body.to_command(), ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 
@@ -123,7 +123,7 @@ async def search_users(
 
 @router.patch("/v1/userrole/{userId}", tags=["users"], summary="updateUserRole")
 async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -> JSONResponse:
-    user = await users.update_user_role(ctx.session, ctx.user(), userId, body)
+    user = await users.update_user_role(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
@@ -131,7 +131,9 @@ async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -
 async def update_user_password(
     ctx: Context, userId: UserId, body: UpdateUserPassword
 ) -> JSONResponse:
-    user = await users.update_user_password(ctx.session, ctx.user(), userId, body, ctx.settings)
+    user = await users.update_user_password(
+        ctx.session, ctx.user(), userId, body.to_command(), ctx.settings
+    )
     return respond(ctx, "user", _user(user))
 
 
@@ -142,7 +144,7 @@ async def update_user_password_by_admin(
     ctx: Context, userId: UserId, body: UpdateUserPasswordByAdmin
 ) -> JSONResponse:
     user = await users.update_user_password_by_admin(
-        ctx.session, ctx.user(), userId, body, ctx.settings
+        ctx.session, ctx.user(), userId, body.to_command(), ctx.settings
     )
     return respond(ctx, "user", _user(user))
 
@@ -179,7 +181,7 @@ async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
 
 @router.post("/v1/registeruser", tags=["users"], summary="registerUser", status_code=201)
 async def register_user(ctx: Context, body: RegisterUser) -> JSONResponse:
-    user = await registration.register_user(ctx.session, body, ctx.settings)
+    user = await registration.register_user(ctx.session, body.to_command(), ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 

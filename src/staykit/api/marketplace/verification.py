@@ -6,10 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from staykit.api.marketplace.context import Context
-from staykit.core.schemas import Email, Input, Password
-from staykit.domain.auth import verification as v
-from staykit.domain.auth.schemas import (
+from staykit.api.marketplace.auth_schemas import (
     CodeComplete,
     EmailStart,
     MobileStart,
@@ -17,6 +14,9 @@ from staykit.domain.auth.schemas import (
     TwoFactorComplete,
     TwoFactorStart,
 )
+from staykit.api.marketplace.context import Context
+from staykit.core.schemas import Email, Input, Password
+from staykit.domain.auth import verification as v
 
 router = APIRouter(prefix="/verification-services", tags=["verification"])
 
