@@ -52,13 +52,14 @@ def field_path(loc: tuple[Any, ...]) -> str:
 
 
 def _quotes_input(msg: str, value: Any) -> bool:
-    """Whether a validator's message repeats the value it refused (or a piece of it)."""
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
+    """Whether a validator's message repeats the text it refused (or a piece of it).
+    Numbers are left alone: a message naming a bound ("greater than 100") is not a
+    value someone sent, even when it equals it."""
+    if not isinstance(value, str):
         return False
-    text = str(value)
-    if len(text) >= 3 and text in msg:
+    if len(value) >= 3 and value in msg:
         return True
-    return any(inner and inner in text for q in _QUOTED.findall(msg) for inner in q)
+    return any(inner and inner in value for q in _QUOTED.findall(msg) for inner in q)
 
 
 def _validation_message(err: dict[str, Any], field: str) -> str:
