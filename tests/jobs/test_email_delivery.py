@@ -22,7 +22,7 @@ from staykit.core.config import Settings
 from staykit.core.db import raw_connection, unit_of_work
 from staykit.core.runtime import get_runtime
 from staykit.domain.auth import passwords, registration
-from staykit.domain.auth.schemas import RegisterUser
+from staykit.domain.auth.commands import NewUser
 from staykit.domain.notifications.service import queue_email, queue_sms
 from staykit.domain.notifications.tasks import deliver_message
 from staykit.jobs.app import run_worker
@@ -132,7 +132,7 @@ async def test_rolled_back_registration_sends_nothing_and_leaves_no_job(
         async with unit_of_work(committed_factory) as session:
             await registration.register_user(
                 session,
-                RegisterUser(email=address, password=PASSWORD, fullname="Rolled Back"),
+                NewUser(email=address, password=PASSWORD, fullname="Rolled Back"),
                 settings,
             )
             # Inside the transaction the message and its job exist...

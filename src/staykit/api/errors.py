@@ -9,6 +9,7 @@ traceback and never shows the client anything but the request id.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,19 +24,48 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from staykit.api.surface import Problem, Surface, surface_for
 from staykit.core.errors import DomainError
+from staykit.core.schemas import safe_name
 
 log = structlog.get_logger(__name__)
 
 _LOCATIONS = ("body", "query", "path", "header", "cookie")
 
 
+# A validator's own name in a location (`function-after[_email(), constrained-str]`).
+_VALIDATOR_TAG = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\[[A-Za-z0-9_ ,()\[\]-]{0,160}\]")
+# Messages whose quoted parts come from the schema (allowed values, a pattern).
+_SCHEMA_QUOTES = {"enum", "literal_error", "string_pattern_mismatch"}
+_QUOTED = re.compile(r"'([^']*)'|`([^`]*)`|\"([^\"]*)\"")
+
+
+def _part(part: Any) -> str:
+    # A key is whatever the sender wrote (a form body's JSON, a password): only a name
+    # that looks like a field's, an index or a validator's tag is repeated back.
+    if isinstance(part, str) and _VALIDATOR_TAG.fullmatch(part):
+        return part
+    return safe_name(part) or "?"
+
+
 def field_path(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in _LOCATIONS]
+    parts = [_part(p) for p in loc if p not in _LOCATIONS]
     return ".".join(parts) if parts else (str(loc[0]) if loc else "body")
 
 
+def _quotes_input(msg: str, value: Any) -> bool:
+    """Whether a validator's message repeats the text it refused (or a piece of it).
+    Numbers are left alone: a message naming a bound ("greater than 100") is not a
+    value someone sent, even when it equals it."""
+    if not isinstance(value, str):
+        return False
+    if len(value) >= 3 and value in msg:
+        return True
+    return any(inner and inner in value for q in _QUOTED.findall(msg) for inner in q)
+
+
 def _validation_message(err: dict[str, Any], field: str) -> str:
-    kind = err.get("type", "")
+    """What was wrong with `field`, in words that never repeat what was sent: the error's
+    `input` is never rendered, and a message quoting it is replaced by a plain one."""
+    kind = str(err.get("type", ""))
     if kind == "missing":
         return f"{field} is required."
     if kind == "extra_forbidden":
@@ -43,7 +73,23 @@ def _validation_message(err: dict[str, Any], field: str) -> str:
     if kind == "json_invalid":
         return "The body is not valid JSON."
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ").rstrip(".")
+    if kind.endswith("_parsing"):
+        # "Input should be a valid UUID, invalid character: ... found `x` at 1"
+        msg = msg.split(", ", 1)[0]
+    if kind not in _SCHEMA_QUOTES and _quotes_input(msg, err.get("input")):
+        msg = "the value is not valid"
     return f"{field}: {msg}."
+
+
+def _unnamed_extra(loc: tuple[Any, ...]) -> dict[str, Any]:
+    """An unknown field whose name may not be repeated: the error is about its parent."""
+    parent = field_path(loc[:-1]) if len(loc) > 1 else "body"
+    return {
+        "field": parent,
+        "location": str(loc[0]) if loc else "body",
+        "message": f"{parent} has a field this route does not accept (its name is not shown).",
+        "kind": "extra_forbidden",
+    }
 
 
 def from_domain(exc: DomainError) -> Problem:
@@ -63,6 +109,9 @@ def from_validation(exc: RequestValidationError) -> Problem:
     for err in exc.errors():
         loc = tuple(err.get("loc", ()))
         kind = str(err.get("type", ""))
+        if kind == "extra_forbidden" and loc and _part(loc[-1]) == "?":
+            items.append(_unnamed_extra(loc))
+            continue
         field = "body" if kind == "json_invalid" else field_path(loc)
         items.append(
             {

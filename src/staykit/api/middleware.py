@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from staykit.api import metrics
 from staykit.api.surface import Problem, Surface, surface_for
+from staykit.core.schemas import json_limit_breach
 
 log = structlog.get_logger("staykit.request")
 
@@ -30,6 +31,30 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"The request body is larger than {limit} bytes.")
+
+
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _parsed_as_json(scope: Scope) -> bool:
+    """Whether the request's body will be read as JSON. A body that is not a form is JSON
+    whatever its Content-Type says: the header is set to application/json here, so every
+    route parses it the same way (otherwise FastAPI hands the raw bytes to validation,
+    whose error would carry them)."""
+    if scope.get("method") not in ("POST", "PUT", "PATCH", "DELETE"):
+        return False
+    headers: list[tuple[bytes, bytes]] = list(scope.get("headers") or [])
+    for i, (key, value) in enumerate(headers):
+        if key == b"content-type":
+            kind = value.decode("latin-1").split(";", 1)[0].strip().lower()
+            if kind in _FORMS:
+                return False
+            if kind != "application/json" and not kind.endswith("+json"):
+                headers[i] = (key, b"application/json")
+                scope["headers"] = headers
+            return True
+    scope["headers"] = [*headers, (b"content-type", b"application/json")]
+    return True
 
 
 def _usable_id(value: str) -> bool:
@@ -88,19 +113,13 @@ class RequestMiddleware:
                 status_holder["started"] = True
             await send(message)
 
-        async def reject() -> None:
+        async def answer(problem: Problem) -> None:
             surface = surface_for(self.surfaces, scope.get("path", ""))
-            problem = Problem(
-                413,
-                "bodyTooLarge",
-                f"The request body is larger than {limit} bytes.",
-                field="body",
-            )
             body = json.dumps(surface.render(problem, rid)).encode()
             await send_wrapper(
                 {
                     "type": "http.response.start",
-                    "status": 413,
+                    "status": problem.status,
                     "headers": [
                         (b"content-type", surface.media_type.encode()),
                         (b"content-length", str(len(body)).encode()),
@@ -109,6 +128,16 @@ class RequestMiddleware:
                 }
             )
             await send_wrapper({"type": "http.response.body", "body": body})
+
+        async def reject() -> None:
+            await answer(
+                Problem(
+                    413,
+                    "bodyTooLarge",
+                    f"The request body is larger than {limit} bytes.",
+                    field="body",
+                )
+            )
 
         try:
             if declared is not None and declared.isdigit() and int(declared) > limit:
@@ -125,8 +154,24 @@ class RequestMiddleware:
                         raise BodyTooLarge(limit)
                 return message
 
+            app_receive: Receive = limited_receive
+            if _parsed_as_json(scope):
+                # Read the whole JSON body (it is within the limit) and check its nesting
+                # and numbers before anything parses it; then hand it on as it came.
+                try:
+                    first = await _read_body(limited_receive)
+                except BodyTooLarge:
+                    await reject()
+                    return
+                if first["type"] == "http.request":
+                    breach = json_limit_breach(first["body"])
+                    if breach is not None:
+                        await answer(_too_large(breach.field, breach.message))
+                        return
+                app_receive = _replay(first, receive)
+
             try:
-                await self.app(scope, limited_receive, send_wrapper)
+                await self.app(scope, app_receive, send_wrapper)
             except BodyTooLarge:
                 # Nothing turned it into a response (a route reading the body outside
                 # FastAPI's handlers); answer here unless a response has begun.
@@ -155,3 +200,30 @@ class RequestMiddleware:
                     else None
                 ),
             )
+
+
+async def _read_body(receive: Receive) -> Message:
+    """The whole request body as one message (or the disconnect that cut it short)."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return message
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+
+def _replay(first: Message, receive: Receive) -> Receive:
+    pending = [first]
+
+    async def replayed() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
+def _too_large(field: str, message: str) -> Problem:
+    """A JSON body over the nesting or number limit, as a validation failure of `field`."""
+    item = {"field": field, "location": "body", "message": message, "kind": "json_limit"}
+    return Problem(400, "validation", message, field=field, errors=[item], domain_words=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -44,13 +45,118 @@ def check_text(name: str, value: str | None, limit: int, *, required: bool = Fal
         )
 
 
+# How deep a JSON body may nest and how long one number may be. Parsing and validating
+# recurse once per level and Python's int() refuses more than 4,300 digits: both are
+# bounded before the body is parsed, so they are a 400 naming the field, never a 500.
+MAX_JSON_DEPTH = 32
+MAX_NUMBER_LENGTH = 100
+
+# One JSON token: a string, a structural character, or a bare word (number, true, ...).
+# Whitespace matches nothing and is skipped.
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s"{}\[\],:]+')
+_LONG_NUMBER = re.compile(rb"[0-9.eE+-]{%d,}" % (MAX_NUMBER_LENGTH + 1))
+# A key we may repeat in an error: it names a field. Anything else is the sender's data.
+_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$-]{0,63}")
+
+
+def safe_name(part: object) -> str | None:
+    """A path part as an error may show it: an index, or a key that looks like a field
+    name; None for anything else (a key can be any text the sender chose)."""
+    if isinstance(part, int):
+        return str(part)
+    if isinstance(part, str) and _NAME.fullmatch(part):
+        return part
+    return None
+
+
+@dataclass(frozen=True)
+class JsonTooLarge:
+    """Where a JSON text breaks a limit (`field`, a dotted path) and which one."""
+
+    field: str  # "body" when the text itself is the culprit
+    reason: str  # e.g. "is nested deeper than 32 levels"
+
+    def under(self, name: str) -> JsonTooLarge:
+        """The same breach inside a value called `name` (a JSON text in a form field)."""
+        return JsonTooLarge(name if self.field == "body" else f"{name}.{self.field}", self.reason)
+
+    @property
+    def message(self) -> str:
+        return f"{self.field} {self.reason}."
+
+
+_TOO_DEEP = f"is nested deeper than {MAX_JSON_DEPTH} levels"
+_TOO_LONG = f"holds a number longer than {MAX_NUMBER_LENGTH} characters"
+
+
+def json_limit_breach(raw: bytes) -> JsonTooLarge | None:
+    """The first place `raw` nests deeper than MAX_JSON_DEPTH or holds a number longer than
+    MAX_NUMBER_LENGTH characters, without recursion; None when within both (or when the
+    text is too broken to say: the parser reports that)."""
+    if raw.count(b"{") + raw.count(b"[") <= MAX_JSON_DEPTH and not _LONG_NUMBER.search(raw):
+        return None
+    # One frame per open container: [is_object, current key or index, expecting a key].
+    stack: list[list[Any]] = []
+    for match in _JSON_TOKEN.finditer(raw):
+        token = match.group()
+        first = token[:1]
+        top = stack[-1] if stack else None
+        if first in (b"{", b"["):
+            if len(stack) >= MAX_JSON_DEPTH:
+                # Name the body's field that holds the deep value; the full path would
+                # be as long as the nesting.
+                outer = stack[0][1] if stack[0][0] else None
+                return JsonTooLarge(safe_name(outer) or "body", _TOO_DEEP)
+            stack.append([True, None, True] if first == b"{" else [False, 0, False])
+        elif first in (b"}", b"]"):
+            if stack:
+                stack.pop()
+        elif top is None:
+            continue
+        elif first == b",":
+            if top[0]:
+                top[2] = True
+            else:
+                top[1] += 1
+        elif first == b":":
+            top[2] = False
+        elif first == b'"':
+            if top[0] and top[2]:
+                top[1] = _key(token)
+        elif len(token) > MAX_NUMBER_LENGTH:
+            return JsonTooLarge(_path(stack), _TOO_LONG)
+    if stack or len(raw.strip()) <= MAX_NUMBER_LENGTH or not raw.strip()[:1].isdigit():
+        return None
+    return JsonTooLarge("body", _TOO_LONG)
+
+
+def _key(token: bytes) -> str | None:
+    try:
+        key = json.loads(token)
+    except ValueError:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _path(stack: list[list[Any]]) -> str:
+    parts = [safe_name(frame[1]) or "?" for frame in stack if frame[1] is not None]
+    return ".".join(parts) or "body"
+
+
 def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(_has_nul(v) for v in value)
+    # Iterative: a deep value must not exhaust the stack (bodies are depth-bounded at
+    # parsing too, but a validator must not rely on its caller).
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
     return False
 
 
@@ -76,8 +182,13 @@ class Input(BaseModel):
 
 
 def parse_json_object(raw: str | bytes, field: str) -> dict[str, object]:
-    """Parse a JSON object someone sent us; anything else (including JSON nested deep
-    enough to exhaust the parser) is a 400 naming `field`."""
+    """Parse a JSON object someone sent us; anything else (including JSON nested deeper
+    than MAX_JSON_DEPTH or a number too long to convert) is a 400 naming `field`."""
+    breach = json_limit_breach(raw.encode() if isinstance(raw, str) else raw)
+    if breach is not None:
+        if field != "body":
+            breach = breach.under(field)
+        raise InvalidInput(breach.message, code=f"{field}IsInvalid", field=breach.field)
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError):
@@ -94,12 +205,16 @@ def normalize_email(value: str) -> str:
     return _email(value)
 
 
+_QUOTED_TAIL = re.compile(r"[:,]?\s*['\"`].*$")
+
+
 def _email(value: str) -> str:
     try:
         # No DNS look-ups (self-hosted boxes may be offline); `.test` addresses allowed.
         return validate_email(value, check_deliverability=False, test_environment=True).normalized
     except EmailNotValidError as exc:
-        raise ValueError(str(exc).rstrip(".")) from None
+        # Some reasons quote part of the address ("...: '<'."): say what, not what was sent.
+        raise ValueError(_QUOTED_TAIL.sub("", str(exc)).rstrip(".")) from None
 
 
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]

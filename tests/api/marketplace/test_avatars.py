@@ -325,7 +325,7 @@ async def test_download_with_malformed_key_is_400(client: httpx.AsyncClient, key
 # --- get, list, delete -------------------------------------------------------------------------
 
 
-async def test_owner_and_admin_get_the_file_other_user_gets_403(
+async def test_owner_and_admin_get_the_file_other_user_gets_the_unknown_id_404(
     client: httpx.AsyncClient, user: Person, other: Person, admin: Person
 ) -> None:
     f = await uploaded(client, user)
@@ -338,8 +338,15 @@ async def test_owner_and_admin_get_the_file_other_user_gets_403(
     r = await client.get(f"{FILES}/{f['id']}", headers=admin.headers)
     assert r.status_code == 200, r.text
     r = await client.get(f"{FILES}/{f['id']}", headers=other.headers)
-    assert r.status_code == 403, r.text
-    assert r.json()["message"] == "errMsg_notYourFile"
+    assert_error(r, 404, field="userAvatarsFileId", message="errMsg_userAvatarsFileNotFound")
+    # Exactly what an id that does not exist gets: nothing tells the file is there.
+    unknown = await client.get(f"{FILES}/{uuid.uuid4()}", headers=other.headers)
+    assert_error(unknown, 404, field="userAvatarsFileId")
+
+    def same(body: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in body.items() if k not in ("date", "requestId", "detail")}
+
+    assert same(r.json()) == same(unknown.json())
 
 
 async def test_anonymous_get_and_list_are_401(client: httpx.AsyncClient, user: Person) -> None:
@@ -417,13 +424,12 @@ async def test_owner_deletes_softly_and_the_download_then_404s(
     assert [x["id"] for x in r.json()["userAvatarsFiles"]] == [f["id"]]
 
 
-async def test_other_user_cannot_delete_but_admin_can(
+async def test_other_user_cannot_delete_but_admin_can_and_other_user_gets_404(
     client: httpx.AsyncClient, user: Person, other: Person, admin: Person
 ) -> None:
     f = await uploaded(client, user)
     r = await client.delete(f"{FILES}/{f['id']}", headers=other.headers)
-    assert r.status_code == 403, r.text
-    assert r.json()["message"] == "errMsg_notYourFile"
+    assert_error(r, 404, field="userAvatarsFileId", message="errMsg_userAvatarsFileNotFound")
     assert (await client.get(f["downloadUrl"])).status_code == 200  # untouched
     r = await client.delete(f"{FILES}/{f['id']}", headers=admin.headers)
     assert r.status_code == 200, r.text

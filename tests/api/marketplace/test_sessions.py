@@ -3,6 +3,7 @@ logout, relogin, /currentuser, /publickey and signing-key rotation."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
@@ -10,11 +11,14 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import FrozenClock
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import Settings
+from staykit.domain.auth import sessions
 from staykit.domain.auth.keys import keyring, rotate
+from staykit.domain.auth.models import LoginFailure
 from tests.factories import PASSWORD, Person, assert_error, login, make_logged_in, make_user
 
 TOKEN = "airbnb3-access-token"
@@ -318,6 +322,70 @@ async def test_address_is_throttled_after_too_many_failures(
     assert r.status_code == 200, r.text
 
 
+async def _counting_password_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Patch the login's password verifier to record each check it makes."""
+    checked: list[str] = []
+    real = sessions.verify_password
+
+    async def counting(password: str, password_hash: str | None) -> bool:
+        checked.append(password)
+        await asyncio.sleep(0.01)  # a slower hash: a wider window for a race
+        return await real(password, password_hash)
+
+    monkeypatch.setattr(sessions, "verify_password", counting)
+    return checked
+
+
+async def test_parallel_wrong_passwords_for_one_account_get_only_the_allowed_checks(
+    committed_client: httpx.AsyncClient,
+    committed_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    limit = settings.login_max_failures_per_account
+    async with committed_factory() as session:
+        victim = await make_user(session)
+    checked = await _counting_password_checks(monkeypatch)
+    answers = await asyncio.gather(
+        *(
+            committed_client.post(LOGIN, json={"username": victim.email, "password": f"guess-{n}"})
+            for n in range(20)
+        )
+    )
+    assert len(checked) == limit, checked
+    statuses = sorted(r.status_code for r in answers)
+    assert statuses == [401] * limit + [429] * (20 - limit), [r.text for r in answers]
+    for r in answers:
+        if r.status_code == 429:
+            assert_error(r, 429, message="errMsg_tooManyLoginAttempts")
+            assert int(r.headers["Retry-After"]) > 0
+    async with committed_factory() as session:
+        recorded = await session.scalar(
+            select(func.count()).where(LoginFailure.email == victim.email)
+        )
+    assert recorded == limit
+
+
+async def test_parallel_guesses_over_many_accounts_from_one_address_get_only_the_allowed_checks(
+    committed_client: httpx.AsyncClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "login_max_failures_per_ip", 4)
+    checked = await _counting_password_checks(monkeypatch)
+    answers = await asyncio.gather(
+        *(
+            committed_client.post(
+                LOGIN, json={"username": f"spray{n}@example.test", "password": "wrong-guess"}
+            )
+            for n in range(20)
+        )
+    )
+    assert len(checked) == 4, checked
+    statuses = sorted(r.status_code for r in answers)
+    assert statuses == [401] * 4 + [429] * 16, [r.text for r in answers]
+
+
 # --- token locations ------------------------------------------------------------------------
 
 
@@ -457,6 +525,86 @@ async def test_unsigned_alg_none_token_is_401(client: httpx.AsyncClient, db: Asy
     claims = good.split(".")[1]
     r = await client.get(PROTECTED.format(person.id), headers={TOKEN: f"{head}.{claims}."})
     assert r.status_code == 401, r.text
+
+
+def _claims_of(token: str) -> dict[str, Any]:
+    body = token.split(".")[1]
+    return dict(json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))))
+
+
+async def test_session_tokens_name_their_issuer_and_audience(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person, token = await _token_pair(client, db)
+    claims = _claims_of(token)
+    assert claims["iss"] == "staykit" and claims["aud"] == "staykit:session"
+    assert claims["sub"] == person.id
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"nbf": 3600}, "errMsg_tokenNotYetValid"),
+        ({"nbf": 120}, "errMsg_tokenNotYetValid"),
+        ({"nbf": "0"}, "errMsg_tokenNotYetValid"),
+        ({"iat": 3600}, "errMsg_invalidToken"),
+        ({"iat": None}, "errMsg_invalidToken"),
+        ({"iss": "someone-else"}, "errMsg_invalidToken"),
+        ({"aud": "another-service"}, "errMsg_invalidToken"),
+        ({"aud": ["another-service", "third"]}, "errMsg_invalidToken"),
+        ({"exp": -1}, "errMsg_tokenExpired"),
+        ({"exp": True}, "errMsg_tokenExpired"),
+    ],
+)
+async def test_tokens_signed_by_the_service_with_a_bad_registered_claim_are_401(
+    client: httpx.AsyncClient, db: AsyncSession, bad: dict[str, Any], message: str
+) -> None:
+    person, token = await _token_pair(client, db)
+    r = await client.get(PROTECTED.format(person.id), headers=person.headers)
+    assert r.status_code == 200, r.text
+    now = int(utcnow().timestamp())
+    claims = _claims_of(token)
+    # Times are given relative to now; anything else as it is.
+    for name, value in bad.items():
+        relative = name in ("nbf", "iat", "exp") and isinstance(value, int)
+        claims[name] = now + value if relative and not isinstance(value, bool) else value
+    forged_claims = await keyring.sign_current(db, claims)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: forged_claims})
+    assert_error(r, 401, message=message)
+
+
+async def test_tokens_within_the_clock_leeway_and_with_our_claims_are_accepted(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person, token = await _token_pair(client, db)
+    now = int(utcnow().timestamp())
+    for extra in (
+        {"nbf": now + 10, "iat": now + 10},
+        {"aud": ["other", "staykit:session"]},
+        {"iss": "staykit", "aud": "staykit:session"},
+    ):
+        signed = await keyring.sign_current(db, {**_claims_of(token), **extra})
+        r = await client.get(PROTECTED.format(person.id), headers={TOKEN: signed})
+        assert r.status_code == 200, (extra, r.text)
+    # A token from before issuer and audience were stamped still works until it expires.
+    legacy = {k: v for k, v in _claims_of(token).items() if k not in ("iss", "aud")}
+    r = await client.get(
+        PROTECTED.format(person.id), headers={TOKEN: await keyring.sign_current(db, legacy)}
+    )
+    assert r.status_code == 200, r.text
+
+
+async def test_a_token_not_valid_yet_works_once_its_time_comes(
+    client: httpx.AsyncClient, db: AsyncSession, frozen: FrozenClock
+) -> None:
+    person, token = await _token_pair(client, db)
+    claims = {**_claims_of(token), "nbf": int(frozen.now().timestamp()) + 600}
+    early = await keyring.sign_current(db, claims)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: early})
+    assert_error(r, 401, message="errMsg_tokenNotYetValid")
+    frozen.advance(seconds=601)
+    r = await client.get(PROTECTED.format(person.id), headers={TOKEN: early})
+    assert r.status_code == 200, r.text
 
 
 async def test_expired_token_is_401(
@@ -666,6 +814,17 @@ async def test_publickey_verifies_tokens_outside_the_service(
 async def test_publickey_for_an_unknown_key_is_404(client: httpx.AsyncClient, key_id: str) -> None:
     r = await client.get("/auth-api/publickey", params={"keyId": key_id})
     assert_error(r, 404, message="errMsg_publicKeyNotFound", field="keyId")
+    assert key_id not in r.text  # what was sent is not repeated
+
+
+async def test_an_unknown_user_id_is_not_repeated_in_the_404(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    person = await make_logged_in(client, db, role="admin")
+    ghost = "0190f0c2-0000-7000-8000-00000000dead"
+    r = await client.get(PROTECTED.format(ghost), headers=person.headers)
+    assert_error(r, 404, message="errMsg_userNotFound", field="userId")
+    assert ghost not in r.text
 
 
 async def test_publickey_with_an_oversized_key_id_is_400(client: httpx.AsyncClient) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import FrozenClock, utcnow
@@ -32,6 +32,8 @@ FLOWS = (
     "password-reset-by-mobile",
 )
 TWO_FACTOR = ("email-2factor-verification", "mobile-2factor-verification")
+# Started by an email address: they answer alike for every address (no userId).
+BY_EMAIL = ("email-verification", "password-reset-by-email")
 
 
 def new_mobile() -> str:
@@ -148,7 +150,10 @@ async def test_start_in_the_test_env_returns_code_expiry_and_date(
     assert body["expireTime"] == expected_ttl
     started_at = datetime.fromisoformat(body["date"])
     assert abs((utcnow() - started_at).total_seconds()) < 60
-    assert body["userId"] == case.person.id
+    if flow in BY_EMAIL:
+        assert "userId" not in body
+    else:
+        assert body["userId"] == case.person.id
     if flow in TWO_FACTOR:
         assert body["sessionId"] == case.start_body["sessionId"]
     if case.channel == "sms":
@@ -182,7 +187,10 @@ async def test_production_start_keeps_the_code_out_of_the_response(
     assert r.status_code == 200, r.text
     body = r.json()
     assert "secretCode" not in body
-    assert body["userId"] == case.person.id
+    if flow in BY_EMAIL:
+        assert "userId" not in body
+    else:
+        assert body["userId"] == case.person.id
     assert "expireTime" in body and "date" in body
     # The code went by email/SMS instead, and it completes the flow.
     message = await db.scalar(
@@ -243,7 +251,7 @@ async def test_a_locked_code_still_holds_the_resend_window(
     for _ in range(settings.verification_max_attempts):
         await complete(client, case, wrong)
     r = await start(client, case)
-    assert_error(r, 403, message="errMsg_codeResendTooSoon")
+    assert_resend_refused(r, flow)
     frozen.advance(seconds=settings.verification_resend_seconds)
     new = await started_code(client, case)
     r = await complete(client, case, new)
@@ -296,8 +304,18 @@ async def test_code_just_before_expiry_still_works(
     assert r.status_code == 200, r.text
 
 
+def assert_resend_refused(r: httpx.Response, flow: str) -> None:
+    """No new code within the resend window: a 403, or for the flows started by email the
+    same 200 as any address gets (a 403 would tell that the address has an account)."""
+    if flow in BY_EMAIL:
+        assert r.status_code == 200, r.text
+        assert set(r.json()) == {"email", "expireTime", "date"}
+    else:
+        assert_error(r, 403, message="errMsg_codeResendTooSoon")
+
+
 @pytest.mark.parametrize("flow", FLOWS)
-async def test_resend_within_the_window_is_403(
+async def test_resend_within_the_window_is_refused(
     client: httpx.AsyncClient,
     settings: Settings,
     frozen: FrozenClock,
@@ -308,8 +326,9 @@ async def test_resend_within_the_window_is_403(
     code = await started_code(client, case)
     frozen.advance(seconds=settings.verification_resend_seconds - 1)
     r = await start(client, case)
-    assert_error(r, 403, message="errMsg_codeResendTooSoon")
-    assert 0 < int(r.headers["Retry-After"]) <= settings.verification_resend_seconds
+    assert_resend_refused(r, flow)
+    if flow not in BY_EMAIL:
+        assert 0 < int(r.headers["Retry-After"]) <= settings.verification_resend_seconds
     # The first code is still the one that works.
     r = await complete(client, case, code)
     assert r.status_code == 200, r.text
@@ -463,39 +482,90 @@ async def test_email_verification_unlocks_login_when_required(
     assert r.status_code == 200, r.text
 
 
-async def test_email_verification_of_a_verified_email_is_400(
+async def sent_to(db: AsyncSession, address: str) -> int:
+    return int(
+        await db.scalar(select(func.count()).where(OutboundMessage.recipient == address)) or 0
+    )
+
+
+async def test_email_verification_of_a_verified_email_answers_like_any_address(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
     person = await make_user(db, email_verified=True)
     r = await client.post(f"{BASE}/email-verification/start", json={"email": person.email})
-    assert_error(r, 400, message="errMsg_emailAlreadyVerified", field="email")
+    assert r.status_code == 200, r.text
+    assert set(r.json()) == {"email", "expireTime", "date"}  # no code was sent
+    assert await sent_to(db, person.email) == 0
     r = await client.post(
         f"{BASE}/email-verification/complete",
         json={"email": person.email, "secretCode": "123456"},
     )
-    assert_error(r, 400, message="errMsg_emailAlreadyVerified", field="email")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
-@pytest.mark.parametrize("flow", ["email-verification", "mobile-verification"])
-async def test_verification_for_an_unknown_email_is_404(
-    client: httpx.AsyncClient, flow: str
-) -> None:
-    r = await client.post(f"{BASE}/{flow}/start", json={"email": "ghost@example.test"})
+async def test_mobile_verification_for_an_unknown_email_is_404(client: httpx.AsyncClient) -> None:
+    r = await client.post(f"{BASE}/mobile-verification/start", json={"email": "ghost@example.test"})
     assert_error(r, 404, message="errMsg_userNotFound", field="email")
     r = await client.post(
-        f"{BASE}/{flow}/complete", json={"email": "ghost@example.test", "secretCode": "123456"}
+        f"{BASE}/mobile-verification/complete",
+        json={"email": "ghost@example.test", "secretCode": "123456"},
     )
     assert_error(r, 404, message="errMsg_userNotFound", field="email")
 
 
-async def test_verification_for_a_soft_deleted_user_is_404(
-    client: httpx.AsyncClient, db: AsyncSession
+@pytest.mark.parametrize("flow", BY_EMAIL)
+@pytest.mark.parametrize("env", ["test", "production"])
+async def test_start_by_email_answers_alike_for_known_and_unknown_addresses(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    settings: Settings,
+    arranged: Arranger,
+    monkeypatch: pytest.MonkeyPatch,
+    flow: str,
+    env: str,
 ) -> None:
-    person = await make_user(db, email_verified=False)
-    person.user.is_active = False
+    case = await arranged(flow)
+    closed = await arrange(flow, client, db)
+    closed.person.user.is_active = False
     await db.commit()
-    r = await client.post(f"{BASE}/email-verification/start", json={"email": person.email})
-    assert_error(r, 404, message="errMsg_userNotFound", field="email")
+    monkeypatch.setattr(settings, "env", env)
+    known = await start(client, case)
+    answers = [
+        known,
+        await client.post(f"{BASE}/{flow}/start", json={"email": "ghost@example.test"}),
+        await start(client, closed),
+    ]
+    expected = {"email", "expireTime", "date"} | ({"secretCode"} if env == "test" else set())
+    for r, email in zip(answers, [case.person.email, "ghost@example.test", closed.person.email]):
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["email"] == email
+        assert body["expireTime"] == settings.verification_expire_seconds
+        assert "userId" not in body
+        if r is not known:
+            assert set(body) == {"email", "expireTime", "date"}
+    assert set(known.json()) == expected
+    # The mail goes only to the real, active account.
+    assert await sent_to(db, case.person.email) == 1
+    assert await sent_to(db, "ghost@example.test") == 0
+    assert await sent_to(db, closed.person.email) == 0
+
+
+@pytest.mark.parametrize("flow", BY_EMAIL)
+async def test_complete_by_email_for_an_unknown_address_is_like_no_code_under_way(
+    client: httpx.AsyncClient, arranged: Arranger, flow: str
+) -> None:
+    case = await arranged(flow)
+    known = await complete(client, case, "123456")
+    unknown = await client.post(
+        f"{BASE}/{flow}/complete",
+        json={**case.complete_body("123456"), "email": "ghost@example.test"},
+    )
+    for r in (known, unknown):
+        assert_error(r, 403, message="errMsg_noOngoingVerification")
+    assert {k: v for k, v in known.json().items() if k not in ("date", "requestId")} == {
+        k: v for k, v in unknown.json().items() if k not in ("date", "requestId")
+    }
 
 
 async def test_codes_of_two_users_do_not_mix(client: httpx.AsyncClient, arranged: Arranger) -> None:
@@ -835,18 +905,26 @@ async def test_password_reset_with_a_too_short_password_is_400_and_keeps_the_cod
     assert r.status_code == 200, r.text
 
 
-async def test_password_reset_by_email_for_an_unknown_email_is_401(
-    client: httpx.AsyncClient,
+async def test_password_reset_by_email_for_an_unknown_email_reveals_nothing(
+    client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
     r = await client.post(
         f"{BASE}/password-reset-by-email/start", json={"email": "ghost@example.test"}
     )
-    assert_error(r, 401, message="errMsg_userNotFound", field="email")
+    assert r.status_code == 200, r.text
+    assert "userId" not in r.json()
     r = await client.post(
         f"{BASE}/password-reset-by-email/complete",
         json={"email": "ghost@example.test", "secretCode": "123456", "password": NEW_PASSWORD},
     )
-    assert_error(r, 401, message="errMsg_userNotFound", field="email")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
+    # A weak password is judged first, for every address alike.
+    for email in ("ghost@example.test", (await make_user(db)).email):
+        r = await client.post(
+            f"{BASE}/password-reset-by-email/complete",
+            json={"email": email, "secretCode": "123456", "password": "x"},
+        )
+        assert r.status_code == 400, r.text
 
 
 async def test_password_reset_by_mobile_for_an_unknown_user_is_404(

@@ -12,6 +12,11 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.marketplace.auth_schemas import (
+    CreateUserGroup,
+    CreateUserGroupMember,
+    UpdateUserGroup,
+)
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
@@ -29,7 +34,6 @@ from staykit.domain.access import masking
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User, UserGroup, UserGroupMember
-from staykit.domain.auth.schemas import CreateUserGroup, CreateUserGroupMember, UpdateUserGroup
 from staykit.domain.records import Records, UniqueRule
 
 router = APIRouter()

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.marketplace.auth_schemas import CreateGivenPermission, UpdateGivenPermission
 from staykit.api.marketplace.envelope import Field
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, mount
@@ -15,7 +16,6 @@ from staykit.core.errors import InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import ROLES, GivenPermission, User, UserGroup
-from staykit.domain.auth.schemas import CreateGivenPermission, UpdateGivenPermission
 from staykit.domain.records import Records
 
 router = APIRouter()

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from staykit.api.deps import WRITES
+from staykit.api.marketplace.auth_schemas import Login
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import SessionObject, StatusMessage, described
@@ -19,7 +20,6 @@ from staykit.core.errors import NotFound
 from staykit.core.schemas import parse_json_object
 from staykit.domain.auth import sessions
 from staykit.domain.auth.keys import keyring
-from staykit.domain.auth.schemas import Login
 
 router = APIRouter()
 
@@ -43,12 +43,15 @@ def _set_token(response: Response, ctx: Ctx, token: str | None, max_age: int) ->
 
 async def _login_body(request: Request) -> Login:
     ctype = request.headers.get("content-type", "")
-    if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-        form = await request.form()
-        data: Any = {k: v for k, v in form.items() if isinstance(v, str)}
+    urlencoded = ctype.startswith("application/x-www-form-urlencoded")
+    raw = b"" if ctype.startswith("multipart/form-data") else await request.body()
+    # A JSON body is JSON whatever the Content-Type says (curl -d sends JSON as a form;
+    # read as a form, the whole body would become one field's name).
+    if raw.lstrip()[:1] in (b"{", b"[") or not (urlencoded or ctype.startswith("multipart/")):
+        data: Any = parse_json_object(raw, "body") if raw else {}
     else:
-        raw = await request.body()
-        data = parse_json_object(raw, "body") if raw else {}
+        form = await request.form()
+        data = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
         return Login.model_validate(data)
     except ValidationError as exc:
@@ -150,7 +153,5 @@ async def public_key(
 ) -> JSONResponse:
     found = await keyring.public_pem(ctx.session, keyId)
     if found is None:
-        raise NotFound(
-            f"No public key with keyId {keyId}.", code="publicKeyNotFound", field="keyId"
-        )
+        raise NotFound("No public key with this keyId.", code="publicKeyNotFound", field="keyId")
     return JSONResponse({"keyId": found[0], "keyData": found[1]})

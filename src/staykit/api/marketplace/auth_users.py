@@ -15,6 +15,15 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from staykit.api.marketplace.auth_schemas import (
+    CreateUser,
+    RegisterUser,
+    UpdateProfile,
+    UpdateUser,
+    UpdateUserPassword,
+    UpdateUserPasswordByAdmin,
+    UpdateUserRole,
+)
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.filters import Kind
@@ -29,15 +38,6 @@ from staykit.api.marketplace.responses import DELETE, READ, WRITE, described, en
 from staykit.api.marketplace.responses import Access as A
 from staykit.domain.auth import policy, registration, users
 from staykit.domain.auth.models import ROLES, User
-from staykit.domain.auth.schemas import (
-    CreateUser,
-    RegisterUser,
-    UpdateProfile,
-    UpdateUser,
-    UpdateUserPassword,
-    UpdateUserPasswordByAdmin,
-    UpdateUserRole,
-)
 from staykit.domain.records import Records
 
 router = APIRouter()
@@ -117,7 +117,7 @@ async def get_user(ctx: Context, userId: UserId) -> JSONResponse:
     **described(A.LOGIN, *WRITE, model=USER),
 )
 async def update_user(ctx: Context, userId: UserId, body: UpdateUser) -> JSONResponse:
-    user = await users.update_user(ctx.session, ctx.user(), userId, body)
+    user = await users.update_user(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
@@ -128,7 +128,7 @@ async def update_user(ctx: Context, userId: UserId, body: UpdateUser) -> JSONRes
     **described(A.LOGIN, *WRITE, model=USER),
 )
 async def update_profile(ctx: Context, userId: UserId, body: UpdateProfile) -> JSONResponse:
-    user = await users.update_profile(ctx.session, ctx.user(), userId, body)
+    user = await users.update_profile(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
@@ -140,7 +140,7 @@ async def update_profile(ctx: Context, userId: UserId, body: UpdateProfile) -> J
     **described(A.LOGIN, 400, 409, 413, model=USER),
 )
 async def create_user(ctx: Context, body: CreateUser) -> JSONResponse:
-    user = await registration.create_user(ctx.session, ctx.user(), body, ctx.settings)
+    user = await registration.create_user(ctx.session, ctx.user(), body.to_command(), ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 
@@ -199,7 +199,7 @@ async def search_users(
     **described(A.LOGIN, *WRITE, model=USER),
 )
 async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -> JSONResponse:
-    user = await users.update_user_role(ctx.session, ctx.user(), userId, body)
+    user = await users.update_user_role(ctx.session, ctx.user(), userId, body.to_command())
     return respond(ctx, "user", _user(user))
 
 
@@ -212,7 +212,9 @@ async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -
 async def update_user_password(
     ctx: Context, userId: UserId, body: UpdateUserPassword
 ) -> JSONResponse:
-    user = await users.update_user_password(ctx.session, ctx.user(), userId, body, ctx.settings)
+    user = await users.update_user_password(
+        ctx.session, ctx.user(), userId, body.to_command(), ctx.settings
+    )
     return respond(ctx, "user", _user(user))
 
 
@@ -226,7 +228,7 @@ async def update_user_password_by_admin(
     ctx: Context, userId: UserId, body: UpdateUserPasswordByAdmin
 ) -> JSONResponse:
     user = await users.update_user_password_by_admin(
-        ctx.session, ctx.user(), userId, body, ctx.settings
+        ctx.session, ctx.user(), userId, body.to_command(), ctx.settings
     )
     return respond(ctx, "user", _user(user))
 
@@ -281,7 +283,7 @@ async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
     **described(A.PUBLIC, 400, 409, 413, model=USER),
 )
 async def register_user(ctx: Context, body: RegisterUser) -> JSONResponse:
-    user = await registration.register_user(ctx.session, body, ctx.settings)
+    user = await registration.register_user(ctx.session, body.to_command(), ctx.settings)
     return respond(ctx, "user", _user(user), action="create")
 
 

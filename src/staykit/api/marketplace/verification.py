@@ -10,12 +10,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from staykit.api.marketplace.context import Context
-from staykit.api.marketplace.responses import Access as A
-from staykit.api.marketplace.responses import SessionObject, described
-from staykit.core.schemas import Email, Input, Password
-from staykit.domain.auth import verification as v
-from staykit.domain.auth.schemas import (
+from staykit.api.marketplace.auth_schemas import (
     CodeComplete,
     EmailStart,
     MobileStart,
@@ -23,6 +18,11 @@ from staykit.domain.auth.schemas import (
     TwoFactorComplete,
     TwoFactorStart,
 )
+from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.responses import Access as A
+from staykit.api.marketplace.responses import SessionObject, described
+from staykit.core.schemas import Email, Input, Password
+from staykit.domain.auth import verification as v
 
 router = APIRouter(prefix="/verification-services", tags=["verification"])
 

@@ -68,7 +68,7 @@ async def upload(
         policy.require_admin(actor)
     user = await session.get(User, target)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {target}.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
     if target != me.user_id and not policy.may_manage(me, user.role_id):
         raise Forbidden(
             "Admins may only change the avatar of plain users.", code="cannotManageAdmin"
@@ -121,9 +121,15 @@ async def by_access_key(session: AsyncSession, access_key: str) -> tuple[str, by
 
 
 def can_see(actor: Principal | None, row: UserAvatarsFile) -> None:
+    """The file's owner, its user and admins; to anyone else it does not exist: the same
+    404 as an unknown id, so ids cannot be probed for other people's files."""
     me = policy.require_login(actor)
     if not me.is_admin and me.user_id not in (row.owner_id, row.user_id):
-        raise Forbidden("Only the file's owner or an admin may see it.", code="notYourFile")
+        raise NotFound(
+            f"No userAvatarsFile with id {row.id}.",
+            code="userAvatarsFileNotFound",
+            field="userAvatarsFileId",
+        )
 
 
 async def delete_file(

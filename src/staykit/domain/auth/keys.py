@@ -12,7 +12,7 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -29,6 +29,38 @@ from staykit.domain.auth.models import SigningKey
 # CLI's rotate-keys, a second server) may have added or retired keys meanwhile.
 RELOAD_AFTER_SECONDS = 60.0
 MAX_VERIFIED_TOKENS = 50_000
+# Who signs session tokens and for whom: stamped on every token; a token naming another
+# issuer or audience is refused (tokens from before they were stamped carry neither).
+ISSUER = "staykit"
+SESSION_AUDIENCE = "staykit:session"
+# Clocks of scaled-out processes differ a little: a token may look issued (or valid from)
+# up to this many seconds in the future.
+CLOCK_LEEWAY_SECONDS = 30
+
+
+def check_claims(claims: dict[str, Any], now: float) -> None:
+    """Every registered claim a token carries, honoured: exp (required), nbf and iat (not
+    in the future beyond the leeway), iss and aud (ours, when present)."""
+    exp = claims.get("exp")
+    if not _number(exp) or exp <= now:
+        raise Unauthenticated("The access token has expired.", code="tokenExpired")
+    nbf = claims.get("nbf", now)
+    if not _number(nbf) or nbf > now + CLOCK_LEEWAY_SECONDS:
+        raise Unauthenticated("The access token is not valid yet.", code="tokenNotYetValid")
+    iat = claims.get("iat", now)
+    if not _number(iat) or iat > now + CLOCK_LEEWAY_SECONDS:
+        raise Unauthenticated("The access token was issued in the future.", code="invalidToken")
+    if "iss" in claims and claims["iss"] != ISSUER:
+        raise Unauthenticated("The access token has another issuer.", code="invalidToken")
+    if "aud" in claims:
+        aud = claims["aud"]
+        audiences = aud if isinstance(aud, list) else [aud]
+        if SESSION_AUDIENCE not in audiences:
+            raise Unauthenticated("The access token is for another audience.", code="invalidToken")
+
+
+def _number(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 @dataclass
@@ -140,9 +172,7 @@ class KeyRing:
         except (JoseError, ValueError) as exc:
             raise Unauthenticated("The access token is invalid.", code="invalidToken") from exc
         claims = dict(decoded.claims)
-        exp = claims.get("exp")
-        if not isinstance(exp, int | float) or exp <= utcnow().timestamp():
-            raise Unauthenticated("The access token has expired.", code="tokenExpired")
+        check_claims(claims, utcnow().timestamp())
         # An RS256 check costs more than the rest of a cached request; a token's signature
         # never changes, so remember the verdict until the token expires.
         if len(self._verified) >= MAX_VERIFIED_TOKENS:

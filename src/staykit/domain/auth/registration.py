@@ -14,19 +14,19 @@ from staykit.core.errors import Conflict
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy, verification
+from staykit.domain.auth.commands import NewUser
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
-from staykit.domain.auth.schemas import CreateUser, RegisterUser
 from staykit.domain.auth.users import check_password_policy, default_avatar, get_by_email
 
 
 async def _create(
-    session: AsyncSession, data: RegisterUser, settings: Settings, owner: uuid.UUID | None
+    session: AsyncSession, data: NewUser, settings: Settings, owner: uuid.UUID | None
 ) -> User:
     check_password_policy(data.password, settings)
     # Already in canonical form (core.schemas: trimmed, domain lower-cased); uniqueness
     # and login ignore case altogether.
-    email = str(data.email)
+    email = data.email
     if await get_by_email(session, email) is not None:
         raise _email_taken()
     user = User(
@@ -66,12 +66,12 @@ def _constraint(exc: IntegrityError) -> str | None:
     return getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
 
 
-async def register_user(session: AsyncSession, data: RegisterUser, settings: Settings) -> User:
+async def register_user(session: AsyncSession, data: NewUser, settings: Settings) -> User:
     return await _create(session, data, settings, owner=None)
 
 
 async def create_user(
-    session: AsyncSession, actor: Principal | None, data: CreateUser, settings: Settings
+    session: AsyncSession, actor: Principal | None, data: NewUser, settings: Settings
 ) -> User:
     admin = policy.require_admin(actor)
     return await _create(session, data, settings, owner=admin.user_id)

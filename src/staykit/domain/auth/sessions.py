@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, InvalidInput, TooManyRequests, Unauthenticated
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth.keys import keyring
+from staykit.domain.auth.keys import ISSUER, SESSION_AUDIENCE, keyring
 from staykit.domain.auth.models import AuthSession, LoginFailure, User
 from staykit.domain.auth.passwords import verify_password
 from staykit.domain.auth.session_cache import session_cache
@@ -54,6 +54,22 @@ def session_object(
         "accessToken": access_token,
         "expiresIn": expires_in,
     }
+
+
+async def _lock_login(session: AsyncSession, email: str, ip: str) -> None:
+    """Take the account's and the address's login locks until this transaction ends.
+
+    Counting failures, checking the password and recording a failure must be one step
+    per account and per address, or parallel guesses all count the same few failures
+    and all get a password check. Transaction-scoped advisory locks make concurrent
+    logins for one email (or from one address) wait their turn; a recorded failure
+    commits with the lock's release, so the next one counts it. Always the account
+    first, then the address: one order, so two logins never wait on each other.
+    """
+    for key in (f"login:account:{email}", f"login:address:{ip}"):
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
+        )
 
 
 async def _check_throttle(session: AsyncSession, email: str, ip: str, settings: Settings) -> None:
@@ -120,6 +136,8 @@ async def session_token(session: AsyncSession, user: User, auth_session: AuthSes
     return await keyring.sign_current(
         session,
         {
+            "iss": ISSUER,
+            "aud": SESSION_AUDIENCE,
             "sub": str(user.id),
             "sid": str(auth_session.id),
             "role": user.role_id,
@@ -145,6 +163,7 @@ async def login(
     if not password:
         raise InvalidInput("password is required.", code="passwordRequired", field="password")
     email = username.strip().lower()
+    await _lock_login(session, email, ip)
     await _check_throttle(session, email, ip, settings)
     user = await get_by_email(session, email)
     ok = await verify_password(password, user.password_hash if user else None)

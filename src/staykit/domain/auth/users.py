@@ -14,15 +14,9 @@ from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.auth.commands import PasswordChange, PasswordReset, RoleChange, UserChanges
 from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.auth.passwords import hash_password, verify_password
-from staykit.domain.auth.schemas import (
-    UpdateProfile,
-    UpdateUser,
-    UpdateUserPassword,
-    UpdateUserPasswordByAdmin,
-    UpdateUserRole,
-)
 from staykit.domain.auth.session_cache import session_cache
 
 
@@ -47,7 +41,7 @@ async def get_by_email(session: AsyncSession, email: str) -> User | None:
 async def get_active(session: AsyncSession, user_id: uuid.UUID) -> User:
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound(f"No user with id {user_id}.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
     return user
 
 
@@ -66,27 +60,32 @@ def _apply(user: User, values: dict[str, Any]) -> None:
     user.updated_at = utcnow()
 
 
+def _with_mobile_rule(user: User, data: UserChanges) -> dict[str, Any]:
+    """The column values of `data`; a new mobile number is not verified yet."""
+    values = data.provided()
+    if "mobile" in values and values["mobile"] != user.mobile:
+        values["mobile_verified"] = False
+    return values
+
+
 async def update_user(
-    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateUser
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UserChanges
 ) -> User:
     admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
     if user.id != admin.user_id and not policy.may_manage(admin, user.role_id):
         raise Forbidden("Admins may only edit plain users.", code="cannotManageAdmin")
-    _apply(user, data.provided())
+    _apply(user, _with_mobile_rule(user, data))
     await session.flush()
     return user
 
 
 async def update_profile(
-    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateProfile
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UserChanges
 ) -> User:
     policy.require_self(actor, user_id)
     user = await get_active(session, user_id)
-    values = data.provided()
-    if "mobile" in values and values["mobile"] != user.mobile:
-        values["mobile_verified"] = False
-    _apply(user, values)
+    _apply(user, _with_mobile_rule(user, data))
     await session.flush()
     return user
 
@@ -156,7 +155,7 @@ async def archive_profile(
 
 
 async def update_user_role(
-    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: UpdateUserRole
+    session: AsyncSession, actor: Principal | None, user_id: uuid.UUID, data: RoleChange
 ) -> User:
     admin = policy.require_admin(actor)
     user = await get_active(session, user_id)
@@ -164,14 +163,14 @@ async def update_user_role(
         raise Forbidden("You cannot change your own role.", code="cannotChangeOwnRole")
     if not policy.may_manage(admin, user.role_id):
         raise Forbidden("Admins may only change the role of plain users.", code="cannotManageAdmin")
-    if data.role_id == "superAdmin" and not admin.is_super_admin:
+    if data.role == "superAdmin" and not admin.is_super_admin:
         raise Forbidden(
             "Only a superAdmin may grant superAdmin.", code="cannotGrantSuperAdmin", field="roleId"
         )
-    if user.role_id != data.role_id:
+    if user.role_id != data.role:
         if user.role_id == "superAdmin":
             await _keep_a_super_admin(session, user, "The last superAdmin cannot be demoted.")
-        _apply(user, {"role_id": data.role_id})
+        _apply(user, {"role_id": data.role})
         await session.flush()
     return user
 
@@ -180,12 +179,12 @@ async def update_user_password(
     session: AsyncSession,
     actor: Principal | None,
     user_id: uuid.UUID,
-    data: UpdateUserPassword,
+    data: PasswordChange,
     settings: Settings,
 ) -> User:
     me = policy.require_self(actor, user_id)
     user = await get_active(session, user_id)
-    if not await verify_password(data.old_password, user.password_hash):
+    if not await verify_password(data.current_password, user.password_hash):
         raise Forbidden(
             "oldPassword does not match the current password.",
             code="oldPasswordMismatch",
@@ -202,7 +201,7 @@ async def update_user_password_by_admin(
     session: AsyncSession,
     actor: Principal | None,
     user_id: uuid.UUID,
-    data: UpdateUserPasswordByAdmin,
+    data: PasswordReset,
     settings: Settings,
 ) -> User:
     admin = policy.require_admin(actor)
@@ -211,8 +210,8 @@ async def update_user_password_by_admin(
         raise Forbidden(
             "Admins may only reset the password of plain users.", code="cannotManageAdmin"
         )
-    check_password_policy(data.password, settings)
-    _apply(user, {"password_hash": await hash_password(data.password)})
+    check_password_policy(data.new_password, settings)
+    _apply(user, {"password_hash": await hash_password(data.new_password)})
     await session.flush()
     # A superAdmin resetting their own password keeps the session they did it from.
     keep = admin.session_id if user.id == admin.user_id else None

@@ -3,6 +3,11 @@
 Codes are 6 digits, stored hashed, one active per user and purpose (per session for 2FA),
 resend-throttled, expiring, and invalidated after too many wrong guesses. The code is in
 the response only in development; otherwise it leaves by email or SMS through a job.
+
+The flows started by an email address (email verification, password reset by email) do
+not tell whether the address has an account: start answers the same 200 for every address
+(no userId) and mails only a real, active account that needs the code; complete answers
+an unknown address as it answers an account with no code under way.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ def _hash(purpose: str, user: User, code: str) -> str:
     return hashlib.sha256(f"{purpose}:{user.id}:{address}:{code}".encode()).hexdigest()
 
 
+class ResendTooSoon(Forbidden):
+    """A code went out less than the resend window ago."""
+
+
 def _expiry(purpose: str, settings: Settings) -> int:
     if purpose in (EMAIL_2FA, MOBILE_2FA):
         return settings.two_factor_expire_seconds
@@ -82,7 +91,7 @@ async def _issue_code(
         age = (now - current.created_at).total_seconds()
         if age < settings.verification_resend_seconds and current.expires_at > now:
             wait = int(settings.verification_resend_seconds - age) + 1
-            raise Forbidden(
+            raise ResendTooSoon(
                 f"A code was sent moments ago; ask again in {wait} seconds.",
                 code="codeResendTooSoon",
                 headers={"Retry-After": str(wait)},
@@ -103,6 +112,10 @@ async def _issue_code(
     return code, row
 
 
+def _none_under_way() -> Forbidden:
+    return Forbidden("No verification is under way; start one first.", code="noOngoingVerification")
+
+
 async def _check_code(
     session: AsyncSession,
     settings: Settings,
@@ -114,9 +127,7 @@ async def _check_code(
     row = await _active(session, purpose, user.id, session_id)
     now = utcnow()
     if row is None:
-        raise Forbidden(
-            "No verification is under way; start one first.", code="noOngoingVerification"
-        )
+        raise _none_under_way()
     if row.expires_at <= now:
         row.consumed_at = now
         raise Forbidden("The code has expired; start again.", code="codeExpired", commit=True)
@@ -143,10 +154,29 @@ def _started(settings: Settings, code: str, row: VerificationCode, **fields: Any
     return out
 
 
-async def _user_by_email(session: AsyncSession, email: str, *, unknown: type = NotFound) -> User:
+def _accepted(
+    settings: Settings, purpose: str, email: str, issued: tuple[str, VerificationCode] | None
+) -> dict[str, Any]:
+    """A start by email, answered alike whether or not a code went out: the address as
+    sent, how long a code lives and when. Only development adds the code it sent."""
+    out: dict[str, Any] = {"email": email}
+    if issued is not None and settings.is_development:
+        out["secretCode"] = issued[0]
+    out["expireTime"] = _expiry(purpose, settings)
+    out["date"] = (issued[1].created_at if issued else utcnow()).isoformat()
+    return out
+
+
+async def _account(session: AsyncSession, email: str) -> User | None:
+    """The active account with this email, or None (unknown and closed alike)."""
     user = await get_by_email(session, email)
-    if user is None or not user.is_active:
-        raise unknown("No user with this email.", code="userNotFound", field="email")
+    return user if user is not None and user.is_active else None
+
+
+async def _user_by_email(session: AsyncSession, email: str) -> User:
+    user = await _account(session, email)
+    if user is None:
+        raise NotFound("No user with this email.", code="userNotFound", field="email")
     return user
 
 
@@ -177,23 +207,25 @@ async def send_email_verification(
 async def start_email_verification(
     session: AsyncSession, settings: Settings, email: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email)
-    if user.email_verified:
-        raise InvalidInput(
-            "This email is already verified.", code="emailAlreadyVerified", field="email"
-        )
-    code, row = await send_email_verification(session, user, settings)
-    return _started(settings, code, row, userId=str(user.id), email=user.email)
+    """The same answer for every address; a code goes only to an account that is not
+    verified yet, and not again within the resend window."""
+    user = await _account(session, email)
+    issued = None
+    if user is not None and not user.email_verified:
+        try:
+            issued = await send_email_verification(session, user, settings)
+        except ResendTooSoon:
+            issued = None  # the code sent moments ago still works
+    return _accepted(settings, EMAIL_VERIFICATION, email, issued)
 
 
 async def complete_email_verification(
     session: AsyncSession, settings: Settings, email: str, code: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email)
-    if user.email_verified:
-        raise InvalidInput(
-            "This email is already verified.", code="emailAlreadyVerified", field="email"
-        )
+    user = await _account(session, email)
+    if user is None or user.email_verified:
+        # As for an account with no code under way: no start sent one to this address.
+        raise _none_under_way()
     await _check_code(session, settings, EMAIL_VERIFICATION, user, code)
     user.email_verified = True
     user.updated_at = utcnow()
@@ -331,8 +363,15 @@ async def complete_mobile_2fa(
 async def start_password_reset_by_email(
     session: AsyncSession, settings: Settings, email: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email, unknown=Unauthenticated)
-    code, row = await _issue_code(session, settings, PASSWORD_RESET_EMAIL, user)
+    """The same answer for every address; the code goes only to an active account, and
+    not again within the resend window."""
+    user = await _account(session, email)
+    if user is None:
+        return _accepted(settings, PASSWORD_RESET_EMAIL, email, None)
+    try:
+        code, row = await _issue_code(session, settings, PASSWORD_RESET_EMAIL, user)
+    except ResendTooSoon:
+        return _accepted(settings, PASSWORD_RESET_EMAIL, email, None)
     link = f"{settings.public_base_url.rstrip('/')}/account/reset-password?userId={user.id}&code={code}"
     await queue_email(
         session,
@@ -341,7 +380,7 @@ async def start_password_reset_by_email(
         body=f"Your password reset code is {code}.\n\nOr open {link}\n\nIf you did not ask for this, ignore this email.",
         purpose=PASSWORD_RESET_EMAIL,
     )
-    return _started(settings, code, row, userId=str(user.id), email=user.email)
+    return _accepted(settings, PASSWORD_RESET_EMAIL, email, (code, row))
 
 
 async def _reset(
@@ -360,7 +399,11 @@ async def _reset(
 async def complete_password_reset_by_email(
     session: AsyncSession, settings: Settings, email: str, code: str, password: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email, unknown=Unauthenticated)
+    # The password is judged before the address, so a weak one is a 400 for any address.
+    check_password_policy(password, settings)
+    user = await _account(session, email)
+    if user is None:
+        raise _none_under_way()
     await _reset(session, settings, user, PASSWORD_RESET_EMAIL, code, password)
     user.email_verified = True  # the code reached this mailbox
     await session.flush()

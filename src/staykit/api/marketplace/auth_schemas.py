@@ -1,4 +1,5 @@
-"""Request bodies of the auth service (spec §2.2-2.4)."""
+"""Request bodies of the auth service (spec §2.2-2.4), in the marketplace's words; those
+a domain service takes turn themselves into its command with `to_command()`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,13 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from staykit.core.schemas import Email, Input, LanguageCode, LongText, Name, Password, Url
+from staykit.domain.auth.commands import (
+    NewUser,
+    PasswordChange,
+    PasswordReset,
+    RoleChange,
+    UserChanges,
+)
 
 Role = Literal["superAdmin", "admin", "user"]
 
@@ -28,6 +36,17 @@ class RegisterUser(Input):
     bio: LongText | None = None
     mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
 
+    def to_command(self) -> NewUser:
+        return NewUser(
+            email=str(self.email),
+            password=self.password,
+            fullname=self.fullname,
+            avatar=self.avatar,
+            preferred_language=self.preferred_language,
+            bio=self.bio,
+            mobile=self.mobile,
+        )
+
 
 class CreateUser(RegisterUser):
     pass
@@ -41,6 +60,9 @@ class UpdateUser(Input):
 
     _fullname_not_null = field_validator("fullname")(_not_null)
 
+    def to_command(self) -> UserChanges:
+        return UserChanges(**self.provided())
+
 
 class UpdateProfile(UpdateUser):
     mobile: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{6,20}$")
@@ -49,14 +71,23 @@ class UpdateProfile(UpdateUser):
 class UpdateUserRole(Input):
     role_id: Role
 
+    def to_command(self) -> RoleChange:
+        return RoleChange(role=self.role_id)
+
 
 class UpdateUserPassword(Input):
     old_password: Password
     new_password: Password
 
+    def to_command(self) -> PasswordChange:
+        return PasswordChange(current_password=self.old_password, new_password=self.new_password)
+
 
 class UpdateUserPasswordByAdmin(Input):
     password: Password
+
+    def to_command(self) -> PasswordReset:
+        return PasswordReset(new_password=self.password)
 
 
 class CreateUserGroup(Input):
