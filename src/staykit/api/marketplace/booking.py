@@ -17,6 +17,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import ColumnElement, or_, select
 
+from staykit.api.idempotency import idempotent
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.booking_schemas import (
     ChangeStay,
@@ -201,6 +202,7 @@ async def _one(
 @router.post(
     "/v1/reservations", tags=["reservations"], summary="createReservation", status_code=201
 )
+@idempotent
 async def create_reservation(ctx: Context, body: CreateReservation) -> JSONResponse:
     """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
     must match) and confirms it at once (instant listings) or leaves it pending for the
