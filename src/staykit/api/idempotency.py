@@ -22,8 +22,9 @@ the same refusal. Not stored, so a retry runs again: 5xx, a failure of the datab
 (a race answered 409 "try again"), 401 and 429 (about the credential or the rate, not
 the request), and the 400 of a body the route cannot parse (a retry with the same body
 gets the same 400 anyway). Keys belong to their caller (`store.Caller`): another user's
-(or partner client's) same key is another key. Anonymous requests use no key (they are
-refused 401 by every route that takes one).
+(or partner client's) same key is another key. Anonymous requests and sessions still
+owing two-factor verification use no key (every route that takes one refuses them, and
+the refusal must not outlive the login).
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def idempotent(endpoint: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]
         kwargs.pop(_KEY)
         key = idempotency_key(request)
         principal = getattr(request.state, "principal", None)
-        if key is None or not isinstance(principal, Principal):
+        if key is None or not isinstance(principal, Principal) or principal.pending_2fa:
+            # Without a caller, or one still owing two-factor verification (the route
+            # refuses it, and must not replay that refusal once it is done), no key.
             return await endpoint(*args, **kwargs)
         caller = store.Caller.of(principal)
         fingerprint = store.Fingerprint.of(request.method, request.url.path, await request.body())

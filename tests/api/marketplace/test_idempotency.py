@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import event, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from staykit.core.config import Settings
 from staykit.domain.booking import create as create_module
 from staykit.domain.booking.models import Reservation
 from staykit.domain.catalog.models import UnitType
@@ -24,6 +25,7 @@ from tests.api.marketplace.test_reservations_api import RESERVATIONS, stay
 from tests.factories import Person, add_units, assert_error, login, make_listing, make_user
 
 KEY = "booking-7f3a-0001"
+TWO_FACTOR = "/auth-api/verification-services/email-2factor-verification"
 
 
 def keyed(person: Person, key: str = KEY) -> dict[str, str]:
@@ -200,6 +202,37 @@ async def test_anonymous_requests_are_401_whatever_the_key(
         assert_error(r, 401)
         assert "Idempotent-Replayed" not in r.headers
     assert await count(db, IdempotencyKey) == 0
+
+
+async def test_a_session_owing_two_factor_verification_uses_no_key(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    settings: Settings,
+    listing: UnitType,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "email_2fa_required", True)
+    person = await make_user(db)
+    r = await client.post(
+        "/auth-api/login", json={"username": person.email, "password": person.password}
+    )
+    session = r.json()
+    person.token = session["accessToken"]
+    client.cookies.clear()
+    refused = await client.post(RESERVATIONS, json=stay(listing), headers=keyed(person))
+    assert_error(refused, 403, message="errMsg_email2FARequired")
+    assert await count(db, IdempotencyKey) == 0
+
+    ids = {"userId": person.id, "sessionId": session["sessionId"]}
+    r = await client.post(f"{TWO_FACTOR}/start", json=ids)
+    r = await client.post(
+        f"{TWO_FACTOR}/complete", json={**ids, "secretCode": r.json()["secretCode"]}
+    )
+    assert r.status_code == 200, r.text
+    retry = await client.post(RESERVATIONS, json=stay(listing), headers=keyed(person))
+
+    assert retry.status_code == 201, retry.text
+    assert "Idempotent-Replayed" not in retry.headers
 
 
 # --- the header -----------------------------------------------------------------------------
