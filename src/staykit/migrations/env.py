@@ -10,6 +10,7 @@ import staykit.domain.booking.models
 import staykit.domain.catalog.models
 import staykit.domain.catalog.search_index
 import staykit.domain.events.models
+import staykit.domain.idempotency.models
 import staykit.domain.notifications.models
 import staykit.domain.tenancy.models  # noqa: F401
 from staykit.core.models import Base

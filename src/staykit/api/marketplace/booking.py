@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic import Field as Prop
 from sqlalchemy import ColumnElement, or_, select
 
+from staykit.api.idempotency import idempotent
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.booking_schemas import (
     ChangeStay,
@@ -302,6 +303,7 @@ async def _one(
     status_code=201,
     **described(A.LOGIN, *WRITE, model=RESERVATION),
 )
+@idempotent
 async def create_reservation(ctx: Context, body: CreateReservation) -> JSONResponse:
     """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
     must match) and confirms it at once (instant listings) or leaves it pending for the
