@@ -31,7 +31,8 @@ from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
-from staykit.domain.auth.users import default_avatar
+from staykit.domain.auth.sessions import clear_failures
+from staykit.domain.auth.users import default_avatar, revoke_sessions
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.lifecycle import cancel
@@ -236,6 +237,31 @@ async def load(
     loaded = await load_catalog(session, today=today)
     if loaded is not None:
         log.info("demo catalog loaded", **asdict(loaded))
+    return out
+
+
+async def reset_passwords(session: AsyncSession) -> list[Credential]:
+    """Give every demo user still in the database a new password (for when the table
+    `make run` printed once is lost); their sessions end and failed logins are forgotten,
+    as after a password reset. Returns the new passwords, in the order `load` printed them."""
+    found = {
+        u.email.lower(): u
+        for u in await session.scalars(
+            select(User).where(func.lower(User.email).in_([email for email, _, _ in PEOPLE]))
+        )
+    }
+    people = [(email, found[email]) for email, _, _ in PEOPLE if email in found]
+    passwords = [secrets.token_urlsafe(9) for _ in people]
+    hashes = await asyncio.gather(*(hash_password(p) for p in passwords))
+    out = []
+    now = utcnow()
+    for (email, user), password, password_hash in zip(people, passwords, hashes, strict=True):
+        user.password_hash = password_hash
+        user.updated_at = now
+        await session.flush()
+        await revoke_sessions(session, user.id)
+        await clear_failures(session, email)
+        out.append(Credential(user.email, password, user.role_id))
     return out
 
 
