@@ -15,6 +15,7 @@ from starlette.routing import Mount
 
 from staykit import __version__
 from staykit.api import errors as shared_errors
+from staykit.api.apps import swagger_assets
 from staykit.api.channel.app import create_channel_app
 from staykit.api.channel.errors import CHANNEL
 from staykit.api.cloud.app import create_cloud_app
@@ -106,6 +107,7 @@ def create_app(
         Mount("/v2", app=create_channel_app(app.state)),
         Mount("/connect", app=create_connect_app(app.state)),
         Mount("/.well-known", app=create_well_known_app(app.state)),
+        swagger_assets(),  # Swagger UI's files, for every surface's Swagger page
     ]
 
     @app.get("/health", include_in_schema=False)
