@@ -59,6 +59,22 @@ HOSTS = ("host@staykit.local", "host2@staykit.local", "host3@staykit.local", "ho
 HOST_WEIGHTS = (4, 2, 2, 2)
 GUESTS = ("guest@staykit.local", "guest2@staykit.local")
 
+# The listing docs/*.md use against `make run` (found by its title): the first Lisbon
+# listing of the first host, with plain numbers the examples can state and no season,
+# calendar value or block that could refuse their stays.
+DOCS_LISTING: dict[str, Any] = {
+    "title": "Sunny flat by the river",
+    "propertyType": "apartment",
+    "currency": "EUR",
+    "pricePerNight": "100",
+    "maxGuests": 4,
+    "baseOccupancy": 2,
+    "minStay": 1,
+    "maxStay": None,
+    "approvalType": "instant",
+    "isPublished": True,
+}
+
 SEED = 20_261_122
 LISTINGS_PER_CITY = 25
 DRAFTS = 2  # unpublished listings of the first host, to show what only a host sees
@@ -427,6 +443,7 @@ def plan_catalog(start: date, amenity_ids: list[str]) -> list[ListingPlan]:
     for city in CITIES:
         for n in range(LISTINGS_PER_CITY):
             plans.append(_plan_listing(rng, city, n, start, amenity_ids))
+    _make_docs_listing(plans[0])
     for n in range(DRAFTS):
         draft = _plan_listing(rng, CITIES[0], LISTINGS_PER_CITY + n, start, amenity_ids)
         draft.host = 0
@@ -435,6 +452,17 @@ def plan_catalog(start: date, amenity_ids: list[str]) -> list[ListingPlan]:
         draft.blocks.clear()
         plans.append(draft)
     return plans
+
+
+def _make_docs_listing(plan: ListingPlan) -> None:
+    """Turn a planned Lisbon listing into the one the documentation's examples use."""
+    plan.host = 0
+    plan.body.update(DOCS_LISTING)
+    plan.body["description"] = "Two rooms, a balcony over the river and fast wifi, in Lisbon."
+    plan.body.pop("seasonalPricing", None)
+    plan.rate_days.clear()
+    plan.stop_sells.clear()
+    plan.blocks.clear()
 
 
 def _price(rng: random.Random, city: City, low: float, high: float) -> Decimal:
