@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit import demo
+from staykit.domain.auth.models import AuthSession
 
 STAYKIT = str(Path(sys.executable).with_name("staykit"))
 
@@ -185,6 +187,12 @@ async def test_demo_reset_passwords_prints_the_demo_users_again_with_new_passwor
     )
     again = run(database_url, "demo")
     assert "--reset-passwords" in again.stdout  # the way to see them again is named
+    r = await committed_client.post(
+        "/auth-api/login",
+        json={"username": "host@staykit.local", "password": old["host@staykit.local"]},
+    )
+    assert r.status_code == 200
+    session_id = r.json()["sessionId"]
 
     out = run(database_url, "demo", "--reset-passwords")
     assert out.returncode == 0, out.stderr
@@ -201,6 +209,9 @@ async def test_demo_reset_passwords_prints_the_demo_users_again_with_new_passwor
             "/auth-api/login", json={"username": email, "password": new[email]}
         )
         assert r.status_code == 200, r.text
+    async with committed_factory() as session:  # the sessions of the old password ended
+        ended = await session.get(AuthSession, uuid.UUID(session_id))
+        assert ended is not None and ended.revoked_at is not None
 
 
 async def read_until(stream: asyncio.StreamReader, lines: list[str], pattern: str) -> str:
