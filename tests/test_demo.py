@@ -179,3 +179,18 @@ async def test_demo_loads_users_and_a_catalog_once(
         await session.commit()
     async with committed_factory() as session:
         assert await counts(session) == before
+
+
+def test_the_listing_the_docs_use_is_planned_as_they_describe_it() -> None:
+    """docs/*.md find "Sunny flat by the river" by its title and book it in 2029: the
+    first host's, instant, 100 EUR a night, 4 guests, nothing that refuses a stay."""
+    ids = [f"00000000-0000-0000-0000-{n:012d}" for n in range(len(demo.AMENITIES))]
+    plans = demo.plan_catalog(TODAY, ids)
+    docs = [p for p in plans if p.body["title"] == demo.DOCS_LISTING["title"]]
+    assert len(docs) == 1
+    plan = docs[0]
+    assert demo.HOSTS[plan.host] == "host@staykit.local"
+    assert plan.body.items() >= demo.DOCS_LISTING.items()
+    assert "seasonalPricing" not in plan.body
+    assert not plan.rate_days and not plan.stop_sells and not plan.blocks
+    CreateListing.model_validate(plan.body)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.datastructures import State
 
 from staykit import __version__
+from staykit.api.apps import swagger_assets
 from staykit.api.channel.app import create_channel_app
 from staykit.api.channel.errors import CHANNEL
 from staykit.api.cloud.app import create_cloud_app
@@ -97,6 +98,10 @@ def create_app(
 
     # Each API is its own application with its own error body, authentication and
     # OpenAPI document; they share the root's state (settings, the sessionmaker).
+    marketplace = create_marketplace_app(settings, state)
+    # Swagger UI's files, for every surface's Swagger page; a missing one is a 404 in the
+    # marketplace's body, like any other path no surface owns.
+    marketplace.router.routes.append(swagger_assets())
     app = Root(
         state=state,
         lifespan=lifespan,
@@ -106,7 +111,7 @@ def create_app(
             ("/connect", create_connect_app(state)),
             ("/.well-known", create_well_known_app(state)),
         ],
-        fallback=create_marketplace_app(settings, state),
+        fallback=marketplace,
         middleware=lambda inner: RequestMiddleware(
             inner,
             max_body=settings.max_body_bytes,

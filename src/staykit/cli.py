@@ -22,8 +22,10 @@ cli = typer.Typer(
 )
 
 
-def _setup() -> tuple[Settings, str, Any]:
-    settings = get_settings()
+def _setup(**overrides: Any) -> tuple[Settings, str, Any]:
+    """Settings (command-line values win over STAYKIT_* variables), logging, database."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    settings = Settings(**given) if given else get_settings()
     configure(settings.log_level, json_lines=not settings.is_development)
     url, embedded = start_database(settings)
     return settings, url, embedded
@@ -41,10 +43,13 @@ def _with_session(url: str, fn: Callable[[Any], Awaitable[Any]]) -> Any:
     return asyncio.run(run())
 
 
-def _print_credentials(creds: list[Any]) -> None:
+def _print_credentials(
+    creds: list[Any],
+    heading: str = "Demo users (shown once; `staykit demo --reset-passwords` makes new ones):",
+) -> None:
     if not creds:
         return
-    typer.echo("\nDemo users (shown once; keep them):")
+    typer.echo(f"\n{heading}")
     for c in creds:
         typer.echo(f"  {c.role:<11} {c.email:<28} {c.password}")
     typer.echo("")
@@ -63,7 +68,8 @@ def serve(
     from staykit import demo as demo_data
     from staykit.app import create_app
 
-    settings, url, embedded = _setup()
+    # The public base URL (avatar and email links) follows --host/--port when it is unset.
+    settings, url, embedded = _setup(host=host, port=port)
     try:
         migrate(url)
         if demo:
@@ -71,18 +77,34 @@ def serve(
         app = create_app(
             settings, database_url=url, run_worker_in_process=worker and settings.run_worker
         )
-        uvicorn.run(
+        config = uvicorn.Config(
             app,
             proxy_headers=True,
             forwarded_allow_ips=settings.forwarded_allow_ips,
-            host=host or settings.host,
-            port=port or settings.port,
-            log_level="warning",
+            host=settings.host,
+            port=settings.port,
+            # uvicorn's own start-up lines are DEBUG detail; the listening line is ours.
+            log_level="debug" if settings.log_level.upper() == "DEBUG" else "warning",
             access_log=False,
         )
+        _serve_and_announce(config, settings.listen_url)
     finally:
         if embedded is not None:
             embedded.stop()
+
+
+def _serve_and_announce(config: Any, listen_url: str) -> None:
+    """Run uvicorn's server, which says once where it listens as soon as its sockets
+    accept connections (after the application's start-up, so the URL answers at once)."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                typer.echo(f"staykit is listening on {listen_url}")
+
+    Server(config).run()
 
 
 @cli.command("worker")
@@ -124,16 +146,32 @@ def migrate_cmd(revision: str = typer.Argument("head")) -> None:
 
 
 @cli.command()
-def demo() -> None:
-    """Load demo data into an empty database."""
+def demo(
+    reset_passwords: bool = typer.Option(
+        False,
+        "--reset-passwords",
+        help="give the demo users new passwords and print them again (ends their sessions)",
+    ),
+) -> None:
+    """Load demo data into an empty database, or give the demo users new passwords."""
     from staykit import demo as demo_data
 
     settings, url, embedded = _setup()
     try:
         migrate(url)
+        if reset_passwords:
+            creds = _with_session(url, demo_data.reset_passwords)
+            if not creds:
+                typer.echo("no demo users in this database; `staykit demo` loads them", err=True)
+                raise typer.Exit(1)
+            _print_credentials(
+                creds, heading="Demo users (new passwords; the old ones no longer work):"
+            )
+            return
         creds = _with_session(url, lambda s: demo_data.load(s, settings))
         _print_credentials(creds) if creds else typer.echo(
-            "database already has users; nothing loaded"
+            "database already has users; nothing loaded "
+            "(`staykit demo --reset-passwords` prints the demo users with new passwords)"
         )
     finally:
         if embedded is not None:

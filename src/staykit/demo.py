@@ -32,7 +32,8 @@ from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
-from staykit.domain.auth.users import default_avatar
+from staykit.domain.auth.sessions import clear_failures
+from staykit.domain.auth.users import default_avatar, revoke_sessions
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.lifecycle import cancel
@@ -58,6 +59,22 @@ PEOPLE = (
 HOSTS = ("host@staykit.local", "host2@staykit.local", "host3@staykit.local", "host4@staykit.local")
 HOST_WEIGHTS = (4, 2, 2, 2)
 GUESTS = ("guest@staykit.local", "guest2@staykit.local")
+
+# The listing docs/*.md use against `make run` (found by its title): the first Lisbon
+# listing of the first host, with plain numbers the examples can state and no season,
+# calendar value or block that could refuse their stays.
+DOCS_LISTING: dict[str, Any] = {
+    "title": "Sunny flat by the river",
+    "propertyType": "apartment",
+    "currency": "EUR",
+    "pricePerNight": "100",
+    "maxGuests": 4,
+    "baseOccupancy": 2,
+    "minStay": 1,
+    "maxStay": None,
+    "approvalType": "instant",
+    "isPublished": True,
+}
 
 SEED = 20_261_122
 LISTINGS_PER_CITY = 25
@@ -240,6 +257,31 @@ async def load(
     return out
 
 
+async def reset_passwords(session: AsyncSession) -> list[Credential]:
+    """Give every demo user still in the database a new password (for when the table
+    `make run` printed once is lost); their sessions end and failed logins are forgotten,
+    as after a password reset. Returns the new passwords, in the order `load` printed them."""
+    found = {
+        u.email.lower(): u
+        for u in await session.scalars(
+            select(User).where(func.lower(User.email).in_([email for email, _, _ in PEOPLE]))
+        )
+    }
+    people = [(email, found[email]) for email, _, _ in PEOPLE if email in found]
+    passwords = [secrets.token_urlsafe(9) for _ in people]
+    hashes = await asyncio.gather(*(hash_password(p) for p in passwords))
+    out = []
+    now = utcnow()
+    for (email, user), password, password_hash in zip(people, passwords, hashes, strict=True):
+        user.password_hash = password_hash
+        user.updated_at = now
+        await session.flush()
+        await revoke_sessions(session, user.id)
+        await clear_failures(session, email)
+        out.append(Credential(user.email, password, user.role_id))
+    return out
+
+
 async def load_catalog(session: AsyncSession, *, today: date | None = None) -> Loaded | None:
     """Write the demo catalog for the demo hosts; None (nothing written) when the hosts
     are missing or the first one already has listings."""
@@ -402,6 +444,7 @@ def plan_catalog(start: date, amenity_ids: list[str]) -> list[ListingPlan]:
     for city in CITIES:
         for n in range(LISTINGS_PER_CITY):
             plans.append(_plan_listing(rng, city, n, start, amenity_ids))
+    _make_docs_listing(plans[0])
     for n in range(DRAFTS):
         draft = _plan_listing(rng, CITIES[0], LISTINGS_PER_CITY + n, start, amenity_ids)
         draft.host = 0
@@ -410,6 +453,17 @@ def plan_catalog(start: date, amenity_ids: list[str]) -> list[ListingPlan]:
         draft.blocks.clear()
         plans.append(draft)
     return plans
+
+
+def _make_docs_listing(plan: ListingPlan) -> None:
+    """Turn a planned Lisbon listing into the one the documentation's examples use."""
+    plan.host = 0
+    plan.body.update(DOCS_LISTING)
+    plan.body["description"] = "Two rooms, a balcony over the river and fast wifi, in Lisbon."
+    plan.body.pop("seasonalPricing", None)
+    plan.rate_days.clear()
+    plan.stop_sells.clear()
+    plan.blocks.clear()
 
 
 def _price(rng: random.Random, city: City, low: float, high: float) -> Decimal:

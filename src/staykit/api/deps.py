@@ -47,6 +47,7 @@ async def transaction(request: Request) -> AsyncIterator[AsyncSession]:
     when it raises."""
     async with _factory(request)() as session:
         await session.begin()
+        request.state.db_session = session
         try:
             yield session
         except DomainError as exc:
@@ -69,6 +70,15 @@ async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]
+
+
+def request_session(request: Request) -> AsyncSession:
+    """The session of the request's transaction, for code that wraps a route (the route's
+    own dependencies opened it)."""
+    session = getattr(request.state, "db_session", None)
+    if not isinstance(session, AsyncSession):
+        raise RuntimeError("the route has no database session dependency")
+    return session
 
 
 def request_id(request: Request) -> str:

@@ -38,7 +38,7 @@ from fastapi import Header, Request
 from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.api.deps import DbSession, request_id
+from staykit.api.deps import request_id, request_session
 from staykit.core.errors import Conflict, DomainError, InvalidInput
 from staykit.domain.access.principal import Principal
 from staykit.domain.idempotency import store
@@ -125,7 +125,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _REQUEST = "_idempotency_request"
-_SESSION = "_idempotency_session"
 _KEY = "_idempotency_key"
 # Declared so that each surface's OpenAPI document shows the header on the route; the
 # value is read (and checked) by `idempotency_key`, which also sees a repeated header.
@@ -145,15 +144,14 @@ _KEY_PARAMETER = Annotated[
 def idempotent(endpoint: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
     """Make a create or payment route honour `Idempotency-Key` (see the module's text).
 
-    The route keeps its signature; the request and the request's database session (the
-    same one its own dependencies get) are added for the wrapper. The caller is the
+    The route keeps its signature; the request is added for the wrapper, which works in
+    the request's own transaction (opened by the route's session dependency). The caller is the
     principal the surface's authentication put on `request.state.principal`, which runs
     first because it is one of the route's own parameters."""
 
     @functools.wraps(endpoint)
     async def run(*args: Any, **kwargs: Any) -> Any:
         request: Request = kwargs.pop(_REQUEST)
-        session: AsyncSession = kwargs.pop(_SESSION)
         kwargs.pop(_KEY)
         key = idempotency_key(request)
         principal = getattr(request.state, "principal", None)
@@ -162,6 +160,7 @@ def idempotent(endpoint: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]
             # refuses it, and must not replay that refusal once it is done), no key.
             return await endpoint(*args, **kwargs)
         caller = store.Caller.of(principal)
+        session = request_session(request)
         fingerprint = store.Fingerprint.of(request.method, request.url.path, await request.body())
         if not await store.claim(session, caller, key):
             raise Conflict(
@@ -189,7 +188,6 @@ def idempotent(endpoint: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]
     params = list(inspect.signature(endpoint).parameters.values())
     params += [
         inspect.Parameter(_REQUEST, inspect.Parameter.KEYWORD_ONLY, annotation=Request),
-        inspect.Parameter(_SESSION, inspect.Parameter.KEYWORD_ONLY, annotation=DbSession),
         inspect.Parameter(
             _KEY, inspect.Parameter.KEYWORD_ONLY, annotation=_KEY_PARAMETER, default=None
         ),

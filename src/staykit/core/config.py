@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     db_pool_size: int = 10
     redis_url: str | None = None
     run_worker: bool = True
-    public_base_url: str = "http://127.0.0.1:8000"
+    # The address links in emails and avatar URLs start with. Unset (empty): where
+    # `staykit serve` listens, http://<host>:<port> (see url_host).
+    public_base_url: str = ""
     log_level: str = "INFO"
     # Proxies whose X-Forwarded-For/-Proto are believed (client IPs for login throttling).
     forwarded_allow_ips: str = "127.0.0.1"
@@ -78,6 +80,30 @@ class Settings(BaseSettings):
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")
+
+    @property
+    def listen_url(self) -> str:
+        """The address `staykit serve` answers on, as a browser on this machine reaches it."""
+        return f"http://{url_host(self.host)}:{self.port}"
+
+    @model_validator(mode="after")
+    def _derive_public_base_url(self) -> Settings:
+        if not self.public_base_url:
+            self.public_base_url = self.listen_url
+        return self
+
+
+def url_host(host: str) -> str:
+    """A listening host as it is written in a URL: the wildcard addresses (0.0.0.0, ::)
+    are not addresses a browser can open, so they mean this machine's loopback; an IPv6
+    address goes in brackets."""
+    if host in ("", "0.0.0.0"):  # noqa: S104 - recognising the wildcard, not binding to it
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    if ":" in host and not host.startswith("["):
+        return f"[{host}]"
+    return host
 
 
 @lru_cache

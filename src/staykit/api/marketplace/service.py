@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import text
 
 from staykit import __version__
 from staykit.api import openapi
+from staykit.api.apps import swagger_page
 from staykit.api.marketplace.context import Context, DbSession
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import (
@@ -156,7 +156,7 @@ class Service:
 
         @router.get("/swagger", include_in_schema=False)
         async def swagger() -> HTMLResponse:
-            return get_swagger_ui_html(openapi_url=f"{prefix}/openapi.json", title=f"{name} API")
+            return swagger_page(f"{prefix}/openapi.json", f"{name} API")
 
         @router.get(
             "/getPostmanCollection",

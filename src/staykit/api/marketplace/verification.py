@@ -39,6 +39,16 @@ class CodeSent(BaseModel):
     date: datetime
 
 
+class EmailCodeSent(BaseModel):
+    """The answer to starting an email-keyed flow: the same for every address, so it
+    reveals nothing about accounts (a code goes out only to a real one)."""
+
+    email: str
+    secretCode: str | None = Field(default=None, description="Development only.")
+    expireTime: int = Field(description="Seconds a code stays valid.")
+    date: datetime
+
+
 class Verified(BaseModel):
     userId: uuid.UUID
     email: str | None = None
@@ -72,7 +82,7 @@ class MobileResetComplete(Input):
 @router.post(
     "/email-verification/start",
     summary="emailVerificationStart",
-    **_flow(CodeSent),
+    **_flow(EmailCodeSent),
 )
 async def email_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
@@ -168,7 +178,7 @@ async def mobile_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResp
 @router.post(
     "/password-reset-by-email/start",
     summary="passwordResetByEmailStart",
-    **_flow(CodeSent),
+    **_flow(EmailCodeSent),
 )
 async def password_reset_email_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(

@@ -65,4 +65,4 @@ async def purge_expired_auth_records(timestamp: int) -> None:
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
         counts = await purge_expired(session, runtime.settings)
-    log.info("purged expired auth records", **counts)
+    (log.info if any(counts.values()) else log.debug)("purged expired auth records", **counts)

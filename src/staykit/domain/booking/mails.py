@@ -126,4 +126,4 @@ async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
 @consumer("reservation.*")
 async def mail_reservation_event(session: AsyncSession, event: DomainEvent) -> None:
     sent = await send_event_mails(session, event)
-    log.info("reservation event mailed", event_type=event.type, mails=sent)
+    log.debug("reservation event mailed", event_type=event.type, mails=sent)

@@ -21,7 +21,7 @@ async def expire_requests_job(timestamp: int) -> None:
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
         count = await expire_requests(session)
-    log.info("expired booking requests", count=count)
+    (log.info if count else log.debug)("expired booking requests", count=count)
 
 
 @blueprint.periodic(cron="*/15 * * * *")
@@ -30,4 +30,4 @@ async def complete_stays_job(timestamp: int) -> None:
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
         count = await complete_stays(session)
-    log.info("completed stays", count=count)
+    (log.info if count else log.debug)("completed stays", count=count)

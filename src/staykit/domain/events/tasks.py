@@ -43,4 +43,4 @@ async def dispatch(event_ids: list[str]) -> None:
             handlers = consumers_for(event.type)
             for handler in handlers:
                 await handler(session, event)
-            log.info("event dispatched", event_type=event.type, consumers=len(handlers))
+            log.debug("event dispatched", event_type=event.type, consumers=len(handlers))

@@ -58,13 +58,13 @@ class SmtpEmailSender:
 
 class MailboxEmailSender:
     async def send(self, *, to: str, subject: str, body: str) -> str:
-        log.info("email kept in development mailbox", to=to, subject=subject)
+        log.debug("email kept in development mailbox", to=to, subject=subject)
         return DeliveryResult.KEPT
 
 
 class LoggingSmsSender:
     async def send(self, *, to: str, body: str) -> str:
-        log.info("sms kept (no SMS provider configured)", to=to)
+        log.debug("sms kept (no SMS provider configured)", to=to)
         return DeliveryResult.KEPT
 
 
