@@ -8,8 +8,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, UploadFile
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import ColumnElement, true
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
@@ -18,23 +16,11 @@ from staykit.api.marketplace.resource import Resource, columns_filters, mount
 from staykit.api.marketplace.responses import DELETE, described, envelope, record_model
 from staykit.api.marketplace.responses import Access as A
 from staykit.core.schemas import parse_json_object
-from staykit.domain.access.principal import Principal
-from staykit.domain.auth import avatars, policy
+from staykit.domain.auth import avatars
+from staykit.domain.auth.avatars import AVATARS
 from staykit.domain.auth.models import UserAvatarsFile
-from staykit.domain.records import Records
 
 router = APIRouter()
-
-
-def _own_files(actor: Principal | None) -> ColumnElement[bool]:
-    me = policy.require_login(actor)
-    if me.is_admin:
-        return true()
-    return (UserAvatarsFile.owner_id == me.user_id) | (UserAvatarsFile.user_id == me.user_id)
-
-
-async def _may_see(_session: AsyncSession, actor: Principal | None, row: UserAvatarsFile) -> None:
-    avatars.can_see(actor, row)
 
 
 def _avatar_shape(obj: UserAvatarsFile) -> dict[str, Any]:
@@ -51,16 +37,6 @@ AVATAR_FIELDS = (
     Field("ownerId", "owner_id"),
     Field("metadata", "metadata_"),
     Field("userId", "user_id"),
-)
-
-# Signed-in callers list their own files (admins all); a file is its owner's, its user's
-# and the admins'. Deleting one is by hand (avatars.delete_file): it also resets the avatar.
-AVATARS = Records(
-    UserAvatarsFile,
-    "userAvatarsFile",
-    readable=_own_files,
-    may_read=policy.require_login,
-    check_read=_may_see,
 )
 
 avatars_resource = Resource(

@@ -4,13 +4,12 @@ and the list of a group's members (members with a deleted account are left out).
 # No `from __future__ import annotations` (see resource.py).
 
 import uuid
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.marketplace.auth_schemas import (
     CreateUserGroup,
@@ -29,30 +28,11 @@ from staykit.api.marketplace.resource import (
 )
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import described, envelope, record_model
-from staykit.core.errors import NotFound
-from staykit.domain.access import masking
-from staykit.domain.access.principal import Principal
-from staykit.domain.auth import policy
-from staykit.domain.auth.models import User, UserGroup, UserGroupMember
-from staykit.domain.records import Records, UniqueRule
+from staykit.domain.auth import groups
+from staykit.domain.auth.groups import GROUPS, MEMBERS
+from staykit.domain.auth.models import UserGroup, UserGroupMember
 
 router = APIRouter()
-
-ALREADY_A_MEMBER = UniqueRule(
-    "uq_user_group_members_active",
-    "user_id",
-    "This user is already a member of the group.",
-    "alreadyAMember",
-)
-
-# Groups: admins write them, every signed-in or anonymous caller reads them.
-GROUPS = Records(
-    UserGroup,
-    "userGroup",
-    may_create=policy.require_admin,
-    may_update=policy.require_admin,
-    may_delete=policy.require_admin,
-)
 
 groups_resource = Resource(
     name="userGroup",
@@ -68,55 +48,14 @@ groups_resource = Resource(
 )
 
 
-async def _member_refs(
-    session: AsyncSession, _actor: Principal | None, obj: UserGroupMember, _values: Any
-) -> None:
-    group = await session.get(UserGroup, obj.group_id)
-    if group is None or not group.is_active:
-        raise NotFound(
-            f"No userGroup with id {obj.group_id}.", code="userGroupNotFound", field="group_id"
-        )
-    user = await session.get(User, obj.user_id)
-    if user is None or not user.is_active:
-        raise NotFound(f"No user with id {obj.user_id}.", code="userNotFound", field="user_id")
-    taken = await session.scalar(
-        select(UserGroupMember.id).where(
-            UserGroupMember.group_id == obj.group_id,
-            UserGroupMember.user_id == obj.user_id,
-            UserGroupMember.is_active,
-        )
-    )
-    if taken is not None:
-        raise ALREADY_A_MEMBER.conflict()
-
-
 async def _member_joins(
     ctx: Ctx, rows: list[UserGroupMember], shaped: list[dict[str, Any]]
 ) -> None:
-    ids = {r.user_id for r in rows}
-    found = {
-        u.id: u for u in (await ctx.session.scalars(select(User).where(User.id.in_(ids)))).all()
-    }
+    users = await groups.member_users(ctx.session, ctx.actor, rows)
     for row, out in zip(rows, shaped, strict=True):
-        u = found.get(row.user_id)
-        if u is None:
-            out["user"] = []
-            continue
-        # Emails of members are personal data: admins and the member themself see them.
-        sees_email = masking.sees_personal(ctx.actor, u.id)
-        out["user"] = [
-            {"email": u.email if sees_email else None, "fullname": u.fullname, "avatar": u.avatar}
-        ]
+        u = users.get(row.user_id)
+        out["user"] = [] if u is None else [asdict(u)]
 
-
-MEMBERS = Records(
-    UserGroupMember,
-    "userGroupMember",
-    may_create=policy.require_admin,
-    may_delete=policy.require_admin,
-    before_create=_member_refs,
-    unique=(ALREADY_A_MEMBER,),
-)
 
 members_resource = Resource(
     name="userGroupMember",
@@ -170,15 +109,5 @@ mount(
 async def list_user_group_members(
     ctx: Context, groupId: Annotated[uuid.UUID, Path(description="The group")]
 ) -> JSONResponse:
-    group = await ctx.session.get(UserGroup, groupId)
-    if group is None or not group.is_active:
-        raise NotFound(
-            f"No userGroup with id {groupId}.", code="userGroupNotFound", field="groupId"
-        )
-    # Members whose account was deleted are no longer listed.
-    base = (
-        select(UserGroupMember)
-        .join(User, User.id == UserGroupMember.user_id)
-        .where(UserGroupMember.group_id == groupId, User.is_active)
-    )
+    base = await groups.members_of(ctx.session, groupId)
     return await list_records(ctx, members_resource, base=base)

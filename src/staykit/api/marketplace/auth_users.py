@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
-from sqlalchemy import select
 
 from staykit.api.marketplace.auth_schemas import (
     CreateUser,
@@ -36,9 +35,8 @@ from staykit.api.marketplace.resource import (
 )
 from staykit.api.marketplace.responses import DELETE, READ, WRITE, described, envelope
 from staykit.api.marketplace.responses import Access as A
-from staykit.domain.auth import policy, registration, users
+from staykit.domain.auth import registration, users
 from staykit.domain.auth.models import ROLES, User
-from staykit.domain.records import Records
 
 router = APIRouter()
 
@@ -59,7 +57,7 @@ USER_FIELDS = (
 users_resource = Resource(
     name="user",
     plural="users",
-    records=Records(User, "user", may_read=policy.require_admin),
+    records=users.USERS,
     id_param="userId",
     fields=USER_FIELDS,
     filters=columns_filters(
@@ -188,7 +186,7 @@ async def search_users(
     keyword: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]+$")],
 ) -> JSONResponse:
     ctx.user()
-    base = select(User).where(users.search_condition(keyword))
+    base = users.search_statement(keyword)
     return await list_records(ctx, users_resource, base=base)
 
 

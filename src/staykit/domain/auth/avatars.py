@@ -1,11 +1,16 @@
-"""Avatar files: image uploads stored in PostgreSQL and served by their access key."""
+"""Avatar files: image uploads stored in PostgreSQL and served by their access key.
+
+A file is its owner's (who uploaded it), its user's (whose avatar it is) and the admins':
+signed-in callers list and read those (`AVATARS`), anyone else gets the 404 of an unknown
+id. Uploading (`upload`) and deleting (`delete_file`, which also resets the user's
+avatar) are operations of their own; the download by access key is public."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -68,7 +73,7 @@ async def upload(
         policy.require_admin(actor)
     user = await session.get(User, target)
     if user is None or not user.is_active:
-        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="user_id")
     if target != me.user_id and not policy.may_manage(me, user.role_id):
         raise Forbidden(
             "Admins may only change the avatar of plain users.", code="cannotManageAdmin"
@@ -116,7 +121,7 @@ async def by_access_key(session: AsyncSession, access_key: str) -> tuple[str, by
         )
     ).first()
     if row is None:
-        raise NotFound("No file with this access key.", code="fileNotFound", field="accessKey")
+        raise NotFound("No file with this access key.", code="fileNotFound", field="access_key")
     return row.mime_type, row.file_data
 
 
@@ -125,18 +130,37 @@ def can_see(actor: Principal | None, row: UserAvatarsFile) -> None:
     404 as an unknown id, so ids cannot be probed for other people's files."""
     me = policy.require_login(actor)
     if not me.is_admin and me.user_id not in (row.owner_id, row.user_id):
-        raise NotFound(
-            f"No userAvatarsFile with id {row.id}.",
-            code="userAvatarsFileNotFound",
-            field="userAvatarsFileId",
-        )
+        raise AVATARS.not_found(row.id)
+
+
+def _own_files(actor: Principal | None) -> ColumnElement[bool]:
+    """The files a caller lists: admins all, others those they own or that are theirs."""
+    me = policy.require_login(actor)
+    if me.is_admin:
+        return true()
+    return (UserAvatarsFile.owner_id == me.user_id) | (UserAvatarsFile.user_id == me.user_id)
+
+
+async def _may_see(_session: AsyncSession, actor: Principal | None, row: UserAvatarsFile) -> None:
+    can_see(actor, row)
+
+
+# Signed-in callers list and read their own files (admins all). Uploads and deletes are
+# `upload` and `delete_file`, not the generic operations.
+AVATARS = Records(
+    UserAvatarsFile,
+    "userAvatarsFile",
+    readable=_own_files,
+    may_read=policy.require_login,
+    check_read=_may_see,
+)
 
 
 async def delete_file(
     session: AsyncSession, actor: Principal | None, settings: Settings, file_id: uuid.UUID
 ) -> UserAvatarsFile:
     """Soft-delete a file (owner, its user, or an admin)."""
-    row: UserAvatarsFile = await Records(UserAvatarsFile, "userAvatarsFile").load(session, file_id)
+    row: UserAvatarsFile = await AVATARS.load(session, file_id)
     can_see(actor, row)
     await soft_delete(session, row)
     # Its download now answers 404, so a profile still showing it would show a broken

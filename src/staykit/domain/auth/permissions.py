@@ -7,6 +7,11 @@ How `GET /permissions/{name}` is decided (spec §1.9, made precise here):
 - `exceptions` are the object ids whose answer differs from the general one, decided by
   the same precedence among the grants naming that object: with canDo=true they are the
   objects denied; with canDo=false, the only objects granted.
+
+Grants are written and read by admins only (`PERMISSIONS`). A grant names exactly one
+subject (a role, a user or a user group), which must exist; its command is an
+`{attribute: value}` mapping (`permission_name`, `role_id`, `subject_user_id`,
+`subject_user_group_id`, `object_id`, `can_do`), its changes `can_do` and `object_id`.
 """
 
 from __future__ import annotations
@@ -17,11 +22,53 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.errors import InvalidInput
+from staykit.core.errors import InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth.models import GivenPermission, UserGroup, UserGroupMember
+from staykit.domain.auth import policy
+from staykit.domain.auth.groups import active_group
+from staykit.domain.auth.models import GivenPermission, User, UserGroup, UserGroupMember
+from staykit.domain.records import Records
 
 LEVEL = {"user": 3, "group": 2, "role": 1}
+
+
+async def _check_subject(
+    session: AsyncSession, _principal: Principal | None, grant: GivenPermission, _command: Any
+) -> None:
+    """A grant names exactly one subject, and a user or group that exists."""
+    subjects = [
+        v
+        for v in (grant.role_id, grant.subject_user_id, grant.subject_user_group_id)
+        if v is not None
+    ]
+    if len(subjects) != 1:
+        raise InvalidInput(
+            "Name exactly one subject: roleId, subjectUserId or subjectUserGroupId.",
+            code="oneSubjectRequired",
+            field="role_id",
+        )
+    if grant.subject_user_id is not None:
+        user = await session.get(User, grant.subject_user_id)
+        if user is None or not user.is_active:
+            raise NotFound(
+                f"No user with id {grant.subject_user_id}.",
+                code="userNotFound",
+                field="subject_user_id",
+            )
+    if grant.subject_user_group_id is not None:
+        await active_group(session, grant.subject_user_group_id, field="subject_user_group_id")
+
+
+# Admins only, for reading too.
+PERMISSIONS = Records(
+    GivenPermission,
+    "givenPermission",
+    may_read=policy.require_admin,
+    may_create=policy.require_admin,
+    may_update=policy.require_admin,
+    may_delete=policy.require_admin,
+    before_create=_check_subject,
+)
 
 
 async def _group_ids(session: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
@@ -90,7 +137,7 @@ async def check(session: AsyncSession, actor: Principal, name: str) -> dict[str,
         raise InvalidInput(
             "permissionName must be 1 to 200 characters without NUL.",
             code="permissionNameIsInvalid",
-            field="permissionName",
+            field="permission_name",
         )
     return evaluate(await grants_for(session, actor, name))
 

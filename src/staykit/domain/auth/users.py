@@ -1,4 +1,8 @@
-"""Users: profiles, roles, passwords and soft deletion (creating them: registration.py)."""
+"""Users: profiles, roles, passwords and soft deletion (creating them: registration.py).
+
+Only admins list and search users (`USERS`); a user reads their own record, an admin any
+(`get_user`); anyone reads the brief view (`get_brief_user`). Changes go through the
+functions below, which apply the admin hierarchy (`policy.may_manage`)."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import hashlib
 import uuid
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -18,6 +22,10 @@ from staykit.domain.auth.commands import PasswordChange, PasswordReset, RoleChan
 from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.auth.passwords import hash_password, verify_password
 from staykit.domain.auth.session_cache import session_cache
+from staykit.domain.records import Records
+
+# Listing and searching users: admins only. Single users are read through `get_user`.
+USERS = Records(User, "user", may_read=policy.require_admin)
 
 
 def default_avatar(email: str, base_url: str) -> str:
@@ -41,7 +49,7 @@ async def get_by_email(session: AsyncSession, email: str) -> User | None:
 async def get_active(session: AsyncSession, user_id: uuid.UUID) -> User:
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        raise NotFound("No user with this userId.", code="userNotFound", field="userId")
+        raise NotFound("No user with this userId.", code="userNotFound", field="user_id")
     return user
 
 
@@ -165,7 +173,7 @@ async def update_user_role(
         raise Forbidden("Admins may only change the role of plain users.", code="cannotManageAdmin")
     if data.role == "superAdmin" and not admin.is_super_admin:
         raise Forbidden(
-            "Only a superAdmin may grant superAdmin.", code="cannotGrantSuperAdmin", field="roleId"
+            "Only a superAdmin may grant superAdmin.", code="cannotGrantSuperAdmin", field="role_id"
         )
     if user.role_id != data.role:
         if user.role_id == "superAdmin":
@@ -217,6 +225,11 @@ async def update_user_password_by_admin(
     keep = admin.session_id if user.id == admin.user_id else None
     await revoke_sessions(session, user.id, keep=keep)
     return user
+
+
+def search_statement(keyword: str) -> Select[Any]:
+    """Users whose email or name contains `keyword` (for `USERS.page(base=...)`)."""
+    return select(User).where(search_condition(keyword))
 
 
 def search_condition(keyword: str) -> Any:
