@@ -101,6 +101,8 @@ def from_domain(exc: DomainError) -> Problem:
         errors=list(exc.errors),
         headers=dict(exc.headers),
         facts=dict(getattr(exc, "facts", {}) or {}),
+        # an API layer's own error naming what was sent (an unknown query parameter)
+        domain_words=not getattr(exc, "wire_words", False),
     )
 
 

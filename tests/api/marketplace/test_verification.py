@@ -34,6 +34,10 @@ FLOWS = (
 TWO_FACTOR = ("email-2factor-verification", "mobile-2factor-verification")
 # Started by an email address: they answer alike for every address (no userId).
 BY_EMAIL = ("email-verification", "password-reset-by-email")
+# Started by an address (an email, or a mobile number for the reset by mobile): they
+# answer alike for every address (the address as sent, no userId).
+BY_ADDRESS = (*BY_EMAIL, "mobile-verification", "password-reset-by-mobile")
+ADDRESS = {"password-reset-by-mobile": "mobile"}  # the field a start is keyed by
 
 
 def new_mobile() -> str:
@@ -150,13 +154,15 @@ async def test_start_in_the_test_env_returns_code_expiry_and_date(
     assert body["expireTime"] == expected_ttl
     started_at = datetime.fromisoformat(body["date"])
     assert abs((utcnow() - started_at).total_seconds()) < 60
-    if flow in BY_EMAIL:
+    if flow in BY_ADDRESS:
         assert "userId" not in body
     else:
         assert body["userId"] == case.person.id
     if flow in TWO_FACTOR:
         assert body["sessionId"] == case.start_body["sessionId"]
-    if case.channel == "sms":
+    if flow == "mobile-verification":
+        assert body["email"] == case.person.email  # started by the email: answered with it
+    elif case.channel == "sms":
         assert body["mobile"] == case.person.user.mobile
     else:
         assert body["email"] == case.person.email
@@ -187,7 +193,7 @@ async def test_production_start_keeps_the_code_out_of_the_response(
     assert r.status_code == 200, r.text
     body = r.json()
     assert "secretCode" not in body
-    if flow in BY_EMAIL:
+    if flow in BY_ADDRESS:
         assert "userId" not in body
     else:
         assert body["userId"] == case.person.id
@@ -307,9 +313,9 @@ async def test_code_just_before_expiry_still_works(
 def assert_resend_refused(r: httpx.Response, flow: str) -> None:
     """No new code within the resend window: a 403, or for the flows started by email the
     same 200 as any address gets (a 403 would tell that the address has an account)."""
-    if flow in BY_EMAIL:
+    if flow in BY_ADDRESS:
         assert r.status_code == 200, r.text
-        assert set(r.json()) == {"email", "expireTime", "date"}
+        assert set(r.json()) == {ADDRESS.get(flow, "email"), "expireTime", "date"}
     else:
         assert_error(r, 403, message="errMsg_codeResendTooSoon")
 
@@ -327,7 +333,7 @@ async def test_resend_within_the_window_is_refused(
     frozen.advance(seconds=settings.verification_resend_seconds - 1)
     r = await start(client, case)
     assert_resend_refused(r, flow)
-    if flow not in BY_EMAIL:
+    if flow not in BY_ADDRESS:
         assert 0 < int(r.headers["Retry-After"]) <= settings.verification_resend_seconds
     # The first code is still the one that works.
     r = await complete(client, case, code)
@@ -503,14 +509,15 @@ async def test_email_verification_of_a_verified_email_answers_like_any_address(
     assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
-async def test_mobile_verification_for_an_unknown_email_is_404(client: httpx.AsyncClient) -> None:
-    r = await client.post(f"{BASE}/mobile-verification/start", json={"email": "ghost@example.test"})
-    assert_error(r, 404, message="errMsg_userNotFound", field="email")
+async def test_mobile_verification_complete_for_an_unknown_email_is_like_no_code_under_way(
+    client: httpx.AsyncClient,
+) -> None:
+    # Was 404 userNotFound, which told which emails have accounts.
     r = await client.post(
         f"{BASE}/mobile-verification/complete",
         json={"email": "ghost@example.test", "secretCode": "123456"},
     )
-    assert_error(r, 404, message="errMsg_userNotFound", field="email")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
 @pytest.mark.parametrize("flow", BY_EMAIL)
@@ -596,29 +603,52 @@ async def test_mobile_verification_sets_mobile_verified(
         "isVerified": True,
     }
     assert (await log_in(client, case.person))["mobileVerified"] is True
+    # Starting again is answered as for any address, and sends nothing.
     r = await start(client, case)
-    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
+    assert r.status_code == 200, r.text
+    assert set(r.json()) == {"email", "expireTime", "date"}
 
 
-async def test_mobile_verification_without_a_mobile_is_400(
-    client: httpx.AsyncClient, db: AsyncSession
+@pytest.mark.parametrize("env", ["test", "production"])
+async def test_mobile_verification_start_answers_alike_for_known_and_unknown_accounts(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    env: str,
 ) -> None:
-    person = await make_user(db, mobile=None)
-    r = await client.post(f"{BASE}/mobile-verification/start", json={"email": person.email})
-    assert_error(r, 400, message="errMsg_mobileMissing", field="mobile")
+    """Was 404 userNotFound (unknown email), 400 mobileMissing (no mobile) and 400
+    mobileAlreadyVerified: each told that the email has an account."""
+    monkeypatch.setattr(settings, "env", env)
+    needs = await make_user(db, mobile=new_mobile(), mobile_verified=False)
+    no_mobile = await make_user(db, mobile=None)
+    verified = await make_user(db, mobile=new_mobile(), mobile_verified=True)
+    emails = [needs.email, "ghost@example.test", no_mobile.email, verified.email]
+    answers = [
+        await client.post(f"{BASE}/mobile-verification/start", json={"email": e}) for e in emails
+    ]
+    for r, email in zip(answers, emails, strict=True):
+        assert r.status_code == 200, r.text
+        body = r.json()
+        extra = {"secretCode"} if env == "test" and email == needs.email else set()
+        assert set(body) == {"email", "expireTime", "date"} | extra
+        assert body["email"] == email
+        assert body["expireTime"] == settings.verification_expire_seconds
+    # The SMS goes only to the account whose mobile needs verifying.
+    assert await sent_to(db, str(needs.user.mobile)) == 1
+    assert await sent_to(db, str(verified.user.mobile)) == 0
 
 
-async def test_mobile_verification_of_a_verified_mobile_is_400(
+async def test_mobile_verification_complete_of_a_verified_mobile_is_like_no_code_under_way(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
     person = await make_user(db, mobile=new_mobile(), mobile_verified=True)
-    r = await client.post(f"{BASE}/mobile-verification/start", json={"email": person.email})
-    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
+    # Was 400 mobileAlreadyVerified.
     r = await client.post(
         f"{BASE}/mobile-verification/complete",
         json={"email": person.email, "secretCode": "123456"},
     )
-    assert_error(r, 400, message="errMsg_mobileAlreadyVerified")
+    assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
 async def test_code_sent_to_a_previous_number_does_not_verify_a_new_one(
@@ -927,26 +957,46 @@ async def test_password_reset_by_email_for_an_unknown_email_reveals_nothing(
         assert r.status_code == 400, r.text
 
 
-async def test_password_reset_by_mobile_for_an_unknown_user_is_404(
+@pytest.mark.parametrize("env", ["test", "production"])
+async def test_password_reset_by_mobile_start_answers_alike_for_known_and_unknown_numbers(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    env: str,
+) -> None:
+    """Was 404 userNotFound (unknown number) and 400 mobileNotVerified."""
+    monkeypatch.setattr(settings, "env", env)
+    owner = await make_user(db, mobile=new_mobile(), mobile_verified=True)
+    unverified = await make_user(db, mobile=new_mobile(), mobile_verified=False)
+    numbers = [str(owner.user.mobile), new_mobile(), str(unverified.user.mobile)]
+    answers = [
+        await client.post(f"{BASE}/password-reset-by-mobile/start", json={"mobile": n})
+        for n in numbers
+    ]
+    for r, number in zip(answers, numbers, strict=True):
+        assert r.status_code == 200, r.text
+        body = r.json()
+        extra = {"secretCode"} if env == "test" and number == owner.user.mobile else set()
+        assert set(body) == {"mobile", "expireTime", "date"} | extra
+        assert body["mobile"] == number
+        assert body["expireTime"] == settings.verification_expire_seconds
+    # The SMS goes only to the verified owner of the number.
+    assert await sent_to(db, numbers[0]) == 1
+    assert await sent_to(db, numbers[1]) == 0
+    assert await sent_to(db, numbers[2]) == 0
+
+
+async def test_password_reset_by_mobile_complete_for_an_unknown_user_is_like_no_code_under_way(
     client: httpx.AsyncClient,
 ) -> None:
-    r = await client.post(f"{BASE}/password-reset-by-mobile/start", json={"mobile": new_mobile()})
-    assert_error(r, 404, message="errMsg_userNotFound", field="mobile")
-    r = await client.post(
-        f"{BASE}/password-reset-by-mobile/complete",
-        json={"email": "ghost@example.test", "secretCode": "123456", "password": NEW_PASSWORD},
-    )
-    assert_error(r, 404, message="errMsg_userNotFound", field="email")
-
-
-async def test_password_reset_by_an_unverified_mobile_is_400(
-    client: httpx.AsyncClient, db: AsyncSession
-) -> None:
-    person = await make_user(db, mobile=new_mobile(), mobile_verified=False)
-    r = await client.post(
-        f"{BASE}/password-reset-by-mobile/start", json={"mobile": person.user.mobile}
-    )
-    assert_error(r, 400, message="errMsg_mobileNotVerified", field="mobile")
+    # Was 404 userNotFound.
+    for who in ({"email": "ghost@example.test"}, {"mobile": new_mobile()}):
+        r = await client.post(
+            f"{BASE}/password-reset-by-mobile/complete",
+            json={**who, "secretCode": "123456", "password": NEW_PASSWORD},
+        )
+        assert_error(r, 403, message="errMsg_noOngoingVerification")
 
 
 async def test_password_reset_by_mobile_finds_the_verified_owner_of_a_shared_number(
@@ -957,6 +1007,12 @@ async def test_password_reset_by_mobile_finds_the_verified_owner_of_a_shared_num
     await make_user(db, mobile=number, mobile_verified=False)
     owner = await make_user(db, mobile=number, mobile_verified=True)
     r = await client.post(f"{BASE}/password-reset-by-mobile/start", json={"mobile": number})
+    assert r.status_code == 200, r.text
+    code = r.json()["secretCode"]
+    r = await client.post(
+        f"{BASE}/password-reset-by-mobile/complete",
+        json={"mobile": number, "secretCode": code, "password": NEW_PASSWORD},
+    )
     assert r.status_code == 200, r.text
     assert r.json()["userId"] == owner.id
 

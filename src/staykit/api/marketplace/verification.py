@@ -49,6 +49,16 @@ class EmailCodeSent(BaseModel):
     date: datetime
 
 
+class MobileCodeSent(BaseModel):
+    """The answer to starting a reset by mobile: the same for every number, so it reveals
+    nothing about accounts (a code goes out only to a verified one)."""
+
+    mobile: str
+    secretCode: str | None = Field(default=None, description="Development only.")
+    expireTime: int = Field(description="Seconds a code stays valid.")
+    date: datetime
+
+
 class Verified(BaseModel):
     userId: uuid.UUID
     email: str | None = None
@@ -64,10 +74,11 @@ class Mobile2FactorDone(BaseModel):
     expiresIn: int
 
 
-# Every flow: 400 bad input, 403 a wrong, expired or too-early code, 404 an unknown
-# user, 413 a body over the limit; the two-factor flows also 401 an ended session.
+# Every flow: 400 bad input, 403 a wrong, expired or too-early code (or none under way),
+# 413 a body over the limit; the two-factor flows also 401 an ended session and 404. The
+# flows keyed by an address never 404: an unknown one is answered like a known one.
 def _flow(model: type[BaseModel], *, two_factor: bool = False) -> dict[str, Any]:
-    return described(A.PUBLIC, 400, 403, 404, 413, *((401,) if two_factor else ()), model=model)
+    return described(A.PUBLIC, 400, 403, 413, *((401, 404) if two_factor else ()), model=model)
 
 
 class MobileResetComplete(Input):
@@ -106,7 +117,7 @@ async def email_verification_complete(ctx: Context, body: CodeComplete) -> JSONR
 @router.post(
     "/mobile-verification/start",
     summary="mobileVerificationStart",
-    **_flow(CodeSent),
+    **_flow(EmailCodeSent),
 )
 async def mobile_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
@@ -202,7 +213,7 @@ async def password_reset_email_complete(ctx: Context, body: PasswordResetComplet
 @router.post(
     "/password-reset-by-mobile/start",
     summary="passwordResetByMobileStart",
-    **_flow(CodeSent),
+    **_flow(MobileCodeSent),
 )
 async def password_reset_mobile_start(ctx: Context, body: MobileStart) -> JSONResponse:
     return JSONResponse(

@@ -4,10 +4,13 @@ Codes are 6 digits, stored hashed, one active per user and purpose (per session 
 resend-throttled, expiring, and invalidated after too many wrong guesses. The code is in
 the response only in development; otherwise it leaves by email or SMS through a job.
 
-The flows started by an email address (email verification, password reset by email) do
-not tell whether the address has an account: start answers the same 200 for every address
-(no userId) and mails only a real, active account that needs the code; complete answers
-an unknown address as it answers an account with no code under way.
+The flows started by an address (email verification, mobile verification, password reset
+by email or by mobile) do not tell whether it belongs to an account: start answers the
+same 200 for every address (the address as sent, no userId) and sends a code only to a
+real, active account that needs it (mobile verification: one with an unverified mobile;
+reset by mobile: one whose mobile is verified), skipping a resend within the window
+silently; complete answers an unknown address as it answers an account with no code under
+way.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
-from staykit.core.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from staykit.core.errors import Forbidden, InvalidInput, Unauthenticated
 from staykit.core.ids import numeric_code
 from staykit.domain.auth.models import AuthSession, User, VerificationCode
 from staykit.domain.auth.passwords import hash_password
@@ -155,11 +158,15 @@ def _started(settings: Settings, code: str, row: VerificationCode, **fields: Any
 
 
 def _accepted(
-    settings: Settings, purpose: str, email: str, issued: tuple[str, VerificationCode] | None
+    settings: Settings,
+    purpose: str,
+    issued: tuple[str, VerificationCode] | None,
+    **address: str,
 ) -> dict[str, Any]:
-    """A start by email, answered alike whether or not a code went out: the address as
-    sent, how long a code lives and when. Only development adds the code it sent."""
-    out: dict[str, Any] = {"email": email}
+    """A start by an address (email= or mobile=), answered alike whether or not a code
+    went out: the address as sent, how long a code lives and when. Only development adds
+    the code it sent."""
+    out: dict[str, Any] = {**address}
     if issued is not None and settings.is_development:
         out["secretCode"] = issued[0]
     out["expireTime"] = _expiry(purpose, settings)
@@ -171,13 +178,6 @@ async def _account(session: AsyncSession, email: str) -> User | None:
     """The active account with this email, or None (unknown and closed alike)."""
     user = await get_by_email(session, email)
     return user if user is not None and user.is_active else None
-
-
-async def _user_by_email(session: AsyncSession, email: str) -> User:
-    user = await _account(session, email)
-    if user is None:
-        raise NotFound("No user with this email.", code="userNotFound", field="email")
-    return user
 
 
 # --- email verification ---------------------------------------------------------------
@@ -216,7 +216,7 @@ async def start_email_verification(
             issued = await send_email_verification(session, user, settings)
         except ResendTooSoon:
             issued = None  # the code sent moments ago still works
-    return _accepted(settings, EMAIL_VERIFICATION, email, issued)
+    return _accepted(settings, EMAIL_VERIFICATION, issued, email=email)
 
 
 async def complete_email_verification(
@@ -239,32 +239,32 @@ async def complete_email_verification(
 async def start_mobile_verification(
     session: AsyncSession, settings: Settings, email: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email)
-    if not user.mobile:
-        raise InvalidInput(
-            "This user has no mobile number; add one to the profile first.",
-            code="mobileMissing",
-            field="mobile",
-        )
-    if user.mobile_verified:
-        raise InvalidInput(
-            "This mobile number is already verified.", code="mobileAlreadyVerified", field="email"
-        )
-    code, row = await _issue_code(session, settings, MOBILE_VERIFICATION, user)
-    await queue_sms(
-        session, to=user.mobile, body=f"Your staykit code is {code}", purpose=MOBILE_VERIFICATION
-    )
-    return _started(settings, code, row, userId=str(user.id), mobile=user.mobile)
+    """The same answer for every address; an SMS goes only to an account with a mobile
+    that is not verified yet, and not again within the resend window."""
+    user = await _account(session, email)
+    issued = None
+    if user is not None and user.mobile and not user.mobile_verified:
+        try:
+            issued = await _issue_code(session, settings, MOBILE_VERIFICATION, user)
+        except ResendTooSoon:
+            issued = None  # the code sent moments ago still works
+        else:
+            await queue_sms(
+                session,
+                to=user.mobile,
+                body=f"Your staykit code is {issued[0]}",
+                purpose=MOBILE_VERIFICATION,
+            )
+    return _accepted(settings, MOBILE_VERIFICATION, issued, email=email)
 
 
 async def complete_mobile_verification(
     session: AsyncSession, settings: Settings, email: str, code: str
 ) -> dict[str, Any]:
-    user = await _user_by_email(session, email)
-    if user.mobile_verified:
-        raise InvalidInput(
-            "This mobile number is already verified.", code="mobileAlreadyVerified", field="email"
-        )
+    user = await _account(session, email)
+    if user is None or not user.mobile or user.mobile_verified:
+        # As for an account with no code under way: no start sent one for this address.
+        raise _none_under_way()
     await _check_code(session, settings, MOBILE_VERIFICATION, user, code)
     user.mobile_verified = True
     user.updated_at = utcnow()
@@ -367,11 +367,11 @@ async def start_password_reset_by_email(
     not again within the resend window."""
     user = await _account(session, email)
     if user is None:
-        return _accepted(settings, PASSWORD_RESET_EMAIL, email, None)
+        return _accepted(settings, PASSWORD_RESET_EMAIL, None, email=email)
     try:
         code, row = await _issue_code(session, settings, PASSWORD_RESET_EMAIL, user)
     except ResendTooSoon:
-        return _accepted(settings, PASSWORD_RESET_EMAIL, email, None)
+        return _accepted(settings, PASSWORD_RESET_EMAIL, None, email=email)
     link = f"{settings.public_base_url.rstrip('/')}/account/reset-password?userId={user.id}&code={code}"
     await queue_email(
         session,
@@ -380,7 +380,7 @@ async def start_password_reset_by_email(
         body=f"Your password reset code is {code}.\n\nOr open {link}\n\nIf you did not ask for this, ignore this email.",
         purpose=PASSWORD_RESET_EMAIL,
     )
-    return _accepted(settings, PASSWORD_RESET_EMAIL, email, (code, row))
+    return _accepted(settings, PASSWORD_RESET_EMAIL, (code, row), email=email)
 
 
 async def _reset(
@@ -410,36 +410,36 @@ async def complete_password_reset_by_email(
     return {"userId": str(user.id), "email": user.email, "isVerified": True}
 
 
-async def _user_by_mobile(session: AsyncSession, mobile: str) -> User:
+async def _user_by_mobile(session: AsyncSession, mobile: str) -> User | None:
     # Numbers are not unique: whoever verified the number owns it, not whoever typed it first.
-    user = await session.scalar(
+    return await session.scalar(
         select(User)
         .where(User.mobile == mobile.strip(), User.is_active)
         .order_by(User.mobile_verified.desc(), User.created_at)
         .limit(1)
     )
-    if user is None:
-        raise NotFound("No user with this mobile number.", code="userNotFound", field="mobile")
-    return user
 
 
 async def start_password_reset_by_mobile(
     session: AsyncSession, settings: Settings, mobile: str
 ) -> dict[str, Any]:
+    """The same answer for every number; the SMS goes only to an active account whose
+    mobile is verified (an unverified number may be someone else's), and not again within
+    the resend window."""
     user = await _user_by_mobile(session, mobile)
-    if not user.mobile_verified:
-        raise InvalidInput(
-            "This mobile number is not verified.", code="mobileNotVerified", field="mobile"
-        )
-    code, row = await _issue_code(session, settings, PASSWORD_RESET_MOBILE, user)
-    assert user.mobile is not None
+    if user is None or not user.mobile or not user.mobile_verified:
+        return _accepted(settings, PASSWORD_RESET_MOBILE, None, mobile=mobile)
+    try:
+        code, row = await _issue_code(session, settings, PASSWORD_RESET_MOBILE, user)
+    except ResendTooSoon:
+        return _accepted(settings, PASSWORD_RESET_MOBILE, None, mobile=mobile)
     await queue_sms(
         session,
         to=user.mobile,
         body=f"Your staykit password reset code is {code}",
         purpose=PASSWORD_RESET_MOBILE,
     )
-    return _started(settings, code, row, userId=str(user.id), mobile=user.mobile)
+    return _accepted(settings, PASSWORD_RESET_MOBILE, (code, row), mobile=mobile)
 
 
 async def complete_password_reset_by_mobile(
@@ -452,7 +452,7 @@ async def complete_password_reset_by_mobile(
     password: str,
 ) -> dict[str, Any]:
     if email:
-        user = await _user_by_email(session, email)
+        user = await _account(session, email)
     elif mobile:
         user = await _user_by_mobile(session, mobile)
     else:
@@ -461,5 +461,9 @@ async def complete_password_reset_by_mobile(
             code="emailRequired",
             field="email",
         )
+    # The password is judged before the account, so a weak one is a 400 for anyone.
+    check_password_policy(password, settings)
+    if user is None:
+        raise _none_under_way()
     await _reset(session, settings, user, PASSWORD_RESET_MOBILE, code, password)
     return {"userId": str(user.id), "mobile": user.mobile, "isVerified": True}
