@@ -210,6 +210,7 @@ async def service_figures(
     from staykit.domain.booking.create import create_reservation
     from staykit.domain.catalog.models import UnitType
     from staykit.domain.catalog.quote import quote_stay
+    from staykit.jobs import app as _jobs  # noqa: F401  (binds the tasks a booking defers)
 
     engine = create_engine(url, pool_size=2)
     factory = make_sessionmaker(engine)
@@ -263,6 +264,7 @@ async def service_contention(
     from staykit.core.errors import DomainError
     from staykit.domain.booking.commands import NewReservation
     from staykit.domain.booking.create import create_reservation
+    from staykit.jobs import app as _jobs  # noqa: F401  (binds the tasks a booking defers)
 
     engine = create_engine(url, pool_size=Settings.model_fields["db_pool_size"].default)
     factory = make_sessionmaker(engine)

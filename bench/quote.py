@@ -117,7 +117,7 @@ async def build(url: str, host_id: str, listings: int = LISTINGS) -> tuple[uuid.
                             "minStay": 1,
                             "seasonalPricing": {"rules": rules},
                         }
-                    ),
+                    ).to_command(),
                 )
                 rate = await default_rate(session, listing.id)
                 units = [
