@@ -116,24 +116,27 @@ def actor_of(person: Person) -> Principal:
     )
 
 
+# A createListing body: published, instant, 100 EUR a night, 4 guests, in Lisbon.
+LISTING_BODY: dict[str, object] = {
+    "title": "Sunny flat by the river",
+    "address": "Rua das Flores 12, Lisboa",
+    "pricePerNight": "100.00",
+    "description": "Two rooms, balcony, fast wifi.",
+    "propertyType": "apartment",
+    "location": {"lat": 38.7223, "lng": -9.1393, "city": "Lisbon", "country": "PT"},
+    "currency": "EUR",
+    "approvalType": "instant",
+    "isPublished": True,
+    "timeZone": "Europe/Lisbon",
+    "maxGuests": 4,
+    "baseOccupancy": 2,
+}
+
+
 async def make_listing(db: AsyncSession, host: Person, **fields: object) -> UnitType:
     """A listing (with its property, one unit and the default rate) made by the domain
     service, as POST /propertycatalog-api/v1/listings would. Fields override the defaults."""
-    body: dict[str, object] = {
-        "title": "Sunny flat by the river",
-        "address": "Rua das Flores 12, Lisboa",
-        "pricePerNight": "100.00",
-        "description": "Two rooms, balcony, fast wifi.",
-        "propertyType": "apartment",
-        "location": {"lat": 38.7223, "lng": -9.1393, "city": "Lisbon", "country": "PT"},
-        "currency": "EUR",
-        "approvalType": "instant",
-        "isPublished": True,
-        "timeZone": "Europe/Lisbon",
-        "maxGuests": 4,
-        "baseOccupancy": 2,
-    }
-    body.update(fields)
+    body: dict[str, object] = {**LISTING_BODY, **fields}
     listing = await create_listing(
         db, actor_of(host), CreateListing.model_validate(body).to_command()
     )

@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import Person, iso_days_from, make_logged_in
+from tests.factories import LISTING_BODY, Person, iso_days_from, make_logged_in
 
 SERVICES = ("/auth-api", "/propertycatalog-api", "/bookingmanagement-api")
 CHECKS = [response_schema_conformance, status_code_conformance]
@@ -379,21 +379,7 @@ async def session_of_catalog_and_booking(
     ok(await call("GET", f"{base}/v1/listingamenities"))
     ok(await call("GET", f"{base}/v1/listingamenities/{aid}"))
     ok(await call("PATCH", f"{base}/v1/listingamenities/{aid}", json={"iconUrl": None}, headers=a))
-    listing = {
-        "title": "Sunny flat by the river",
-        "address": "Rua das Flores 12, Lisboa",
-        "pricePerNight": "100.00",
-        "description": "Two rooms, balcony, fast wifi.",
-        "propertyType": "apartment",
-        "location": {"lat": 38.7223, "lng": -9.1393, "city": "Lisbon", "country": "PT"},
-        "currency": "EUR",
-        "approvalType": "instant",
-        "isPublished": True,
-        "timeZone": "Europe/Lisbon",
-        "maxGuests": 4,
-        "baseOccupancy": 2,
-        "amenityIds": [aid],
-    }
+    listing = {**LISTING_BODY, "amenityIds": [aid]}
     lid = ok(await call("POST", f"{base}/v1/listings", json=listing, headers=h), 201)
     lid = lid["listing"]["id"]
     ok(await call("PATCH", f"{base}/v1/listings/{lid}", json={"maxStay": 30}, headers=h))
