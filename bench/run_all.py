@@ -12,7 +12,15 @@ import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-SCRIPTS = ("http_baseline.py", "login.py", "startup.py", "quote.py", "search.py", "booking.py")
+SCRIPTS = (
+    "http_baseline.py",
+    "db_layers.py",
+    "login.py",
+    "startup.py",
+    "quote.py",
+    "search.py",
+    "booking.py",
+)
 
 
 def main() -> int:
