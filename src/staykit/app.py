@@ -29,12 +29,45 @@ from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runt
 from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.session_cache import listener as session_listener
+from staykit.domain.partners import touches
 from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
 
 # Where each surface's error body applies; the marketplace answers everything else.
 SURFACES = (CLOUD, CHANNEL, CONNECT, MARKETPLACE)
+
+
+TOUCH_FLUSH_SECONDS = 60.0
+
+
+@contextlib.asynccontextmanager
+async def _touch_flusher(
+    factory: async_sessionmaker[AsyncSession], every: float = TOUCH_FLUSH_SECONDS
+) -> AsyncIterator[None]:
+    """Write when idle-limited partner tokens were last used (see `partners.touches`),
+    every minute and once more at shutdown."""
+
+    async def flush() -> None:
+        try:
+            async with unit_of_work(factory) as session:
+                await touches.flush(session)
+        except Exception as exc:  # never take the service down for a last-used stamp
+            log.warning("could not record partner token use", error=str(exc))
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(every)
+            await flush()
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await flush()
 
 
 def create_app(
@@ -86,7 +119,10 @@ def create_app(
         if worker_enabled:
             worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
         try:
-            async with session_listener(url, settings.session_cache_seconds):
+            async with (
+                session_listener(url, settings.session_cache_seconds),
+                _touch_flusher(make_sessionmaker(engine)),
+            ):
                 yield
         finally:
             if worker is not None:

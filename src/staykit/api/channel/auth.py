@@ -15,7 +15,7 @@ from staykit.api.deps import DbSession
 from staykit.api.security import check_scopes
 from staykit.core.errors import Unauthenticated
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth import credentials
+from staykit.domain.partners import credentials
 
 token_header = APIKeyHeader(
     name="token",

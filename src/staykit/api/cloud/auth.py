@@ -16,7 +16,7 @@ from staykit.api.deps import DbSession
 from staykit.api.security import SCOPE_DESCRIPTIONS, check_scopes
 from staykit.core.errors import Unauthenticated
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth import credentials
+from staykit.domain.partners import credentials
 
 bearer = OAuth2AuthorizationCodeBearer(
     authorizationUrl="/connect/authorize",
