@@ -23,6 +23,9 @@ class Business(Record, Base):
     __tablename__ = "businesses"
 
     name: Mapped[str] = mapped_column(String(200))
+    # Channel API credits per 5-minute period shared by the business's tokens; None: the
+    # STAYKIT_CHANNEL_CREDITS_PER_PERIOD default.
+    credit_limit: Mapped[int | None] = mapped_column(default=None)
 
 
 class BusinessMember(Record, Base):

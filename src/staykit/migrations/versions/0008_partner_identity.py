@@ -20,6 +20,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("businesses", sa.Column("credit_limit", sa.Integer(), nullable=True))
     op.create_table(
         "oauth_clients",
         sa.Column("client_id", sa.String(length=64), nullable=False),
@@ -154,3 +155,4 @@ def downgrade() -> None:
     )
     op.drop_table("partner_grants")
     op.drop_table("oauth_clients")
+    op.drop_column("businesses", "credit_limit")
