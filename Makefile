@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run install install-dev test lint bench clean-data
+.PHONY: run install install-dev browser test lint bench clean-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
+## The browser the page tests drive: Debian's chromium (playwright runs it headless).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@[ -x $(CHROMIUM) ] || { echo "installing Debian's chromium for the page tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
 ## Start staykit on http://127.0.0.1:8000 with its embedded PostgreSQL and demo data.
 run: $(STAMP)
 	STAYKIT_ENV=$${STAYKIT_ENV:-development} $(BIN)/staykit serve --demo
@@ -30,7 +37,7 @@ run: $(STAMP)
 ## worker has its own database (TEST_WORKERS=0 runs in one process). Three workers beat two
 ## on a 2-core machine: the tests wait on PostgreSQL and subprocesses as much as they compute.
 TEST_WORKERS ?= 3
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 lint: $(DEV_STAMP)
