@@ -91,7 +91,7 @@ async def test_expiry_idle_limit_and_touches(db: AsyncSession) -> None:
         scopes=["read:bookings"],
     )
     secret, value = await grants.issue(db, grant, "access", Kind.LONG_LIFE, idle=timedelta(days=90))
-    short, short_value = await grants.issue(
+    _short, short_value = await grants.issue(
         db, grant, "access", Kind.CHANNEL_TOKEN, ttl=timedelta(hours=24)
     )
     await db.commit()
@@ -159,7 +159,7 @@ async def test_only_a_person_who_manages_the_business_makes_tokens(db: AsyncSess
 
 async def test_the_portal_lists_and_revokes_only_its_business_grants(db: AsyncSession) -> None:
     host, business, grant, _ = await _tenant_token(db)
-    other, other_business, other_grant, _ = await _tenant_token(db)
+    _other, other_business, other_grant, _ = await _tenant_token(db)
     listed = await grants.grants_for(db, actor_of(host), business.id)
     assert [g.id for g in listed] == [grant.id]
     with pytest.raises(NotFound):  # another business's grant, named through this one

@@ -10,8 +10,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from staykit.api.connect.schemas import JWKS, UserInfo
 from staykit.api.deps import DbSession
 from staykit.core.errors import Unauthenticated
-from staykit.domain.partners import credentials
 from staykit.domain.auth.keys import keyring
+from staykit.domain.partners import credentials
 
 connect = APIRouter()
 well_known = APIRouter()
