@@ -4,12 +4,13 @@ A rolled-back booking leaves no event, no job and no mail."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from staykit.core.clock import utcnow
 from staykit.core.db import unit_of_work
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
@@ -18,7 +19,9 @@ from staykit.jobs.app import run_worker
 from tests.factories import actor_of, make_listing, make_user
 from tests.mail import SmtpServer, body_of
 
-ARRIVAL, DEPARTURE = date(2027, 5, 1), date(2027, 5, 4)
+# A stay ahead of today whenever the tests run (bookings refuse arrivals in the past).
+ARRIVAL = utcnow().date() + timedelta(days=120)
+DEPARTURE = ARRIVAL + timedelta(days=3)
 
 
 async def count(engine: AsyncEngine, sql: str) -> int:
@@ -55,7 +58,9 @@ async def test_an_instant_booking_mails_the_guest_and_the_host(
     assert set(by_recipient) == {"host.mail@example.test", "guest.mail@example.test"}
     to_guest = by_recipient["guest.mail@example.test"]
     assert to_guest["Subject"] == "Booking confirmed: Blue door loft"
-    assert "2027-05-01" in body_of(to_guest) and str(booked.reservation.id) in body_of(to_guest)
+    assert ARRIVAL.isoformat() in body_of(to_guest) and str(booked.reservation.id) in body_of(
+        to_guest
+    )
     assert by_recipient["host.mail@example.test"]["Subject"] == "New booking: Blue door loft"
     failed = await count(
         engine, "SELECT count(*) FROM procrastinate_jobs WHERE status <> 'succeeded'"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -15,11 +15,13 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.core.clock import utcnow
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay, UnitType
 from tests.factories import (
     Person,
     add_member,
     assert_error,
+    iso_days_from,
     login,
     make_listing,
     make_logged_in,
@@ -27,7 +29,14 @@ from tests.factories import (
 )
 
 CALENDARS = "/propertycatalog-api/v1/listingcalendars"
-DAY = "2027-05-10"
+# Calendar writes cover yesterday to 3 years ahead (domain/catalog/dates.py): dates are
+# built from an anchor well inside that window, so the tests never age.
+BASE = utcnow().date() + timedelta(days=120)
+on = iso_days_from(BASE)  # on(n): BASE + n days, ISO
+DAY = on(0)
+# Malformed dates: everything but the format is right (a day within the window), so the
+# format alone is what the 400 is about.
+NEXT_YEAR = utcnow().year + 1  # 10 May of next year is always within the window
 UNKNOWN = "0190f0c2-0000-7000-8000-000000000000"
 
 
@@ -127,7 +136,7 @@ async def test_second_entry_for_the_same_date_is_409_naming_date(
     stored = await rate_day(db, listing.id, DAY)
     assert stored is not None and stored.price == Decimal("120")  # the 409 wrote nothing
     # another date, or the same date on another listing, is fine
-    await create(client, host, listing, date="2027-05-11")
+    await create(client, host, listing, date=on(1))
     second = await make_listing(db, host, title="Second")
     await create(client, host, second)
 
@@ -147,8 +156,8 @@ async def test_business_manager_and_admin_create_entries(
 ) -> None:
     manager = await make_logged_in(client, db)
     await add_member(db, listing.business_id, manager, "manager")
-    first = await create(client, manager, listing, date="2027-06-01")
-    second = await create(client, admin, listing, date="2027-06-02")
+    first = await create(client, manager, listing, date=on(22))
+    second = await create(client, admin, listing, date=on(23))
     assert first["_owner"] == manager.id and second["_owner"] == admin.id
 
 
@@ -187,11 +196,11 @@ async def test_entry_on_a_deleted_listing_is_404(
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"date": "2027-5-10"}, "date"),
-        ({"date": "2027-02-30"}, "date"),
-        ({"date": "10/05/2027"}, "date"),
-        ({"date": 1810000000}, "date"),
-        ({"date": "2027-05-10T00:00:00"}, "date"),
+        ({"date": f"{NEXT_YEAR}-5-10"}, "date"),
+        ({"date": f"{NEXT_YEAR}-02-30"}, "date"),
+        ({"date": f"10/05/{NEXT_YEAR}"}, "date"),
+        ({"date": int(datetime(NEXT_YEAR, 5, 10, tzinfo=UTC).timestamp())}, "date"),
+        ({"date": f"{NEXT_YEAR}-05-10T00:00:00"}, "date"),
         ({"date": None}, "date"),
         ({"isAvailable": None}, "isAvailable"),
         ({"isAvailable": "perhaps"}, "isAvailable"),
@@ -283,7 +292,7 @@ async def test_null_override_returns_the_date_to_the_listings_defaults(
 @pytest.mark.parametrize(
     ("patch", "field"),
     [
-        ({"date": "2027-05-11"}, "date"),
+        ({"date": on(1)}, "date"),
         ({"listingId": UNKNOWN}, "listingId"),
         ({"isAvailable": None}, "isAvailable"),
         ({"priceOverride": "1.001"}, "priceOverride"),
@@ -423,9 +432,9 @@ async def test_list_filters_by_listing_and_date_and_shows_overrides(
     client: httpx.AsyncClient, db: AsyncSession, host: Person, listing: UnitType
 ) -> None:
     second = await make_listing(db, host, title="Second")
-    a = await create(client, host, listing, date="2027-05-12", priceOverride=110)
-    b = await create(client, host, listing, date="2027-05-10", minStay=2)
-    c = await create(client, host, second, date="2027-05-10")
+    a = await create(client, host, listing, date=on(2), priceOverride=110)
+    b = await create(client, host, listing, date=DAY, minStay=2)
+    c = await create(client, host, second, date=DAY)
 
     r = await client.get(CALENDARS, params={"listingId": str(listing.id)})
     assert r.status_code == 200, r.text
@@ -435,12 +444,12 @@ async def test_list_filters_by_listing_and_date_and_shows_overrides(
     assert rows[1]["priceOverride"] == 110 and rows[0]["minStay"] == 2
     assert r.json()["paging"]["totalRowCount"] == 2
 
-    r = await client.get(CALENDARS, params={"date": "2027-05-10", "getJoins": "false"})
+    r = await client.get(CALENDARS, params={"date": DAY, "getJoins": "false"})
     assert {e["id"] for e in r.json()["listingCalendars"]} == {b["id"], c["id"]}
     by_id = {e["id"]: e for e in r.json()["listingCalendars"]}
     assert by_id[b["id"]]["minStay"] == 2  # read back without joins too
 
-    r = await client.get(CALENDARS, params={"date": "$btw-2027-05-11-2027-05-31"})
+    r = await client.get(CALENDARS, params={"date": f"$btw-{on(1)}-{on(21)}"})
     assert [e["id"] for e in r.json()["listingCalendars"]] == [a["id"]]
     r = await client.get(
         CALENDARS, params=[("listingId", str(second.id)), ("listingId", str(listing.id))]
@@ -453,7 +462,7 @@ async def test_list_filters_by_listing_and_date_and_shows_overrides(
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"date": "10-05-2027"}, "date"),
+        ({"date": f"10-05-{NEXT_YEAR}"}, "date"),
         ({"listingId": "nope"}, "listingId"),
         ({"pageRowCount": "0"}, "pageRowCount"),
         ({"getJoins": "yes please"}, "getJoins"),

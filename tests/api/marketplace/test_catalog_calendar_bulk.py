@@ -4,7 +4,7 @@ bodies over the limits are a 400 naming the item."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -12,11 +12,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
 from staykit.domain.catalog.models import InventoryDay, UnitType
 from tests.api.marketplace.test_catalog_calendar import create, rate_day
-from tests.factories import Person, assert_error
+from tests.factories import Person, assert_error, iso_days_from
 
 LISTINGS = "/propertycatalog-api/v1/listings"
+# Calendar writes cover yesterday to 3 years ahead (domain/catalog/dates.py): every date
+# is built from an anchor well inside that window, so the tests never age. Even the
+# oversized bodies stay inside it (their last date is BASE + 732 days, under 3 years),
+# so only the size can be what they are refused for.
+BASE = utcnow().date() + timedelta(days=120)
+on = iso_days_from(BASE)  # on(n): BASE + n days, ISO
 
 
 def url(listing: UnitType) -> str:
@@ -39,27 +46,27 @@ async def test_ranges_set_prices_stays_and_availability_and_the_quote_sees_them(
 ) -> None:
     body = {
         "ranges": [
-            {"from": "2027-06-01", "to": "2027-06-07", "priceOverride": 150, "minStay": 2},
-            {"from": "2027-06-05", "to": "2027-06-06", "isAvailable": False},
-            {"from": "2027-06-07", "to": "2027-06-07", "priceOverride": 99.5},
+            {"from": on(0), "to": on(6), "priceOverride": 150, "minStay": 2},
+            {"from": on(4), "to": on(5), "isAvailable": False},
+            {"from": on(6), "to": on(6), "priceOverride": 99.5},
         ]
     }
     r = await client.put(url(listing), json=body, headers=host.headers)
     assert r.status_code == 200, r.text
     assert r.json()["dataName"] == "listingCalendars" and r.json()["action"] == "update"
     got = r.json()["listingCalendars"]
-    assert [e["date"] for e in got] == [f"2027-06-0{d}" for d in range(1, 8)]
+    assert [e["date"] for e in got] == [on(d) for d in range(7)]
     assert [e["priceOverride"] for e in got] == [150.0] * 6 + [99.5]
     assert [e["isAvailable"] for e in got] == [True] * 4 + [False, False, True]
     assert all(e["minStay"] == 2 for e in got)
     q = await client.get(
         f"{LISTINGS}/{listing.id}/quote",
-        params={"checkIn": "2027-06-01", "checkOut": "2027-06-03", "guestCount": 2},
+        params={"checkIn": on(0), "checkOut": on(2), "guestCount": 2},
     )
     assert q.json()["quote"]["subtotal"] == 300.0
     closed = await client.get(
         f"{LISTINGS}/{listing.id}/quote",
-        params={"checkIn": "2027-06-04", "checkOut": "2027-06-07", "guestCount": 2},
+        params={"checkIn": on(3), "checkOut": on(6), "guestCount": 2},
     )
     rules = {v["rule"] for v in closed.json()["quote"]["violations"]}
     assert rules == {"unavailable"}
@@ -67,23 +74,23 @@ async def test_ranges_set_prices_stays_and_availability_and_the_quote_sees_them(
     # An existing entry is updated, not duplicated; null clears an override.
     again = await client.put(
         url(listing),
-        json={"ranges": [{"from": "2027-06-07", "to": "2027-06-08", "priceOverride": None}]},
+        json={"ranges": [{"from": on(6), "to": on(7), "priceOverride": None}]},
         headers=host.headers,
     )
     assert again.status_code == 200, again.text
     assert [e["priceOverride"] for e in again.json()["listingCalendars"]] == [None, None]
     assert await entries(db, listing) == 8
-    assert await rate_day(db, listing.id, "2027-06-07") is not None  # minStay 2 is kept
-    assert await rate_day(db, listing.id, "2027-06-08") is None
+    assert await rate_day(db, listing.id, on(6)) is not None  # minStay 2 is kept
+    assert await rate_day(db, listing.id, on(7)) is None
 
 
 async def test_an_entry_made_one_by_one_is_updated_by_a_range(
     client: httpx.AsyncClient, db: AsyncSession, host: Person, listing: UnitType
 ) -> None:
-    one = await create(client, host, listing, date="2027-07-01", priceOverride=80)
+    one = await create(client, host, listing, date=on(30), priceOverride=80)
     r = await client.put(
         url(listing),
-        json={"ranges": [{"from": "2027-07-01", "to": "2027-07-02", "isAvailable": False}]},
+        json={"ranges": [{"from": on(30), "to": on(31), "isAvailable": False}]},
         headers=host.headers,
     )
     assert r.status_code == 200, r.text
@@ -95,31 +102,32 @@ async def test_an_entry_made_one_by_one_is_updated_by_a_range(
 @pytest.mark.parametrize(
     ("ranges", "field"),
     [
-        ([{"from": "2027-06-02", "to": "2027-06-01"}], "ranges.0.to"),
-        ([{"from": "2027-01-01", "to": "2028-01-02"}], "ranges.0.to"),
+        ([{"from": on(1), "to": on(0)}], "ranges.0.to"),
+        ([{"from": on(0), "to": on(366)}], "ranges.0.to"),  # 367 dates,
         ([{"from": "2020-01-01", "to": "2020-01-02"}], "ranges.0.from"),
         (
-            [{"from": "2027-06-01", "to": "2027-06-02", "priceOverride": -1}],
+            [{"from": on(0), "to": on(1), "priceOverride": -1}],
             "ranges.0.priceOverride",
         ),
         (
             [
-                {"from": "2027-06-01", "to": "2027-06-01"},
-                {"from": "2027-06-01", "to": "2027-06-02", "minStay": 0},
+                {"from": on(0), "to": on(0)},
+                {"from": on(0), "to": on(1), "minStay": 0},
             ],
             "ranges.1.minStay",
         ),
-        ([{"from": "2027-06-01", "to": "2027-06-02", "isAvailable": None}], "ranges.0.isAvailable"),
-        ([{"from": "2027-06-01", "to": "2027-06-02", "colour": "red"}], "ranges.0.colour"),
-        ([{"from": "2027-06-01"}], "ranges.0.to"),
-        ([{"from": "June", "to": "2027-06-02"}], "ranges.0.from"),
+        ([{"from": on(0), "to": on(1), "isAvailable": None}], "ranges.0.isAvailable"),
+        ([{"from": on(0), "to": on(1), "colour": "red"}], "ranges.0.colour"),
+        ([{"from": on(0)}], "ranges.0.to"),
+        ([{"from": "June", "to": on(1)}], "ranges.0.from"),
         ([], "ranges"),
-        ([{"from": "2027-06-01", "to": "2027-06-01"}] * 101, "ranges"),
+        ([{"from": on(0), "to": on(0)}] * 101, "ranges"),
         (
+            # 365 + 366 + 2 = 733 distinct dates, each range within its own limit
             [
-                {"from": "2027-01-01", "to": "2027-12-31"},
-                {"from": "2028-01-01", "to": "2028-12-31"},
-                {"from": "2029-01-01", "to": "2029-01-02"},
+                {"from": on(0), "to": on(364)},
+                {"from": on(365), "to": on(730)},
+                {"from": on(731), "to": on(732)},
             ],
             "ranges",
         ),
@@ -146,7 +154,7 @@ async def test_jpy_prices_must_be_whole(
     yen = await make_listing(db, host, currency="JPY", pricePerNight="10000")
     r = await client.put(
         url(yen),
-        json={"ranges": [{"from": "2027-06-01", "to": "2027-06-02", "priceOverride": 10.5}]},
+        json={"ranges": [{"from": on(0), "to": on(1), "priceOverride": 10.5}]},
         headers=host.headers,
     )
     assert_error(r, 400, field="ranges.0.priceOverride")
@@ -160,7 +168,7 @@ async def test_only_the_host_or_an_admin_writes_ranges(
     admin: Person,
     listing: UnitType,
 ) -> None:
-    body = {"ranges": [{"from": "2027-06-01", "to": "2027-06-01", "isAvailable": False}]}
+    body = {"ranges": [{"from": on(0), "to": on(0), "isAvailable": False}]}
     assert_error(await client.put(url(listing), json=body), 401)
     assert_error(await client.put(url(listing), json=body, headers=other.headers), 403)
     unknown = f"{LISTINGS}/0190f0c2-0000-7000-8000-000000000000/calendar"
@@ -173,17 +181,10 @@ async def test_only_the_host_or_an_admin_writes_ranges(
 async def test_a_whole_year_is_one_request(
     client: httpx.AsyncClient, db: AsyncSession, host: Person, listing: UnitType
 ) -> None:
-    start = date(2027, 1, 1)
+    # 99 one-date ranges, then one range over the rest: 365 dates in 100 ranges.
     body = {
-        "ranges": [
-            {
-                "from": (start + timedelta(days=i)).isoformat(),
-                "to": (start + timedelta(days=i)).isoformat(),
-                "priceOverride": 100 + i % 7,
-            }
-            for i in range(99)
-        ]
-        + [{"from": "2027-04-10", "to": "2027-12-31", "minStay": 3}]
+        "ranges": [{"from": on(i), "to": on(i), "priceOverride": 100 + i % 7} for i in range(99)]
+        + [{"from": on(99), "to": on(364), "minStay": 3}]
     }
     r = await client.put(url(listing), json=body, headers=host.headers)
     assert r.status_code == 200, r.text

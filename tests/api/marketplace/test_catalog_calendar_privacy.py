@@ -5,16 +5,20 @@ in get, list and the bulk answer alike."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
 from staykit.domain.catalog.models import UnitType
 from tests.factories import Person, add_member, make_logged_in, make_user
 
 CALENDARS = "/propertycatalog-api/v1/listingcalendars"
 PRIVATE = ("bookedBy", "iCalUrl", "externalCalendarIds")
+# Within the calendar write window (yesterday to 3 years ahead) whenever the tests run.
+DAY = (utcnow().date() + timedelta(days=120)).isoformat()
 
 
 async def _private_entry(
@@ -25,7 +29,7 @@ async def _private_entry(
         CALENDARS,
         json={
             "listingId": str(listing.id),
-            "date": "2027-05-10",
+            "date": DAY,
             "isAvailable": False,
             "priceOverride": 150,
             "bookedBy": booker.id,

@@ -3,7 +3,7 @@ unpublished and deleted listings look like to whom, the joins, and bad input."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
 from staykit.domain.catalog.models import (
@@ -22,9 +23,21 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from tests.factories import Person, actor_of, add_member, assert_error, make_listing, make_logged_in
+from tests.factories import (
+    Person,
+    actor_of,
+    add_member,
+    assert_error,
+    days_from,
+    make_listing,
+    make_logged_in,
+)
 
 LISTINGS = "/propertycatalog-api/v1/listings"
+# Stays and seasonal rules ahead of today whenever the tests run (bookings refuse arrivals
+# in the past); day(n) is BASE + n days.
+BASE = utcnow().date() + timedelta(days=120)
+day = days_from(BASE)
 
 SPEC_FIELDS = {
     "id",
@@ -112,7 +125,11 @@ async def test_logged_in_user_creates_a_listing_and_becomes_its_host(
             cleaningFee="25.00",
             seasonalPricing={
                 "rules": [
-                    {"startDate": "2027-07-01", "endDate": "2027-08-31", "pricePerNight": "150.00"}
+                    {
+                        "startDate": day(30).isoformat(),
+                        "endDate": day(91).isoformat(),
+                        "pricePerNight": "150.00",
+                    }
                 ]
             },
             cancellationPolicy={"tiers": [{"daysBeforeArrival": 7, "refundPercent": 100}]},
@@ -203,8 +220,8 @@ async def test_host_id_is_not_a_create_parameter(
                 "seasonalPricing": {
                     "rules": [
                         {
-                            "startDate": "2027-07-01",
-                            "endDate": "2027-07-02",
+                            "startDate": day(30).isoformat(),
+                            "endDate": day(31).isoformat(),
                             "pricePerNight": "1.234",
                         }
                     ]
@@ -310,10 +327,10 @@ async def test_get_listing_joins_the_reservations_the_caller_may_see(
     listing = await make_listing(db, host)
     third = await make_logged_in(client, db)
     mine = await create_reservation(
-        db, actor_of(other), NewReservation(listing.id, date(2027, 4, 1), date(2027, 4, 3), 2)
+        db, actor_of(other), NewReservation(listing.id, day(0), day(2), 2)
     )
     theirs = await create_reservation(
-        db, actor_of(third), NewReservation(listing.id, date(2027, 4, 5), date(2027, 4, 6), 1)
+        db, actor_of(third), NewReservation(listing.id, day(4), day(5), 1)
     )
     await db.commit()
 
@@ -331,8 +348,8 @@ async def test_get_listing_joins_the_reservations_the_caller_may_see(
     first = got_by[host.id][0]
     assert first == {
         "id": str(mine.reservation.id),
-        "checkIn": "2027-04-01",
-        "checkOut": "2027-04-03",
+        "checkIn": day(0).isoformat(),
+        "checkOut": day(2).isoformat(),
         "bookingStatus": "confirmed",
         "guestCount": 2,
         "guestId": other.id,

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import FrozenClock
+from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.blocks import create_block, delete_block, occupancy_guard
@@ -23,7 +23,9 @@ from staykit.domain.catalog.listings import delete_listing
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
 from tests.factories import Person, actor_of, add_member, days_from, make_listing, make_user
 
-D = date(2027, 3, 1)
+# Blocks cover yesterday to 3 years ahead (domain/catalog/dates.py): D is well inside that
+# window whenever the tests run, and every date (and every date in a message) is D + n.
+D = utcnow().date() + timedelta(days=120)
 
 
 day = days_from(D)
@@ -73,9 +75,10 @@ async def test_an_overlapping_block_is_refused_with_the_taken_nights(db: AsyncSe
         await create_block(db, me, unit.id, day(1), day(5), "owner_stay")
     assert caught.value.field == "arrival"
     assert caught.value.code == "unitNotAvailable"
-    assert "2027-03-02, 2027-03-03" in caught.value.message
-    assert "2027-03-04" not in caught.value.message  # free night, not listed
-    assert caught.value.errors[0]["nights"] == ["2027-03-02", "2027-03-03"]
+    taken = [day(1).isoformat(), day(2).isoformat()]
+    assert ", ".join(taken) in caught.value.message
+    assert day(3).isoformat() not in caught.value.message  # free night, not listed
+    assert caught.value.errors[0]["nights"] == taken
     assert len(await active_occupancies(db, unit.id)) == 1
 
 
@@ -177,8 +180,8 @@ async def test_the_guard_turns_a_race_the_check_missed_into_the_same_conflict(
                 )
             )
     assert caught.value.field == "arrival"
-    assert caught.value.errors[0]["nights"] == ["2027-03-03"]
-    assert "2027-03-03" in caught.value.message
+    assert caught.value.errors[0]["nights"] == [day(2).isoformat()]
+    assert day(2).isoformat() in caught.value.message
     assert len(await active_occupancies(db, unit.id)) == 1
 
 
@@ -311,7 +314,7 @@ async def test_twenty_concurrent_overlapping_blocks_exactly_one_wins(
                 await session.commit()
                 return "ok"
             except Conflict as exc:
-                assert exc.field == "arrival" and "2027-03-06" in exc.message
+                assert exc.field == "arrival" and day(5).isoformat() in exc.message
                 await session.rollback()
                 return "conflict"
 
