@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import time
 import zoneinfo
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from staykit import demo
 from staykit.api.marketplace.catalog_schemas import CreateListing
 from staykit.core import money
+from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.domain.auth.models import User
 from staykit.domain.booking.models import Reservation, UnitAssignment
@@ -30,7 +30,9 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 
-TODAY = date(2027, 5, 10)
+# What demo.load uses when given no date: the catalog's blocks and bookings go through the
+# date rule (from today, property-local), so a fixed date would stop loading once past.
+TODAY = utcnow().date()
 TABLES = (
     User,
     Amenity,

@@ -4,13 +4,15 @@ error that writes nothing."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.domain.booking import changes, create, lifecycle, repository
 from staykit.domain.booking.commands import NewReservation, StayChange
@@ -30,7 +32,9 @@ from tests.factories import (
     make_user,
 )
 
-D = date(2027, 3, 1)
+# Bookings arrive from today (domain/catalog/dates.py); D is far enough ahead for the
+# 14-day refund tier whenever the tests run.
+D = utcnow().date() + timedelta(days=120)
 POLICY = {
     "name": "moderate",
     "tiers": [
@@ -239,9 +243,10 @@ async def test_unanswered_requests_expire_after_24_hours_and_free_their_nights(
 
 async def test_stays_complete_after_check_out_time_where_the_property_is(db: AsyncSession) -> None:
     host, guest = await make_user(db), await make_user(db)
-    listing = await make_listing(db, host)  # Europe/Lisbon, check-out 11:00 (UTC+0 in March)
+    listing = await make_listing(db, host)  # Europe/Lisbon, check-out 11:00
     r = await book(db, guest, listing.id, 0, 2)
-    before = datetime(2027, 3, 3, 10, 59, tzinfo=UTC)
+    # A minute before check-out on the departure day, Lisbon time (UTC+0 or +1 by season).
+    before = datetime.combine(day(2), time(10, 59), tzinfo=ZoneInfo("Europe/Lisbon"))
     assert await lifecycle.complete_stays(db, now=before) == 0
     assert await lifecycle.complete_stays(db, now=before + timedelta(minutes=1)) == 1
     await db.refresh(r)
