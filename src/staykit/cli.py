@@ -228,9 +228,14 @@ cli.add_typer(token_cli, name="token")
 def _operate(fn: Callable[[Any], Awaitable[Any]]) -> Any:
     """Run one domain call in a transaction; a domain error is one line on stderr and exit
     code 2 (bad input), never a traceback."""
+    import structlog
+
     from staykit.core.errors import DomainError
 
     _, url, embedded = _setup()
+    # The audit lines (token created, grant revoked) go to stderr: stdout is the answer a
+    # script reads, the secret on its last line.
+    structlog.configure(logger_factory=structlog.PrintLoggerFactory(sys.stderr))
     try:
         migrate(url)
         return _with_session(url, fn)
