@@ -56,6 +56,22 @@ def _print_credentials(
     typer.echo("")
 
 
+def _print_access(access: Any) -> None:
+    """The demo users' passwords, then the demo OAuth client's id and secret (once)."""
+    _print_credentials(access.users)
+    client = access.client
+    if client is None:
+        return
+    typer.echo(
+        f'Demo OAuth client "{client.name}" (secret shown once; '
+        "`staykit client create` registers another):"
+    )
+    typer.echo(f"  client_id      {client.client_id}")
+    typer.echo(f"  client_secret  {client.secret}")
+    typer.echo(f"  redirect URIs  {' '.join(client.redirect_uris)}")
+    typer.echo("")
+
+
 @cli.command()
 def serve(
     host: str | None = typer.Option(None, help="default STAYKIT_HOST"),
@@ -74,7 +90,7 @@ def serve(
     try:
         migrate(url)
         if demo:
-            _print_credentials(_with_session(url, lambda s: demo_data.load(s, settings)))
+            _print_access(_with_session(url, lambda s: demo_data.load_access(s, settings)))
         app = create_app(
             settings, database_url=url, run_worker_in_process=worker and settings.run_worker
         )
@@ -169,8 +185,8 @@ def demo(
                 creds, heading="Demo users (new passwords; the old ones no longer work):"
             )
             return
-        creds = _with_session(url, lambda s: demo_data.load(s, settings))
-        _print_credentials(creds) if creds else typer.echo(
+        access = _with_session(url, lambda s: demo_data.load_access(s, settings))
+        _print_access(access) if access.users else typer.echo(
             "database already has users; nothing loaded "
             "(`staykit demo --reset-passwords` prints the demo users with new passwords)"
         )

@@ -188,3 +188,18 @@ async def owner_of(session: AsyncSession, business_id: uuid.UUID) -> uuid.UUID |
         .limit(1)
     )
     return owner
+
+
+async def set_credit_limit(session: AsyncSession, user_id: uuid.UUID, limit: int | None) -> int:
+    """Give every business the user owns its own Channel API credit limit (None: the
+    default); how many businesses changed. For the demo and operators, not for requests."""
+    owned = select(BusinessMember.business_id).where(
+        BusinessMember.user_id == user_id,
+        BusinessMember.role == "owner",
+        BusinessMember.is_active,
+    )
+    businesses = list(await session.scalars(select(Business).where(Business.id.in_(owned))))
+    for business in businesses:
+        business.credit_limit = limit
+    await session.flush()
+    return len(businesses)
