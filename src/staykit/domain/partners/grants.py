@@ -29,6 +29,7 @@ from staykit.domain.auth.users import get_by_email
 from staykit.domain.partners import touches
 from staykit.domain.partners.models import Grant, OAuthClient, Secret
 from staykit.domain.partners.secrets import Kind, digest, new_value
+from staykit.domain.partners.token_cache import CachedToken, ends_at, token_cache
 from staykit.domain.tenancy import service as tenancy
 
 log = structlog.get_logger(__name__)
@@ -213,28 +214,34 @@ async def resolve(
     session: AsyncSession, value: str, *, surface: str, ip: str | None = None
 ) -> Principal:
     """The principal behind a partner access token; 401 when it is unknown, revoked,
-    expired, unused for too long, its user gone, or the caller outside its whitelist."""
+    expired, unused for too long, its user gone, or the caller outside its whitelist.
+    A warm token is answered from the token cache (token_cache.py) without a query; the
+    whitelist and the idle token's use note are still done on every request."""
+    key = digest(value)
+    now = utcnow()
+    cached = token_cache.get(key, now.timestamp())
+    if cached is not None:
+        _check_ip(cached.whitelist, ip)
+        if cached.idle_seconds is not None:
+            touches.note(cached.secret_id, cached.last_used_at, now)
+        return cached.principal.via(surface)
+    generation = token_cache.generation
     found = await find(session, value, "access")
     if found is None:
         raise Unauthenticated("The token is not valid.", code="tokenInvalid")
     secret, grant = found.secret, found.grant
-    now = utcnow()
     reason = usable(secret, grant, now)
     if reason == "revoked":
         raise Unauthenticated("The token has been revoked.", code="tokenRevoked")
     if reason is not None:
         raise Unauthenticated("The token has expired.", code="tokenExpired")
-    if not ip_allowed(grant.ip_whitelist, ip):
-        raise Unauthenticated(
-            "The token may not be used from this IP address (its whitelist).",
-            code="ipNotWhitelisted",
-        )
+    _check_ip(grant.ip_whitelist, ip)
     user = await session.get(User, grant.user_id)
     if user is None or not user.is_active:
         raise Unauthenticated("The user who granted this token is gone.", code="tokenRevoked")
     if secret.idle_seconds is not None:
         touches.note(secret.id, secret.last_used_at, now)
-    return Principal(
+    principal = Principal(
         user_id=grant.user_id,
         role_id="user",
         credential=CREDENTIAL_OF_GRANT[grant.kind],
@@ -247,6 +254,28 @@ async def resolve(
         surface=surface,
         expires_at=_effective_expiry(secret),
     )
+    token_cache.put(
+        key,
+        CachedToken(
+            principal=principal,
+            secret_id=secret.id,
+            grant_id=grant.id,
+            whitelist=tuple(grant.ip_whitelist),
+            idle_seconds=secret.idle_seconds,
+            last_used_at=secret.last_used_at,
+            ends=ends_at(principal.expires_at),
+        ),
+        generation=generation,
+    )
+    return principal
+
+
+def _check_ip(whitelist: Sequence[str], ip: str | None) -> None:
+    if not ip_allowed(whitelist, ip):
+        raise Unauthenticated(
+            "The token may not be used from this IP address (its whitelist).",
+            code="ipNotWhitelisted",
+        )
 
 
 def _effective_expiry(secret: Secret) -> datetime | None:
