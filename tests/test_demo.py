@@ -16,6 +16,7 @@ from staykit.api.marketplace.catalog_schemas import CreateListing
 from staykit.core import money
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
+from staykit.domain.access.scopes import CATEGORIES
 from staykit.domain.auth.models import User
 from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.catalog.models import (
@@ -29,6 +30,8 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
+from staykit.domain.partners import clients
+from staykit.domain.tenancy.models import Business, BusinessMember
 
 # What demo.load uses when given no date: the catalog's blocks and bookings go through the
 # date rule (from today, property-local), so a fixed date would stop loading once past.
@@ -74,12 +77,46 @@ async def test_demo_loads_users_and_a_catalog_once(
 ) -> None:
     async with committed_factory() as session:
         started = time.perf_counter()
-        creds = await demo.load(session, settings, today=TODAY)
+        access = await demo.load_access(session, settings, today=TODAY)
         await session.commit()
         elapsed = time.perf_counter() - started
     print(f"demo load: {elapsed:.2f} s")
+    creds = access.users
     assert {c.email for c in creds} == {email for email, _, _ in demo.PEOPLE}
     assert {c.role for c in creds} == {"superAdmin", "admin", "user"}
+
+    # The demo OAuth client: registered once, its secret returned once and stored hashed.
+    assert access.client is not None and access.client.secret.startswith("stk_cs_")
+    async with committed_factory() as session:
+        client = await clients.authenticate_client(
+            session, access.client.client_id, access.client.secret
+        )
+        assert client is not None and client.name == "staykit demo partner"
+        assert client.redirect_uris == [
+            "http://127.0.0.1:8765/callback",
+            "http://localhost:8765/callback",
+        ]
+        assert access.client.secret not in client.secret_hash
+        assert set(client.scopes) == {
+            "guest_communication",
+            "revenue_management",
+            "offline_access",
+            "openid",
+            "profile",
+            "email",
+            *(f"all:{c}" for c in CATEGORIES),
+        }
+        # Every demo host's business may spend a demo's worth of Channel API credits.
+        limits = (
+            await session.execute(
+                select(User.email, Business.credit_limit)
+                .join(BusinessMember, BusinessMember.user_id == User.id)
+                .join(Business, Business.id == BusinessMember.business_id)
+                .where(BusinessMember.role == "owner")
+            )
+        ).all()
+        assert {email for email, _ in limits} == set(demo.HOSTS)
+        assert {limit for _, limit in limits} == {1_000_000}
 
     async with committed_factory() as session:
         before = await counts(session)
@@ -175,8 +212,10 @@ async def test_demo_loads_users_and_a_catalog_once(
         assert reserved == {a.id for a in assignments if a.reservation_id in holding}
 
     async with committed_factory() as session:
-        again = await demo.load(session, settings, today=TODAY)
-        assert again == []
+        again = await demo.load_access(session, settings, today=TODAY)
+        assert again.users == [] and again.client is None
+        assert await demo.load_partner_client(session) is None  # one demo client only
+        assert len(await clients.list_clients(session)) == 1
         assert await demo.load_catalog(session, today=TODAY) is None
         await session.commit()
     async with committed_factory() as session:

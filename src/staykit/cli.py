@@ -1,4 +1,5 @@
-"""The `staykit` command: serve | worker | migrate | demo | create-admin | rotate-keys."""
+"""The `staykit` command: serve | worker | migrate | demo | create-admin | client | token |
+rotate-keys."""
 
 from __future__ import annotations
 
@@ -55,6 +56,22 @@ def _print_credentials(
     typer.echo("")
 
 
+def _print_access(access: Any) -> None:
+    """The demo users' passwords, then the demo OAuth client's id and secret (once)."""
+    _print_credentials(access.users)
+    client = access.client
+    if client is None:
+        return
+    typer.echo(
+        f'Demo OAuth client "{client.name}" (secret shown once; '
+        "`staykit client create` registers another):"
+    )
+    typer.echo(f"  client_id      {client.client_id}")
+    typer.echo(f"  client_secret  {client.secret}")
+    typer.echo(f"  redirect URIs  {' '.join(client.redirect_uris)}")
+    typer.echo("")
+
+
 @cli.command()
 def serve(
     host: str | None = typer.Option(None, help="default STAYKIT_HOST"),
@@ -73,7 +90,7 @@ def serve(
     try:
         migrate(url)
         if demo:
-            _print_credentials(_with_session(url, lambda s: demo_data.load(s, settings)))
+            _print_access(_with_session(url, lambda s: demo_data.load_access(s, settings)))
         app = create_app(
             settings, database_url=url, run_worker_in_process=worker and settings.run_worker
         )
@@ -168,8 +185,8 @@ def demo(
                 creds, heading="Demo users (new passwords; the old ones no longer work):"
             )
             return
-        creds = _with_session(url, lambda s: demo_data.load(s, settings))
-        _print_credentials(creds) if creds else typer.echo(
+        access = _with_session(url, lambda s: demo_data.load_access(s, settings))
+        _print_access(access) if access.users else typer.echo(
             "database already has users; nothing loaded "
             "(`staykit demo --reset-passwords` prints the demo users with new passwords)"
         )
@@ -214,6 +231,131 @@ def create_admin(
     finally:
         if embedded is not None:
             embedded.stop()
+
+
+# --- partner credentials: OAuth clients and Cloud API tenant tokens ------------------------
+
+client_cli = typer.Typer(help="OAuth clients (partner applications).", no_args_is_help=True)
+token_cli = typer.Typer(help="Cloud API tenant tokens.", no_args_is_help=True)
+cli.add_typer(client_cli, name="client")
+cli.add_typer(token_cli, name="token")
+
+
+def _operate(fn: Callable[[Any], Awaitable[Any]]) -> Any:
+    """Run one domain call in a transaction; a domain error is one line on stderr and exit
+    code 2 (bad input), never a traceback."""
+    import structlog
+
+    from staykit.core.errors import DomainError
+
+    _, url, embedded = _setup()
+    # The audit lines (token created, grant revoked) go to stderr: stdout is the answer a
+    # script reads, the secret on its last line.
+    structlog.configure(logger_factory=structlog.PrintLoggerFactory(sys.stderr))
+    try:
+        migrate(url)
+        return _with_session(url, fn)
+    except DomainError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@client_cli.command("create")
+def client_create(
+    name: str = typer.Option(..., help="the application's name, shown on the consent page"),
+    redirect_uri: list[str] = typer.Option(
+        ..., "--redirect-uri", help="an exact redirect URI (repeat for several)"
+    ),
+    scopes: str = typer.Option(
+        ..., help='space-separated scope names the client may request, or "all"'
+    ),
+) -> None:
+    """Register an OAuth client; its secret is printed once, alone on the last line."""
+    from staykit.domain.partners import clients, grants
+
+    async def create(session: Any) -> tuple[Any, str]:
+        names = grants.scopes_from_text(scopes)
+        return await clients.create_client(
+            session, name=name, redirect_uris=redirect_uri, scopes=names
+        )
+
+    client, secret = _operate(create)
+    typer.echo(f"client_id {client.client_id}")
+    typer.echo(f"name {client.name}")
+    typer.echo("redirect_uris " + " ".join(client.redirect_uris))
+    typer.echo("scopes " + " ".join(client.scopes))
+    typer.echo("client secret (shown once; only its hash is stored):")
+    typer.echo(secret)
+
+
+@client_cli.command("list")
+def client_list() -> None:
+    """The active OAuth clients, one per line: id, name, redirect URIs, scopes (no secret)."""
+    from staykit.domain.partners import clients
+
+    for client in _operate(clients.list_clients):
+        typer.echo(
+            "\t".join(
+                (
+                    client.client_id,
+                    client.name,
+                    " ".join(client.redirect_uris),
+                    " ".join(client.scopes),
+                )
+            )
+        )
+
+
+@token_cli.command("create")
+def token_create(
+    business: str = typer.Option(
+        ..., help="a business id, or the email of a user who manages exactly one business"
+    ),
+    scopes: str = typer.Option(..., help='space-separated scope names, or "all"'),
+    label: str | None = typer.Option(None, help="a note naming what the token is for"),
+) -> None:
+    """Make a Cloud API tenant token for one business, as the person who hands it out;
+    the value is printed once, alone on the last line."""
+    from staykit.domain.partners import grants
+
+    if label is not None and not 1 <= len(label.strip()) <= 200:
+        _fail("--label takes 1-200 characters.")
+
+    async def create(session: Any) -> tuple[Any, Any, str]:
+        business_id, person = await grants.business_for(session, business)
+        names = grants.scopes_from_text(scopes)
+        grant, value = await grants.create_tenant_token(
+            session, person, business_id, names, label=label.strip() if label else None
+        )
+        return grant, person, value
+
+    grant, person, value = _operate(create)
+    typer.echo(f"grant {grant.id}")
+    typer.echo(f"business {grant.business_ids[0]} (granted by {person.email})")
+    typer.echo("scopes " + " ".join(grant.scopes))
+    typer.echo("token (shown once; only its hash is stored):")
+    typer.echo(value)
+
+
+@token_cli.command("revoke")
+def token_revoke(
+    token: str = typer.Argument(..., help="the token's value, or the grant id printed with it"),
+) -> None:
+    """Revoke a token (its whole grant) now."""
+    from staykit.domain.partners import grants
+
+    grant, was_active = _operate(lambda s: grants.revoke_token_or_grant(s, token))
+    typer.echo(
+        f"revoked grant {grant.id}" if was_active else f"grant {grant.id} was already revoked"
+    )
 
 
 @cli.command("rotate-keys")

@@ -30,6 +30,7 @@ from staykit.core.db import raw_connection
 from staykit.core.errors import Conflict, InvalidInput
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
+from staykit.domain.access.scopes import BUNDLES
 from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.auth.sessions import clear_failures
@@ -41,6 +42,9 @@ from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.commands import NewListing
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import Amenity, InventoryDay, Rate, RateDay, Unit, UnitType
+from staykit.domain.partners import clients
+from staykit.domain.partners.grants import ALL_CATEGORY_SCOPES
+from staykit.domain.tenancy import service as tenancy
 from staykit.jobs import app as jobs_app  # noqa: F401 - binds the task blueprints: bookings defer jobs
 
 log = structlog.get_logger(__name__)
@@ -76,6 +80,21 @@ DOCS_LISTING: dict[str, Any] = {
     "isPublished": True,
 }
 
+# The registered OAuth client a developer tries the partner APIs with (docs/oauth.md): its
+# redirect URIs are a local callback, and it may ask for every scope there is.
+DEMO_CLIENT_NAME = "staykit demo partner"
+DEMO_CLIENT_REDIRECT_URIS = ("http://127.0.0.1:8765/callback", "http://localhost:8765/callback")
+DEMO_CLIENT_SCOPES = (
+    *sorted(BUNDLES),
+    "offline_access",
+    "openid",
+    "profile",
+    "email",
+    *ALL_CATEGORY_SCOPES,
+)
+# The demo hosts' businesses may call the Channel API as much as a demo needs.
+DEMO_CREDIT_LIMIT = 1_000_000
+
 SEED = 20_261_122
 LISTINGS_PER_CITY = 25
 DRAFTS = 2  # unpublished listings of the first host, to show what only a host sees
@@ -87,6 +106,22 @@ class Credential:
     email: str
     password: str
     role: str
+
+
+@dataclass
+class DemoClient:
+    client_id: str
+    secret: str
+    name: str
+    redirect_uris: list[str]
+
+
+@dataclass
+class DemoAccess:
+    """What a first load prints once: the users' passwords and the demo client's secret."""
+
+    users: list[Credential]
+    client: DemoClient | None = None
 
 
 @dataclass(frozen=True)
@@ -236,7 +271,8 @@ async def load(
     passwords = [secrets.token_urlsafe(9) for _ in PEOPLE]
     # Hashing is the slow part of creating users; the hasher runs off the event loop.
     hashes = await asyncio.gather(*(hash_password(p) for p in passwords))
-    out = []
+    out: list[Credential] = []
+    users: list[User] = []
     for (email, name, role), password, password_hash in zip(PEOPLE, passwords, hashes, strict=True):
         user = User(
             email=email,
@@ -249,12 +285,39 @@ async def load(
         user.id = uuid7()
         user.owner_id = user.id
         session.add(user)
+        users.append(user)
         out.append(Credential(email, password, role))
     await session.flush()
     loaded = await load_catalog(session, today=today)
     if loaded is not None:
         log.info("demo catalog loaded", **asdict(loaded))
+    for host in HOSTS:
+        user = next(u for u in users if u.email == host)
+        await tenancy.set_credit_limit(session, user.id, DEMO_CREDIT_LIMIT)
     return out
+
+
+async def load_access(
+    session: AsyncSession, settings: Settings, *, today: date | None = None
+) -> DemoAccess:
+    """`load`, plus the demo OAuth client, made with the users (and so once)."""
+    users = await load(session, settings, today=today)
+    client = await load_partner_client(session) if users else None
+    return DemoAccess(users, client)
+
+
+async def load_partner_client(session: AsyncSession) -> DemoClient | None:
+    """Register the demo OAuth client unless one by its name exists; its secret is
+    returned once (None when nothing was made)."""
+    if any(c.name == DEMO_CLIENT_NAME for c in await clients.list_clients(session)):
+        return None
+    client, secret = await clients.create_client(
+        session,
+        name=DEMO_CLIENT_NAME,
+        redirect_uris=DEMO_CLIENT_REDIRECT_URIS,
+        scopes=DEMO_CLIENT_SCOPES,
+    )
+    return DemoClient(client.client_id, secret, client.name, list(client.redirect_uris))
 
 
 async def reset_passwords(session: AsyncSession) -> list[Credential]:

@@ -9,6 +9,11 @@ Correctness comes before speed:
 - Changes made in this process evict at flush time (an ORM event), so a logout is
   effective before its response is sent.
 - Entries also expire after STAYKIT_SESSION_CACHE_SECONDS (0 turns the cache off).
+
+Other caches of credentials (the partner token cache, domain/partners/token_cache.py)
+`follow` this one: they share its listener, its TTL and its on/off state, and hear every
+notification: `u:<user id>` evicts the user's entries in them too, and kinds this module
+does not know (`g:<grant id>`, `t:<partner secret id>`) go to them alone.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import contextlib
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import psycopg
 import structlog
@@ -41,12 +46,24 @@ class _Entry:
     expires_at: float  # the session's own end (epoch seconds)
 
 
+class Follower(Protocol):
+    """A cache that lives and dies with this one (see the module doc)."""
+
+    def evict(self, ident: uuid.UUID) -> None: ...
+
+    def clear(self) -> None: ...
+
+
 class SessionCache:
     def __init__(self) -> None:
         self.ttl = 0.0
         self.listening = False
         self._entries: dict[uuid.UUID, _Entry] = {}
         self._by_user: dict[uuid.UUID, set[uuid.UUID]] = {}
+        self._followers: list[Follower] = []
+
+    def follow(self, follower: Follower) -> None:
+        self._followers.append(follower)
 
     @property
     def enabled(self) -> bool:
@@ -87,13 +104,19 @@ class SessionCache:
     def evict_user(self, user_id: uuid.UUID) -> None:
         for session_id in self._by_user.pop(user_id, set()):
             self._entries.pop(session_id, None)
+        for follower in self._followers:
+            follower.evict(user_id)
 
     def clear(self) -> None:
         self._entries.clear()
         self._by_user.clear()
+        for follower in self._followers:
+            follower.clear()
 
     def apply(self, payload: str) -> None:
-        """A notification: `s:<session id>` or `u:<user id>`."""
+        """A notification: `s:<session id>`, `u:<user id>`, or a follower's kind
+        (`g:<grant id>`, `t:<partner secret id>`). Anything unreadable empties every cache:
+        never keep what might be stale."""
         kind, _, raw = payload.partition(":")
         try:
             ident = uuid.UUID(raw)
@@ -102,8 +125,13 @@ class SessionCache:
             return
         if kind == "s":
             self.evict_session(ident)
-        else:
+        elif kind == "u":
             self.evict_user(ident)
+        elif kind in ("g", "t"):
+            for follower in self._followers:
+                follower.evict(ident)
+        else:
+            self.clear()
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -23,11 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import utcnow
 from staykit.core.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from staykit.domain.access.principal import Credential, Principal
-from staykit.domain.access.scopes import UnknownScope, expand
+from staykit.domain.access.scopes import CATEGORIES, UnknownScope, expand
 from staykit.domain.auth.models import User
+from staykit.domain.auth.users import get_by_email
 from staykit.domain.partners import touches
 from staykit.domain.partners.models import Grant, OAuthClient, Secret
 from staykit.domain.partners.secrets import Kind, digest, new_value
+from staykit.domain.partners.token_cache import CachedToken, ends_at, token_cache
 from staykit.domain.tenancy import service as tenancy
 
 log = structlog.get_logger(__name__)
@@ -60,6 +62,21 @@ def check_scope_names(names: Iterable[str], *, field: str = "scopes") -> list[st
 def parse_scopes(text: str, *, field: str = "scopes") -> list[str]:
     """A space-separated list of scope names (OAuth's `scope`, the CLI's --scopes)."""
     return check_scope_names(text.split(), field=field)
+
+
+# `all` on the command line: every category with every method.
+ALL_CATEGORY_SCOPES = tuple(f"all:{category}" for category in CATEGORIES)
+
+
+def scopes_from_text(text: str, *, field: str = "scopes") -> list[str]:
+    """The command line's --scopes: space-separated names, or `all` (every category's
+    `all:` scope); 400 when empty or naming an unknown scope."""
+    words = text.split()
+    if words == ["all"]:
+        return list(ALL_CATEGORY_SCOPES)
+    if not words:
+        raise InvalidInput("Name at least one scope.", code="scopesAreEmpty", field=field)
+    return check_scope_names(words, field=field)
 
 
 def check_whitelist(entries: Sequence[str], *, field: str = "ipWhitelist") -> list[str]:
@@ -197,28 +214,34 @@ async def resolve(
     session: AsyncSession, value: str, *, surface: str, ip: str | None = None
 ) -> Principal:
     """The principal behind a partner access token; 401 when it is unknown, revoked,
-    expired, unused for too long, its user gone, or the caller outside its whitelist."""
+    expired, unused for too long, its user gone, or the caller outside its whitelist.
+    A warm token is answered from the token cache (token_cache.py) without a query; the
+    whitelist and the idle token's use note are still done on every request."""
+    key = digest(value)
+    now = utcnow()
+    cached = token_cache.get(key, now.timestamp())
+    if cached is not None:
+        _check_ip(cached.whitelist, ip)
+        if cached.idle_seconds is not None:
+            touches.note(cached.secret_id, cached.last_used_at, now)
+        return cached.principal.via(surface)
+    generation = token_cache.generation
     found = await find(session, value, "access")
     if found is None:
         raise Unauthenticated("The token is not valid.", code="tokenInvalid")
     secret, grant = found.secret, found.grant
-    now = utcnow()
     reason = usable(secret, grant, now)
     if reason == "revoked":
         raise Unauthenticated("The token has been revoked.", code="tokenRevoked")
     if reason is not None:
         raise Unauthenticated("The token has expired.", code="tokenExpired")
-    if not ip_allowed(grant.ip_whitelist, ip):
-        raise Unauthenticated(
-            "The token may not be used from this IP address (its whitelist).",
-            code="ipNotWhitelisted",
-        )
+    _check_ip(grant.ip_whitelist, ip)
     user = await session.get(User, grant.user_id)
     if user is None or not user.is_active:
         raise Unauthenticated("The user who granted this token is gone.", code="tokenRevoked")
     if secret.idle_seconds is not None:
         touches.note(secret.id, secret.last_used_at, now)
-    return Principal(
+    principal = Principal(
         user_id=grant.user_id,
         role_id="user",
         credential=CREDENTIAL_OF_GRANT[grant.kind],
@@ -231,6 +254,28 @@ async def resolve(
         surface=surface,
         expires_at=_effective_expiry(secret),
     )
+    token_cache.put(
+        key,
+        CachedToken(
+            principal=principal,
+            secret_id=secret.id,
+            grant_id=grant.id,
+            whitelist=tuple(grant.ip_whitelist),
+            idle_seconds=secret.idle_seconds,
+            last_used_at=secret.last_used_at,
+            ends=ends_at(principal.expires_at),
+        ),
+        generation=generation,
+    )
+    return principal
+
+
+def _check_ip(whitelist: Sequence[str], ip: str | None) -> None:
+    if not ip_allowed(whitelist, ip):
+        raise Unauthenticated(
+            "The token may not be used from this IP address (its whitelist).",
+            code="ipNotWhitelisted",
+        )
 
 
 def _effective_expiry(secret: Secret) -> datetime | None:
@@ -338,6 +383,83 @@ async def revoke_for(
         raise NotFound("No such authorization.", code="grantNotFound", field="grantId")
     await revoke_grant(session, grant.id)
     log.info("grant revoked", grant=str(grant.id), by=str(principal.user_id))
+
+
+async def business_for(session: AsyncSession, text: str) -> tuple[uuid.UUID, Principal]:
+    """The business named on the command line (its id, or the email of a user who manages
+    exactly one business) and the person who hands out its tokens: the business's owner
+    when an id is given, the named user when an email is. 404/400 saying what is wrong."""
+    text = text.strip()
+    try:
+        business_id: uuid.UUID | None = uuid.UUID(text)
+    except ValueError:
+        business_id = None
+    if business_id is not None:
+        owner_id = await tenancy.owner_of(session, business_id)
+        user = await session.get(User, owner_id) if owner_id is not None else None
+        if user is None or not user.is_active:
+            raise NotFound(
+                f"No active business {business_id} with an active owner.",
+                code="businessNotFound",
+                field="business",
+            )
+        return business_id, _person(user)
+    if "@" not in text:
+        raise InvalidInput(
+            "Name the business by its id or by the email of a user who manages it.",
+            code="businessIsInvalid",
+            field="business",
+        )
+    user = await get_by_email(session, text)
+    if user is None or not user.is_active:
+        raise NotFound(f"No active user {text}.", code="userNotFound", field="business")
+    managed = await tenancy.managed_businesses_of_user(session, user.id)
+    if not managed:
+        raise InvalidInput(
+            f"{user.email} manages no business.", code="noBusiness", field="business"
+        )
+    if len(managed) > 1:
+        listed = ", ".join(f"{t.id} ({t.name})" for t in managed)
+        raise InvalidInput(
+            f"{user.email} manages {len(managed)} businesses; pass one of their ids: {listed}.",
+            code="businessIsAmbiguous",
+            field="business",
+        )
+    return managed[0].id, _person(user)
+
+
+def _person(user: User) -> Principal:
+    """A first-party principal for a user the operator acts as (the command line)."""
+    return Principal(
+        user_id=user.id,
+        role_id=user.role_id,
+        credential=Credential.SESSION,
+        email=user.email,
+        fullname=user.fullname or "",
+        surface="cli",
+    )
+
+
+async def revoke_token_or_grant(session: AsyncSession, text: str) -> tuple[Grant, bool]:
+    """The operator's revoke: a token's value (found by its digest) or a grant id. The
+    whole grant ends (a token is one credential). Returns the grant and whether it was
+    still in force; 404 when neither names one."""
+    text = text.strip()
+    grant: Grant | None = None
+    try:
+        grant = await session.get(Grant, uuid.UUID(text))
+    except ValueError:
+        grant = await session.scalar(
+            select(Grant)
+            .join(Secret, Secret.grant_id == Grant.id)
+            .where(Secret.token_hash == digest(text))
+        )
+    if grant is None:
+        raise NotFound("No such token or grant.", code="grantNotFound", field="token")
+    was_active = grant.revoked_at is None
+    await revoke_grant(session, grant.id)
+    log.info("grant revoked", grant=str(grant.id), by="operator")
+    return grant, was_active
 
 
 async def client_by_id(session: AsyncSession, client_id: str) -> OAuthClient | None:

@@ -154,3 +154,52 @@ async def tenants_of(session: AsyncSession, principal: Principal) -> list[Tenant
         stmt = stmt.where(Business.id.in_(principal.businesses))
     rows = await session.execute(stmt)
     return [Tenant(r.id, r.name, r.role) for r in rows]
+
+
+async def managed_businesses_of_user(session: AsyncSession, user_id: uuid.UUID) -> list[Tenant]:
+    """The active businesses the user owns or manages, by name (the command line's
+    `--business <email>`)."""
+    rows = await session.execute(
+        select(Business.id, Business.name, BusinessMember.role)
+        .join(BusinessMember, BusinessMember.business_id == Business.id)
+        .where(
+            BusinessMember.user_id == user_id,
+            BusinessMember.is_active,
+            BusinessMember.role.in_(MANAGING_ROLES),
+            Business.is_active,
+        )
+        .order_by(Business.name, Business.id)
+    )
+    return [Tenant(r.id, r.name, r.role) for r in rows]
+
+
+async def owner_of(session: AsyncSession, business_id: uuid.UUID) -> uuid.UUID | None:
+    """The user id of an active business's first active owner, or None."""
+    owner: uuid.UUID | None = await session.scalar(
+        select(BusinessMember.user_id)
+        .join(Business, Business.id == BusinessMember.business_id)
+        .where(
+            BusinessMember.business_id == business_id,
+            BusinessMember.role == "owner",
+            BusinessMember.is_active,
+            Business.is_active,
+        )
+        .order_by(BusinessMember.created_at)
+        .limit(1)
+    )
+    return owner
+
+
+async def set_credit_limit(session: AsyncSession, user_id: uuid.UUID, limit: int | None) -> int:
+    """Give every business the user owns its own Channel API credit limit (None: the
+    default); how many businesses changed. For the demo and operators, not for requests."""
+    owned = select(BusinessMember.business_id).where(
+        BusinessMember.user_id == user_id,
+        BusinessMember.role == "owner",
+        BusinessMember.is_active,
+    )
+    businesses = list(await session.scalars(select(Business).where(Business.id.in_(owned))))
+    for business in businesses:
+        business.credit_limit = limit
+    await session.flush()
+    return len(businesses)
