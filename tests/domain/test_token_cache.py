@@ -212,6 +212,21 @@ async def test_an_idle_limited_token_still_notes_its_use_when_cached(
     touches._pending.clear()
 
 
+async def test_stamping_last_uses_keeps_other_tokens_warm(
+    committed_client: httpx.AsyncClient, committed_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    _, _, _, value = await _token(committed_factory)
+    _, _, stamped, _ = await _token(committed_factory)
+    assert (await committed_client.get(TOKENDETAILS, headers=bearer(value))).status_code == 200
+    touches.note(stamped.id, None, utcnow())
+    async with committed_factory() as db:
+        assert await touches.flush(db) >= 1  # the app's minute flush
+        await db.commit()
+    with statements() as sql:
+        assert (await committed_client.get(TOKENDETAILS, headers=bearer(value))).status_code == 200
+    assert not [s for s in sql if "partner_secrets" in s], "the flush emptied the token cache"
+
+
 async def test_a_user_deactivated_in_this_process_is_evicted_at_flush(
     app: object, db: AsyncSession
 ) -> None:

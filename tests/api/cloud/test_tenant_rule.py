@@ -329,3 +329,29 @@ async def test_tokendetails_never_lists_a_granted_business_the_user_has_left(
     value = await token(db, world.host, [world.a.id, world.elsewhere.id])
     body = (await client.get(TOKENDETAILS, headers=auth(value))).json()
     assert [t["id"] for t in body["tenants"]] == [str(world.a.id)]
+
+
+async def test_a_whitelisted_token_works_from_its_addresses_only(
+    client: httpx.AsyncClient, db: AsyncSession, world: World
+) -> None:
+    async def whitelisted(networks: list[str]) -> str:
+        grant = await grants.create_grant(
+            db,
+            kind="tenant",
+            user_id=world.host.user.id,
+            business_ids=[world.a.id],
+            scopes=["read:bookings"],
+            ip_whitelist=grants.check_whitelist(networks),
+        )
+        _, value = await grants.issue(db, grant, "access", Kind.TENANT_TOKEN)
+        await db.commit()
+        return value
+
+    # The test client calls from 127.0.0.1.
+    inside = await whitelisted(["127.0.0.0/8"])
+    assert (
+        await client.get("/cloudapi/auth/tokendetails", headers=auth(inside))
+    ).status_code == 200
+    outside = await whitelisted(["10.0.0.0/8"])
+    r = await client.get("/cloudapi/auth/tokendetails", headers=auth(outside))
+    problem(r, 401, "ipNotWhitelisted")

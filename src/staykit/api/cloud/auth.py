@@ -53,7 +53,8 @@ async def caller(
         raise Unauthenticated(
             "Send the access token as Authorization: Bearer <token>.", code="tokenMissing"
         )
-    principal = await credentials.resolve(session, token, surface="cloud")
+    ip = request.client.host if request.client else None
+    principal = await credentials.resolve(session, token, surface="cloud", ip=ip)
     request.state.principal = principal
     check_scopes(principal, required)
     return principal

@@ -126,6 +126,8 @@ def ends_at(expires_at: datetime | None) -> float:
 token_cache = TokenCache()
 
 _WATCHED = (Grant, Secret, User)
+# Execution option of an UPDATE that only stamps when secrets were last used.
+LAST_USE_ONLY = "staykit_last_use_only"
 
 
 @event.listens_for(Session, "after_flush")
@@ -144,6 +146,10 @@ def _evict_flushed(session: Session, _flush_context: Any) -> None:
 def _clear_on_bulk_change(state: ORMExecuteState) -> None:
     """`update(Grant)...` and the like name no rows: empty the cache, now and at commit."""
     if not (state.is_update or state.is_delete):
+        return
+    if state.execution_options.get(LAST_USE_ONLY):
+        # Last-use stamps change no token's validity; the row triggers' NOTIFY still
+        # evicts each stamped secret, here and in every other process.
         return
     mapper = state.bind_mapper
     if mapper is not None and issubclass(mapper.class_, _WATCHED):

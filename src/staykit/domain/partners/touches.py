@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.domain.partners.models import Secret
+from staykit.domain.partners.token_cache import LAST_USE_ONLY
 
 EVERY = timedelta(hours=1)
 _pending: dict[uuid.UUID, datetime] = {}
@@ -44,5 +45,6 @@ async def flush(session: AsyncSession) -> int:
         .where(Secret.id.in_(list(batch)))
         .where((Secret.last_used_at.is_(None)) | (Secret.last_used_at < latest))
         .values(last_used_at=latest)
+        .execution_options(**{LAST_USE_ONLY: True})
     )
     return len(batch)
