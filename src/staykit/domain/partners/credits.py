@@ -101,10 +101,12 @@ class InProcessCredits:
 
     async def take(self, business_id: uuid.UUID, period: Period, cost: int, limit: int) -> Charge:
         # No await between the read and the write: atomic under asyncio.
-        if period.number != self._period:
-            # A new period: the old periods' counters can never be asked for again.
-            self._used = {k: v for k, v in self._used.items() if k[1] >= period.number}
-            self._period = max(self._period, period.number)
+        if period.number > self._period:
+            # A new period: drop the counters of all but the one before it (a request
+            # begun just before the boundary may still ask for that one, as Redis, whose
+            # keys outlive their period by a few seconds, would answer it).
+            self._used = {k: v for k, v in self._used.items() if k[1] >= period.number - 1}
+            self._period = period.number
         key = (business_id, period.number)
         used = self._used.get(key, 0)
         if used + cost > limit:
