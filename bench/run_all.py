@@ -15,6 +15,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 SCRIPTS = (
     "http_baseline.py",
     "db_layers.py",
+    "credits.py",
     "login.py",
     "startup.py",
     "quote.py",
