@@ -16,6 +16,7 @@ SCRIPTS = (
     "http_baseline.py",
     "db_layers.py",
     "partner_auth.py",
+    "credits.py",
     "login.py",
     "startup.py",
     "quote.py",

@@ -375,3 +375,99 @@ def rotate_keys() -> None:
 
 def main() -> None:
     cli()
+
+
+# --- Channel API credentials: invite codes and long-life tokens -------------------------------
+
+invite_cli = typer.Typer(help="Channel API invite codes.", no_args_is_help=True)
+longlife_cli = typer.Typer(help="Channel API long-life (read-only) tokens.", no_args_is_help=True)
+cli.add_typer(invite_cli, name="invite")
+cli.add_typer(longlife_cli, name="longlife")
+
+BUSINESS_HELP = "a business id, or the email of a user who manages exactly one business"
+
+
+def _channel_scopes(text: str, *, read_only: bool = False) -> list[str]:
+    """Space-separated scope names; `all` is every Channel API category (read-only: read)."""
+    from staykit.domain.partners.channel import CATEGORIES
+
+    if text.strip() == "all":
+        return [f"{'read' if read_only else 'all'}:{c}" for c in CATEGORIES]
+    return text.replace(",", " ").split()
+
+
+def _issue_channel_credential(
+    business: str, make: Callable[[Any, Any, Any], Awaitable[tuple[Any, str]]]
+) -> tuple[Any, str]:
+    """Run `make(session, principal, business_id)` as the business's owner, committed."""
+    from staykit.core.errors import DomainError
+    from staykit.domain.partners import grants
+
+    async def run(session: Any) -> tuple[Any, str]:
+        business_id, principal = await grants.business_for(session, business)
+        _, value = await make(session, principal, business_id)
+        return business_id, value
+
+    _, url, embedded = _setup()
+    try:
+        migrate(url)
+        result: tuple[Any, str] = _with_session(url, run)
+        return result
+    except DomainError as exc:
+        where = f" ({exc.field})" if exc.field else ""
+        typer.echo(f"error{where}: {exc.message}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@invite_cli.command("create")
+def invite_create(
+    business: str = typer.Option(..., "--business", help=BUSINESS_HELP),
+    scopes: str = typer.Option(
+        ..., "--scopes", help='e.g. "read:bookings all:inventory", or "all"'
+    ),
+    ip: list[str] = typer.Option([], "--ip", help="whitelisted IP or network (repeatable)"),
+    allow_linked: bool = typer.Option(False, "--allow-linked", help="allow linked properties"),
+) -> None:
+    """Create an invite code (single use, valid 24 hours); the code is the last line."""
+    from staykit.domain.partners import channel
+
+    names = _channel_scopes(scopes)
+    business_id, code = _issue_channel_credential(
+        business,
+        lambda s, p, b: channel.create_invite(
+            s, p, b, names, ip_whitelist=ip, allow_linked=allow_linked
+        ),
+    )
+    typer.echo(
+        f"invite code for business {business_id}: exchange it once within 24 hours with "
+        "GET /v2/authentication/setup (header code); it is shown only now:"
+    )
+    typer.echo(code)
+
+
+@longlife_cli.command("create")
+def longlife_create(
+    business: str = typer.Option(..., "--business", help=BUSINESS_HELP),
+    scopes: str = typer.Option(..., "--scopes", help='read scopes, e.g. "read:bookings", or "all"'),
+    ip: list[str] = typer.Option([], "--ip", help="whitelisted IP or network (repeatable)"),
+    label: str | None = typer.Option(None, "--label", help="a name to recognise it by"),
+) -> None:
+    """Create a read-only long-life token (dies after 90 days unused); the token is the
+    last line."""
+    from staykit.domain.partners import channel
+
+    names = _channel_scopes(scopes, read_only=True)
+    business_id, token = _issue_channel_credential(
+        business,
+        lambda s, p, b: channel.create_long_life_token(
+            s, p, b, names, ip_whitelist=ip, label=label
+        ),
+    )
+    typer.echo(
+        f"long-life token for business {business_id} (read-only; send it in the token "
+        "header; it is shown only now):"
+    )
+    typer.echo(token)

@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     metrics_token: str | None = None
     max_page_rows: int = 1000
 
+    # Channel API credits: each business has this many per fixed period, shared by all
+    # its tokens (a business's own `credit_limit` wins); see docs/channel-api.md.
+    channel_credits_per_period: int = 100
+    channel_credit_period_seconds: int = 300
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")

@@ -91,6 +91,31 @@ async def can_manage(session: AsyncSession, principal: Principal, business_id: u
     return await role_in(session, principal, business_id) in MANAGING_ROLES
 
 
+async def credit_limit_of(session: AsyncSession, business_id: uuid.UUID) -> int | None:
+    """The business's own Channel API credit limit per period, or None for the default."""
+    limit: int | None = await session.scalar(
+        select(Business.credit_limit).where(Business.id == business_id)
+    )
+    return limit
+
+
+async def owner_of(session: AsyncSession, business_id: uuid.UUID) -> uuid.UUID | None:
+    """The user who owns an active business (its first active owner), or None."""
+    owner: uuid.UUID | None = await session.scalar(
+        select(BusinessMember.user_id)
+        .join(Business, Business.id == BusinessMember.business_id)
+        .where(
+            BusinessMember.business_id == business_id,
+            BusinessMember.role == "owner",
+            BusinessMember.is_active,
+            Business.is_active,
+        )
+        .order_by(BusinessMember.created_at)
+        .limit(1)
+    )
+    return owner
+
+
 async def business_of(session: AsyncSession, user_id: uuid.UUID) -> Business | None:
     """The business the user owns (their first membership as owner)."""
     business: Business | None = await session.scalar(
@@ -171,23 +196,6 @@ async def managed_businesses_of_user(session: AsyncSession, user_id: uuid.UUID) 
         .order_by(Business.name, Business.id)
     )
     return [Tenant(r.id, r.name, r.role) for r in rows]
-
-
-async def owner_of(session: AsyncSession, business_id: uuid.UUID) -> uuid.UUID | None:
-    """The user id of an active business's first active owner, or None."""
-    owner: uuid.UUID | None = await session.scalar(
-        select(BusinessMember.user_id)
-        .join(Business, Business.id == BusinessMember.business_id)
-        .where(
-            BusinessMember.business_id == business_id,
-            BusinessMember.role == "owner",
-            BusinessMember.is_active,
-            Business.is_active,
-        )
-        .order_by(BusinessMember.created_at)
-        .limit(1)
-    )
-    return owner
 
 
 async def set_credit_limit(session: AsyncSession, user_id: uuid.UUID, limit: int | None) -> int:

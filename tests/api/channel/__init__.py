@@ -1,0 +1,1 @@
+"""Channel API v2 (/v2) tests."""
