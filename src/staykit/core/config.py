@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     metrics_token: str | None = None
     max_page_rows: int = 1000
 
+    # OAuth provider
+    oauth_access_token_seconds: int = 3600
+    oauth_code_seconds: int = 600
+    oauth_refresh_idle_days: int = 30
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")
