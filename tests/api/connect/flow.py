@@ -132,10 +132,11 @@ def redirect_params(r: httpx.Response) -> dict[str, str]:
 
 
 async def sign_in(client: httpx.AsyncClient, req: Request, person: Person) -> httpx.Response:
-    """From the authorize URL through the sign-in page to the consent page."""
+    """From the authorize URL through the sign-in page (unless signed in) to the consent page."""
     r = await client.get(req.url())
     assert r.status_code == 200, r.text
-    assert "Sign in" in r.text
+    if "Sign in" not in r.text:
+        return r  # the browser is signed in already
     fields = dict(hidden_fields(r.text))
     r = await client.post(
         "/connect/signin",
