@@ -52,6 +52,7 @@ async def test_code_is_spent_once_and_refresh_refuses_escalation(
         code_challenge="x" * 43,
         code_challenge_method="S256",
     )
+    client_id = client.client_id
     code = await oauth.store_code(db, settings, client, consent)
     assert await oauth.find_code(db, code, "stk_client_other") is None
     found = await oauth.find_code(db, code, client.client_id)
