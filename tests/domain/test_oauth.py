@@ -62,7 +62,8 @@ async def test_code_is_spent_once_and_refresh_refuses_escalation(
     # Presented again: refused, and the grant (with the tokens above) revoked.
     assert await oauth.find_code(db, code, client.client_id) is None
     db.expire_all()  # the revocation was a bulk UPDATE; read the rows afresh
-    assert await oauth.introspect(db, issued.access_token, client.client_id) == {"active": False}
+    assert await oauth.introspect(db, issued.access_token, client_id) == {"active": False}
+    await db.refresh(client)
 
     code = await oauth.store_code(db, settings, client, consent)
     found = await oauth.find_code(db, code, client.client_id)
