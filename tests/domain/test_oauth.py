@@ -43,6 +43,7 @@ async def test_code_is_spent_once_and_refresh_refuses_escalation(
 ) -> None:
     host = await make_user(db)
     listing = await make_listing(db, host)
+    business_id = listing.business_id
     client = await _client(db, ["read:bookings", "offline_access"])
     consent = oauth.Consent(
         user_id=host.user.id,
@@ -76,5 +77,5 @@ async def test_code_is_spent_once_and_refresh_refuses_escalation(
         await oauth.refresh(db, settings, live, ["read:bookings", "write:bookings"])
     info = await oauth.introspect(db, issued.access_token, client.client_id)
     assert info["active"] is True
-    assert info["tenants"] == [str(listing.business_id)]
+    assert info["tenants"] == [str(business_id)]
     assert await oauth.introspect(db, issued.access_token, "stk_client_other") == {"active": False}
