@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     channel_credits_per_period: int = 100
     channel_credit_period_seconds: int = 300
 
+    # OAuth provider
+    oauth_access_token_seconds: int = 3600
+    oauth_code_seconds: int = 600
+    oauth_refresh_idle_days: int = 30
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")

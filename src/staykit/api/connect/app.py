@@ -3,18 +3,21 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from starlette.datastructures import State
 
 from staykit.api.apps import surface_app
-from staykit.api.connect import errors, routes
+from staykit.api.connect import errors, pages, routes
 
 
 def create_connect_app(state: State) -> FastAPI:
+    router = APIRouter()
+    router.include_router(routes.connect)
+    router.include_router(pages.pages)  # the browser pages of the code flow
     return surface_app(
         state,
         errors.CONNECT,
-        routes.connect,
+        router,
         prefix="/connect",
         title="staykit OAuth 2 / OpenID Connect",
         openapi_path="/openapi.json",

@@ -1,0 +1,433 @@
+"""The browser side of the authorization code flow: /connect/authorize (the consent page
+and its form), the sign-in page and its login-code step.
+
+Every authorization request is checked (by Authlib, `server.py`) before any page shows:
+an unknown client or an unregistered redirect URI gets an error page here and is never
+redirected to; any other problem (no PKCE, plain PKCE, a scope the client may not ask
+for) goes back to the client's registered redirect URI with `error` and `state`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from authlib.common.urls import add_params_to_uri
+from authlib.oauth2.rfc6749 import OAuth2Error
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData, QueryParams
+
+from staykit.api.connect import server as authlib_server
+from staykit.api.connect.routes import settings_of
+from staykit.api.deps import DbSession, request_id
+from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person, set_session_cookie
+from staykit.api.web.templates import environment, page
+from staykit.core.errors import DomainError, TooManyRequests
+from staykit.domain.access.principal import Principal
+from staykit.domain.access.scopes import BUNDLES
+from staykit.domain.auth import sessions
+from staykit.domain.auth import verification as two_factor
+from staykit.domain.auth.models import AuthSession, User
+from staykit.domain.tenancy import service as tenancy
+
+pages = APIRouter(include_in_schema=False)
+templates = environment("staykit.api.connect")
+
+AUTHORIZE = "/connect/authorize"
+SIGNIN = "/connect/signin"
+SIGNIN_CODE = "/connect/signin/code"
+# Form fields of staykit's own pages, never passed on as authorization parameters.
+OWN_FIELDS = frozenset({CSRF_FIELD, "business", "decision"})
+
+_VERBS = {
+    "read": "See",
+    "write": "Create and change",
+    "delete": "Delete",
+    "all": "See, create, change and delete",
+}
+_THINGS = {
+    "bookings": "bookings",
+    "bookings-personal": "guests' names and contact details on bookings",
+    "bookings-financial": "prices, invoices and payments of bookings",
+    "inventory": "availability, rates and stay restrictions",
+    "properties": "properties, room types and rooms",
+    "accounts": "account settings and team members",
+    "channels": "channel connections",
+    "messages": "messages with guests",
+}
+_WORDS = {
+    "openid": "Know who you are on staykit (your account id)",
+    "profile": "See your name",
+    "email": "See your email address",
+    "offline_access": "Keep this access while you are away, until you take it back",
+    "guest_communication": "Guest communication: see bookings, guests' contact details and "
+    "properties, and read and send messages to guests",
+    "revenue_management": "Revenue management: see bookings and their prices, see and change "
+    "availability and rates, and see properties",
+}
+
+
+def scope_in_words(name: str) -> str:
+    if name in _WORDS:
+        return _WORDS[name]
+    method, _, category = name.partition(":")
+    return f"{_VERBS.get(method, method)} {_THINGS.get(category, category)}"
+
+
+# --- answers -------------------------------------------------------------------------------
+
+
+def error_page(
+    request: Request, status: int, title: str, message: str, hint: str = ""
+) -> HTMLResponse:
+    return page(
+        templates,
+        "error.html",
+        status,
+        title=title,
+        message=message,
+        hint=hint,
+        request_id=request_id(request),
+    )
+
+
+def refused(request: Request, error: OAuth2Error) -> Response:
+    """An authorization request Authlib refused: back to the client when its redirect URI
+    is known good, else a page (a redirect would hand the error to anyone's URI)."""
+    status, _, headers = error()
+    if error.redirect_uri and status == 302:
+        return Response(status_code=302, headers=dict(headers))
+    return error_page(
+        request,
+        400,
+        "This sign-in link is not valid",
+        error.get_error_description() or "The authorization request is invalid.",
+        "Nothing was shared. Go back to the application and start again, or tell its "
+        "developers about this message.",
+    )
+
+
+def _redirect(answer: authlib_server.Answer) -> Response:
+    status, _, headers = answer
+    return Response(status_code=status, headers=dict(headers))
+
+
+def _params(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in items if k not in OWN_FIELDS]
+
+
+def _authorize_url(query: str) -> str:
+    # Re-encoded from its parts: the hidden field cannot smuggle anything into the path.
+    return f"{AUTHORIZE}?{urlencode(parse_qsl(query, keep_blank_values=True))}"
+
+
+def _signed_in(person: Principal | None) -> Principal | None:
+    """The person, once past any pending login-code step."""
+    return person if person is not None and not person.pending_2fa else None
+
+
+def signin_page(
+    request: Request,
+    grant: authlib_server.CodeGrant,
+    query: str,
+    *,
+    error: str | None = None,
+    username: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    csrf = Csrf(request, None)
+    response = page(
+        templates,
+        "signin.html",
+        status,
+        client_name=grant.client.row.name,
+        action=SIGNIN,
+        csrf=csrf.token,
+        query=query,
+        error=error,
+        username=username,
+    )
+    csrf.apply(response, settings_of(request))
+    return response
+
+
+async def _check(
+    server: authlib_server.Server, req: authlib_server.StarletteRequest
+) -> authlib_server.CodeGrant | OAuth2Error:
+    try:
+        return await server.consent_grant(req)
+    except OAuth2Error as error:
+        return error
+
+
+# --- /connect/authorize -----------------------------------------------------------------------
+
+
+@pages.get(AUTHORIZE.removeprefix("/connect"), response_class=HTMLResponse)
+async def authorize(request: Request, session: DbSession) -> Response:
+    settings = settings_of(request)
+    server = authlib_server.Server(session, settings)
+    req = authlib_server.StarletteRequest(
+        "GET", str(request.url), request.headers, request.query_params, None
+    )
+    grant = await _check(server, req)
+    if isinstance(grant, OAuth2Error):
+        return refused(request, grant)
+    query = request.url.query
+    if "none" in (request.query_params.get("prompt") or "").split():
+        # Consent is always asked for, so a request that forbids asking cannot succeed.
+        params = [("error", "consent_required")]
+        if req.payload.state:
+            params.append(("state", req.payload.state))
+        return Response(
+            status_code=302, headers={"Location": add_params_to_uri(grant.redirect_uri, params)}
+        )
+    person = _signed_in(await current_person(request, session, settings))
+    if person is None:
+        return signin_page(request, grant, query)
+    return await consent_page(
+        request, session, grant, person, _params(list(request.query_params.multi_items()))
+    )
+
+
+async def consent_page(
+    request: Request,
+    session: Any,
+    grant: authlib_server.CodeGrant,
+    person: Principal,
+    params: list[tuple[str, str]],
+) -> HTMLResponse:
+    managed = [
+        t for t in await tenancy.tenants_of(session, person) if t.role in tenancy.MANAGING_ROLES
+    ]
+    csrf = Csrf(request, person.session_id)
+    common: dict[str, Any] = {
+        "client_name": grant.client.row.name,
+        "person_email": person.email,
+        "action": AUTHORIZE,
+        "csrf": csrf.token,
+        "params": params,
+    }
+    if not managed:
+        response = page(templates, "no_business.html", 200, **common)
+    else:
+        names = (grant.request.scope or "").split()
+        response = page(
+            templates,
+            "consent.html",
+            200,
+            scopes=[scope_in_words(n) for n in names],
+            businesses=managed,
+            multi=_multi(params),
+            bundles=BUNDLES,
+            **common,
+        )
+    csrf.apply(response, settings_of(request))
+    return response
+
+
+def _multi(items: list[tuple[str, str]]) -> bool:
+    return any(k == "multiTenant" and v.lower() == "true" for k, v in items)
+
+
+@pages.post(AUTHORIZE.removeprefix("/connect"), response_class=HTMLResponse)
+async def decide(request: Request, session: DbSession) -> Response:
+    """The consent form: allow (for the businesses picked) or deny."""
+    settings = settings_of(request)
+    form = await request.form()
+    person = _signed_in(await current_person(request, session, settings))
+    try:
+        check_csrf(request, person.session_id if person else None, form.get(CSRF_FIELD))
+    except DomainError as exc:
+        return error_page(request, 403, "This form has expired", exc.message)
+    server = authlib_server.Server(session, settings)
+    req = authlib_server.StarletteRequest(
+        "POST", str(request.url), request.headers, QueryParams(""), form
+    )
+    grant = await _check(server, req)
+    if isinstance(grant, OAuth2Error):
+        return refused(request, grant)
+    if person is None:
+        query = urlencode(_params([(k, v) for k, v in form.multi_items() if isinstance(v, str)]))
+        return signin_page(request, grant, query)
+    if form.get("decision") != "allow":
+        return _redirect(await server.authorization_response(req, grant, None))
+    chosen = await _chosen_businesses(session, person, form)
+    if isinstance(chosen, str):
+        return error_page(
+            request,
+            400,
+            "Pick a business you manage",
+            chosen,
+            "Nothing was shared. Go back, choose again, and allow.",
+        )
+    user = await session.get(User, person.user_id)
+    auth_session = await session.get(AuthSession, person.session_id)
+    if user is None:
+        return signin_page(request, grant, urlencode(_params(list(form.multi_items()))))  # type: ignore[arg-type]
+    owner = authlib_server.Person(
+        user,
+        chosen,
+        int(auth_session.created_at.timestamp()) if auth_session is not None else None,
+    )
+    return _redirect(await server.authorization_response(req, grant, owner))
+
+
+async def _chosen_businesses(
+    session: Any, person: Principal, form: FormData
+) -> list[uuid.UUID] | str:
+    """The business ids the form names, each one the person manages; or what is wrong."""
+    raw = [v for v in form.getlist("business") if isinstance(v, str)]
+    if not raw:
+        return "Choose the business this application may act for."
+    multi = _multi([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    if len(raw) > 1 and not multi:
+        return "This application asked for one business; choose exactly one."
+    chosen: list[uuid.UUID] = []
+    for value in raw:
+        try:
+            business_id = uuid.UUID(value)
+        except ValueError:
+            return "The business chosen is not one you manage."
+        if not await tenancy.can_manage(session, person, business_id):
+            return "The business chosen is not one you manage."
+        chosen.append(business_id)
+    return list(dict.fromkeys(chosen))
+
+
+# --- sign-in -----------------------------------------------------------------------------------
+
+
+async def _grant_for(
+    server: authlib_server.Server, request: Request, query: str
+) -> authlib_server.CodeGrant | OAuth2Error:
+    """The authorization request the sign-in form carries, checked again."""
+    req = authlib_server.StarletteRequest(
+        "GET", str(request.url), request.headers, QueryParams(query), None
+    )
+    return await _check(server, req)
+
+
+@pages.post(SIGNIN.removeprefix("/connect"), response_class=HTMLResponse)
+async def signin(request: Request, session: DbSession) -> Response:
+    """Password sign-in (the marketplace login: its throttling, its failure count), then
+    the login-code step when the account needs one, then back to the request."""
+    settings = settings_of(request)
+    form = await request.form()
+    try:
+        check_csrf(request, None, form.get(CSRF_FIELD))
+    except DomainError as exc:
+        return error_page(request, 403, "This form has expired", exc.message)
+    query = str(form.get("query") or "")
+    server = authlib_server.Server(session, settings)
+    grant = await _grant_for(server, request, query)
+    if isinstance(grant, OAuth2Error):
+        return refused(request, grant)
+    username = str(form.get("username") or "")
+    try:
+        issued = await sessions.login(
+            session,
+            settings,
+            username=username,
+            password=str(form.get("password") or ""),
+            ip=request.client.host if request.client else "unknown",
+            user_agent=request.headers.get("user-agent"),
+        )
+    except TooManyRequests as exc:
+        throttled = signin_page(
+            request, grant, query, error=exc.message, username=username, status=429
+        )
+        throttled.headers.update(exc.headers)
+        return throttled
+    except DomainError as exc:
+        # A wrong password is recorded (it counts toward throttling) and committed with
+        # this request: the page is a normal answer, not an exception.
+        return signin_page(
+            request, grant, query, error=exc.message, username=username, status=exc.status
+        )
+    auth_session = issued.session
+    response: Response
+    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
+        response = await _code_step(request, session, issued.user, auth_session, query)
+    else:
+        response = RedirectResponse(_authorize_url(query), status_code=303)
+    set_session_cookie(response, settings, issued.access_token, issued.expires_in)
+    return response
+
+
+async def _code_step(
+    request: Request,
+    session: Any,
+    user: User,
+    auth_session: AuthSession,
+    query: str,
+    *,
+    error: str | None = None,
+    status: int = 200,
+    send: bool = True,
+) -> Response:
+    """Send (unless `send` is False) and ask for the login code the session still needs:
+    email first, then mobile."""
+    settings = settings_of(request)
+    method = "email" if auth_session.needs_email_2fa else "mobile"
+    if send:
+        start = two_factor.start_email_2fa if method == "email" else two_factor.start_mobile_2fa
+        await start(session, settings, user.id, auth_session.id)
+    csrf = Csrf(request, auth_session.id)
+    response = page(
+        templates,
+        "code.html",
+        status,
+        destination="your email address" if method == "email" else "your mobile phone",
+        action=SIGNIN_CODE,
+        csrf=csrf.token,
+        query=query,
+        method=method,
+        error=error,
+    )
+    csrf.apply(response, settings)
+    return response
+
+
+@pages.post(SIGNIN_CODE.removeprefix("/connect"), response_class=HTMLResponse)
+async def signin_code(request: Request, session: DbSession) -> Response:
+    settings = settings_of(request)
+    form = await request.form()
+    person = await current_person(request, session, settings)
+    if person is None or person.session_id is None:
+        return error_page(
+            request, 401, "Your sign-in has ended", "Start again from the application."
+        )
+    try:
+        check_csrf(request, person.session_id, form.get(CSRF_FIELD))
+    except DomainError as exc:
+        return error_page(request, 403, "This form has expired", exc.message)
+    query = str(form.get("query") or "")
+    user = await session.get(User, person.user_id)
+    auth_session = await session.get(AuthSession, person.session_id)
+    if user is None or auth_session is None:
+        return error_page(
+            request, 401, "Your sign-in has ended", "Start again from the application."
+        )
+    method = "email" if auth_session.needs_email_2fa else "mobile"
+    complete = (
+        two_factor.complete_email_2fa if method == "email" else two_factor.complete_mobile_2fa
+    )
+    try:
+        await complete(session, settings, user.id, auth_session.id, str(form.get("code") or ""))
+    except DomainError as exc:
+        return await _code_step(
+            request,
+            session,
+            user,
+            auth_session,
+            query,
+            error=exc.message,
+            status=exc.status,
+            send=False,
+        )
+    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
+        return await _code_step(request, session, user, auth_session, query)
+    return RedirectResponse(_authorize_url(query), status_code=303)
