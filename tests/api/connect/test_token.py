@@ -3,12 +3,13 @@ every RFC 9700 abuse case refused with the right error and nothing issued."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import timedelta
 
 import httpx
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
@@ -268,6 +269,29 @@ async def test_code_replay_is_refused_and_revokes_the_first_tokens(
         auth=app.basic,
     )
     assert_oauth_error(r, 400, "invalid_grant")
+
+
+async def test_two_exchanges_of_one_code_at_once_issue_one_pair_then_revoke_it(
+    committed_client: httpx.AsyncClient, committed_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    async with committed_factory() as db:
+        host, _ = await host_with_business(db)
+        app = await make_app(db)
+        await db.commit()
+    req = Request(app)
+    code = await get_code(committed_client, req, host)
+    answers = await asyncio.gather(
+        exchange(committed_client, req, code), exchange(committed_client, req, code)
+    )
+    # The code row is locked by the first exchange; the second waits, finds it spent and,
+    # as any replay, revokes what the first was given.
+    assert sorted(a.status_code for a in answers) == [200, 400]
+    winner = next(a for a in answers if a.status_code == 200)
+    loser = next(a for a in answers if a.status_code == 400)
+    assert_oauth_error(loser, 400, "invalid_grant")
+    assert (await tenants(committed_client, winner.json()["access_token"])).status_code == 401
+    async with committed_factory() as db:
+        assert await access_tokens(db) == 1
 
 
 async def test_a_client_cannot_use_another_clients_code(
