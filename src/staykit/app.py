@@ -22,6 +22,8 @@ from staykit.api.connect.errors import CONNECT
 from staykit.api.marketplace.app import create_marketplace_app
 from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.middleware import RequestMiddleware
+from staykit.api.portal.app import create_portal_app
+from staykit.api.portal.errors import PORTAL
 from staykit.api.root import Root
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
@@ -35,7 +37,7 @@ from staykit.jobs.app import run_worker
 log = structlog.get_logger(__name__)
 
 # Where each surface's error body applies; the marketplace answers everything else.
-SURFACES = (CLOUD, CHANNEL, CONNECT, MARKETPLACE)
+SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, MARKETPLACE)
 
 
 TOUCH_FLUSH_SECONDS = 60.0
@@ -146,6 +148,7 @@ def create_app(
             ("/v2", create_channel_app(state)),
             ("/connect", create_connect_app(state)),
             ("/.well-known", create_well_known_app(state)),
+            ("/account", create_portal_app(state)),
         ],
         fallback=marketplace,
         middleware=lambda inner: RequestMiddleware(

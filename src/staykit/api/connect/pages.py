@@ -24,6 +24,7 @@ from staykit.api.connect.routes import settings_of
 from staykit.api.deps import DbSession, request_id
 from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person, set_session_cookie
 from staykit.api.web.templates import environment, page
+from staykit.api.web.words import scope_in_words
 from staykit.core.errors import DomainError, TooManyRequests
 from staykit.domain.access.principal import Principal
 from staykit.domain.access.scopes import BUNDLES
@@ -40,41 +41,6 @@ SIGNIN = "/connect/signin"
 SIGNIN_CODE = "/connect/signin/code"
 # Form fields of staykit's own pages, never passed on as authorization parameters.
 OWN_FIELDS = frozenset({CSRF_FIELD, "business", "decision"})
-
-_VERBS = {
-    "read": "See",
-    "write": "Create and change",
-    "delete": "Delete",
-    "all": "See, create, change and delete",
-}
-_THINGS = {
-    "bookings": "bookings",
-    "bookings-personal": "guests' names and contact details on bookings",
-    "bookings-financial": "prices, invoices and payments of bookings",
-    "inventory": "availability, rates and stay restrictions",
-    "properties": "properties, room types and rooms",
-    "accounts": "account settings and team members",
-    "channels": "channel connections",
-    "messages": "messages with guests",
-}
-_WORDS = {
-    "openid": "Know who you are on staykit (your account id)",
-    "profile": "See your name",
-    "email": "See your email address",
-    "offline_access": "Keep this access while you are away, until you take it back",
-    "guest_communication": "Guest communication: see bookings, guests' contact details and "
-    "properties, and read and send messages to guests",
-    "revenue_management": "Revenue management: see bookings and their prices, see and change "
-    "availability and rates, and see properties",
-}
-
-
-def scope_in_words(name: str) -> str:
-    if name in _WORDS:
-        return _WORDS[name]
-    method, _, category = name.partition(":")
-    return f"{_VERBS.get(method, method)} {_THINGS.get(category, category)}"
-
 
 # --- answers -------------------------------------------------------------------------------
 
