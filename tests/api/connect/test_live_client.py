@@ -4,12 +4,7 @@ OAuth2Session with PKCE S256. The person's sign-in and consent are plain form po
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -20,59 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from staykit.core.config import Settings
 from tests.api.connect.flow import REDIRECT, business_options, hidden_fields, make_app
 from tests.factories import make_listing, make_user
-from tests.mail import free_port
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.live import live_server
 
 
 @pytest.fixture
 def live_base(settings: Settings, database_url: str) -> Iterator[str]:
     """staykit under uvicorn in a subprocess on a free loopback port, on the test database."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-        "STAYKIT_ENV": "test",
-        "STAYKIT_DATABASE_URL": database_url,
-        "STAYKIT_PUBLIC_BASE_URL": base,
-        "STAYKIT_RUN_WORKER": "false",
-        "STAYKIT_ARGON2_TIME_COST": str(settings.argon2_time_cost),
-        "STAYKIT_ARGON2_MEMORY_KIB": str(settings.argon2_memory_kib),
-        "STAYKIT_ARGON2_PARALLELISM": str(settings.argon2_parallelism),
-    }
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "tests.api.connect.live_app:live_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, "the live server exited"
-            assert time.monotonic() < deadline, "the live server did not start"
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with live_server(settings, database_url) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 async def test_requests_oauthlib_runs_the_whole_flow(
