@@ -13,7 +13,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.config import Settings
+from staykit.domain.notifications.models import OutboundMessage
 from staykit.domain.partners.models import Grant
+from tests.api.connect.flow import Request, make_app, tokens_for
 from tests.api.portal.helpers import (
     business_page,
     csrf_of,
@@ -416,3 +419,70 @@ async def test_bad_input_is_400_with_the_error_by_its_field_and_makes_nothing(
     assert 'aria-invalid="true"' in r.text
     assert 'data-testid="secret-value"' not in r.text
     assert await grant_count(db) == 0
+
+
+# --- OAuth authorizations and the login-code step -------------------------------------------------
+
+
+async def test_oauth_authorization_is_listed_in_words_and_revoking_ends_its_tokens(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    host, business_id = await host_with_business(db)
+    partner = await make_app(db, name="Acme Channel Manager")
+    req = Request(partner, scope="guest_communication offline_access")
+    tokens = await tokens_for(client, req, host, [str(business_id)])
+    access = str(tokens["access_token"])
+    assert (await token_details(client, access)).status_code == 200
+
+    # Signed in on the consent pages: the same browser session opens the portal.
+    r = await client.get("/account/signin")
+    assert r.status_code == 303 and r.headers["location"] == "/account"
+    page = await business_page(client, business_id)
+    assert "Acme Channel Manager" in page.text
+    assert "Guest communication: see bookings" in page.text
+    r = await client.post(revoke_path(page.text), data={"csrf_token": csrf_of(page.text)})
+    assert r.status_code == 303
+    assert (await token_details(client, access)).status_code == 401
+    refreshed = await client.post(
+        "/connect/token",
+        data={"grant_type": "refresh_token", "refresh_token": str(tokens["refresh_token"])},
+        auth=partner.basic,
+    )
+    assert refreshed.status_code == 400, refreshed.text
+    assert "Acme Channel Manager" not in (await business_page(client, business_id)).text
+
+
+async def test_login_code_step_before_the_portal_opens(
+    client: httpx.AsyncClient, db: AsyncSession, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "email_2fa_required", True)
+    host, business_id = await host_with_business(db)
+    target = f"/account/businesses/{business_id}"
+    page = await client.get("/account/signin", params={"next": target})
+    r = await client.post(
+        "/account/signin",
+        data={
+            "csrf_token": csrf_of(page.text),
+            "next": target,
+            "username": host.email,
+            "password": host.password,
+        },
+    )
+    assert r.status_code == 200, r.text
+    assert "Enter your login code" in r.text
+    # Until the code is entered, the portal is not open.
+    assert (await client.get(target)).status_code == 303
+    mail = await db.scalar(
+        select(OutboundMessage)
+        .where(OutboundMessage.recipient == host.email)
+        .order_by(OutboundMessage.created_at.desc())
+    )
+    assert mail is not None
+    code = re.search(r"code is (\w+)", mail.body)
+    assert code is not None
+    form = {"csrf_token": csrf_of(r.text), "next": target}
+    wrong = await client.post("/account/signin/code", data={**form, "code": "000000x"})
+    assert wrong.status_code == 403 and "Enter your login code" in wrong.text
+    r = await client.post("/account/signin/code", data={**form, "code": code.group(1)})
+    assert r.status_code == 303 and r.headers["location"] == target
+    await business_page(client, business_id)
