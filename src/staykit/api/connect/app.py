@@ -7,12 +7,13 @@ from fastapi import APIRouter, FastAPI
 from starlette.datastructures import State
 
 from staykit.api.apps import surface_app
-from staykit.api.connect import errors, pages, routes
+from staykit.api.connect import clients, errors, pages, routes
 
 
 def create_connect_app(state: State) -> FastAPI:
     router = APIRouter()
     router.include_router(routes.connect)
+    router.include_router(clients.router)  # the admin API for OAuth clients
     router.include_router(pages.pages)  # the browser pages of the code flow
     return surface_app(
         state,

@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.errors import InvalidInput
-from staykit.domain.partners.grants import check_scope_names
-from staykit.domain.partners.models import OAuthClient
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.domain.access.principal import Principal
+from staykit.domain.partners.grants import check_scope_names, revoke_grant
+from staykit.domain.partners.models import Grant, OAuthClient
 from staykit.domain.partners.secrets import Kind, digest, matches, new_value
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
@@ -97,3 +98,26 @@ async def list_clients(session: AsyncSession) -> list[OAuthClient]:
         select(OAuthClient).where(OAuthClient.is_active).order_by(OAuthClient.created_at)
     )
     return list(rows)
+
+
+def require_admin(principal: Principal) -> None:
+    """Clients are registered by an admin, signed in (a partner token never registers one)."""
+    if not principal.is_admin:
+        raise Forbidden("Only an admin registers OAuth clients.", code="adminRequired")
+
+
+async def retire_client(session: AsyncSession, principal: Principal, client_id: str) -> None:
+    """Retire a client: it can no longer sign in, and every grant it holds ends now."""
+    require_admin(principal)
+    client: OAuthClient | None = await session.scalar(
+        select(OAuthClient).where(OAuthClient.client_id == client_id, OAuthClient.is_active)
+    )
+    if client is None:
+        raise NotFound("No such client.", code="clientNotFound", field="clientId")
+    client.is_active = False
+    held = await session.scalars(
+        select(Grant.id).where(Grant.client_id == client_id, Grant.revoked_at.is_(None))
+    )
+    for grant_id in list(held):
+        await revoke_grant(session, grant_id)
+    await session.flush()
