@@ -326,6 +326,65 @@ def bare_db_app() -> Any:
     return app
 
 
+# The SQL staykit runs for `GET /v2/authentication/details` with a warm token cache: the
+# business's own credit limit (the credit check), then the token's grant (the details).
+CHANNEL_SQL = (
+    "SELECT credit_limit FROM businesses WHERE id = %s",
+    "SELECT s.created_at, g.* FROM partner_secrets s JOIN partner_grants g ON g.id = "
+    "s.grant_id WHERE s.id = %s",
+)
+ENV_CHANNEL_IDS = "STAYKIT_BENCH_CHANNEL_IDS"  # "<business id> <secret id>"
+
+
+def bare_db_channel_app() -> Any:
+    """uvicorn factory: a bare FastAPI route doing the Channel API details route's SQL
+    (CHANNEL_SQL, autocommit, raw psycopg), then returning staykit's captured body."""
+    import contextlib as _contextlib
+
+    from fastapi import FastAPI
+    from fastapi.responses import JSONResponse, Response
+    from psycopg_pool import AsyncConnectionPool
+
+    from staykit.core.config import Settings
+    from staykit.core.db import libpq_url
+
+    body = Path(os.environ[ENV_BODY]).read_bytes()
+    business_id, secret_id = (uuid.UUID(x) for x in os.environ[ENV_CHANNEL_IDS].split())
+    size = Settings.model_fields["db_pool_size"].default
+    pool = AsyncConnectionPool(
+        libpq_url(os.environ[ENV_URL]),
+        min_size=size,
+        max_size=2 * size,
+        open=False,
+        kwargs={"autocommit": True},
+    )
+
+    @_contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        await pool.open(wait=True)
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+
+    @app.get("/v2/authentication/details")
+    async def details() -> Response:
+        async with pool.connection() as conn:
+            await (await conn.execute(CHANNEL_SQL[0], (business_id,))).fetchone()
+            row = await (await conn.execute(CHANNEL_SQL[1], (secret_id,))).fetchone()
+        if row is None:
+            return JSONResponse({"success": False}, status_code=401)
+        return Response(content=body, media_type="application/json")
+
+    @app.get("/health")
+    async def health() -> JSONResponse:
+        return JSONResponse({"status": "OK"})
+
+    return app
+
+
 def uvicorn_flags() -> list[str]:
     """The same flags for every server: one worker, no access log, uvloop/httptools if present."""
     flags = ["--workers", "1", "--no-access-log", "--log-level", "warning"]
@@ -397,6 +456,13 @@ def bare_server(body_file: Path, log_dir: Path) -> Iterator[Server]:
 def bare_db_server(url: str, body_file: Path, log_dir: Path) -> Iterator[Server]:
     env = clean_env(**{ENV_URL: url, ENV_BODY: str(body_file)})
     with serve("bare_db", "bare_db_app", env, log_dir) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def bare_db_channel_server(url: str, body_file: Path, ids: str, log_dir: Path) -> Iterator[Server]:
+    env = clean_env(**{ENV_URL: url, ENV_BODY: str(body_file), ENV_CHANNEL_IDS: ids})
+    with serve("bare_db", "bare_db_channel_app", env, log_dir) as server:
         yield server
 
 
@@ -555,3 +621,109 @@ if __name__ == "__main__":
     parser.add_argument("args", help="JSON: url, seconds, concurrency, headers")
     ns = parser.parse_args()
     _loadgen_main(ns.args)
+
+
+# --- comparing servers under the same load ----------------------------------------------------
+
+
+def rotate_load(
+    targets: dict[str, str],
+    *,
+    headers: dict[str, str],
+    workdir: Path,
+    rounds: int,
+    seconds: int,
+    warmup: int,
+    concurrency: int,
+) -> dict[str, list[LoadResult]]:
+    """The same load on each target in turn, for `rounds` rounds after a warm-up, rotating
+    which target goes first so slow drift hits all of them alike."""
+    names = tuple(targets)
+    results: dict[str, list[LoadResult]] = {name: [] for name in names}
+
+    def load(name: str, duration: int) -> LoadResult:
+        result = run_load(
+            targets[name],
+            seconds=duration,
+            concurrency=concurrency,
+            headers=headers,
+            workdir=workdir,
+        )
+        if result.errors:
+            raise RuntimeError(f"{name}: {result.errors} failed requests")
+        return result
+
+    for name in names:  # warm-up: connection pools, prepared statements, caches
+        load(name, warmup)
+    for round_no in range(rounds):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            results[name].append(load(name, seconds))
+    return results
+
+
+def report_ratios(
+    prefix: str,
+    results: dict[str, list[LoadResult]],
+    *,
+    generator: str,
+    note: str,
+    goal: float,
+    settings: dict[str, Any],
+) -> tuple[dict[str, dict[str, Any]], float, float]:
+    """Print and return the figures of a staykit/bare/bare_db comparison: req/s (median of
+    rounds) and latency p50/p95 per server, staykit's ratios to bare and to bare_db."""
+    figures: dict[str, dict[str, Any]] = {}
+    rps = {name: median([r.rps for r in runs]) for name, runs in results.items()}
+    p50 = {name: median([r.p50_ms for r in runs]) for name, runs in results.items()}
+    ratio = rps["staykit"] / rps["bare"] if "bare" in rps else float("nan")
+    ratio_db = rps["staykit"] / rps["bare_db"]
+    reference = "bare" if "bare" in rps else "bare_db"
+    for name in [n for n in ("bare", "bare_db", "staykit") if n in results]:
+        runs = results[name]
+        per_round = [r.rps for r in runs]
+        p95 = median([r.p95_ms for r in runs])
+        is_staykit = name == "staykit"
+        emit(
+            f"{prefix}.{name}.rps",
+            median_value=rps[name],
+            unit="req/s",
+            spread=(min(per_round), max(per_round)),
+            ratio=(ratio if reference == "bare" else ratio_db) if is_staykit else None,
+            ratio_to=reference,
+            goal=f">= {goal}" if is_staykit else "",
+            also=(ratio_db, "bare_db") if is_staykit and reference == "bare" else None,
+            note=note,
+        )
+        emit(
+            f"{prefix}.{name}.latency",
+            median_value=p50[name],
+            p95=p95,
+            unit="ms",
+            ratio=p50[name] / p50[reference] if is_staykit else None,
+            ratio_to=f"{reference} p50",
+        )
+        figures[f"{prefix}.{name}.rps"] = {
+            "median": rps[name],
+            "min": min(per_round),
+            "max": max(per_round),
+            "rounds": per_round,
+            "requests": [r.requests for r in runs],
+            "unit": "req/s",
+            "generator": generator,
+            "concurrency": settings.get("concurrency"),
+            "seconds_per_round": settings.get("seconds"),
+            **(
+                {"ratio_to_bare": ratio, "goal": goal, "ratio_to_bare_db": ratio_db}
+                if is_staykit
+                else {}
+            ),
+        }
+        figures[f"{prefix}.{name}.latency"] = {
+            "median": p50[name],
+            "p95": p95,
+            "unit": "ms",
+            "rounds_p50": [r.p50_ms for r in runs],
+            "rounds_p95": [r.p95_ms for r in runs],
+        }
+    return figures, ratio, ratio_db

@@ -18,22 +18,19 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 # `python bench/<script>.py` puts bench/ first on sys.path, so the helper imports directly.
 from _server import (
-    LoadResult,
     bare_db_server,
     bare_server,
     bench_database,
-    emit,
     ensure_user,
     load_generator,
     login_token,
-    median,
-    run_load,
+    report_ratios,
+    rotate_load,
     save_results,
     staykit_server,
     uvicorn_flags,
@@ -59,7 +56,6 @@ def main() -> int:
         f"uvicorn {' '.join(uvicorn_flags())}",
         flush=True,
     )
-    results: dict[str, list[LoadResult]] = {name: [] for name in TARGETS}
     # Server logs and the captured body live in a temp dir removed at the end.
     with tempfile.TemporaryDirectory(prefix="staykit-bench-http-") as tmp, bench_database() as url:
         work = Path(tmp)
@@ -90,79 +86,20 @@ def main() -> int:
                         print(f"{name} does not return staykit's body", file=sys.stderr)
                         return 1
 
-                def load(name: str, seconds: int) -> LoadResult:
-                    result = run_load(
-                        targets[name],
-                        seconds=seconds,
-                        concurrency=ns.concurrency,
-                        headers=headers,
-                        workdir=work,
-                    )
-                    if result.errors:
-                        raise RuntimeError(f"{name}: {result.errors} failed requests")
-                    return result
+                results = rotate_load(
+                    targets,
+                    headers=headers,
+                    workdir=work,
+                    rounds=ns.rounds,
+                    seconds=ns.seconds,
+                    warmup=ns.warmup,
+                    concurrency=ns.concurrency,
+                )
 
-                for name in TARGETS:  # warm-up: connection pools, prepared statements, caches
-                    load(name, ns.warmup)
-                for round_no in range(ns.rounds):
-                    # Rotate which server goes first so slow drift hits all of them alike.
-                    shift = round_no % len(TARGETS)
-                    for name in TARGETS[shift:] + TARGETS[:shift]:
-                        results[name].append(load(name, ns.seconds))
-
-    figures: dict[str, dict[str, Any]] = {}
-    rps = {name: median([r.rps for r in runs]) for name, runs in results.items()}
-    p50 = {name: median([r.p50_ms for r in runs]) for name, runs in results.items()}
-    ratio = rps["staykit"] / rps["bare"]
-    ratio_db = rps["staykit"] / rps["bare_db"]
     note = f"{generator}, c={ns.concurrency}, {ns.rounds}x{ns.seconds}s"
-    for name in ("bare", "bare_db", "staykit"):
-        runs = results[name]
-        per_round = [r.rps for r in runs]
-        p95 = median([r.p95_ms for r in runs])
-        is_staykit = name == "staykit"
-        emit(
-            f"http.get_user.{name}.rps",
-            median_value=rps[name],
-            unit="req/s",
-            spread=(min(per_round), max(per_round)),
-            ratio=ratio if is_staykit else None,
-            ratio_to="bare",
-            goal=f">= {GOAL}" if is_staykit else "",
-            also=(ratio_db, "bare_db") if is_staykit else None,
-            note=note,
-        )
-        emit(
-            f"http.get_user.{name}.latency",
-            median_value=p50[name],
-            p95=p95,
-            unit="ms",
-            ratio=p50[name] / p50["bare"] if is_staykit else None,
-            ratio_to="bare p50",
-        )
-        figures[f"http.get_user.{name}.rps"] = {
-            "median": rps[name],
-            "min": min(per_round),
-            "max": max(per_round),
-            "rounds": per_round,
-            "requests": [r.requests for r in runs],
-            "unit": "req/s",
-            "generator": generator,
-            "concurrency": ns.concurrency,
-            "seconds_per_round": ns.seconds,
-            **(
-                {"ratio_to_bare": ratio, "goal": GOAL, "ratio_to_bare_db": ratio_db}
-                if is_staykit
-                else {}
-            ),
-        }
-        figures[f"http.get_user.{name}.latency"] = {
-            "median": p50[name],
-            "p95": p95,
-            "unit": "ms",
-            "rounds_p50": [r.p50_ms for r in runs],
-            "rounds_p95": [r.p95_ms for r in runs],
-        }
+    figures, ratio, ratio_db = report_ratios(
+        "http.get_user", results, generator=generator, note=note, goal=GOAL, settings=vars(ns)
+    )
     verdict = "meets" if ratio >= GOAL else "is BELOW"
     print(
         f"# staykit/bare throughput ratio {ratio:.3f} {verdict} the goal of {GOAL}; "

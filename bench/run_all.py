@@ -14,6 +14,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 SCRIPTS = (
     "http_baseline.py",
+    "http_channel.py",
     "db_layers.py",
     "partner_auth.py",
     "credits.py",
