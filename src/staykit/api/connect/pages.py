@@ -16,20 +16,19 @@ from urllib.parse import parse_qsl, urlencode
 from authlib.common.urls import add_params_to_uri
 from authlib.oauth2.rfc6749 import OAuth2Error
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData, QueryParams
 
 from staykit.api.connect import server as authlib_server
 from staykit.api.connect.routes import settings_of
 from staykit.api.deps import DbSession, request_id
-from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person, set_session_cookie
+from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person
+from staykit.api.web.signin import SignIn
 from staykit.api.web.templates import environment, page
 from staykit.api.web.words import scope_in_words
-from staykit.core.errors import DomainError, TooManyRequests
+from staykit.core.errors import DomainError
 from staykit.domain.access.principal import Principal
 from staykit.domain.access.scopes import BUNDLES
-from staykit.domain.auth import sessions
-from staykit.domain.auth import verification as two_factor
 from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.tenancy import service as tenancy
 
@@ -39,6 +38,7 @@ templates = environment("staykit.api.connect")
 AUTHORIZE = "/connect/authorize"
 SIGNIN = "/connect/signin"
 SIGNIN_CODE = "/connect/signin/code"
+SIGN_IN = SignIn(templates, code_action=SIGNIN_CODE, carry_field="query")
 # Form fields of staykit's own pages, never passed on as authorization parameters.
 OWN_FIELDS = frozenset({CSRF_FIELD, "business", "decision"})
 
@@ -292,69 +292,17 @@ async def signin(request: Request, session: DbSession) -> Response:
     if isinstance(grant, OAuth2Error):
         return refused(request, grant)
     username = str(form.get("username") or "")
-    try:
-        issued = await sessions.login(
-            session,
-            settings,
-            username=username,
-            password=str(form.get("password") or ""),
-            ip=request.client.host if request.client else "unknown",
-            user_agent=request.headers.get("user-agent"),
-        )
-    except TooManyRequests as exc:
-        throttled = signin_page(
-            request, grant, query, error=exc.message, username=username, status=429
-        )
-        throttled.headers.update(exc.headers)
-        return throttled
-    except DomainError as exc:
-        # A wrong password is recorded (it counts toward throttling) and committed with
-        # this request: the page is a normal answer, not an exception.
-        return signin_page(
-            request, grant, query, error=exc.message, username=username, status=exc.status
-        )
-    auth_session = issued.session
-    response: Response
-    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
-        response = await _code_step(request, session, issued.user, auth_session, query)
-    else:
-        response = RedirectResponse(_authorize_url(query), status_code=303)
-    set_session_cookie(response, settings, issued.access_token, issued.expires_in)
-    return response
-
-
-async def _code_step(
-    request: Request,
-    session: Any,
-    user: User,
-    auth_session: AuthSession,
-    query: str,
-    *,
-    error: str | None = None,
-    status: int = 200,
-    send: bool = True,
-) -> Response:
-    """Send (unless `send` is False) and ask for the login code the session still needs:
-    email first, then mobile."""
-    settings = settings_of(request)
-    method = "email" if auth_session.needs_email_2fa else "mobile"
-    if send:
-        start = two_factor.start_email_2fa if method == "email" else two_factor.start_mobile_2fa
-        await start(session, settings, user.id, auth_session.id)
-    csrf = Csrf(request, auth_session.id)
-    response = page(
-        templates,
-        "code.html",
-        status,
-        destination="your email address" if method == "email" else "your mobile phone",
-        action=SIGNIN_CODE,
-        csrf=csrf.token,
-        query=query,
-        method=method,
-        error=error,
+    return await SIGN_IN.with_password(
+        request,
+        session,
+        username=username,
+        password=str(form.get("password") or ""),
+        carry=query,
+        done=_authorize_url(query),
+        again=lambda error, status: signin_page(
+            request, grant, query, error=error, username=username, status=status
+        ),
     )
-    csrf.apply(response, settings)
-    return response
 
 
 @pages.post(SIGNIN_CODE.removeprefix("/connect"), response_class=HTMLResponse)
@@ -371,29 +319,16 @@ async def signin_code(request: Request, session: DbSession) -> Response:
     except DomainError as exc:
         return error_page(request, 403, "This form has expired", exc.message)
     query = str(form.get("query") or "")
-    user = await session.get(User, person.user_id)
-    auth_session = await session.get(AuthSession, person.session_id)
-    if user is None or auth_session is None:
+    answer = await SIGN_IN.with_code(
+        request,
+        session,
+        person,
+        str(form.get("code") or ""),
+        carry=query,
+        done=_authorize_url(query),
+    )
+    if answer is None:
         return error_page(
             request, 401, "Your sign-in has ended", "Start again from the application."
         )
-    method = "email" if auth_session.needs_email_2fa else "mobile"
-    complete = (
-        two_factor.complete_email_2fa if method == "email" else two_factor.complete_mobile_2fa
-    )
-    try:
-        await complete(session, settings, user.id, auth_session.id, str(form.get("code") or ""))
-    except DomainError as exc:
-        return await _code_step(
-            request,
-            session,
-            user,
-            auth_session,
-            query,
-            error=exc.message,
-            status=exc.status,
-            send=False,
-        )
-    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
-        return await _code_step(request, session, user, auth_session, query)
-    return RedirectResponse(_authorize_url(query), status_code=303)
+    return answer

@@ -22,16 +22,15 @@ from starlette.datastructures import FormData
 
 from staykit.api.deps import DbSession
 from staykit.api.portal.errors import error_page, not_found, templates
-from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person, set_session_cookie
+from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person
+from staykit.api.web.signin import SignIn
 from staykit.api.web.templates import page
 from staykit.api.web.words import scope_in_words, thing_in_words
 from staykit.core.config import Settings
-from staykit.core.errors import DomainError, InvalidInput, TooManyRequests
+from staykit.core.errors import DomainError, InvalidInput
 from staykit.domain.access import scopes as access_scopes
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import sessions
-from staykit.domain.auth import verification as two_factor
-from staykit.domain.auth.models import AuthSession, User
 from staykit.domain.partners import channel, grants, portal
 from staykit.domain.tenancy import service as tenancy
 
@@ -40,6 +39,7 @@ pages = APIRouter(include_in_schema=False)
 HOME = "/account"
 SIGNIN = "/account/signin"
 SIGNIN_CODE = "/account/signin/code"
+SIGN_IN = SignIn(templates, code_action=SIGNIN_CODE, carry_field="next")
 SIGNOUT = "/account/signout"
 MAX_LABEL = 200
 
@@ -133,71 +133,23 @@ async def signin_form(request: Request, session: DbSession, next: str | None = N
 
 @pages.post("/signin", response_class=HTMLResponse)
 async def signin(request: Request, session: DbSession) -> Response:
-    settings = settings_of(request)
     form = await request.form()
     check_csrf(request, None, form.get(CSRF_FIELD))
     target = safe_next(_text(form, "next"))
     if target is None:
         return _bad_next(request)
     username = _text(form, "username")
-    try:
-        issued = await sessions.login(
-            session,
-            settings,
-            username=username,
-            password=_text(form, "password"),
-            ip=request.client.host if request.client else "unknown",
-            user_agent=request.headers.get("user-agent"),
-        )
-    except TooManyRequests as exc:
-        throttled = signin_page(request, target, error=exc.message, username=username, status=429)
-        throttled.headers.update(exc.headers)
-        return throttled
-    except DomainError as exc:
-        # A wrong password is recorded (it counts toward throttling) and committed with
-        # this answer: the page is a normal response, not an exception.
-        return signin_page(request, target, error=exc.message, username=username, status=exc.status)
-    auth_session = issued.session
-    response: Response
-    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
-        response = await _code_step(request, session, issued.user, auth_session, target)
-    else:
-        response = RedirectResponse(target, status_code=303)
-    set_session_cookie(response, settings, issued.access_token, issued.expires_in)
-    return response
-
-
-async def _code_step(
-    request: Request,
-    session: AsyncSession,
-    user: User,
-    auth_session: AuthSession,
-    target: str,
-    *,
-    error: str | None = None,
-    status: int = 200,
-    send: bool = True,
-) -> Response:
-    """Send (unless `send` is False) and ask for the login code the session still needs:
-    email first, then mobile."""
-    settings = settings_of(request)
-    method = "email" if auth_session.needs_email_2fa else "mobile"
-    if send:
-        start = two_factor.start_email_2fa if method == "email" else two_factor.start_mobile_2fa
-        await start(session, settings, user.id, auth_session.id)
-    csrf = Csrf(request, auth_session.id)
-    response = page(
-        templates,
-        "code.html",
-        status,
-        destination="your email address" if method == "email" else "your mobile phone",
-        action=SIGNIN_CODE,
-        csrf=csrf.token,
-        next=target,
-        error=error,
+    return await SIGN_IN.with_password(
+        request,
+        session,
+        username=username,
+        password=_text(form, "password"),
+        carry=target,
+        done=target,
+        again=lambda error, status: signin_page(
+            request, target, error=error, username=username, status=status
+        ),
     )
-    csrf.apply(response, settings)
-    return response
 
 
 @pages.post("/signin/code", response_class=HTMLResponse)
@@ -211,30 +163,12 @@ async def signin_code(request: Request, session: DbSession) -> Response:
     target = safe_next(_text(form, "next"))
     if target is None:
         return _bad_next(request)
-    user = await session.get(User, person.user_id)
-    auth_session = await session.get(AuthSession, person.session_id)
-    if user is None or auth_session is None:
-        return error_page(request, 401, "Your sign-in has ended; sign in again.")
-    method = "email" if auth_session.needs_email_2fa else "mobile"
-    complete = (
-        two_factor.complete_email_2fa if method == "email" else two_factor.complete_mobile_2fa
+    answer = await SIGN_IN.with_code(
+        request, session, person, _text(form, "code"), carry=target, done=target
     )
-    try:
-        await complete(session, settings, user.id, auth_session.id, _text(form, "code"))
-    except DomainError as exc:
-        return await _code_step(
-            request,
-            session,
-            user,
-            auth_session,
-            target,
-            error=exc.message,
-            status=exc.status,
-            send=False,
-        )
-    if auth_session.needs_email_2fa or auth_session.needs_mobile_2fa:
-        return await _code_step(request, session, user, auth_session, target)
-    return RedirectResponse(target, status_code=303)
+    if answer is None:
+        return error_page(request, 401, "Your sign-in has ended; sign in again.")
+    return answer
 
 
 @pages.post("/signout")
