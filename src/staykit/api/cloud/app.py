@@ -7,13 +7,13 @@ from fastapi import FastAPI
 from starlette.datastructures import State
 
 from staykit.api.apps import surface_app
-from staykit.api.cloud import errors, routes
+from staykit.api.cloud import errors, routes, versions
 
 PREFIX = "/cloudapi"
 
 
 def create_cloud_app(state: State) -> FastAPI:
-    return surface_app(
+    app = surface_app(
         state,
         errors.CLOUD,
         routes.router,
@@ -23,3 +23,6 @@ def create_cloud_app(state: State) -> FastAPI:
         openapi_path="/openapi",
         error_responses=errors.ERROR_RESPONSES,
     )
+    build = app.openapi
+    app.openapi = lambda: versions.document(build())  # type: ignore[method-assign]
+    return app

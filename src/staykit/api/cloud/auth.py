@@ -19,10 +19,11 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Annotated
 
-from fastapi import Depends, Header, Request, Security
+from fastapi import Depends, Header, Request, Response, Security
 from fastapi.security import OAuth2AuthorizationCodeBearer, SecurityScopes
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api.cloud import versions
 from staykit.api.deps import DbSession
 from staykit.api.security import SCOPE_DESCRIPTIONS, check_scopes
 from staykit.core.errors import Forbidden, InvalidInput, Unauthenticated
@@ -45,9 +46,19 @@ bearer = OAuth2AuthorizationCodeBearer(
 
 async def caller(
     request: Request,
+    response: Response,
     required: SecurityScopes,
     session: DbSession,
     token: Annotated[str | None, Depends(bearer)],
+    api_version: Annotated[
+        str | None,
+        Header(
+            alias=versions.HEADER,
+            description="The API version (YYYY-MM-DD) to answer in; absent: the current "
+            f"one. Known: {', '.join(versions.VERSIONS)}.",
+            json_schema_extra={"enum": list(versions.VERSIONS)},
+        ),
+    ] = None,
 ) -> Principal:
     if not token:
         raise Unauthenticated(
@@ -57,6 +68,10 @@ async def caller(
     principal = await credentials.resolve(session, token, surface="cloud", ip=ip)
     request.state.principal = principal
     check_scopes(principal, required)
+    # After the scope check, as every parameter: a caller without the scope learns nothing.
+    version = versions.pick(api_version)
+    request.state.api_version = version
+    response.headers[versions.HEADER] = version
     return principal
 
 
