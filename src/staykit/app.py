@@ -131,6 +131,10 @@ def create_app(
                 worker.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await worker
+            credit_store = getattr(state, "credit_store", None)
+            if credit_store is not None:  # the Channel API's, made on its first request
+                state.credit_store = None
+                await credit_store.close()
             await engine.dispose()
             set_runtime(previous_runtime)
 

@@ -91,6 +91,10 @@ class CreditStore(Protocol):
         """Take `cost` when `used + cost <= limit`; otherwise take nothing."""
         ...  # pragma: no cover
 
+    async def close(self) -> None:
+        """Release what the store holds (a connection pool); called at shutdown."""
+        ...  # pragma: no cover
+
 
 class InProcessCredits:
     """Counters in this process's memory: right for one process (and for tests)."""
@@ -113,6 +117,9 @@ class InProcessCredits:
             return Charge(False, limit, max(0, limit - used), 0, period.resets_in)
         self._used[key] = used + cost
         return Charge(True, limit, limit - used - cost, cost, period.resets_in)
+
+    async def close(self) -> None:
+        """Nothing to release."""
 
 
 # KEYS[1] the period's counter; ARGV cost, limit, seconds to keep the key.
