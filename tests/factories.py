@@ -22,7 +22,11 @@ from staykit.domain.auth.models import User
 from staykit.domain.auth.passwords import hash_password
 from staykit.domain.catalog.listings import create_listing
 from staykit.domain.catalog.models import InventoryDay, Unit, UnitType
+from staykit.domain.partners import grants
+from staykit.domain.partners.models import Grant, Secret
+from staykit.domain.partners.secrets import Kind
 from staykit.domain.tenancy.models import BusinessMember
+from staykit.domain.tenancy.service import ensure_business
 
 _seq = itertools.count(1)
 PASSWORD = "correct-horse-battery"
@@ -267,3 +271,53 @@ def partner_principal(
         client_id=client_id,
         token_id=uuid7(),
     )
+
+
+# --- partner credentials --------------------------------------------------------------------
+
+VALUE_KINDS = {
+    "oauth": Kind.OAUTH_ACCESS,
+    "tenant": Kind.TENANT_TOKEN,
+    "channel": Kind.CHANNEL_TOKEN,
+    "longlife": Kind.LONG_LIFE,
+    "api_key": Kind.API_KEY,
+}
+
+
+@dataclass
+class PartnerToken:
+    person: Person
+    business_id: uuid.UUID | None  # the first business it covers
+    grant: Grant
+    secret: Secret
+    value: str
+
+
+async def partner_token(
+    db: AsyncSession,
+    person: Person | None = None,
+    businesses: Iterable[uuid.UUID] | None = None,
+    *,
+    kind: str = "tenant",
+    scopes: Iterable[str] = ("read:bookings",),
+    ttl: timedelta | None = None,
+    idle: timedelta | None = None,
+    ip_whitelist: Iterable[str] = (),
+) -> PartnerToken:
+    """A partner access token of `kind`, committed: granted by `person` (a new user with a
+    business of their own when None) for `businesses` (default: that person's business)."""
+    person = person or await make_user(db)
+    if businesses is None:
+        businesses = [(await ensure_business(db, actor_of(person))).id]
+    grant = await grants.create_grant(
+        db,
+        kind=kind,
+        user_id=person.user.id,
+        business_ids=list(businesses),
+        scopes=list(scopes),
+        ip_whitelist=list(ip_whitelist),
+    )
+    secret, value = await grants.issue(db, grant, "access", VALUE_KINDS[kind], ttl=ttl, idle=idle)
+    await db.commit()
+    first = grant.business_ids[0] if grant.business_ids else None
+    return PartnerToken(person, first, grant, secret, value)

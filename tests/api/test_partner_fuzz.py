@@ -24,11 +24,10 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import status_code_conformance
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.domain.partners import clients, grants
-from staykit.domain.partners.secrets import Kind
+from staykit.domain.partners import clients
 from staykit.domain.tenancy.service import ensure_business
 from tests.api.marketplace.test_fuzz import examples, wire
-from tests.factories import actor_of, make_user
+from tests.factories import actor_of, make_user, partner_token
 
 EXAMPLES_PER_MODE = 10
 SURFACES = {
@@ -54,16 +53,16 @@ async def credential(db: AsyncSession, prefix: str) -> dict[str, str]:
         await db.commit()
         basic = base64.b64encode(f"{row.client_id}:{secret}".encode()).decode()
         return {"Authorization": f"Basic {basic}"}
-    grant = await grants.create_grant(
-        db,
-        kind="tenant" if prefix == "/cloudapi" else "channel",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["all:bookings", "all:inventory", "all:properties"],
-    )
-    kind = Kind.TENANT_TOKEN if prefix == "/cloudapi" else Kind.CHANNEL_TOKEN
-    _, value = await grants.issue(db, grant, "access", kind, ttl=timedelta(hours=1))
-    await db.commit()
+    value = (
+        await partner_token(
+            db,
+            host,
+            [business.id],
+            kind="tenant" if prefix == "/cloudapi" else "channel",
+            scopes=["all:bookings", "all:inventory", "all:properties"],
+            ttl=timedelta(hours=1),
+        )
+    ).value
     return {"Authorization": f"Bearer {value}"} if prefix == "/cloudapi" else {"token": value}
 
 

@@ -18,7 +18,14 @@ from staykit.domain.partners import clients, credentials, grants, touches
 from staykit.domain.partners.models import Secret
 from staykit.domain.partners.secrets import Kind, digest, kind_of, new_value
 from staykit.domain.tenancy.service import ensure_business
-from tests.factories import actor_of, add_member, frozen_clock, make_user, partner_principal
+from tests.factories import (
+    actor_of,
+    add_member,
+    frozen_clock,
+    make_user,
+    partner_principal,
+    partner_token,
+)
 
 
 def test_values_are_prefixed_random_and_channel_sized() -> None:
@@ -81,18 +88,10 @@ async def test_a_token_dies_with_its_users_account(db: AsyncSession) -> None:
 
 
 async def test_expiry_idle_limit_and_touches(db: AsyncSession) -> None:
-    host = await make_user(db)
-    business = await ensure_business(db, actor_of(host))
-    grant = await grants.create_grant(
-        db,
-        kind="longlife",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["read:bookings"],
-    )
-    secret, value = await grants.issue(db, grant, "access", Kind.LONG_LIFE, idle=timedelta(days=90))
+    made = await partner_token(db, kind="longlife", idle=timedelta(days=90))
+    secret, value = made.secret, made.value
     _short, short_value = await grants.issue(
-        db, grant, "access", Kind.CHANNEL_TOKEN, ttl=timedelta(hours=24)
+        db, made.grant, "access", Kind.CHANNEL_TOKEN, ttl=timedelta(hours=24)
     )
     await db.commit()
     start = secret.created_at
@@ -115,18 +114,8 @@ async def test_expiry_idle_limit_and_touches(db: AsyncSession) -> None:
 
 
 async def test_the_ip_whitelist_is_enforced(db: AsyncSession) -> None:
-    host = await make_user(db)
-    business = await ensure_business(db, actor_of(host))
-    grant = await grants.create_grant(
-        db,
-        kind="channel",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["read:bookings"],
-        ip_whitelist=grants.check_whitelist(["10.0.0.0/8", "192.0.2.7"]),
-    )
-    _, value = await grants.issue(db, grant, "access", Kind.CHANNEL_TOKEN)
-    await db.commit()
+    whitelist = grants.check_whitelist(["10.0.0.0/8", "192.0.2.7"])
+    value = (await partner_token(db, kind="channel", ip_whitelist=whitelist)).value
     await credentials.resolve(db, value, surface="channel", ip="10.1.2.3")
     await credentials.resolve(db, value, surface="channel", ip="192.0.2.7")
     for outside in ("192.0.2.8", None, "not-an-ip"):

@@ -25,10 +25,9 @@ from staykit.domain.auth.models import User
 from staykit.domain.auth.session_cache import SessionCache
 from staykit.domain.partners import credentials, grants, touches
 from staykit.domain.partners.models import Grant, Secret
-from staykit.domain.partners.secrets import Kind
 from staykit.domain.partners.token_cache import CachedToken, TokenCache, token_cache
 from staykit.domain.tenancy.service import ensure_business
-from tests.factories import Person, actor_of, frozen_clock, make_user
+from tests.factories import Person, actor_of, frozen_clock, make_user, partner_token
 
 TOKENDETAILS = "/cloudapi/auth/tokendetails"
 
@@ -52,18 +51,8 @@ async def _token(
     factory: async_sessionmaker[AsyncSession], *, ttl: timedelta | None = None
 ) -> tuple[Person, Grant, Secret, str]:
     async with factory() as db:
-        host = await make_user(db)
-        business = await ensure_business(db, actor_of(host))
-        grant = await grants.create_grant(
-            db,
-            kind="tenant",
-            user_id=host.user.id,
-            business_ids=[business.id],
-            scopes=["read:bookings"],
-        )
-        secret, value = await grants.issue(db, grant, "access", Kind.TENANT_TOKEN, ttl=ttl)
-        await db.commit()
-    return host, grant, secret, value
+        made = await partner_token(db, ttl=ttl)
+    return made.person, made.grant, made.secret, made.value
 
 
 def bearer(value: str) -> dict[str, str]:
@@ -165,20 +154,10 @@ async def test_the_whitelist_is_checked_on_every_request_even_when_cached(
     app: object, db: AsyncSession
 ) -> None:
     assert token_cache.enabled
-    host = await make_user(db)
-    business = await ensure_business(db, actor_of(host))
-    grant = await grants.create_grant(
-        db,
-        kind="longlife",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["read:bookings"],
-        ip_whitelist=["10.0.0.0/8"],
-    )
-    _, value = await grants.issue(db, grant, "access", Kind.LONG_LIFE)
-    await db.commit()
+    made = await partner_token(db, kind="longlife", ip_whitelist=["10.0.0.0/8"])
+    value = made.value
     ok = await credentials.resolve(db, value, surface="channel", ip="10.1.2.3")
-    assert ok.businesses == {business.id}
+    assert ok.businesses == {made.business_id}
     with statements() as sql:
         again = await credentials.resolve(db, value, surface="cloud", ip="10.9.9.9")
     assert not sql and again.surface == "cloud"  # from the cache, stamped with its surface
@@ -191,16 +170,10 @@ async def test_the_whitelist_is_checked_on_every_request_even_when_cached(
 async def test_an_idle_limited_token_still_notes_its_use_when_cached(
     app: object, db: AsyncSession
 ) -> None:
-    host = await make_user(db)
-    business = await ensure_business(db, actor_of(host))
-    grant = await grants.create_grant(
-        db,
-        kind="longlife",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["all:inventory"],
+    made = await partner_token(
+        db, kind="longlife", scopes=["all:inventory"], idle=timedelta(days=90)
     )
-    secret, value = await grants.issue(db, grant, "access", Kind.LONG_LIFE, idle=timedelta(days=90))
+    secret, value = made.secret, made.value
     secret.last_used_at = utcnow() - timedelta(hours=2)
     await db.commit()
     await credentials.resolve(db, value, surface="channel")

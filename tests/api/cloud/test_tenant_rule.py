@@ -22,10 +22,9 @@ from staykit.api.cloud import errors
 from staykit.api.cloud.auth import TENANT_HEADER, ActingTenant, acting_tenant
 from staykit.api.middleware import RequestMiddleware
 from staykit.domain.partners import grants
-from staykit.domain.partners.secrets import Kind
 from staykit.domain.tenancy.models import Business
 from staykit.domain.tenancy.service import ensure_business
-from tests.factories import Person, actor_of, add_member, login, make_user
+from tests.factories import Person, actor_of, add_member, login, make_user, partner_token
 
 TOKENDETAILS = "/cloudapi/auth/tokendetails"
 
@@ -97,13 +96,8 @@ async def token(
     kind: str = "oauth",
     ttl: timedelta | None = timedelta(hours=1),
 ) -> str:
-    grant = await grants.create_grant(
-        db, kind=kind, user_id=person.user.id, business_ids=businesses, scopes=scopes
-    )
-    value_kind = Kind.OAUTH_ACCESS if kind == "oauth" else Kind.TENANT_TOKEN
-    _, value = await grants.issue(db, grant, "access", value_kind, ttl=ttl)
-    await db.commit()
-    return value
+    made = await partner_token(db, person, businesses, kind=kind, scopes=scopes, ttl=ttl)
+    return made.value
 
 
 def auth(value: str, tenant: object = None) -> dict[str, str]:
@@ -335,17 +329,9 @@ async def test_a_whitelisted_token_works_from_its_addresses_only(
     client: httpx.AsyncClient, db: AsyncSession, world: World
 ) -> None:
     async def whitelisted(networks: list[str]) -> str:
-        grant = await grants.create_grant(
-            db,
-            kind="tenant",
-            user_id=world.host.user.id,
-            business_ids=[world.a.id],
-            scopes=["read:bookings"],
-            ip_whitelist=grants.check_whitelist(networks),
-        )
-        _, value = await grants.issue(db, grant, "access", Kind.TENANT_TOKEN)
-        await db.commit()
-        return value
+        whitelist = grants.check_whitelist(networks)
+        made = await partner_token(db, world.host, [world.a.id], ip_whitelist=whitelist)
+        return made.value
 
     # The test client calls from 127.0.0.1.
     inside = await whitelisted(["127.0.0.0/8"])

@@ -11,27 +11,14 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.cloud.versions import CURRENT, HEADER, VERSIONS
-from staykit.domain.partners import grants
-from staykit.domain.partners.secrets import Kind
-from staykit.domain.tenancy.service import ensure_business
-from tests.factories import actor_of, make_user
+from tests.factories import partner_token
 
 DETAILS = "/cloudapi/auth/tokendetails"
 
 
 async def token(db: AsyncSession) -> dict[str, str]:
-    host = await make_user(db)
-    business = await ensure_business(db, actor_of(host))
-    grant = await grants.create_grant(
-        db,
-        kind="tenant",
-        user_id=host.user.id,
-        business_ids=[business.id],
-        scopes=["read:bookings"],
-    )
-    _, value = await grants.issue(db, grant, "access", Kind.TENANT_TOKEN, ttl=timedelta(hours=1))
-    await db.commit()
-    return {"Authorization": f"Bearer {value}"}
+    made = await partner_token(db, ttl=timedelta(hours=1))
+    return {"Authorization": f"Bearer {made.value}"}
 
 
 async def test_absent_or_known_versions_answer_and_say_which(
