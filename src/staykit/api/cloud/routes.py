@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from staykit.api.cloud import availability, inventory, rates, reservations
 from staykit.api.cloud.auth import Caller
 from staykit.api.cloud.schemas import Tenant, TokenDetails
 from staykit.api.deps import DbSession
@@ -32,3 +33,7 @@ async def token_details(principal: Caller, session: DbSession) -> TokenDetails:
         credential=principal.credential.value,
         expiresAt=principal.expires_at,
     )
+
+
+for area in (inventory, availability, rates, reservations):
+    router.include_router(area.router)
