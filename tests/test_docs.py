@@ -29,6 +29,8 @@ EXPECT = re.compile(r"#\s*->\s*(\d{3})")
 CAPTURE = re.compile(r"^([A-Z][A-Z0-9_]*)=\$\((curl .*?)\s*\|\s*jq -r ('[^']*'|\S+)\)$")
 # NAME=value: a value the reader sets (or pastes, for the passwords `make run` printed).
 ASSIGN = re.compile(r"^([A-Z][A-Z0-9_]*)=(.*)$")
+# NAME=$(date ...): a date relative to today (GNU date), so examples never go stale.
+DATE = re.compile(r"^\$\((date [^)]*)\)$")
 JQ = shutil.which("jq")
 
 
@@ -67,6 +69,10 @@ def steps(page: Path) -> list[Call | Assign]:
                 pending = Call(shlex.split(m.group(2)), capture=(m.group(1), path))
             elif line.startswith("curl "):
                 pending = Call(shlex.split(line))
+            elif (m := ASSIGN.match(line)) and (d := DATE.match(m.group(2))):
+                done = subprocess.run(shlex.split(d.group(1)), capture_output=True, text=True)
+                assert done.returncode == 0, (page.name, line, done.stderr)
+                out.append(Assign(m.group(1), done.stdout.strip()))
             elif m := ASSIGN.match(line):
                 words = shlex.split(m.group(2))
                 out.append(Assign(m.group(1), words[0] if words else ""))

@@ -21,7 +21,10 @@ import requests
 import schemathesis
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import status_code_conformance
+from schemathesis.specs.openapi.checks import (
+    response_schema_conformance,
+    status_code_conformance,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.partners import clients
@@ -59,7 +62,13 @@ async def credential(db: AsyncSession, prefix: str) -> dict[str, str]:
             host,
             [business.id],
             kind="tenant" if prefix == "/cloudapi" else "channel",
-            scopes=["all:bookings", "all:inventory", "all:properties"],
+            scopes=[
+                "all:bookings",
+                "all:bookings-personal",
+                "all:bookings-financial",
+                "all:inventory",
+                "all:properties",
+            ],
             ttl=timedelta(hours=1),
         )
     ).value
@@ -73,6 +82,10 @@ def wrong_with(r: httpx.Response, case: Any, error_keys: set[str]) -> str | None
         case.validate_response(r, checks=[status_code_conformance])
     except FailureGroup as exc:
         return f"{r.status_code} is not documented for the operation: {str(exc)[:600]}"
+    try:
+        case.validate_response(r, checks=[response_schema_conformance])
+    except FailureGroup as exc:
+        return f"{r.status_code} body does not match its documented schema: {str(exc)[:600]}"
     if r.status_code >= 400 and "json" in r.headers.get("content-type", ""):
         body = r.json()
         if not isinstance(body, dict) or not error_keys <= body.keys():
