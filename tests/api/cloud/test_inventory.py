@@ -18,7 +18,7 @@ from staykit.api.cloud.auth import TENANT_HEADER
 from staykit.domain.catalog.models import Property, RatePlan, UnitType
 from staykit.domain.tenancy.models import BusinessMember
 from tests.api.cloud.conftest import Pms
-from tests.factories import add_member, add_units, make_listing, partner_token
+from tests.factories import add_member, add_units, login, make_listing, partner_token
 
 INVENTORY = "/cloudapi/inventory"
 LISTS = ("properties", "units", "unitTypes", "rates")
@@ -328,6 +328,15 @@ async def test_the_use_case_bundles_read_the_inventory(
     r = await client.get(INVENTORY, headers=await pms.headers(bundle))
     assert r.status_code == 200, r.text
     assert r.json()["business"]["id"] == str(pms.business_id)
+
+
+async def test_the_hosts_own_session_reads_its_inventory(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    host = await login(client, pms.host)
+    r = await client.get(INVENTORY + "/unitTypes", headers=host.headers)
+    assert r.status_code == 200, r.text
+    assert ids(r.json()) == [str(pms.cabin.id), str(pms.queen.id)]
 
 
 async def test_a_multi_tenant_token_must_name_its_tenant_and_then_reads_that_one(
