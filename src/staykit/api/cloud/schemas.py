@@ -30,4 +30,4 @@ def _number(value: Decimal) -> float | int:
 
 
 # Money and other decimals as a JSON number (rezStream's), not Pydantic's default string.
-Amount = Annotated[Decimal, PlainSerializer(_number, return_type=float, when_used="json")]
+Amount = Annotated[Decimal, PlainSerializer(_number, return_type=float | int, when_used="json")]
