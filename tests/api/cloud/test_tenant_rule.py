@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import APIRouter, Security
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.apps import surface_app
@@ -22,7 +23,7 @@ from staykit.api.cloud import errors
 from staykit.api.cloud.auth import TENANT_HEADER, ActingTenant, acting_tenant
 from staykit.api.middleware import RequestMiddleware
 from staykit.domain.partners import grants
-from staykit.domain.tenancy.models import Business
+from staykit.domain.tenancy.models import Business, BusinessMember
 from staykit.domain.tenancy.service import ensure_business
 from tests.factories import Person, actor_of, add_member, login, make_user, partner_token
 
@@ -341,3 +342,23 @@ async def test_a_whitelisted_token_works_from_its_addresses_only(
     outside = await whitelisted(["10.0.0.0/8"])
     r = await client.get("/cloudapi/auth/tokendetails", headers=auth(outside))
     problem(r, 401, "ipNotWhitelisted")
+
+
+async def test_a_token_reaches_no_further_than_its_granting_user_does_today(
+    cloud: httpx.AsyncClient, db: AsyncSession, world: World
+) -> None:
+    """The host granted a token for A and B, then left B: the token still covers B on
+    paper, but acting on B is a 403 while A keeps working."""
+    value = await token(db, world.host, [world.a.id, world.b.id])
+    await db.execute(
+        update(BusinessMember)
+        .where(
+            BusinessMember.business_id == world.b.id, BusinessMember.user_id == world.host.user.id
+        )
+        .values(is_active=False)
+    )
+    await db.commit()
+    r = await cloud.get("/probe", params=SINCE, headers=auth(value, world.b.id))
+    problem(r, 403, "tenantNotReadable")
+    r = await cloud.get("/probe", params=SINCE, headers=auth(value, world.a.id))
+    assert r.status_code == 200, r.text

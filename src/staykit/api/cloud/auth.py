@@ -128,6 +128,10 @@ async def pick_tenant(
             code="tenantRequired",
         )
     narrowed = replace(principal, businesses=frozenset({business_id}))
+    if principal.businesses is not None:
+        # A partner token covers what its grant names, but never more than the user who
+        # granted it may read today (a session's tenants come from membership already).
+        await tenancy.require_reader(session, narrowed, business_id)
     return ActingTenant(business_id, narrowed)
 
 

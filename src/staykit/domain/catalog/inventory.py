@@ -38,7 +38,6 @@ from typing import Any, Generic, TypeAlias, TypeVar
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.errors import Forbidden
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import pricing
 from staykit.domain.catalog.models import GuestType, Property, Rate, RatePlan, Unit, UnitType
@@ -50,16 +49,6 @@ Rows: TypeAlias = Select[*tuple[Any, ...]]  # a statement of several columns
 # Every rate staykit has is priced night by night (a price per date, seasonal rules, the
 # base price): rezStream's "Daily" season type. Long-term or extended rates do not exist.
 DAILY = "Daily"
-
-
-class TenantNotReadable(Forbidden):
-    code = "tenantNotReadable"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "This credential's user can no longer read this tenant (business): they left "
-            "it, or it was closed."
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +159,7 @@ async def _readable(
         for tenant in await tenancy.tenants_of(session, principal):
             if tenant.id == business_id:
                 return tenant
-    raise TenantNotReadable()
+    raise tenancy.TenantNotReadable()
 
 
 # --- statements -----------------------------------------------------------------------------

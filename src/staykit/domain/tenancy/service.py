@@ -20,6 +20,7 @@ from sqlalchemy import Select, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from staykit.core.errors import Forbidden
 from staykit.domain.access.principal import Principal
 from staykit.domain.tenancy.models import Business, BusinessMember
 
@@ -82,6 +83,25 @@ async def role_in(
 async def can_read(session: AsyncSession, principal: Principal, business_id: uuid.UUID) -> bool:
     """Admins, and any member of the business (staff included)."""
     return principal.is_admin or await role_in(session, principal, business_id) is not None
+
+
+class TenantNotReadable(Forbidden):
+    code = "tenantNotReadable"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This credential's user can no longer read this tenant (business): they left "
+            "it, or it was closed."
+        )
+
+
+async def require_reader(
+    session: AsyncSession, principal: Principal, business_id: uuid.UUID
+) -> None:
+    """403 unless the principal may read the business now. A partner credential is granted
+    by a user; it reaches no further than that user does today (one statement)."""
+    if not await can_read(session, principal, business_id):
+        raise TenantNotReadable()
 
 
 async def can_manage(session: AsyncSession, principal: Principal, business_id: uuid.UUID) -> bool:
