@@ -118,7 +118,7 @@ def statement(
     after: Cursor | None,
     limit: int,
     horizon: datetime,
-) -> Select[tuple[Reservation]]:
+) -> Select[Reservation]:
     """The rows query of `changes` (also what benchmarks EXPLAIN)."""
     stmt = select(Reservation).where(Reservation.updated_at < horizon)
     if business_ids is not None:
