@@ -149,6 +149,15 @@ class ReservationView:
         return (self.departure - self.arrival).days
 
 
+@dataclass(frozen=True, slots=True)
+class Guest:
+    """What a marketplace guest's account tells about them (their name and contacts)."""
+
+    fullname: str
+    email: str
+    mobile: str | None
+
+
 @dataclass(slots=True)
 class ReservationPage:
     items: list[ReservationView]
@@ -258,7 +267,7 @@ async def _assemble(
     assignments = await assignments_for(session, ids)
     people: dict[uuid.UUID, list[ReservationGuest]] = {rid: [] for rid in ids}
     invoices: dict[uuid.UUID, list[InvoiceItem]] = {rid: [] for rid in ids}
-    guests: dict[uuid.UUID, User] = {}
+    guests: dict[uuid.UUID, Guest] = {}
     if detail:
         for person in await session.scalars(
             select(ReservationGuest)
@@ -279,9 +288,12 @@ async def _assemble(
                 invoices[item.reservation_id].append(item)
         guest_ids = {r.guest_id for r in rows if r.guest_id is not None}
         if vis.personal and guest_ids:
-            guests = {
-                u.id: u for u in await session.scalars(select(User).where(User.id.in_(guest_ids)))
-            }
+            found = await session.execute(
+                select(User.id, User.fullname, User.email, User.mobile).where(
+                    User.id.in_(guest_ids)
+                )
+            )
+            guests = {u.id: Guest(u.fullname, u.email, u.mobile) for u in found}
     return [
         _view(
             r,
@@ -301,7 +313,7 @@ def _view(
     assignments: Sequence[UnitAssignment],
     people: Sequence[ReservationGuest],
     invoices: Sequence[InvoiceItem],
-    guest: User | None,
+    guest: Guest | None,
     vis: Visibility,
     *,
     detail: bool,
@@ -392,7 +404,7 @@ def _person(p: ReservationGuest, vis: Visibility) -> PersonView:
     return view
 
 
-def _guest_as_primary(view: ReservationView, r: Reservation, guest: User | None) -> None:
+def _guest_as_primary(view: ReservationView, r: Reservation, guest: Guest | None) -> None:
     """A marketplace booking's primary person is its guest. create.py records a person with
     the full name and email the guest had when booking; what it did not record comes from
     the guest's account (`guest`, given when personal fields are visible). A booking with
