@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -44,7 +44,7 @@ from staykit.domain.booking.models import (
 )
 from staykit.domain.catalog.models import Occupancy
 from tests.api.cloud.conftest import Pms
-from tests.factories import Person, actor_of, days_from
+from tests.factories import Person, actor_of, days_from, make_listing, make_user, partner_token
 
 LEAD = GroupMember(
     first_name="Ada",
@@ -58,6 +58,8 @@ SECOND = GroupMember(
 )
 THIRD = GroupMember(first_name="Mary", last_name="Somerville", email="mary@example.test")
 NOTES = "Arriving late; the cabin for Mary."
+ALL = ("read:bookings", "read:bookings-personal", "read:bookings-financial")
+SINCE = "2020-01-01T00:00:00Z"
 
 
 @dataclass
@@ -324,3 +326,41 @@ async def book_elsewhere(db: AsyncSession, pms: Pms, arrival: date, departure: d
     )
     await db.commit()
     return booked.reservation
+
+
+def links(r: httpx.Response) -> dict[str, dict[str, str]]:
+    """{rel: the link's query parameters}."""
+    found = {}
+    for value in r.headers.get_list("link"):
+        url, rel = value.split(">; rel=")
+        query = parse_qs(urlsplit(url[1:]).query)
+        found[rel.strip('"')] = {k: v[0] for k, v in query.items()}
+    return found
+
+
+async def committed_world(
+    factory: async_sessionmaker[AsyncSession], count: int = 8
+) -> tuple[Any, list[uuid.UUID], dict[str, str]]:
+    """A host with a listing of one unit, `count` reservations (committed) and a token."""
+    day = days_from()
+    async with factory() as session:
+        host = await make_user(session, fullname="Race Host")
+        listing = await make_listing(session, host, title="Race room")
+        ids = []
+        for k in range(count):
+            booked = await create_reservation(
+                session,
+                actor_of(host),
+                NewReservation(
+                    unit_type_id=listing.id,
+                    arrival=day(2 * k + 1),
+                    departure=day(2 * k + 2),
+                    adults=1,
+                    people=[GroupMember(first_name=f"Racer {k}")],
+                    source="direct",
+                ),
+            )
+            ids.append(booked.reservation.id)
+        await session.commit()
+        token = await partner_token(session, host, [listing.business_id], scopes=ALL)
+    return host, ids, {"Authorization": f"Bearer {token.value}"}

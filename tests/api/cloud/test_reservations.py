@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -23,39 +23,28 @@ from sqlalchemy import event, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from staykit.domain.booking import items
-from staykit.domain.booking.commands import NewReservation
-from staykit.domain.booking.commands import Person as GroupMember
-from staykit.domain.booking.create import create_reservation
 from staykit.domain.booking.models import ReservationGuest
 from tests.api.cloud.bookings import (
+    ALL,
     LEAD,
     NOTES,
     SECOND,
+    SINCE,
     THIRD,
     book_as_guest,
     book_direct,
     book_elsewhere,
+    committed_world,
+    links,
     make_group,
     run_feed_race,
 )
 from tests.api.cloud.conftest import Pms
-from tests.factories import actor_of, days_from, make_listing, make_user, partner_token
+from tests.factories import actor_of, days_from, make_user
 
-ALL = ("read:bookings", "read:bookings-personal", "read:bookings-financial")
 PERSONAL = ("firstName", "lastName", "email", "phone", "mobile")
 MONEY = ("rentalRevenue", "rentalTax", "rentalFee")
-SINCE = "2020-01-01T00:00:00Z"
 day = days_from()
-
-
-def links(r: httpx.Response) -> dict[str, dict[str, str]]:
-    """{rel: the link's query parameters}."""
-    found = {}
-    for value in r.headers.get_list("link"):
-        url, rel = value.split(">; rel=")
-        query = parse_qs(urlsplit(url[1:]).query)
-        found[rel.strip('"')] = {k: v[0] for k, v in query.items()}
-    return found
 
 
 def problem(r: httpx.Response, status: int, field: str) -> dict[str, Any]:
@@ -570,33 +559,6 @@ async def test_updated_bad_cursor_parameters_are_400_naming_the_field(
 
 
 # --- concurrent changes while paging (committed data) ---------------------------------------
-
-
-async def committed_world(
-    factory: async_sessionmaker[AsyncSession], count: int = 8
-) -> tuple[Any, list[uuid.UUID], dict[str, str]]:
-    """A host with a listing of one unit, `count` reservations (committed) and a token."""
-    async with factory() as session:
-        host = await make_user(session, fullname="Race Host")
-        listing = await make_listing(session, host, title="Race room")
-        ids = []
-        for k in range(count):
-            booked = await create_reservation(
-                session,
-                actor_of(host),
-                NewReservation(
-                    unit_type_id=listing.id,
-                    arrival=day(2 * k + 1),
-                    departure=day(2 * k + 2),
-                    adults=1,
-                    people=[GroupMember(first_name=f"Racer {k}")],
-                    source="direct",
-                ),
-            )
-            ids.append(booked.reservation.id)
-        await session.commit()
-        token = await partner_token(session, host, [listing.business_id], scopes=ALL)
-    return host, ids, {"Authorization": f"Bearer {token.value}"}
 
 
 async def test_updated_feed_sees_every_change_made_while_paging(
