@@ -24,6 +24,7 @@ SCRIPTS = (
     "search.py",
     "booking.py",
     "inventory.py",
+    "cloud_feed.py",
 )
 
 

@@ -187,7 +187,7 @@ async def test_cloud_openapi_names_the_oauth_scheme_and_scopes(client: httpx.Asy
         # the route exists; "a\nb" is no listing id
         ("/propertycatalog-api/v1/listings/a%0Ab", 400, "result", "ERR"),
         ("/v2/bookings/a%0Ab", 404, "success", False),
-        ("/cloudapi/reservations/a%0Ab", 404, "title", "Not Found"),
+        ("/cloudapi/reservations/a%0Ab", 405, "title", "Method Not Allowed"),
     ],
 )
 async def test_path_with_a_newline_gets_the_surface_body(

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import Select, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import InvalidInput
@@ -105,19 +105,33 @@ async def changes(
     # Read the horizon in its own statement BEFORE the rows: under READ COMMITTED the rows'
     # statement then sees every transaction that had ended when the horizon was taken.
     top = await horizon(session)
-    stmt = select(Reservation).where(Reservation.updated_at < top)
-    if business_ids is not None:
-        stmt = stmt.where(Reservation.business_id.in_(list(business_ids)))
-    if after is not None:
-        stmt = stmt.where(
-            or_(
-                Reservation.updated_at > after.after_at,
-                and_(Reservation.updated_at == after.after_at, Reservation.id > after.after_id),
-            )
-        )
-    elif since is not None:
-        stmt = stmt.where(Reservation.updated_at >= since)
-    stmt = stmt.order_by(Reservation.updated_at, Reservation.id).limit(limit)
+    stmt = statement(business_ids=business_ids, since=since, after=after, limit=limit, horizon=top)
     rows = list(await session.scalars(stmt))
     nxt = Cursor(rows[-1].updated_at, rows[-1].id) if rows else after
     return FeedPage(rows, nxt, top)
+
+
+def statement(
+    *,
+    business_ids: Sequence[uuid.UUID] | None,
+    since: datetime | None,
+    after: Cursor | None,
+    limit: int,
+    horizon: datetime,
+) -> Select[Reservation]:
+    """The rows query of `changes` (also what benchmarks EXPLAIN)."""
+    stmt = select(Reservation).where(Reservation.updated_at < horizon)
+    if business_ids is not None:
+        stmt = stmt.where(Reservation.business_id.in_(list(business_ids)))
+    if after is not None:
+        # A row comparison, not `updated_at > a OR (updated_at = a AND id > b)`: the same
+        # rows, but PostgreSQL makes it a range condition on (updated_at, id) of the feed
+        # indexes, so a page deep in the feed starts where the cursor is instead of
+        # filtering every earlier change (the OR form does under a generic plan, which
+        # prepared statements switch to after a few calls).
+        stmt = stmt.where(
+            tuple_(Reservation.updated_at, Reservation.id) > tuple_(after.after_at, after.after_id)
+        )
+    elif since is not None:
+        stmt = stmt.where(Reservation.updated_at >= since)
+    return stmt.order_by(Reservation.updated_at, Reservation.id).limit(limit)
