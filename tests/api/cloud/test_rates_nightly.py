@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.catalog import search_index
 from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay
 from staykit.domain.catalog.quote import quote_stay
@@ -345,6 +346,7 @@ async def test_a_default_rate_write_is_what_calendar_quote_and_search_see_at_onc
     )
     [hit] = [h for h in after.json()["listings"] if h["id"] == str(pms.queen.id)]
     assert hit["quote"]["subtotal"] == 200
+    assert await search_index.stale_rows(db) == []  # the index is exact after the write
     # A second write of the same dates keeps their one calendar entry each.
     again = await post(
         client, pms, [{"rateId": str(pms.queen_rate.id), "data": [{"date": iso(50), "price": 80}]}]
