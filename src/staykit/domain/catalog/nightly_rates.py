@@ -20,7 +20,8 @@ entry wins for each value it sets. All or nothing: the first broken rule rejects
 command, naming the item and entry (`2.data.0.date`, in the command's own layout):
 - a rate that is not the business's, not active or not readable by the principal: 404 on
   `N.rate_id`, the same answer for each (never which); a rate the principal may read but
-  not manage (a staff member's token): 403; a rate with allow_updates false: 400
+  not change (the calendar's rule, calendar.managed_listing_ids: a staff member's token):
+  403; a rate with allow_updates false: 400
   `rateDoesNotAllowUpdates` on `N.rate_id`;
 - a date outside the date rule's write window where the property is (dates.py: yesterday
   to 3 years ahead): 400 `dateOutOfRange` with the first and last date allowed as facts;
@@ -52,7 +53,7 @@ from staykit.core import money
 from staykit.core.clock import utcnow
 from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
-from staykit.domain.catalog import pricing
+from staykit.domain.catalog import calendar, pricing
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
 from staykit.domain.catalog.dates import MAX_NIGHTS, DateWindow, property_today, write_window
 from staykit.domain.catalog.models import Property, Rate, RateDay, RatePlan, UnitType
@@ -316,19 +317,21 @@ async def _writable_rates(
     principal: Principal,
     business_id: uuid.UUID,
     rate_ids: set[uuid.UUID],
-) -> dict[uuid.UUID, Row[Any]]:
-    """The named rates the principal may read, with whether it may change them and the
-    property's time zone (one query)."""
+) -> tuple[dict[uuid.UUID, Row[Any]], set[uuid.UUID]]:
+    """The named rates the principal may read, with their property's time zone, and the
+    unit types among theirs that the principal may change (the calendar's rule: their
+    listing's host, the business's owners and managers). Two queries."""
     stmt = (
         _rates_statement(principal, business_id)
-        .add_columns(
-            Property.time_zone,
-            tenancy.managed_condition(Rate.business_id, principal).label("managed"),
-        )
+        .add_columns(Property.time_zone)
         .join(Property, Property.id == UnitType.property_id)
         .where(Rate.id.in_(rate_ids))
     )
-    return {row.id: row for row in await session.execute(stmt)}
+    rates = {row.id: row for row in await session.execute(stmt)}
+    managed = await calendar.managed_listing_ids(
+        session, principal, {row.unit_type_id for row in rates.values()}
+    )
+    return rates, managed
 
 
 # One statement for every rate-date, whatever their number: arrays (unnest) rather than one
@@ -381,7 +384,9 @@ async def apply_nightly_rates(
                 field=f"{i}.data",
             )
 
-    rates = await _writable_rates(session, principal, business_id, {c.rate_id for c in changes})
+    rates, managed = await _writable_rates(
+        session, principal, business_id, {c.rate_id for c in changes}
+    )
     windows: dict[str, DateWindow] = {}
     plan: dict[tuple[uuid.UUID, date], dict[str, Any]] = {}
     for i, item in enumerate(changes):
@@ -390,9 +395,9 @@ async def apply_nightly_rates(
             raise NotFound(
                 f"No rate with id {item.rate_id}.", code="rateNotFound", field=f"{i}.rate_id"
             )
-        if not rate.managed:
+        if rate.unit_type_id not in managed:
             raise Forbidden(
-                f"{i}.rate_id: only the business's owners and managers may change its rates.",
+                f"{i}.rate_id: only the unit type's host and the business's owners and managers may change its rates.",
                 code="notYourRate",
                 field=f"{i}.rate_id",
             )
