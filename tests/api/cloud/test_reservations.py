@@ -70,7 +70,7 @@ async def test_group_reservation_shows_assignments_people_invoices_and_totals(
     res = group.reservation
     assert body["id"] == str(res.id)
     assert body["version"] == res.record_version
-    assert body["status"] == "Confirmed"
+    assert body["status"] == "Reserved"
     assert body["ingestionSource"] == "PMS"
     assert (body["arrival"], body["departure"], body["nights"]) == (
         day(10).isoformat(),
@@ -260,7 +260,7 @@ async def test_marketplace_booking_has_the_guest_as_primary_person(
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["ingestionSource"] == "Marketplace"
-    assert body["status"] == "Confirmed"  # an instant-book listing
+    assert body["status"] == "Reserved"  # an instant-book listing
     [person] = body["people"]
     # create.py records the name and email; the mobile comes from the guest's account.
     assert person["isPrimary"] is True

@@ -67,7 +67,7 @@ async def test_reserved_rates_by_date_have_the_seeds_shape_with_money(
     assert set(body) == KEYS
     assert (body["id"], body["status"], body["ingestionSource"], body["currency"]) == (
         str(group.reservation.id),
-        "Confirmed",
+        "Reserved",
         "PMS",
         "USD",
     )

@@ -7,10 +7,10 @@ totals) `read:bookings-financial`. The models declare them optional and the rout
 with `response_model_exclude_unset=True`; `from_view` sets only what the view shows.
 Every other field is always present, null when it has no value.
 
-Status: inquiry -> Inquiry, request -> Requested (the host has not accepted yet), new ->
-Reserved, confirmed -> Confirmed, black -> Blocked (the host's own hold), completed ->
-CheckedOut, cancelled -> Cancelled, declined -> Declined (the host refused the request),
-expired -> Expired (the host never answered the request).
+Status: the Cloud API's words of the one status model (domain/booking/statuses.py):
+Inquiry, Tentative (a request the host has not accepted yet), Reserved (new and
+confirmed), Blocked (the host's own hold), CheckedOut, Cancelled (cancelled, declined and
+expired requests).
 ingestionSource: marketplace -> Marketplace, direct -> PMS (entered by the business),
 channel_api -> ChannelAPI, cloud_api -> CloudAPI, ical -> iCal.
 """
@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
 from staykit.api.cloud.schemas import Amount
-from staykit.domain.booking.models import INVOICE_KINDS, SOURCES, STATUSES
+from staykit.domain.booking import statuses
+from staykit.domain.booking.models import INVOICE_KINDS, SOURCES
 from staykit.domain.booking.views import (
     AssignmentView,
     InvoiceItemView,
@@ -32,17 +33,7 @@ from staykit.domain.booking.views import (
     ReservationView,
 )
 
-STATUS_WORDS = {
-    "inquiry": "Inquiry",
-    "request": "Requested",
-    "new": "Reserved",
-    "confirmed": "Confirmed",
-    "black": "Blocked",
-    "completed": "CheckedOut",
-    "cancelled": "Cancelled",
-    "declined": "Declined",
-    "expired": "Expired",
-}
+STATUS_WORDS = statuses.CLOUD
 SOURCE_WORDS = {
     "marketplace": "Marketplace",
     "direct": "PMS",
@@ -51,21 +42,11 @@ SOURCE_WORDS = {
     "ical": "iCal",
 }
 KIND_WORDS = {"charge": "Charge", "payment": "Payment", "refund": "Refund"}
-assert set(STATUS_WORDS) == set(STATUSES)
 assert set(SOURCE_WORDS) == set(SOURCES)
 assert set(KIND_WORDS) == set(INVOICE_KINDS)
 
-Status = Literal[
-    "Inquiry",
-    "Requested",
-    "Reserved",
-    "Confirmed",
-    "Blocked",
-    "CheckedOut",
-    "Cancelled",
-    "Declined",
-    "Expired",
-]
+Status = Literal["Inquiry", "Tentative", "Reserved", "Blocked", "CheckedOut", "Cancelled"]
+assert set(STATUS_WORDS.values()) == set(get_args(Status))
 IngestionSource = Literal["Marketplace", "PMS", "ChannelAPI", "CloudAPI", "iCal"]
 InvoiceKind = Literal["Charge", "Payment", "Refund"]
 
