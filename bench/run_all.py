@@ -23,6 +23,7 @@ SCRIPTS = (
     "quote.py",
     "search.py",
     "booking.py",
+    "cloud_calendar.py",
 )
 
 

@@ -94,9 +94,9 @@ class BlockItem:
 # Parameters: business_id, start, days, type_ids and unit_ids (uuid[], NULL: all;
 # unit_ids keeps the types of those units, with ALL their units, as a cap is shared among
 # them). Night numbers count from `start` (0) to `start + days` (the range's end, excluded).
-# One row per unit type, by name then id, with `units`: its active units by name then id,
-# each with its stays, [[unit id, [[first, stop, reserved], ...]], ...], and its inventory
-# days as three arrays (night number, stop-sell, cap).
+# One row per unit type, by name then id: its active units' ids in calendar order, its
+# stays (parallel arrays: the unit's place in unit_ids, first, stop, reserved) and its
+# inventory days (parallel arrays: night number, stop-sell, cap). NULL arrays: none.
 CALENDAR_SQL = text(
     """
     WITH span AS (
@@ -112,37 +112,49 @@ CALENDAR_SQL = text(
           AND (CAST(:unit_ids AS uuid[]) IS NULL OR ut.id IN (
                 SELECT unit_type_id FROM units WHERE id = ANY(CAST(:unit_ids AS uuid[]))))
     ),
-    -- Per unit, its stays as night numbers [first, stop): the exclusion constraint's own
-    -- expression, so its GiST index on (unit, daterange) WHERE active finds them.
-    unit_stays AS (
-        SELECT u.unit_type_id, u.id, u.name,
-               (SELECT json_agg(json_build_array(
-                           GREATEST(o.arrival, CAST(:start AS date)) - CAST(:start AS date),
-                           LEAST(o.departure, CAST(:start AS date) + CAST(:days AS integer))
-                               - CAST(:start AS date),
-                           o.kind = 'reservation') ORDER BY o.arrival)
-                FROM occupancies o
-                WHERE o.unit_id = u.id
-                  AND o.active
-                  AND daterange(o.arrival, o.departure, '[)') && (SELECT dates FROM span)
-               ) AS stays
+    -- k: the unit's place in its type, by name then id (the calendar's unit order).
+    type_units AS MATERIALIZED (
+        SELECT u.id, u.unit_type_id,
+               row_number() OVER (PARTITION BY u.unit_type_id ORDER BY u.name, u.id) - 1 AS k
         FROM units u
         JOIN types t ON t.id = u.unit_type_id
         WHERE u.is_active AND u.business_id = :business_id
     ),
-    -- MATERIALIZED: computed once. The generic plan of the prepared statement cannot know
-    -- how many types the optional filters keep (it guesses one) and would otherwise
-    -- recompute this per unit type (measured: 20x slower).
-    type_stays AS MATERIALIZED (
-        SELECT unit_type_id,
-               json_agg(json_build_array(id, COALESCE(stays, '[]')) ORDER BY name, id) AS units
-        FROM unit_stays
-        GROUP BY unit_type_id
+    -- Each unit's stays that overlap the range, as night numbers [first, stop): the
+    -- exclusion constraint's own expression, so its GiST index on (unit, daterange) WHERE
+    -- active answers per unit (OFFSET 0 keeps the lateral per unit: joined flat, the
+    -- planner may scan the whole range of every business's occupancies instead). Then one
+    -- row per type of parallel arrays: unit place, first, stop, reserved.
+    -- MATERIALIZED, as type_units: computed once. The prepared statement's generic plan
+    -- cannot know how many types the optional filters keep (it guesses one) and would
+    -- otherwise recompute them per unit type (measured: 20x slower).
+    stays AS MATERIALIZED (
+        SELECT tu.unit_type_id,
+               array_agg(tu.k) AS units,
+               array_agg(o.first) AS firsts,
+               array_agg(o.stop) AS stops,
+               array_agg(o.reserved) AS reserved
+        FROM type_units tu
+        CROSS JOIN LATERAL (
+            SELECT GREATEST(o.arrival, CAST(:start AS date)) - CAST(:start AS date) AS first,
+                   LEAST(o.departure, CAST(:start AS date) + CAST(:days AS integer))
+                       - CAST(:start AS date) AS stop,
+                   o.kind = 'reservation' AS reserved
+            FROM occupancies o
+            WHERE o.unit_id = tu.id
+              AND o.active
+              AND daterange(o.arrival, o.departure, '[)') && (SELECT dates FROM span)
+            OFFSET 0
+        ) o
+        GROUP BY tu.unit_type_id
     )
-    SELECT t.id, t.property_id, COALESCE(ts.units, '[]') AS units,
+    SELECT t.id, t.property_id,
+           ARRAY(SELECT tu.id FROM type_units tu WHERE tu.unit_type_id = t.id ORDER BY tu.k)
+               AS unit_ids,
+           s.units, s.firsts, s.stops, s.reserved,
            inv.nights, inv.stop_sell, inv.caps
     FROM types t
-    LEFT JOIN type_stays ts ON ts.unit_type_id = t.id
+    LEFT JOIN stays s ON s.unit_type_id = t.id
     LEFT JOIN LATERAL (
         SELECT array_agg(d.date - CAST(:start AS date)) AS nights,
                array_agg(d.stop_sell) AS stop_sell,
@@ -160,29 +172,32 @@ CALENDAR_SQL = text(
 
 @dataclass(frozen=True, slots=True)
 class _TypeNights:
-    """One unit type's nights, counted: its units (calendar order) with their stays, and
-    per night the free and reserved units and what the booking engine can sell."""
+    """One unit type's nights, counted: its units in calendar order, their stays (the
+    unit's place, first, stop, reserved) and per night the free and reserved units and
+    what the booking engine can sell."""
 
     unit_type_id: uuid.UUID
     property_id: uuid.UUID
-    units: list[tuple[uuid.UUID, list[list[Any]]]]
+    unit_ids: list[uuid.UUID]
+    stays: list[tuple[int, int, int, bool]]
     free: list[int]
     reserved: list[int]
     sellable: list[int]
 
 
 def _count_nights(row: Any, days: int) -> _TypeNights:
-    unit_type_id, property_id, units, inv_nights, inv_stop_sell, inv_caps = row
+    unit_type_id, property_id, unit_ids, places, firsts, stops, reserved_flags = row[:7]
+    inv_nights, inv_stop_sell, inv_caps = row[7:]
+    stays = list(zip(places or (), firsts or (), stops or (), reserved_flags or (), strict=True))
     occupied = [0] * (days + 1)
     reserved = [0] * (days + 1)
-    for _unit_id, stays in units:
-        for first, stop, is_reserved in stays:
-            occupied[first] += 1
-            occupied[stop] -= 1
-            if is_reserved:
-                reserved[first] += 1
-                reserved[stop] -= 1
-    count = len(units)
+    for _place, first, stop, is_reserved in stays:
+        occupied[first] += 1
+        occupied[stop] -= 1
+        if is_reserved:
+            reserved[first] += 1
+            reserved[stop] -= 1
+    count = len(unit_ids)
     free = list(map(count.__sub__, accumulate(occupied[:days])))
     # sellable_count of every night: a night without an inventory day is (free, no
     # stop-sell, no cap), so the rule is asked once per distinct free count, and again for
@@ -196,7 +211,8 @@ def _count_nights(row: Any, days: int) -> _TypeNights:
     return _TypeNights(
         unit_type_id=unit_type_id,
         property_id=property_id,
-        units=[(uuid.UUID(unit_id), stays) for unit_id, stays in units],
+        unit_ids=list(unit_ids),
+        stays=stays,
         free=free,
         reserved=list(accumulate(reserved[:days])),
         sellable=sellable,
@@ -256,7 +272,7 @@ async def type_calendar(
     for nights in await _calendar_nights(
         session, principal, business_id, start, days, unit_type_ids, None
     ):
-        count = len(nights.units)
+        count = len(nights.unit_ids)
         calendars.append(
             TypeCalendar(
                 unit_type_id=nights.unit_type_id,
@@ -288,7 +304,7 @@ async def unit_calendar(
     for nights in await _calendar_nights(
         session, principal, business_id, start, days, unit_type_ids, unit_ids
     ):
-        statuses = [_statuses(days, stays) for _unit_id, stays in nights.units]
+        statuses = _statuses(days, len(nights.unit_ids), nights.stays)
         # The nights where fewer units can be sold than are free (stop-sell, a cap): the
         # free units beyond the sellable count, in unit order, are Blocked. Computed over
         # every unit of the type, whichever units were asked for.
@@ -303,18 +319,19 @@ async def unit_calendar(
                         unit[night] = BLOCKED
         calendars.extend(
             UnitCalendar(unit_id, nights.unit_type_id, nights.property_id, unit)
-            for (unit_id, _stays), unit in zip(nights.units, statuses, strict=True)
+            for unit_id, unit in zip(nights.unit_ids, statuses, strict=True)
             if wanted is None or unit_id in wanted
         )
     return calendars
 
 
-def _statuses(days: int, stays: list[list[Any]]) -> list[UnitStatus]:
-    """A unit's statuses from its stays [first, stop, reserved]: Available where none."""
-    statuses = [AVAILABLE] * days
-    for first, stop, reserved in stays:
-        status = RESERVED if reserved else BLOCKED
-        statuses[first:stop] = [status] * (stop - first)
+def _statuses(
+    days: int, units: int, stays: list[tuple[int, int, int, bool]]
+) -> list[list[UnitStatus]]:
+    """Each unit's statuses from its own stays: Available where it has none."""
+    statuses = [[AVAILABLE] * days for _ in range(units)]
+    for place, first, stop, reserved in stays:
+        statuses[place][first:stop] = [RESERVED if reserved else BLOCKED] * (stop - first)
     return statuses
 
 
