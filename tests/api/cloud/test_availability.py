@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from staykit.api.cloud.auth import TENANT_HEADER
 from staykit.api.cloud.availability_schemas import (
@@ -34,6 +37,7 @@ from tests.api.cloud.conftest import Pms
 from tests.factories import (
     actor_of,
     add_member,
+    add_units,
     days_from,
     inventory_day,
     make_user,
@@ -578,3 +582,64 @@ async def test_the_openapi_document_describes_the_calendars(client: httpx.AsyncC
         answer = get["responses"]["200"]["content"]["application/json"]["schema"]
         assert answer["items"]["$ref"].endswith(f"/{schema}"), (path, answer)
         assert get["security"] == [{"OAuth2": ["read:inventory"]}]
+
+
+# --- cost ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_the_calendars_cost_the_same_statements_whatever_the_units_and_nights(
+    client: httpx.AsyncClient, db: AsyncSession, engine: AsyncEngine, scene: Scene
+) -> None:
+    async def count(path: str, last: int) -> int:
+        with statements(engine) as seen:
+            r = await client.get(
+                path,
+                params={"from": day(10).isoformat(), "to": day(last).isoformat()},
+                headers=scene.headers,
+            )
+            assert r.status_code == 200, r.text
+        # queries, not the test harness's savepoints
+        return sum(1 for sql in seen if sql.lstrip().upper().startswith(("SELECT", "WITH")))
+
+    await count(TYPE, 10)  # the token's first use fills the token cache
+    small = {path: await count(path, 10) for path in (UNIT, TYPE)}
+    more = await add_units(db, scene.pms.queen, 4, names=[f"Queen {k}" for k in range(3, 7)])
+    host = actor_of(scene.pms.host)
+    for k, unit in enumerate(more):
+        await create_block(db, host, unit.id, day(10 + k), day(12 + k), "maintenance")
+    await db.commit()
+    for path in (UNIT, TYPE):
+        assert await count(path, 375) == small[path], path
+    # the tenancy check and the calendar's one statement (plus the token, if not cached)
+    # the tenancy rule's membership check and the calendar's one statement
+    assert small == {UNIT: 2, TYPE: 2}, small
+
+
+async def test_a_deleted_unit_type_is_not_listed(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    scene.pms.cabin.is_active = False
+    await db.commit()
+    for path in (TYPE, UNIT):
+        r = await client.get(path, params=scene.span, headers=scene.headers)
+        assert {i["unitTypeId"] for i in r.json()} == {str(scene.pms.queen.id)}, path
+        named = await client.get(
+            path,
+            params={**scene.span, "unitTypeId": str(scene.pms.cabin.id)},
+            headers=scene.headers,
+        )
+        assert named.json() == [], path
