@@ -26,6 +26,7 @@ from staykit.api.cloud.availability_schemas import (
     UnitAvailability,
     UnitTypeAvailability,
 )
+from staykit.core.errors import Conflict
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.create import create_reservation
 from staykit.domain.catalog.availability import sellable_units
@@ -159,24 +160,23 @@ async def test_type_calendar_available_is_what_the_booking_engine_can_sell(
 async def test_a_night_the_type_calendar_reports_unavailable_cannot_be_quoted_or_found(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:
-    r = await client.get(
-        TYPE,
-        params={**scene.span, "unitTypeId": str(scene.pms.queen.id)},
-        headers=scene.headers,
-    )
-    [queen] = r.json()
-    quote = f"/propertycatalog-api/v1/listings/{scene.pms.queen.id}/quote"
-    for offset, m in zip(range(10, 17), queen["metrics"], strict=True):
-        stay = {"checkIn": day(offset).isoformat(), "checkOut": day(offset + 1).isoformat()}
-        q = await client.get(quote, params={**stay, "guestCount": 1})
-        assert q.status_code == 200, q.text
-        assert q.json()["quote"]["bookable"] is (m["available"] > 0), (offset, m)
-        found = await client.get(
-            "/propertycatalog-api/v1/listings", params={**stay, "pageRowCount": 100}
-        )
-        assert found.status_code == 200, found.text
-        ids = {hit["id"] for hit in found.json()["listings"]}
-        assert (str(scene.pms.queen.id) in ids) is (m["available"] > 0), (offset, m)
+    r = await client.get(TYPE, params=scene.span, headers=scene.headers)
+    for item in r.json():  # the cabin (a cap of 0 on D+16) and the queen
+        listing = item["unitTypeId"]
+        for offset, m in zip(range(10, 17), item["metrics"], strict=True):
+            stay = {"checkIn": day(offset).isoformat(), "checkOut": day(offset + 1).isoformat()}
+            q = await client.get(
+                f"/propertycatalog-api/v1/listings/{listing}/quote",
+                params={**stay, "guestCount": 1},
+            )
+            assert q.status_code == 200, q.text
+            assert q.json()["quote"]["bookable"] is (m["available"] > 0), (listing, offset, m)
+            found = await client.get(
+                "/propertycatalog-api/v1/listings", params={**stay, "pageRowCount": 100}
+            )
+            assert found.status_code == 200, found.text
+            ids = {hit["id"] for hit in found.json()["listings"]}
+            assert (listing in ids) is (m["available"] > 0), (listing, offset, m)
 
 
 async def test_type_calendar_filters_by_unit_type(client: httpx.AsyncClient, scene: Scene) -> None:
@@ -643,3 +643,21 @@ async def test_a_deleted_unit_type_is_not_listed(
             headers=scene.headers,
         )
         assert named.json() == [], path
+
+
+async def test_booking_the_last_sellable_unit_leaves_the_night_unavailable(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    pms, host = scene.pms, actor_of(scene.pms.host)
+    one_night = {"from": day(12).isoformat(), "to": day(12).isoformat()}
+    stay = NewReservation(pms.queen.id, day(12), day(13), adults=1, source="cloud")
+    r = await client.get(TYPE, params=one_night, headers=scene.headers)
+    assert r.json()[1]["metrics"] == metrics((1, 0, 1))
+    await create_reservation(db, host, stay)
+    await db.commit()
+    r = await client.get(TYPE, params=one_night, headers=scene.headers)
+    assert r.json()[1]["metrics"] == metrics((0, 1, 1))
+    units = await client.get(UNIT, params=one_night, headers=scene.headers)
+    assert [u["statuses"] for u in units.json()] == [[A], [R], [B]]
+    with pytest.raises(Conflict):
+        await create_reservation(db, host, stay)
