@@ -25,7 +25,7 @@ from staykit.api.cloud.params import Dates, Paging
 from staykit.api.deps import DbSession
 from staykit.domain.catalog import calendars
 
-router = APIRouter(prefix="/availability", tags=["availability"])
+router = APIRouter(prefix="/availability")
 
 MAX_IDS = 1000
 
@@ -51,6 +51,7 @@ UnitIds = Annotated[
 
 @router.get(
     "/calendar/unit",
+    tags=["availability"],
     response_model=list[UnitAvailability],
     summary="Each unit's status (Available, Reserved, Blocked) on each date",
 )
@@ -79,6 +80,7 @@ async def unit_calendar(
 
 @router.get(
     "/calendar/type",
+    tags=["availability"],
     response_model=list[UnitTypeAvailability],
     summary="Each unit type's available, reserved and blocked units on each date",
 )
@@ -107,6 +109,7 @@ async def type_calendar(
 
 @router.get(
     "/blocks/byDate",
+    tags=["availability"],
     response_model=list[AvailabilityBlock],
     summary="Availability blocks (owner stays, maintenance, imported events) in a date range",
 )
