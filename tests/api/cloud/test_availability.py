@@ -557,6 +557,7 @@ async def test_a_whole_year_and_a_day_is_accepted(client: httpx.AsyncClient, sce
         (TYPE, {"unitTypeId": "not-a-uuid"}, "unitTypeId.0"),
         (UNIT, {"unitTypeId": "42"}, "unitTypeId.0"),
         (UNIT, {"unitId": "nope"}, "unitId.0"),
+        (TYPE, {"unitTypeId": [str(uuid.uuid4()) for _ in range(101)]}, "unitTypeId"),
         (BLOCKS, {"skip": "-1"}, "skip"),
         (BLOCKS, {"limit": "0"}, "limit"),
         (BLOCKS, {"limit": "1001"}, "limit"),
@@ -564,7 +565,7 @@ async def test_a_whole_year_and_a_day_is_accepted(client: httpx.AsyncClient, sce
     ],
 )
 async def test_bad_filters_and_paging_are_400_naming_the_field(
-    client: httpx.AsyncClient, scene: Scene, path: str, params: dict[str, str], field: str
+    client: httpx.AsyncClient, scene: Scene, path: str, params: dict[str, Any], field: str
 ) -> None:
     r = await client.get(path, params={**scene.span, **params}, headers=scene.headers)
     body = problem(r, 400)

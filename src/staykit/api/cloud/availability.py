@@ -27,7 +27,8 @@ from staykit.domain.catalog import calendars
 
 router = APIRouter(prefix="/availability")
 
-MAX_IDS = 1000
+# A query string of 100 ids is about 4.7 kB: within what servers and proxies accept.
+MAX_IDS = 100
 
 UnitTypeIds = Annotated[
     list[uuid.UUID] | None,
