@@ -26,6 +26,7 @@ SCRIPTS = (
     "inventory.py",
     "cloud_feed.py",
     "cloud_rates.py",
+    "cloud_calendar.py",
 )
 
 

@@ -119,10 +119,17 @@ class CalendarDay:
 
     @property
     def sellable(self) -> int:
-        if self.stop_sell:
-            return 0
-        count = self.free if self.cap is None else min(self.free, self.cap)
-        return max(0, count)
+        return sellable_count(self.free, self.stop_sell, self.cap)
+
+
+def sellable_count(free: int, stop_sell: bool, cap: int | None) -> int:
+    """The units of a type that can be sold on a night: none on a stop-sell date, else the
+    free units, at most the availability cap. The one rule, for the booking engine and for
+    every calendar that reports availability (catalog/calendars.py)."""
+    if stop_sell:
+        return 0
+    count = free if cap is None else min(free, cap)
+    return max(0, count)
 
 
 def lock_key(unit_type_id: uuid.UUID) -> str:
