@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from staykit.api.cloud.auth import TENANT_HEADER
@@ -33,6 +33,7 @@ from staykit.domain.catalog.availability import sellable_units
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.models import AvailabilityBlock as BlockRow
 from staykit.domain.catalog.models import Unit
+from staykit.domain.tenancy.models import BusinessMember
 from staykit.domain.tenancy.service import ensure_business
 from tests.api.cloud.conftest import Pms
 from tests.factories import (
@@ -501,10 +502,6 @@ async def test_a_multi_tenant_token_must_name_the_tenant(
 async def test_a_token_whose_user_left_the_business_reads_nothing(
     client: httpx.AsyncClient, db: AsyncSession, scene: Scene
 ) -> None:
-    from sqlalchemy import update
-
-    from staykit.domain.tenancy.models import BusinessMember
-
     await db.execute(
         update(BusinessMember)
         .where(BusinessMember.user_id == scene.pms.host.user.id)
@@ -513,7 +510,7 @@ async def test_a_token_whose_user_left_the_business_reads_nothing(
     await db.commit()
     for path in (UNIT, TYPE, BLOCKS):
         r = await client.get(path, params=scene.span, headers=scene.headers)
-        assert r.status_code == 200 and r.json() == [], (path, r.text)
+        assert r.status_code == 403 and r.json()["code"] == "tenantNotReadable", (path, r.text)
 
 
 # --- bad parameters --------------------------------------------------------------------------
@@ -625,9 +622,9 @@ async def test_the_calendars_cost_the_same_statements_whatever_the_units_and_nig
     await db.commit()
     for path in (UNIT, TYPE):
         assert await count(path, 375) == small[path], path
-    # the tenancy check and the calendar's one statement (plus the token, if not cached)
-    # the tenancy rule's membership check and the calendar's one statement
-    assert small == {UNIT: 2, TYPE: 2}, small
+    # the tenant rule's check that the token's user still reads the business, the
+    # calendar domain's own tenancy check, and the calendar's one statement
+    assert small == {UNIT: 3, TYPE: 3}, small
 
 
 async def test_a_deleted_unit_type_is_not_listed(
