@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, func, text
+from sqlalchemy import BigInteger, DateTime, Identity, MetaData, func, text
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -50,3 +50,12 @@ class Record:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.record_version}
+
+
+class IntegerId:
+    """A stable integer id beside the UUID, for the API that speaks integers (the Channel
+    API: bookings, properties, rooms, units, offers, invoice and info items, accounts).
+    The database assigns it (an identity column) when the row is inserted; it never
+    changes and is never reused. Every other surface keeps the UUID."""
+
+    int_id: Mapped[int] = mapped_column(BigInteger, Identity(), unique=True)

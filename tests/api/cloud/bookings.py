@@ -43,8 +43,8 @@ from staykit.domain.booking.models import (
     UnitAssignment,
 )
 from staykit.domain.catalog.models import Occupancy
-from tests.api.cloud.conftest import Pms
 from tests.factories import Person, actor_of, days_from, make_listing, make_user, partner_token
+from tests.pms import Pms
 
 LEAD = GroupMember(
     first_name="Ada",

@@ -35,7 +35,6 @@ from staykit.domain.catalog.models import AvailabilityBlock as BlockRow
 from staykit.domain.catalog.models import Unit
 from staykit.domain.tenancy.models import BusinessMember
 from staykit.domain.tenancy.service import ensure_business
-from tests.api.cloud.conftest import Pms
 from tests.factories import (
     actor_of,
     add_member,
@@ -45,6 +44,7 @@ from tests.factories import (
     make_user,
     partner_token,
 )
+from tests.pms import Pms
 
 UNIT = "/cloudapi/availability/calendar/unit"
 TYPE = "/cloudapi/availability/calendar/type"

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.api.cloud.auth import TENANT_HEADER
 from staykit.domain.catalog.models import Property, RatePlan, UnitType
 from staykit.domain.tenancy.models import BusinessMember
-from tests.api.cloud.conftest import Pms
 from tests.factories import add_member, add_units, login, make_listing, partner_token
+from tests.pms import Pms
 
 INVENTORY = "/cloudapi/inventory"
 LISTS = ("properties", "units", "unitTypes", "rates")

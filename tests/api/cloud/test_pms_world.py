@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.api.cloud.conftest import Pms
+from tests.pms import Pms
 
 
 async def test_the_pms_world_and_its_token(client: httpx.AsyncClient, pms: Pms) -> None:

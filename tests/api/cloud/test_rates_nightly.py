@@ -18,8 +18,8 @@ from staykit.domain.catalog import search_index
 from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.models import InventoryDay, Rate, RateDay
 from staykit.domain.catalog.quote import quote_stay
-from tests.api.cloud.conftest import Pms
 from tests.factories import add_member, days_from, frozen_clock, make_user, partner_token
+from tests.pms import Pms
 
 URL = "/cloudapi/rates/nightly"
 LISTINGS = "/propertycatalog-api/v1/listings"

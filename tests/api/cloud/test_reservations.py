@@ -39,8 +39,8 @@ from tests.api.cloud.bookings import (
     make_group,
     run_feed_race,
 )
-from tests.api.cloud.conftest import Pms
 from tests.factories import actor_of, days_from, make_user
+from tests.pms import Pms
 
 PERSONAL = ("firstName", "lastName", "email", "phone", "mobile")
 MONEY = ("rentalRevenue", "rentalTax", "rentalFee")

@@ -23,8 +23,8 @@ from tests.api.cloud.bookings import (
     make_group,
     run_feed_race,
 )
-from tests.api.cloud.conftest import Pms
 from tests.factories import days_from, make_user
+from tests.pms import Pms
 
 day = days_from()
 KEYS = {

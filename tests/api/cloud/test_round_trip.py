@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.api.cloud.conftest import Pms
 from tests.api.connect.flow import Request, make_app, tokens_for
 from tests.factories import days_from, make_logged_in, make_user
+from tests.pms import Pms
 
 RESERVATIONS = "/bookingmanagement-api/v1/reservations"
 

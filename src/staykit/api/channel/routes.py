@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
 
+from staykit.api.channel import accounts, bookings, channels, inventory, properties
 from staykit.api.channel.auth import Metered, OptionalCaller, client_ip
 from staykit.api.channel.schemas import (
     Deleted,
@@ -25,10 +26,10 @@ from staykit.core.errors import Unauthenticated
 from staykit.domain.access.scopes import Scope
 from staykit.domain.partners import channel
 
-router = APIRouter(tags=["Authentication"])
+authentication = APIRouter(tags=["Authentication"])
 
 
-@router.get(
+@authentication.get(
     "/authentication/setup",
     response_model=RefreshToken,
     summary="Get a refresh token using an invite code",
@@ -53,7 +54,7 @@ async def setup(
     )
 
 
-@router.get(
+@authentication.get(
     "/authentication/token",
     response_model=Token,
     summary="Get an authentication token using a refresh token",
@@ -73,7 +74,7 @@ async def token(
     return Token(token=issued.token, expiresIn=issued.expires_in)
 
 
-@router.delete(
+@authentication.delete(
     "/authentication/token",
     response_model=Deleted,
     summary="Delete a refresh token (and its tokens), or the token sent",
@@ -110,7 +111,7 @@ async def delete_token(
     return Deleted()
 
 
-@router.get(
+@authentication.get(
     "/authentication/details",
     response_model=TokenDetails,
     response_model_exclude_none=True,
@@ -145,3 +146,9 @@ async def token_details(
             "longLife": facts.kind == "longlife",
         }
     return TokenDetails(validToken=True, token=TokenInfo(**info), diagnostics=diagnostics)
+
+
+router = APIRouter()
+router.include_router(authentication)
+for area in (bookings, properties, inventory, accounts, channels):
+    router.include_router(area.router)

@@ -33,7 +33,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from staykit.core.clock import utcnow
-from staykit.core.models import Base, Record
+from staykit.core.models import Base, IntegerId, Record
 
 Money = Numeric(14, 3)
 
@@ -56,7 +56,7 @@ SOURCES = ("marketplace", "direct", "channel_api", "cloud_api", "ical")
 INVOICE_KINDS = ("charge", "payment", "refund")
 
 
-class Reservation(Record, Base):
+class Reservation(IntegerId, Record, Base):
     __tablename__ = "reservations"
     __table_args__ = (
         CheckConstraint("departure > arrival", name="dates"),
@@ -176,7 +176,7 @@ class ReservationGuest(Record, Base):
     mobile: Mapped[str | None] = mapped_column(String(40), default=None)
 
 
-class InvoiceItem(Record, Base):
+class InvoiceItem(IntegerId, Record, Base):
     """A charge, payment or refund line. qty may be negative (a correction)."""
 
     __tablename__ = "invoice_items"
@@ -199,7 +199,7 @@ class InvoiceItem(Record, Base):
     currency: Mapped[str] = mapped_column(String(3))
 
 
-class InfoItem(Record, Base):
+class InfoItem(IntegerId, Record, Base):
     __tablename__ = "info_items"
 
     reservation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reservations.id"), index=True)

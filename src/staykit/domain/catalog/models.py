@@ -31,7 +31,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
-from staykit.core.models import Base, Record
+from staykit.core.models import Base, IntegerId, Record
 
 Money = Numeric(14, 3)
 PROPERTY_TYPES = ("apartment", "house", "villa", "room", "condo", "loft", "studio", "other")
@@ -39,7 +39,7 @@ APPROVAL_TYPES = ("instant", "manual")
 BLOCK_KINDS = ("owner_stay", "maintenance", "imported")
 
 
-class Property(Record, Base):
+class Property(IntegerId, Record, Base):
     __tablename__ = "properties"
     __table_args__ = (
         CheckConstraint(
@@ -70,7 +70,7 @@ class Property(Record, Base):
     check_out_time: Mapped[time] = mapped_column(Time, default=time(11, 0))
 
 
-class UnitType(Record, Base):
+class UnitType(IntegerId, Record, Base):
     """What guests book. The marketplace calls it a Listing (same id)."""
 
     __tablename__ = "unit_types"
@@ -126,7 +126,7 @@ class UnitType(Record, Base):
     cleaning_fee: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
 
 
-class Unit(Record, Base):
+class Unit(IntegerId, Record, Base):
     """A physical room or home. Availability is per unit per night."""
 
     __tablename__ = "units"
@@ -177,7 +177,7 @@ class RatePlan(Record, Base):
     name: Mapped[str] = mapped_column(String(200))
 
 
-class Rate(Record, Base):
+class Rate(IntegerId, Record, Base):
     """A price list for one unit type. Slot 1 is the default (Channel API price1..price16)."""
 
     __tablename__ = "rates"

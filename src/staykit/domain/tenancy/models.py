@@ -12,12 +12,12 @@ import uuid
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from staykit.core.models import Base, Record
+from staykit.core.models import Base, IntegerId, Record
 
 BUSINESS_ROLES = ("owner", "manager", "staff")
 
 
-class Business(Record, Base):
+class Business(IntegerId, Record, Base):
     """A tenant: the host's business. Every tenant-owned row carries its business_id."""
 
     __tablename__ = "businesses"
