@@ -20,13 +20,19 @@ from fastapi import Request, Response
 from staykit.api.cloud.params import FeedCursor, Offset
 
 
+def _instant(value: datetime) -> str:
+    """An instant as the seeds' links write it: UTC with a Z (2021-10-01T14:44:54.03Z)."""
+    text = value.isoformat()
+    return text[: -len("+00:00")] + "Z" if text.endswith("+00:00") else text
+
+
 def _link(request: Request, rel: str, **params: Any) -> str:
     query = dict(request.query_params)
     for key, value in params.items():
         if value is None:
             query.pop(key, None)
         else:
-            query[key] = value.isoformat() if isinstance(value, datetime) else str(value)
+            query[key] = _instant(value) if isinstance(value, datetime) else str(value)
     url = request.url.replace_query_params(**query)
     return f'<{url}>; rel="{rel}"'
 
