@@ -84,6 +84,7 @@ class RateNight:
 class NightlyRate:
     rate_id: uuid.UUID
     rate_name: str
+    slot: int  # the Channel API's price1..price16
     rate_plan_id: uuid.UUID
     rate_plan_name: str
     unit_type_id: uuid.UUID
@@ -96,7 +97,7 @@ class NightlyRate:
     nights: list[RateNight]
 
 
-def _charges(raw: Any) -> dict[str, Decimal]:
+def guest_charges(raw: Any) -> dict[str, Decimal]:
     """{guest type id: amount} of a stored charges document, unreadable amounts left out
     (the quote skips them the same way)."""
     if not isinstance(raw, dict):
@@ -115,6 +116,7 @@ def _rates_statement(principal: Principal, business_id: uuid.UUID) -> Any:
         select(
             Rate.id,
             Rate.name,
+            Rate.slot,
             Rate.rate_plan_id,
             RatePlan.name.label("rate_plan_name"),
             Rate.unit_type_id,
@@ -190,7 +192,7 @@ def _nightly_rate(
     rate: Row[Any], dates: list[date], days: dict[tuple[uuid.UUID, date], Row[Any]]
 ) -> NightlyRate:
     rules = pricing.parse_rules(rate.seasonal_pricing)
-    rate_charges = _charges(rate.extra_guest_charges)
+    rate_charges = guest_charges(rate.extra_guest_charges)
     nights = []
     for night in dates:
         day = days.get((rate.id, night))
@@ -226,12 +228,13 @@ def _nightly_rate(
                 day.max_stay or rate.max_stay,
                 day.closed_to_arrival,
                 day.closed_to_departure,
-                {**rate_charges, **_charges(day.extra_guest_charges)},
+                {**rate_charges, **guest_charges(day.extra_guest_charges)},
             )
         )
     return NightlyRate(
         rate_id=rate.id,
         rate_name=rate.name,
+        slot=rate.slot,
         rate_plan_id=rate.rate_plan_id,
         rate_plan_name=rate.rate_plan_name,
         unit_type_id=rate.unit_type_id,

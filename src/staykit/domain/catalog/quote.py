@@ -49,6 +49,7 @@ that way, plus its departure date's rate values in a second query.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -73,7 +74,16 @@ from staykit.domain.catalog.models import Rate, UnitType
 
 # check_stay_dates and property_today are the date rule's (dates.py), re-exported here for
 # the callers that quote.
-__all__ = ["MAX_NIGHTS", "Quote", "Violation", "check_stay_dates", "property_today", "quote_stay"]
+__all__ = [
+    "MAX_NIGHTS",
+    "Quote",
+    "RateTerms",
+    "Violation",
+    "assess_stay",
+    "check_stay_dates",
+    "property_today",
+    "quote_stay",
+]
 
 ADULT = "adult"
 ZERO = Decimal(0)
@@ -214,7 +224,34 @@ async def quote_stay(
         today = property_today(context.time_zone)
     check_stay_ends(stay_window(today), departure)
     days: dict[date, Any] = {row.night: CalendarDay.from_row(row) for row in rows}
+    if nights_count > MAX_NIGHTS:
+        departure_day = await session.execute(
+            DEPARTURE_DAY_SQL, {"rate_id": terms.id, "departure": departure}
+        )
+        days.update({row.night: row for row in departure_day})
+    return assess_stay(
+        unit_type, terms, arrival, departure, guests, days, adult_id=context.adult_id, today=today
+    )
 
+
+def assess_stay(
+    unit_type: UnitType,
+    terms: RateTerms,
+    arrival: date,
+    departure: date,
+    guests: int,
+    days: Mapping[date, Any],
+    *,
+    adult_id: uuid.UUID | None,
+    today: date,
+) -> Quote:
+    """The quote of a stay from its inputs, already read: `days` holds, for each night of
+    the stay and its departure date (or only its arrival and departure dates for a stay
+    too long to price), the sellable count and the rate's own RateDay values (CalendarDay
+    shapes). quote_stay reads them for one stay; a caller quoting many rooms and rates at
+    once (the Channel API's offers) reads them in a fixed few queries and asks here."""
+    nights_count = (departure - arrival).days
+    priced = 0 < nights_count <= MAX_NIGHTS
     currency = unit_type.currency
     violations: list[Violation] = []
     if nights_count <= 0:
@@ -251,12 +288,6 @@ async def quote_stay(
         )
     if nights_count <= 0:
         return _unpriced(unit_type, terms, arrival, departure, guests, violations)
-
-    if not priced:
-        departure_day = await session.execute(
-            DEPARTURE_DAY_SQL, {"rate_id": terms.id, "departure": departure}
-        )
-        days.update({row.night: row for row in departure_day})
 
     on_arrival = days.get(arrival)
     min_stay = (on_arrival.min_stay if on_arrival else None) or unit_type.min_stay
@@ -315,7 +346,7 @@ async def quote_stay(
         default_rate=terms.is_default,
     )
     subtotal = sum((price for _, price in nights), ZERO)
-    extras = _extra_guest_charges(unit_type, terms, stay, days, guests, context.adult_id)
+    extras = _extra_guest_charges(unit_type, terms, stay, days, guests, adult_id)
     cleaning_fee = money.quantize(unit_type.cleaning_fee or ZERO, currency)
     city_tax = money.quantize(
         (subtotal + extras) * (unit_type.city_tax_percent or ZERO) / 100, currency
@@ -342,7 +373,7 @@ def _extra_guest_charges(
     unit_type: UnitType,
     rate: RateTerms,
     stay: list[date],
-    days: dict[date, Any],
+    days: Mapping[date, Any],
     guests: int,
     adult_id: uuid.UUID | None,
 ) -> Decimal:
