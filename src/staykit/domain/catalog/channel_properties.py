@@ -39,7 +39,7 @@ from staykit.domain.catalog.models import (
     Unit,
     UnitType,
 )
-from staykit.domain.tenancy.models import Business
+from staykit.domain.tenancy.int_ids import business_int_id
 
 # The language staykit assumes for a unit type's own title, description and house rules:
 # it does not record which language a host wrote them in. A locale text in this language
@@ -358,7 +358,7 @@ async def properties(
     columns: list[Any] = [
         Property.id.label("uuid"),
         Property.int_id,
-        Business.int_id.label("owner_int_id"),
+        business_int_id(Property.business_id).label("owner_int_id"),
         Property.name,
         Property.currency,
         Property.address,
@@ -382,11 +382,7 @@ async def properties(
             .scalar_subquery()
         )
         columns.append(house_rules.label("house_rules"))
-    stmt = (
-        select(*columns)
-        .join(Business, Business.id == Property.business_id)
-        .where(Property.business_id.in_(business_ids), Property.is_active)
-    )
+    stmt = select(*columns).where(Property.business_id.in_(business_ids), Property.is_active)
     if ids is not None:
         stmt = stmt.where(Property.int_id.in_(ids))
     if room_ids is not None:
