@@ -549,3 +549,23 @@ async def test_money_is_a_json_number_with_cents(
     ids = await int_ids(db, pms)
     [room] = (await get(client, pms, ROOMS, id=ids["cabin"]))["data"]
     assert room["cleaningFee"] == 35.25 and room["taxPercentage"] == 7.5
+
+
+async def test_the_openapi_document_describes_both_reads(client: httpx.AsyncClient) -> None:
+    r = await client.get("/v2/openapi.json")
+    assert r.status_code == 200
+    paths = r.json()["paths"]
+    for path, summary, filters in (
+        ("/properties", "Beta - Get properties matching specified criteria", {"roomId"}),
+        (
+            "/properties/rooms",
+            "Coming soon - Get rooms matching specified criteria",
+            {"propertyId"},
+        ),
+    ):
+        op = paths[path]["get"]
+        assert op["summary"] == summary and op["tags"] == ["Properties"]
+        assert {"token": ["read:properties"]} in op["security"]
+        names = {p["name"] for p in op["parameters"]}
+        assert {"id", "includeTexts", "includeLanguages", "includePriceRules", "page"} <= names
+        assert filters <= names
