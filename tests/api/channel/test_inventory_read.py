@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.channel import inventory, listing
@@ -27,6 +25,7 @@ from staykit.domain.catalog import calendars
 from staykit.domain.catalog.blocks import create_block
 from staykit.domain.catalog.models import RateDay
 from staykit.domain.catalog.quote import quote_stay
+from tests import contracts
 from tests.api.channel.helpers import assert_channel_error
 from tests.factories import actor_of, days_from, inventory_day
 from tests.pms import Pms
@@ -39,7 +38,6 @@ FIXED = "/v2/inventory/fixedPrices"
 
 day = days_from()
 
-CONTRACT = Path("/work/shared/ref/beds24-api-v2.openapi.yaml")
 
 
 @dataclass
@@ -93,16 +91,8 @@ def by_room(data: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return {item["roomId"]: item for item in data}
 
 
-_contract: dict[str, Any] | None = None
-
-
 def contract_schema(name: str) -> dict[str, Any]:
-    global _contract
-    if not CONTRACT.exists():
-        pytest.skip("the Beds24 OpenAPI document is not on this machine")
-    if _contract is None:
-        _contract = yaml.safe_load(CONTRACT.read_text())
-    return dict(_contract["components"]["schemas"][name])
+    return dict(contracts.beds24()["components"]["schemas"][name])
 
 
 # --- calendar --------------------------------------------------------------------------------

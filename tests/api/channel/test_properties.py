@@ -6,18 +6,17 @@ parameter, and pages."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.channel import listing
 from staykit.domain.catalog.models import ListingLocaleText, Property, Unit, UnitType
 from staykit.domain.tenancy.models import Business
+from tests import contracts
 from tests.api.channel.helpers import assert_channel_error
 from tests.factories import make_listing
 from tests.pms import Pms
@@ -57,17 +56,7 @@ async def int_ids(db: AsyncSession, pms: Pms) -> dict[str, int]:
 # --- the document's own schema --------------------------------------------------------------
 
 
-def _reference() -> dict[str, Any] | None:
-    """The Beds24 API V2 document, when a checkout has it beside the repository."""
-    root = Path(__file__).resolve().parents[3]
-    for base in (root, *root.parents):
-        path = base / "shared" / "ref" / "beds24-api-v2.openapi.yaml"
-        if path.is_file():
-            return dict(yaml.safe_load(path.read_text()))
-    return None
-
-
-REFERENCE = _reference()
+REFERENCE = contracts.beds24()
 TYPES = {
     "integer": (int,),
     "number": (int, float),
@@ -117,8 +106,6 @@ def _conforms(value: Any, schema: dict[str, Any], where: str) -> None:
 
 
 def assert_matches_document(items: list[dict[str, Any]], schema: str) -> None:
-    if REFERENCE is None:
-        pytest.skip("the Beds24 API V2 document is not beside this checkout")
     for i, item in enumerate(items):
         _conforms(item, {"$ref": f"#/components/schemas/{schema}"}, f"data[{i}]")
 
