@@ -61,6 +61,7 @@ def _account(view: views.AccountView, *, sub_accounts: bool) -> dict[str, Any]:
             numProperties=view.usage.properties,
             numRooms=view.usage.rooms,
             numRoomTypes=view.usage.room_types,
+            numActivities=0,
             numLinks=sum(links.values()),
             channelLinks=links,
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,46 +40,42 @@ class AccountView:
     usage: Usage | None
 
 
+def _by_business(rows: Any) -> dict[uuid.UUID, int]:
+    return {business: count for business, count in rows}
+
+
 async def _counts(
     session: AsyncSession, business_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[int, int, int]]:
     """Active properties, unit types and units per business (three grouped statements)."""
-    props = dict(
-        (
-            await session.execute(
-                select(Property.business_id, func.count())
-                .where(Property.business_id.in_(business_ids), Property.is_active)
-                .group_by(Property.business_id)
-            )
-        ).tuples()
+    props = _by_business(
+        await session.execute(
+            select(Property.business_id, func.count())
+            .where(Property.business_id.in_(business_ids), Property.is_active)
+            .group_by(Property.business_id)
+        )
     )
-    types = dict(
-        (
-            await session.execute(
-                select(UnitType.business_id, func.count())
-                .join(Property, Property.id == UnitType.property_id)
-                .where(
-                    UnitType.business_id.in_(business_ids), UnitType.is_active, Property.is_active
-                )
-                .group_by(UnitType.business_id)
-            )
-        ).tuples()
+    types = _by_business(
+        await session.execute(
+            select(UnitType.business_id, func.count())
+            .join(Property, Property.id == UnitType.property_id)
+            .where(UnitType.business_id.in_(business_ids), UnitType.is_active, Property.is_active)
+            .group_by(UnitType.business_id)
+        )
     )
-    units = dict(
-        (
-            await session.execute(
-                select(Unit.business_id, func.count())
-                .join(UnitType, UnitType.id == Unit.unit_type_id)
-                .join(Property, Property.id == Unit.property_id)
-                .where(
-                    Unit.business_id.in_(business_ids),
-                    Unit.is_active,
-                    UnitType.is_active,
-                    Property.is_active,
-                )
-                .group_by(Unit.business_id)
+    units = _by_business(
+        await session.execute(
+            select(Unit.business_id, func.count())
+            .join(UnitType, UnitType.id == Unit.unit_type_id)
+            .join(Property, Property.id == Unit.property_id)
+            .where(
+                Unit.business_id.in_(business_ids),
+                Unit.is_active,
+                UnitType.is_active,
+                Property.is_active,
             )
-        ).tuples()
+            .group_by(Unit.business_id)
+        )
     )
     return {b: (props.get(b, 0), types.get(b, 0), units.get(b, 0)) for b in business_ids}
 
