@@ -1,0 +1,354 @@
+"""GET/POST /v2/channels/settings and the channels no account can connect yet, through
+HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.api.channel.helpers import assert_channel_error
+from tests.api.channel.test_accounts import assert_matches_contract, catalog_ids
+from tests.factories import add_member, make_user, partner_token
+from tests.pms import Pms
+
+SETTINGS = "/v2/channels/settings"
+
+
+def imports(property_id: int, room: dict[str, Any], **prop: Any) -> dict[str, Any]:
+    return {
+        "channel": "iCalImport",
+        "properties": [{"id": property_id, **prop, "roomTypes": [room]}],
+    }
+
+
+async def test_settings_read_as_defaults_for_every_room_until_set(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, cabin = await catalog_ids(db, pms)
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}", headers=await pms.headers("read:channels")
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["type"] == "channelSetting" and body["count"] == 2
+    export, imported = body["data"]
+    assert export == {
+        "channel": "iCalExport",
+        "properties": [
+            {
+                "id": property_id,
+                "roomTypes": [
+                    {"id": queen, "export": "disable"},
+                    {"id": cabin, "export": "disable"},
+                ],
+            }
+        ],
+    }
+    assert imported["channel"] == "iCalImport"
+    [prop] = imported["properties"]
+    assert prop["modificationNotification"] == "modificationAllowedBookingNotificationOnly"
+    assert prop["roomTypes"][0] == {
+        "id": queen,
+        "import1": "disable",
+        "import2": "disable",
+        "import3": "disable",
+    }
+    assert_matches_contract("iCalExportSettingsGet", [export])
+    assert_matches_contract("iCalImportSettingsGet", [imported])
+
+
+async def test_posted_import_settings_are_stored_and_read_back(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+    room = {
+        "id": queen,
+        "iCalUri1": "https://www.airbnb.com/calendar/ical/1.ics?s=abc",
+        "import1": "endDateCheckoutIgnoreDuplicate",
+        "ignoreContaining1": "Not available",
+    }
+    notification = {"modificationNotification": "modificationProhibitedNoEmailNotification"}
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, room, **notification)]
+    )
+    assert r.status_code == 201, r.text
+    [result] = r.json()
+    assert result["success"] is True
+    assert result["new"] == {
+        "channel": "iCalImport",
+        "properties": [
+            {
+                "id": property_id,
+                "modificationNotification": "modificationProhibitedNoEmailNotification",
+                "roomTypes": [room],
+            }
+        ],
+    }
+    assert_matches_contract("multiplePostResponse", r.json())
+
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    [item] = r.json()["data"]
+    [prop] = item["properties"]
+    assert prop["modificationNotification"] == "modificationProhibitedNoEmailNotification"
+    assert prop["roomTypes"] == [{**room, "import2": "disable", "import3": "disable"}]
+
+
+async def test_a_second_post_modifies_only_the_fields_given_and_null_resets_one(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, _, cabin = await catalog_ids(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+    first = {"id": cabin, "export": "bookings", "iCalRoomDescription": "Cabin by the lake"}
+    item = {"channel": "iCalExport", "properties": [{"id": property_id, "roomTypes": [first]}]}
+    assert (await client.post(SETTINGS, headers=headers, json=[item])).status_code == 201
+
+    change = {"id": cabin, "export": "unavailableDates", "iCalRoomDescription": None}
+    item = {"channel": "iCalExport", "properties": [{"id": property_id, "roomTypes": [change]}]}
+    r = await client.post(SETTINGS, headers=headers, json=[item])
+    [result] = r.json()
+    assert result["success"] is True and "new" not in result
+    assert result["modified"]["properties"][0]["roomTypes"] == [
+        {"id": cabin, "export": "unavailableDates", "iCalRoomDescription": None}
+    ]
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalExport&roomId={cabin}", headers=headers
+    )
+    assert r.json()["data"][0]["properties"][0]["roomTypes"] == [
+        {"id": cabin, "export": "unavailableDates"}
+    ]
+
+    r = await client.post(SETTINGS, headers=headers, json=[item])
+    [again] = r.json()
+    assert again["success"] is True and "modified" not in again
+    assert again["info"][0]["message"] == "Nothing changed."
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://owner:secret@calendar.example.com/feed.ics",
+        "ftp://calendar.example.com/feed.ics",
+        "http://localhost:8000/feed.ics",
+        "http://127.0.0.1/feed.ics",
+        "http://10.0.0.8/feed.ics",
+        "http://[::1]/feed.ics",
+        "https:///feed.ics",
+        "https://calendar.example.com/a feed.ics",
+    ],
+)
+async def test_an_import_url_must_be_a_public_http_address_without_credentials(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms, url: str
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+    room = {"id": queen, "iCalUri2": url, "import2": "endDateLastNight"}
+    r = await client.post(SETTINGS, headers=headers, json=[imports(property_id, room)])
+    assert r.status_code == 201, r.text
+    [result] = r.json()
+    assert result["success"] is False and "new" not in result
+    [error] = result["errors"]
+    assert error["field"] == "properties[0].roomTypes[0].iCalUri2"
+    assert "secret" not in r.text and url not in r.text
+    # The item changed nothing: its valid import mode was not stored either.
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    assert r.json()["data"][0]["properties"][0]["roomTypes"][0]["import2"] == "disable"
+
+
+async def test_each_item_is_answered_in_request_order_with_its_own_errors(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, cabin = await catalog_ids(db, pms)
+    headers = await pms.headers("write:channels")
+    export = {"id": queen, "export": "bookingsAndUnavailableDates"}
+    r = await client.post(
+        SETTINGS,
+        headers=headers,
+        json=[
+            {"channel": "iCalExport", "properties": [{"id": property_id, "roomTypes": [export]}]},
+            {"channel": "nuki", "properties": []},
+            imports(property_id, {"id": cabin, "import1": "sometimes"}),
+            {"channel": "airbnb", "properties": [{"id": property_id, "multiplier": 1.3}]},
+            {
+                "channel": "iCalExport",
+                "properties": [{"id": property_id, "seed": "abc-123", "colour": "blue"}],
+            },
+        ],
+    )
+    assert r.status_code == 201, r.text
+    ok, nuki, bad_mode, airbnb, warned = r.json()
+    assert ok["success"] is True and ok["new"]["properties"][0]["roomTypes"] == [export]
+    assert nuki["success"] is False and nuki["errors"][0]["field"] == "channel"
+    assert bad_mode["success"] is False
+    assert bad_mode["errors"][0]["field"] == "properties[0].roomTypes[0].import1"
+    assert airbnb["success"] is False and "not connected" in airbnb["errors"][0]["message"]
+    assert warned["success"] is True and warned["new"]["properties"][0]["seed"] == "abc-123"
+    assert warned["warnings"][0]["field"] == "properties[0].colour"
+
+
+async def test_an_item_that_is_not_an_object_is_a_400_naming_it(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    r = await client.post(
+        SETTINGS, headers=await pms.headers("write:channels"), json=[{"channel": "x"}, "junk"]
+    )
+    assert_channel_error(r, 400, field="1")
+
+
+async def test_settings_of_another_business_or_an_unknown_room_are_not_written(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    headers = await pms.headers("write:channels")
+    other_room = await _other_room_int_id(db, pms)
+    r = await client.post(
+        SETTINGS,
+        headers=headers,
+        json=[
+            imports(999_999_999, {"id": queen, "import1": "endDateCheckout"}),
+            imports(property_id, {"id": other_room, "import1": "endDateCheckout"}),
+        ],
+    )
+    unknown_property, foreign_room = r.json()
+    assert unknown_property["errors"][0]["field"] == "properties[0].id"
+    assert foreign_room["errors"][0]["field"] == "properties[0].roomTypes[0].id"
+
+
+async def _other_room_int_id(db: AsyncSession, pms: Pms) -> int:
+    from sqlalchemy import select
+
+    from staykit.domain.catalog.models import UnitType
+
+    found = await db.scalar(select(UnitType.int_id).where(UnitType.id == pms.other_listing.id))
+    assert found is not None
+    return int(found)
+
+
+async def test_reading_another_business_property_matches_nothing(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    from sqlalchemy import select
+
+    from staykit.domain.catalog.models import Property
+
+    other = await db.scalar(
+        select(Property.int_id).where(Property.business_id == pms.other_business_id)
+    )
+    r = await client.get(
+        f"{SETTINGS}?propertyId={other}", headers=await pms.headers("read:channels")
+    )
+    assert r.status_code == 200, r.text
+    assert [item["properties"] for item in r.json()["data"]] == [[], []]
+
+
+async def test_a_staff_members_token_may_read_but_not_change_settings(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    staff = await make_user(db)
+    await add_member(db, pms.business_id, staff, "staff")
+    made = await partner_token(
+        db, staff, [pms.business_id], kind="channel", scopes=["read:channels", "write:channels"]
+    )
+    headers = {"token": made.value}
+    r = await client.get(f"{SETTINGS}?propertyId={property_id}", headers=headers)
+    assert r.json()["data"][0]["properties"][0]["id"] == property_id
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, {"id": queen, "import1": "disable"})]
+    )
+    [result] = r.json()
+    assert result["success"] is False and result["errors"][0]["field"] == "properties[0].id"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("", "propertyId"),
+        ("propertyId=abc", "propertyId"),
+        ("propertyId=1&roomId=x", "roomId"),
+        ("propertyId=1&channel=nuki", "channel"),
+    ],
+)
+async def test_bad_settings_parameters_are_400_naming_the_field(
+    client: httpx.AsyncClient, pms: Pms, query: str, field: str
+) -> None:
+    r = await client.get(f"{SETTINGS}?{query}", headers=await pms.headers("read:channels"))
+    assert_channel_error(r, 400, field=field)
+
+
+async def test_settings_accept_comma_separated_ids_and_channels(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, cabin = await catalog_ids(db, pms)
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id},999999999&roomId={cabin}&channel=iCalExport,airbnb",
+        headers=await pms.headers("read:channels"),
+    )
+    [item] = r.json()["data"]
+    assert item["channel"] == "iCalExport"
+    assert [room["id"] for room in item["properties"][0]["roomTypes"]] == [cabin]
+    assert queen != cabin
+
+
+async def test_settings_need_read_and_write_channels(client: httpx.AsyncClient, pms: Pms) -> None:
+    r = await client.get(f"{SETTINGS}?propertyId=1", headers=await pms.headers("read:properties"))
+    assert "read:channels" in str(assert_channel_error(r, 403, field="scope")["error"])
+    r = await client.post(SETTINGS, headers=await pms.headers("read:channels"), json=[])
+    assert "write:channels" in str(assert_channel_error(r, 403, field="scope")["error"])
+    r = await client.post(SETTINGS, headers=await pms.headers("write:channels"), json={"a": 1})
+    assert_channel_error(r, 400)
+
+
+NOT_CONNECTED = [
+    ("GET", "/v2/channels/airbnb/users", "read:channels", "Airbnb"),
+    ("GET", "/v2/channels/airbnb/listings?airbnbUserId=1", "read:channels", "Airbnb"),
+    ("GET", "/v2/channels/airbnb/reviews?roomId=1", "read:channels", "Airbnb"),
+    ("POST", "/v2/channels/airbnb", "write:channels", "Airbnb"),
+    ("POST", "/v2/channels/booking", "write:channels", "Booking.com"),
+    (
+        "GET",
+        "/v2/channels/booking/reviews?propertyId=1&from=2026-01-01",
+        "read:channels",
+        "Booking.com",
+    ),
+    ("POST", "/v2/channels/stripe", "write:channels", "Stripe"),
+    ("GET", "/v2/channels/stripe/paymentMethods?bookingId=1", "read:channels", "Stripe"),
+    ("GET", "/v2/channels/stripe/charges?bookingId=1", "read:channels", "Stripe"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "scope", "name"), NOT_CONNECTED)
+async def test_unconnected_channels_answer_409_after_the_scope_check(
+    client: httpx.AsyncClient, pms: Pms, method: str, path: str, scope: str, name: str
+) -> None:
+    body = [{"action": "reportNoShow", "bookingId": 1}] if method == "POST" else None
+    other = "write:channels" if scope == "read:channels" else "read:channels"
+    r = await client.request(method, path, headers=await pms.headers(other), json=body)
+    assert scope in str(assert_channel_error(r, 403, field="scope")["error"])
+    r = await client.request(method, path, headers=await pms.headers(scope), json=body)
+    error = str(assert_channel_error(r, 409)["error"])
+    assert error.startswith(f"{name} is not connected")
+    if name == "Stripe":
+        assert "payments" in error
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/v2/channels/airbnb/listings", "airbnbUserId"),
+        ("/v2/channels/booking/reviews?propertyId=1", "from"),
+        ("/v2/channels/stripe/charges?bookingId=x", "bookingId"),
+    ],
+)
+async def test_unconnected_channel_reads_still_check_their_parameters(
+    client: httpx.AsyncClient, pms: Pms, path: str, field: str
+) -> None:
+    r = await client.get(path, headers=await pms.headers("read:channels"))
+    assert_channel_error(r, 400, field=field)
