@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,26 +14,14 @@ from staykit.core.ids import uuid7
 from staykit.domain.auth.models import User
 from staykit.domain.catalog.models import Property, UnitType
 from staykit.domain.tenancy.models import Business, BusinessMember
+from tests import contracts
 from tests.api.channel.helpers import assert_channel_error
 from tests.factories import add_member, make_user, partner_token
 from tests.pms import Pms
 
-CONTRACT = Path("/work/shared/ref/beds24-api-v2.openapi.yaml")
-
 
 def assert_matches_contract(schema_name: str, items: list[dict[str, Any]]) -> None:
-    """Each item validates against the document's schema, when jsonschema and the
-    document are at hand (skipped quietly otherwise)."""
-    try:
-        import jsonschema
-    except ImportError:
-        return
-    if not CONTRACT.exists():
-        return
-    doc = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
-    schema = {**doc["components"]["schemas"][schema_name], "components": doc["components"]}
-    for item in items:
-        jsonschema.validate(item, schema)
+    contracts.assert_conforms(schema_name, items)
 
 
 async def business_int_id(db: AsyncSession, business_id: uuid.UUID) -> int:
