@@ -18,9 +18,13 @@ from pydantic import BaseModel, Field, PlainSerializer
 
 from staykit.domain.booking import channel_views as cv
 
-Number = Annotated[
-    Decimal, PlainSerializer(lambda v: float(v), return_type=float, when_used="json")
-]
+
+def _number(value: Decimal) -> int | float:
+    """A whole value as a JSON integer (qty 2, not 2.0), any other as a number."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[Decimal, PlainSerializer(_number, return_type=float, when_used="json")]
 
 # The document's channel words (GET /bookings `channel`).
 CHANNELS = (
@@ -113,7 +117,7 @@ class BookingOut(BaseModel):
     numAdult: int
     numChild: int
     masterId: int | None = Field(
-        default=None, description="The group's master booking (null: not in a group)."
+        default=None, description="The group's master booking (absent: not in a group)."
     )
     bookingGroup: BookingGroupOut | None = None
     channel: str
@@ -166,12 +170,13 @@ def invoice_item(i: cv.BookingInvoiceItem) -> InvoiceItemOut:
 
 
 def _person(p: cv.BookingPerson) -> dict[str, Any]:
+    """A person's fields; unknown ones are empty strings, as Beds24 answers them."""
     return {
-        "firstName": p.first_name,
-        "lastName": p.last_name,
-        "email": p.email,
-        "phone": p.phone,
-        "mobile": p.mobile,
+        "firstName": p.first_name or "",
+        "lastName": p.last_name or "",
+        "email": p.email or "",
+        "phone": p.phone or "",
+        "mobile": p.mobile or "",
     }
 
 
@@ -181,7 +186,6 @@ def booking(b: cv.Booking, *, group: bool = False) -> BookingOut:
         "id": b.id,
         "propertyId": b.property_id,
         "roomId": b.unit_type_id,
-        "unitId": b.unit_id,
         "roomQty": b.room_qty,
         "units": [
             UnitOut(
@@ -199,15 +203,22 @@ def booking(b: cv.Booking, *, group: bool = False) -> BookingOut:
         "departure": b.departure,
         "numAdult": b.adults,
         "numChild": b.children,
-        "masterId": b.master_id,
         "channel": b.channel,
         "apiSource": b.api_source,
-        "apiSourceId": b.api_source_id,
-        "apiReference": b.api_reference,
         "bookingTime": b.made_at,
         "modifiedTime": b.updated_at,
         "cancelTime": b.cancelled_at,
     }
+    # Integers and strings the document does not make nullable are left out when unknown
+    # (a client generated from it would refuse a null): masterId means "in a group".
+    for key, value in (
+        ("unitId", b.unit_id),
+        ("masterId", b.master_id),
+        ("apiSourceId", b.api_source_id),
+        ("apiReference", b.api_reference),
+    ):
+        if value is not None:
+            fields[key] = value
     if group:
         fields["bookingGroup"] = (
             BookingGroupOut(master=b.group.master, ids=b.group.ids) if b.group else None
@@ -215,7 +226,7 @@ def booking(b: cv.Booking, *, group: bool = False) -> BookingOut:
     if b.visibility.personal:
         empty = cv.BookingPerson(None, None, None, None, None)
         fields |= _person(b.primary or empty)
-        fields["notes"] = b.notes
+        fields["notes"] = b.notes or ""
         if b.people is not None:
             fields["guests"] = [GuestOut(**_person(p)) for p in b.people]
     if b.visibility.financial:
