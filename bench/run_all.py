@@ -27,6 +27,7 @@ SCRIPTS = (
     "cloud_feed.py",
     "cloud_rates.py",
     "cloud_calendar.py",
+    "channel_bookings.py",
 )
 
 
