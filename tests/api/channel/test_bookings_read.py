@@ -12,12 +12,12 @@ from __future__ import annotations
 import copy
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
+import jsonschema_rs
 import pytest
 import yaml
 from sqlalchemy import select, text, update
@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.booking import items
 from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.catalog.models import Property, Unit, UnitType
+from tests import contracts
 from tests.api.channel.helpers import assert_channel_error
 from tests.api.cloud.bookings import (
     ALL,
@@ -42,7 +43,7 @@ from tests.pms import Pms
 day = days_from()
 PERSONAL = ("firstName", "lastName", "email", "phone", "mobile", "notes", "guests")
 MONEY = ("price", "tax", "invoiceItems")
-DOC = Path("/work/shared/ref/beds24-api-v2.openapi.yaml")
+DOC = contracts.BEDS24_PATH
 INCLUDE_ALL = (
     "includeInvoiceItems=true&includeInfoItems=true&includeBookingGroup=true&includeGuests=true"
 )
@@ -90,9 +91,6 @@ def _nullable(node: Any) -> Any:
 
 
 def booking_validator() -> Any:
-    jsonschema_rs = pytest.importorskip("jsonschema_rs")
-    if not DOC.exists():
-        pytest.skip("the Beds24 API V2 document is not on this machine")
     doc = yaml.safe_load(DOC.read_text())
     # The schemas a booking is made of (the whole document has dates as mapping keys).
     wanted = ("booking", "newBooking", "bookingGuests", "bookingActions", "invoiceItemPost")

@@ -39,7 +39,6 @@ FIXED = "/v2/inventory/fixedPrices"
 day = days_from()
 
 
-
 @dataclass
 class Scene:
     pms: Pms
