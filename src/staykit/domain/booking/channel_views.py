@@ -8,7 +8,7 @@ every assignment in `units` (a reservation may hold units of several types, whic
 models as a group of bookings; staykit keeps one reservation and says so). `master_id`
 groups reservations as Beds24's masterId does.
 
-Loading: the page's reservations in one statement, then views._assemble (assignments;
+Loading: the page's reservations in one statement, then views.assemble (assignments;
 people only when personal fields are visible), then one statement for every integer id the
 page names, and one each for the info items, invoice items and groups when asked: a fixed
 number of queries whatever the page holds.
@@ -67,7 +67,7 @@ from staykit.domain.booking.views import (
     PersonView,
     ReservationView,
     Visibility,
-    _assemble,  # the one page loader of booking views (fixed queries per page)
+    assemble,  # the one page loader of booking views (fixed queries per page)
     visibility,
 )
 from staykit.domain.catalog.models import Property, Unit, UnitType
@@ -539,7 +539,7 @@ async def _bookings_of(
     if not rows:
         return []
     # People are read only when their fields can be shown; money comes from the rows.
-    views = await _assemble(
+    views = await assemble(
         session, rows, Visibility(personal=vis.personal, financial=False), detail=vis.personal
     )
     ints = await _int_ids(session, rows, views)

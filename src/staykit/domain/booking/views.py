@@ -188,7 +188,7 @@ async def reservation(
     )
     if row is None:
         raise ReservationNotFound(reservation_id)
-    [view] = await _assemble(session, [row], visibility(principal), detail=True)
+    [view] = await assemble(session, [row], visibility(principal), detail=True)
     return view
 
 
@@ -229,7 +229,7 @@ async def staying(
     else:  # past the last page: the window count had no row to ride on
         total = int(await session.scalar(select(func.count()).where(condition)) or 0)
     rows = [r[0] for r in result]
-    items = await _assemble(session, rows, visibility(principal), detail=detail)
+    items = await assemble(session, rows, visibility(principal), detail=detail)
     return ReservationPage(items, total)
 
 
@@ -249,7 +249,7 @@ async def changed(
     page = await feed.changes(
         session, business_ids=[business_id], since=since, after=after, limit=limit
     )
-    items = await _assemble(session, page.rows, visibility(principal), detail=detail)
+    items = await assemble(session, page.rows, visibility(principal), detail=detail)
     last = feed.Cursor(page.rows[-1].updated_at, page.rows[-1].id) if page.rows else None
     return ChangedPage(items, last)
 
@@ -257,7 +257,7 @@ async def changed(
 # --- assembling a page ----------------------------------------------------------------------
 
 
-async def _assemble(
+async def assemble(
     session: AsyncSession, rows: Sequence[Reservation], vis: Visibility, *, detail: bool
 ) -> list[ReservationView]:
     """Views of `rows` (in their order) in at most four more queries, whatever their number."""
