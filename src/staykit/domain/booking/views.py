@@ -42,6 +42,7 @@ from staykit.domain.booking.models import (
     UnitAssignment,
 )
 from staykit.domain.booking.repository import assignments_for
+from staykit.domain.tenancy import service as tenancy
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,7 @@ async def reservation(
         select(Reservation).where(
             Reservation.id == reservation_id,
             Reservation.business_id == business_id,
+            tenancy.readable_condition(Reservation.business_id, principal),
             Reservation.is_active,
         )
     )
@@ -210,6 +212,7 @@ async def staying(
     page through them and `total` counts them all."""
     condition = (
         (Reservation.business_id == business_id)
+        & tenancy.readable_condition(Reservation.business_id, principal)
         & Reservation.is_active
         & (Reservation.arrival <= last)
         & (Reservation.departure > first)
