@@ -333,3 +333,19 @@ async def test_a_body_that_is_not_an_array_is_a_400(
 ) -> None:
     r = await client.post(CALENDAR, json=body, headers=await pms.headers("write:inventory"))
     assert r.status_code == 400, r.text
+
+
+async def test_items_for_the_same_room_apply_in_request_order(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    room = pms.cabin.int_id
+    await post(
+        client,
+        pms,
+        [
+            {"roomId": room, "calendar": [{**span(60, 61), "price1": 300, "numAvail": 0}]},
+            {"roomId": room, "calendar": [{**span(61), "price1": 310, "numAvail": None}]},
+        ],
+    )
+    nights = await read(client, pms, room, 60, 61)
+    assert [(n["price1"], n["numAvail"]) for n in nights] == [(300, 0), (310, 1)]
