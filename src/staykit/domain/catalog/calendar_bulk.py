@@ -44,30 +44,34 @@ MAX_DATES = 732
 # Arrays, not one bound parameter per value: a statement takes at most 65,535 parameters,
 # and a few arrays stay one short statement whatever the number of dates.
 _NEW_DAYS = """
+    INSERT INTO inventory_days
+        (id, business_id, unit_type_id, date, stop_sell, availability_cap, owner_id,
+         created_at, updated_at)
     SELECT d.id, CAST(:business_id AS uuid), d.unit_type_id, d.date,
-           COALESCE(d.stop_sell, false), CAST(:owner_id AS uuid),
+           COALESCE(d.stop_sell, false), d.cap, CAST(:owner_id AS uuid),
            CAST(:now AS timestamptz), CAST(:now AS timestamptz)
     FROM unnest(CAST(:ids AS uuid[]), CAST(:unit_type_ids AS uuid[]), CAST(:dates AS date[]),
-                CAST(:stop_sell AS boolean[])) AS d(id, unit_type_id, date, stop_sell)
+                CAST(:stop_sell AS boolean[]), CAST(:caps AS integer[]))
+         AS d(id, unit_type_id, date, stop_sell, cap)
     -- in key order, so that two writers of overlapping dates lock rows in the same order
     ORDER BY d.unit_type_id, d.date
+    ON CONFLICT (unit_type_id, date) WHERE is_active
 """
-_INSERT_DAYS = """
-    INSERT INTO inventory_days
-        (id, business_id, unit_type_id, date, stop_sell, owner_id, created_at, updated_at)
-"""
-_SET_STOP_SELL = text(
-    _INSERT_DAYS
-    + _NEW_DAYS
-    + """
-    ON CONFLICT (unit_type_id, date) WHERE is_active DO UPDATE
-    SET stop_sell = EXCLUDED.stop_sell, updated_at = EXCLUDED.updated_at,
-        record_version = inventory_days.record_version + 1
-"""
-)
-_CREATE_MISSING = text(
-    _INSERT_DAYS + _NEW_DAYS + "ON CONFLICT (unit_type_id, date) WHERE is_active DO NOTHING"
-)
+# What an existing entry gets, by which values the rows set (stop-sell, cap): one statement
+# per combination present, so a value a row does not set is never touched.
+_SETS = {
+    (True, False): "stop_sell = EXCLUDED.stop_sell",
+    (False, True): "availability_cap = EXCLUDED.availability_cap",
+    (True, True): "stop_sell = EXCLUDED.stop_sell, availability_cap = EXCLUDED.availability_cap",
+}
+_STATEMENTS = {
+    key: text(
+        _NEW_DAYS
+        + f"DO UPDATE SET {sets}, updated_at = EXCLUDED.updated_at, "
+        + "record_version = inventory_days.record_version + 1"
+    )
+    for key, sets in _SETS.items()
+} | {(False, False): text(_NEW_DAYS + "DO NOTHING")}
 
 
 async def ensure_inventory_days(
@@ -77,27 +81,31 @@ async def ensure_inventory_days(
     *,
     owner_id: uuid.UUID | None,
     now: dt.datetime,
+    caps: Mapping[tuple[uuid.UUID, dt.date], int | None] | None = None,
 ) -> None:
-    """An active calendar entry (InventoryDay) for every (unit type, date) of `days`, whose
-    value is the stop-sell to set (None: leave it). A missing entry is created, open for
-    sale unless the value says otherwise; an existing one gets the stop-sell given and is
-    otherwise left as it is. The unit types are the business's. At most two statements
-    whatever the number of dates."""
-    setting = [(key, stop) for key, stop in days.items() if stop is not None]
-    keeping = [(key, stop) for key, stop in days.items() if stop is None]
-    for statement, rows in ((_SET_STOP_SELL, setting), (_CREATE_MISSING, keeping)):
-        if not rows:
-            continue
+    """An active calendar entry (InventoryDay) for every (unit type, date) of `days` (and
+    of `caps`), whose value is the stop-sell to set (None: leave it). `caps` holds the
+    availability caps to set (a key present with None removes the cap; a key absent leaves
+    it). A missing entry is created, open for sale and uncapped unless the values say
+    otherwise; an existing one gets the values given and is otherwise left as it is. The
+    unit types are the business's. At most four statements whatever the number of dates."""
+    caps = caps or {}
+    groups: dict[tuple[bool, bool], list[tuple[tuple[uuid.UUID, dt.date], Any, Any]]] = {}
+    for key in {**days, **caps}:
+        stop = days.get(key)
+        groups.setdefault((stop is not None, key in caps), []).append((key, stop, caps.get(key)))
+    for kind, rows in groups.items():
         await session.execute(
-            statement,
+            _STATEMENTS[kind],
             {
                 "business_id": business_id,
                 "owner_id": owner_id,
                 "now": now,
                 "ids": [uuid7() for _ in rows],
-                "unit_type_ids": [unit_type_id for (unit_type_id, _), _ in rows],
-                "dates": [day for (_, day), _ in rows],
-                "stop_sell": [stop for _, stop in rows],
+                "unit_type_ids": [unit_type_id for (unit_type_id, _), _, _ in rows],
+                "dates": [day for (_, day), _, _ in rows],
+                "stop_sell": [stop for _, stop, _ in rows],
+                "caps": [cap for _, _, cap in rows],
             },
         )
 

@@ -286,20 +286,24 @@ def _bad(where: str, message: str, code: str) -> InvalidInput:
     return InvalidInput(f"{where}: {message}", code=code, field=where)
 
 
+def check_price(where: str, price: Decimal, currency: str) -> None:
+    """A nightly price: 0 to MAX_PRICE with at most the currency's decimals, else a 400
+    `priceIsInvalid` naming `where`."""
+    if not price.is_finite() or not 0 <= price <= MAX_PRICE:
+        raise _bad(where, f"a price is 0 to {MAX_PRICE}.", "priceIsInvalid")
+    if not money.fits(price, currency):
+        raise _bad(
+            where,
+            f"{currency} has {money.exponent(currency)} decimals; the price has more.",
+            "priceIsInvalid",
+        )
+
+
 def _check_night(where: str, night: NightChange, rate: Row[Any], window: DateWindow) -> None:
     """One entry's values against the rules (the module docstring)."""
     window.check(f"{where}.date", night.date)
-    price = night.price
-    if price is not None:
-        if not price.is_finite() or not 0 <= price <= MAX_PRICE:
-            raise _bad(f"{where}.price", f"a price is 0 to {MAX_PRICE}.", "priceIsInvalid")
-        if not money.fits(price, rate.currency):
-            raise _bad(
-                f"{where}.price",
-                f"{rate.currency} has {money.exponent(rate.currency)} decimals; the price "
-                "has more.",
-                "priceIsInvalid",
-            )
+    if night.price is not None:
+        check_price(f"{where}.price", night.price, rate.currency)
     if night.min_stay is not None and not 1 <= night.min_stay <= MAX_MIN_STAY:
         raise _bad(
             f"{where}.min_stay",
@@ -342,19 +346,21 @@ async def _writable_rates(
 # so that concurrent writers of the same dates lock them in the same order.
 _UPSERT_RATE_DAYS = text(
     """
-    INSERT INTO rate_days (rate_id, date, price, min_stay, base_occupancy,
+    INSERT INTO rate_days (rate_id, date, price, min_stay, max_stay, base_occupancy,
                            closed_to_arrival, closed_to_departure, updated_at)
-    SELECT d.rate_id, d.date, d.price, d.min_stay, d.base_occupancy,
+    SELECT d.rate_id, d.date, d.price, d.min_stay, d.max_stay, d.base_occupancy,
            d.closed_to_arrival, d.closed_to_departure, CAST(:now AS timestamptz)
     FROM unnest(CAST(:rate_ids AS uuid[]), CAST(:dates AS date[]), CAST(:prices AS numeric[]),
-                CAST(:min_stays AS integer[]), CAST(:base_occupancies AS smallint[]),
+                CAST(:min_stays AS integer[]), CAST(:max_stays AS integer[]),
+                CAST(:base_occupancies AS smallint[]),
                 CAST(:closed_to_arrival AS boolean[]), CAST(:closed_to_departure AS boolean[]))
-         AS d(rate_id, date, price, min_stay, base_occupancy, closed_to_arrival,
+         AS d(rate_id, date, price, min_stay, max_stay, base_occupancy, closed_to_arrival,
               closed_to_departure)
     ORDER BY d.rate_id, d.date
     ON CONFLICT (rate_id, date) DO UPDATE SET
         price = COALESCE(EXCLUDED.price, rate_days.price),
         min_stay = COALESCE(EXCLUDED.min_stay, rate_days.min_stay),
+        max_stay = COALESCE(EXCLUDED.max_stay, rate_days.max_stay),
         base_occupancy = COALESCE(EXCLUDED.base_occupancy, rate_days.base_occupancy),
         closed_to_arrival = COALESCE(EXCLUDED.closed_to_arrival, rate_days.closed_to_arrival),
         closed_to_departure = COALESCE(EXCLUDED.closed_to_departure,
@@ -362,6 +368,92 @@ _UPSERT_RATE_DAYS = text(
         updated_at = EXCLUDED.updated_at
     """
 )
+# Values removed (sent as None): set back to NULL, one statement for all rows with any; a
+# row left with nothing to say is then deleted (only what differs from a rate's defaults is
+# stored), so the dates fall back to the rate's and unit type's values.
+_CLEAR_RATE_DAYS = text(
+    """
+    UPDATE rate_days r SET
+        price = CASE WHEN c.price THEN NULL ELSE r.price END,
+        min_stay = CASE WHEN c.min_stay THEN NULL ELSE r.min_stay END,
+        max_stay = CASE WHEN c.max_stay THEN NULL ELSE r.max_stay END,
+        base_occupancy = CASE WHEN c.base_occupancy THEN NULL ELSE r.base_occupancy END,
+        closed_to_arrival = CASE WHEN c.closed_to_arrival THEN NULL ELSE r.closed_to_arrival END,
+        closed_to_departure = CASE WHEN c.closed_to_departure THEN NULL
+                                   ELSE r.closed_to_departure END,
+        updated_at = CAST(:now AS timestamptz)
+    FROM unnest(CAST(:rate_ids AS uuid[]), CAST(:dates AS date[]), CAST(:price AS boolean[]),
+                CAST(:min_stay AS boolean[]), CAST(:max_stay AS boolean[]),
+                CAST(:base_occupancy AS boolean[]), CAST(:closed_to_arrival AS boolean[]),
+                CAST(:closed_to_departure AS boolean[]))
+         AS c(rate_id, date, price, min_stay, max_stay, base_occupancy, closed_to_arrival,
+              closed_to_departure)
+    WHERE r.rate_id = c.rate_id AND r.date = c.date
+    """
+)
+_DROP_EMPTY_RATE_DAYS = text(
+    """
+    DELETE FROM rate_days r
+    USING unnest(CAST(:rate_ids AS uuid[]), CAST(:dates AS date[])) AS c(rate_id, date)
+    WHERE r.rate_id = c.rate_id AND r.date = c.date
+      AND r.price IS NULL AND r.min_stay IS NULL AND r.max_stay IS NULL
+      AND r.base_occupancy IS NULL AND r.extra_guest_charges IS NULL
+      AND r.closed_to_arrival IS NULL AND r.closed_to_departure IS NULL
+    """
+)
+# The values upsert_rate_days writes: RateDay columns.
+WRITTEN = (
+    "price",
+    "min_stay",
+    "max_stay",
+    "base_occupancy",
+    "closed_to_arrival",
+    "closed_to_departure",
+)
+
+
+async def upsert_rate_days(
+    session: AsyncSession,
+    written: Sequence[tuple[tuple[uuid.UUID, date], dict[str, Any]]],
+    now: Any,
+) -> None:
+    """Set per-date values of rates, set-based (one to three statements whatever the
+    number of rate-dates). Each row is ((rate id, date), {column: value}) with columns of
+    WRITTEN: a column absent is left as stored, a column present with None is removed.
+    Rows must be distinct keys; the caller has checked the values and the rates."""
+    if not written:
+        return
+    rows = sorted(written, key=lambda row: row[0])
+    await session.execute(
+        _UPSERT_RATE_DAYS,
+        {
+            "now": now,
+            "rate_ids": [rate_id for (rate_id, _), _ in rows],
+            "dates": [day for (_, day), _ in rows],
+            "prices": [v.get("price") for _, v in rows],
+            "min_stays": [v.get("min_stay") for _, v in rows],
+            "max_stays": [v.get("max_stay") for _, v in rows],
+            "base_occupancies": [v.get("base_occupancy") for _, v in rows],
+            "closed_to_arrival": [v.get("closed_to_arrival") for _, v in rows],
+            "closed_to_departure": [v.get("closed_to_departure") for _, v in rows],
+        },
+    )
+    clearing = [(key, v) for key, v in rows if None in v.values()]
+    if not clearing:
+        return
+    keys = {
+        "rate_ids": [rate_id for (rate_id, _), _ in clearing],
+        "dates": [day for (_, day), _ in clearing],
+    }
+    await session.execute(
+        _CLEAR_RATE_DAYS,
+        {
+            "now": now,
+            **keys,
+            **{c: [c in v and v[c] is None for _, v in clearing] for c in WRITTEN},
+        },
+    )
+    await session.execute(_DROP_EMPTY_RATE_DAYS, keys)
 
 
 async def apply_nightly_rates(
@@ -435,19 +527,7 @@ async def _write(
     written: list[tuple[tuple[uuid.UUID, date], dict[str, Any]]],
 ) -> None:
     now = utcnow()
-    await session.execute(
-        _UPSERT_RATE_DAYS,
-        {
-            "now": now,
-            "rate_ids": [rate_id for (rate_id, _), _ in written],
-            "dates": [day for (_, day), _ in written],
-            "prices": [v.get("price") for _, v in written],
-            "min_stays": [v.get("min_stay") for _, v in written],
-            "base_occupancies": [v.get("base_occupancy") for _, v in written],
-            "closed_to_arrival": [v.get("closed_to_arrival") for _, v in written],
-            "closed_to_departure": [v.get("closed_to_departure") for _, v in written],
-        },
-    )
+    await upsert_rate_days(session, written, now)
     # A default rate's RateDay is the marketplace calendar's price and minimum stay: each
     # date written gets its calendar entry, so that calendar reads back what was set here.
     calendar = {
