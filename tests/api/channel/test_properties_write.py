@@ -333,3 +333,12 @@ async def test_delete_rooms_needs_write_and_refuses_a_room_with_stays(
     assert_channel_error(r, 403)
     r = await client.delete(ROOMS, headers=headers)
     assert_channel_error(r, 400, field="id")
+
+
+async def test_more_than_10000_items_is_a_400_and_writes_nothing(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    items = [{"name": "Flood", "currency": "USD"}] * 10_001
+    r = await client.post(PROPERTIES, headers=await pms.headers("write:properties"), json=items)
+    assert_channel_error(r, 400, field="body")
+    assert await db.scalar(select(Property.id).where(Property.name == "Flood")) is None
