@@ -9,6 +9,7 @@ import staykit.domain.auth.models
 import staykit.domain.booking.models
 import staykit.domain.catalog.models
 import staykit.domain.catalog.search_index
+import staykit.domain.catalog.webhooks
 import staykit.domain.channels.models
 import staykit.domain.events.models
 import staykit.domain.idempotency.models

@@ -1,9 +1,14 @@
-"""Channel API: GET /properties and GET /properties/rooms (Beds24 API V2), read side.
+"""Channel API: GET/POST/DELETE /properties and GET/DELETE /properties/rooms (Beds24 API V2).
 
 A property is a staykit property with its rooms (`roomTypes`); a room is a unit type with
 `qty` its active units. Ids are integers (`int_id`). Both need `read:properties`, as the
 Beds24 wiki's scopes say (`properties` covers GET /properties). Lists of ids are repeated
 parameters (`id=1&id=2`) or comma-separated (`id=1,2`).
+
+Writes (domain/catalog/channel_property_writes.py): POST needs `write:properties`, DELETE
+/properties `delete:properties`; deleting a room is deleting a sub-item of a property,
+which the Beds24 wiki gives to the write scope, so DELETE /properties/rooms needs
+`write:properties`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Security
+from fastapi import APIRouter, Body, Query, Request, Security
 
 from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.listing import ListAnswer, Page, answer
@@ -20,6 +25,7 @@ from staykit.api.channel.property_schemas import (
     PriceRule,
     PropertyItem,
     PropertyText,
+    PropertyWriteResult,
     Room,
     RoomText,
     RoomUnit,
@@ -27,11 +33,23 @@ from staykit.api.channel.property_schemas import (
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import channel_properties as read
+from staykit.domain.catalog import channel_property_writes as writes
 from staykit.domain.catalog.channel_properties import ChannelProperty, ChannelRoom, Includes
 
 router = APIRouter(tags=["Properties"])
 
 Account = Annotated[ActingAccount, Security(acting_account, scopes=["read:properties"])]
+Writer = Annotated[ActingAccount, Security(acting_account, scopes=["write:properties"])]
+Deleter = Annotated[ActingAccount, Security(acting_account, scopes=["delete:properties"])]
+Items = Annotated[
+    list[Any],
+    Body(
+        description="Properties (Beds24's `property`): without `id` each is created, with "
+        "`id` modified. `roomTypes` likewise: a room without `id` is created with `qty` "
+        "units and a default rate at `rackRate`; a room with only its `id` is deleted. "
+        "`units` of a room the same way. `webhooks` sets the property's booking webhook.",
+    ),
+]
 
 MAX_IDS = 1000
 LANGUAGES = frozenset(
@@ -348,3 +366,89 @@ async def get_rooms(
         limit=page.fetch,
     )
     return answer(request, "room", [_room(r, includes) for r in found], page)
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+def _results(outcomes: list[Any]) -> list[PropertyWriteResult]:
+    return [
+        PropertyWriteResult.model_validate(
+            {
+                "success": o.success,
+                "new": o.new,
+                "modified": o.modified,
+                "errors": o.errors or None,
+                "warnings": o.warnings or None,
+                "info": o.info or None,
+            }
+        )
+        for o in outcomes
+    ]
+
+
+def _delete_ids(values: list[str] | None) -> list[int]:
+    ids = _ids(values, "id")
+    if not ids:
+        raise InvalidInput("id is required: the ids to delete.", code="missingId", field="id")
+    return ids
+
+
+@router.post(
+    "/properties",
+    response_model=list[PropertyWriteResult],
+    response_model_exclude_none=True,
+    status_code=201,
+    summary="Beta - Create or modify properties",
+)
+async def post_properties(
+    account: Writer, session: DbSession, items: Items
+) -> list[PropertyWriteResult]:
+    """Create or modify properties, their rooms and units, and their booking webhook; one
+    answer per item in request order. Each item (and each room in it) stands alone."""
+    if len(items) > writes.MAX_ITEMS:
+        raise InvalidInput(
+            f"At most {writes.MAX_ITEMS} items per request.", code="tooManyItems", field="body"
+        )
+    outcomes = await writes.save_properties(session, account.principal, account.business_ids, items)
+    return _results(outcomes)
+
+
+@router.delete(
+    "/properties",
+    response_model=list[PropertyWriteResult],
+    response_model_exclude_none=True,
+    status_code=201,
+    summary="Coming soon - Delete properties by id",
+)
+async def delete_properties(
+    account: Deleter,
+    session: DbSession,
+    id: Annotated[list[str] | None, _id_list("The property ids.")] = None,
+) -> list[PropertyWriteResult]:
+    """Delete properties (with their rooms and units), one answer per id; refused for a
+    property with a stay or block that has not ended."""
+    outcomes = await writes.delete_properties(
+        session, account.principal, account.business_ids, _delete_ids(id)
+    )
+    return _results(outcomes)
+
+
+@router.delete(
+    "/properties/rooms",
+    response_model=list[PropertyWriteResult],
+    response_model_exclude_none=True,
+    status_code=201,
+    summary="Coming soon - Delete rooms by id",
+)
+async def delete_rooms(
+    account: Writer,
+    session: DbSession,
+    id: Annotated[list[str] | None, _id_list("The room ids.")] = None,
+) -> list[PropertyWriteResult]:
+    """Delete rooms (with their units), one answer per id; refused for a room with a stay
+    or block that has not ended. A room is a property's sub-item: write:properties."""
+    outcomes = await writes.delete_rooms(
+        session, account.principal, account.business_ids, _delete_ids(id)
+    )
+    return _results(outcomes)

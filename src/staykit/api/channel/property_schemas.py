@@ -8,7 +8,7 @@ set means what the Beds24 schema says null means (maxAdult null: up to maxPeople
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, PlainSerializer
 
@@ -125,3 +125,25 @@ class PropertyItem(BaseModel):
     upsellItems: list[dict[str, object]] | None = Field(
         default=None, description="Always empty: staykit has no upsell items."
     )
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+class WriteMessage(BaseModel):
+    action: str = Field(description="new, modify or delete.")
+    field: str = Field(description="The item's field, e.g. roomTypes[0].qty ('' the item).")
+    message: str
+
+
+class PropertyWriteResult(BaseModel):
+    """One item's answer to POST or DELETE /properties (and /properties/rooms), in request
+    order. `new`: ids of what was created (`{id, roomTypes: [{id, units: [{id}]}]}`);
+    `modified`: the fields changed, in the item's shape."""
+
+    success: bool
+    new: dict[str, Any] | None = None
+    modified: dict[str, Any] | None = None
+    errors: list[WriteMessage] | None = None
+    warnings: list[WriteMessage] | None = None
+    info: list[WriteMessage] | None = None

@@ -14,19 +14,18 @@ or password; error messages never repeat a URL back.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.models import Property, UnitType
+from staykit.domain.catalog.webhooks import MAX_URL, public_http_url
 from staykit.domain.channels.connections import NOT_CONNECTED_CHANNELS, not_connected_message
 from staykit.domain.channels.models import CHANNELS, ChannelSetting
 from staykit.domain.tenancy import service as tenancy
@@ -52,7 +51,6 @@ MODIFICATION_NOTIFICATIONS = (
     "modificationProhibitedNoEmailNotification",
 )
 IMPORT_SLOTS = (1, 2, 3)
-MAX_URL = 2000
 MAX_ITEMS = 10_000
 SEED = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -220,30 +218,6 @@ class _Checker:
 
     def warn(self, path: str, message: str) -> None:
         self.warnings.append({"action": ACTION, "field": path, "message": message})
-
-
-def public_http_url(value: str) -> bool:
-    """An http(s) URL with a host, no user name or password, no spaces, and not an address
-    of this machine or a private network (the import fetches it from the server)."""
-    if len(value) > MAX_URL or any(c.isspace() or ord(c) < 32 for c in value):
-        return False
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError:
-        return False
-    if parts.scheme.lower() not in ("http", "https") or not host:
-        return False
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        return False
-    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
-        return False
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return True
-    return address.is_global
 
 
 def _check_value(check: _Checker, path: str, name: str, kind: Kind, value: Any) -> bool:
