@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core import money
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.principal import Principal
+from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.dates import property_today
 from staykit.domain.catalog.listings import DEFAULT_TIME_ZONE, check_amounts, check_limits
 from staykit.domain.catalog.models import (
@@ -257,10 +258,16 @@ async def _managed_businesses(
 async def _busy_units(
     session: AsyncSession, prop: Property, unit_ids: Iterable[uuid.UUID]
 ) -> set[uuid.UUID]:
-    """The units among `unit_ids` holding a stay or block that has not ended."""
+    """The units among `unit_ids` holding a stay or block that has not ended.
+
+    Takes the booking engine's lock of the units' types first (availability.lock_unit_types,
+    held to the end of the transaction): a booking racing this check waits, then finds the
+    units retired, instead of landing on a unit that is being taken out of service."""
     ids = list(unit_ids)
     if not ids:
         return set()
+    types = await session.scalars(select(Unit.unit_type_id).where(Unit.id.in_(ids)).distinct())
+    await lock_unit_types(session, types.all())
     today = property_today(prop.time_zone)
     found = await session.scalars(
         select(Occupancy.unit_id)
