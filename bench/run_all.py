@@ -28,6 +28,7 @@ SCRIPTS = (
     "cloud_rates.py",
     "cloud_calendar.py",
     "channel_bookings.py",
+    "channel_bookings_write.py",
 )
 
 
