@@ -29,6 +29,7 @@ SCRIPTS = (
     "cloud_calendar.py",
     "channel_bookings.py",
     "channel_calendar.py",
+    "channel_bookings_write.py",
 )
 
 

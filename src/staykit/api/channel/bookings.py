@@ -1,4 +1,6 @@
-"""Channel API: reading bookings (GET /bookings) and their invoices (GET /bookings/invoices).
+"""Channel API: reading bookings (GET /bookings) and their invoices (GET /bookings/invoices),
+writing them (POST /bookings: create, modify, invoice and info items) and cancelling them
+(DELETE /bookings).
 
 The selection, its defaults and the paging live in domain/booking/channel_views.py; this
 module parses Beds24's parameters (arrays as repeated parameters or comma-separated) and
@@ -11,18 +13,23 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Security
+from fastapi import APIRouter, Body, Query, Request, Security
 
 from staykit.api.channel import booking_schemas as out
+from staykit.api.channel import booking_write_schemas as inp
 from staykit.api.channel.account import ActingAccount, acting_account
+from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
+from staykit.domain.access.scopes import Scope
 from staykit.domain.booking import channel_views as cv
+from staykit.domain.booking import channel_writes as cw
 
 router = APIRouter(tags=["Bookings"])
 
 MAX_IDS = 1000
+MAX_ITEMS = 10_000  # the document's limit of items per POST
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -248,3 +255,65 @@ async def get_invoices(
         for inv in found
     ]
     return answer(request, "invoice", data + ([None] if more else []), page)
+
+
+@router.post(
+    "/bookings",
+    response_model=list[PostResult],
+    response_model_exclude_none=True,
+    status_code=201,
+    summary="Create or update bookings",
+)
+async def post_bookings(
+    account: Annotated[ActingAccount, Security(acting_account, scopes=["write:bookings"])],
+    session: DbSession,
+    items: Annotated[
+        list[Any],
+        Body(
+            description="Bookings to create (no id) or modify (with id); at most 10,000. "
+            "Answered in request order, one result per item."
+        ),
+    ],
+) -> list[PostResult]:
+    """Each item is applied on its own, in order (see domain/booking/channel_writes.py):
+    priced, allocated and checked by the booking engine; an item that fails changes
+    nothing and does not stop the others."""
+    if len(items) > MAX_ITEMS:
+        raise InvalidInput(
+            f"At most {MAX_ITEMS} items per request.", code="tooManyItems", field="body"
+        )
+    me = account.principal
+    personal = me.allows(Scope.WRITE_BOOKINGS_PERSONAL)
+    financial = me.allows(Scope.WRITE_BOOKINGS_FINANCIAL)
+    parsed = [inp.parse(raw, personal=personal, financial=financial) for raw in items]
+    outcomes = await cw.write_bookings(session, me, account.business_ids, [p.write for p in parsed])
+    return [
+        inp.result(p, o, financial=me.allows(Scope.READ_BOOKINGS_FINANCIAL) or financial)
+        for p, o in zip(parsed, outcomes, strict=True)
+    ]
+
+
+@router.delete(
+    "/bookings",
+    response_model=list[PostResult],
+    response_model_exclude_none=True,
+    status_code=201,
+    summary="Delete bookings by id",
+)
+async def delete_bookings(
+    account: Annotated[ActingAccount, Security(acting_account, scopes=["delete:bookings"])],
+    session: DbSession,
+    id_: Annotated[
+        list[str] | None,
+        Query(alias="id", description="The booking ids (repeated or comma-separated)."),
+    ] = None,
+) -> list[PostResult]:
+    """staykit cancels: each booking goes through the cancellation rules (nights freed,
+    refund recorded) and stays readable with status cancelled; nothing is erased, so its
+    invoice and money history remain."""
+    ids = _ints(id_, "id")
+    if not ids:
+        raise InvalidInput("id is required.", code="idIsRequired", field="id")
+    outcomes = await cw.cancel_bookings(session, account.principal, account.business_ids, ids)
+    financial = account.principal.allows(Scope.READ_BOOKINGS_FINANCIAL)
+    return [inp.result(inp.Parsed(), o, financial=financial) for o in outcomes]

@@ -1,0 +1,764 @@
+"""Bookings written through the Channel API (Beds24 API V2 POST and DELETE /bookings): many
+items per request, each applied on its own through the booking engine's rules.
+
+Each item runs in its own SAVEPOINT: an item that fails leaves nothing behind and does not
+stop the others; each invoice or info sub-item runs in a SAVEPOINT inside its booking's, so
+a bad sub-item does not sink its valid booking. Items are applied in request order: the
+same booking modified twice gets both changes, one after the other.
+
+What the engine decides is never taken from the client: the price (a client's `price` is a
+claim, checked against the server's quote: a mismatch is that item's error), the unit
+(allocated by the engine, or the one asked for when it is free), the availability (a taken
+night is that item's error, naming the nights; the exclusion constraint is the last line).
+
+Integer ids are resolved for the whole request in a fixed number of queries, scoped by the
+businesses the caller acts for: an id of another business is "not found", never a change
+elsewhere. The unit types the request will touch are locked first, in sorted order (the
+engine's own advisory locks, see availability.lock_unit_types), so that two requests
+writing the same rooms queue behind each other instead of deadlocking.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from sqlalchemy import select, union_all
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.errors import Conflict, DomainError, Forbidden, InvalidInput
+from staykit.core.schemas import check_text
+from staykit.domain.access.principal import Principal
+from staykit.domain.booking import changes, items, lifecycle
+from staykit.domain.booking.commands import (
+    ACCOMMODATION,
+    CITY_TAX,
+    CLEANING,
+    EXTRA_GUESTS,
+    REFUND,
+    Booked,
+    NewReservation,
+    Person,
+    StayChange,
+)
+from staykit.domain.booking.create import create_reservation
+from staykit.domain.booking.errors import PriceMismatch
+from staykit.domain.booking.models import (
+    InfoItem,
+    InvoiceItem,
+    Reservation,
+    ReservationGuest,
+)
+from staykit.domain.booking.repository import assignments_of, get_reservation, may_manage
+from staykit.domain.booking.statuses import CHANNEL, FINAL
+from staykit.domain.catalog.availability import lock_unit_types, sellable_units
+from staykit.domain.catalog.errors import NightsUnavailable
+from staykit.domain.catalog.models import Property, Unit, UnitType
+
+SOURCE = "channel_api"
+# Invoice lines the engine computes from the rate calendar (and the refund it records on
+# cancellation): the API neither changes nor removes them, so the invoice keeps agreeing
+# with the booking's price.
+ENGINE_LINES = (ACCOMMODATION, EXTRA_GUESTS, CLEANING, CITY_TAX, REFUND)
+GUEST_FIELDS = ("first_name", "last_name", "email", "phone", "mobile")
+
+Action = Literal["create", "modify", "delete"]
+
+
+# --- what callers hand in ------------------------------------------------------------------
+
+
+@dataclass
+class SubItemWrite:
+    """An invoice or info item of a booking: no id adds, an id with fields changes, an id
+    alone deletes. `values` in domain words (kind, description, qty, amount, vat_rate;
+    code, text), only those the client sent."""
+
+    id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BookingWrite:
+    """One item, in domain words. Only what the client sent is set; `provided` names the
+    fields sent (so that `master_id=None` can mean "leave the group")."""
+
+    id: int | None = None
+    room_id: int | None = None
+    unit_id: int | None = None
+    status: str | None = None  # the Channel API's word
+    arrival: date | None = None
+    departure: date | None = None
+    adults: int | None = None
+    children: int | None = None
+    guest: dict[str, str | None] = field(default_factory=dict)  # GUEST_FIELDS sent
+    notes: str | None = None
+    api_reference: str | None = None
+    master_id: int | None = None
+    claimed_price: Decimal | None = None
+    make_group: bool = False
+    check_availability: bool = False
+    invoice_items: list[SubItemWrite] = field(default_factory=list)
+    info_items: list[SubItemWrite] = field(default_factory=list)
+    provided: frozenset[str] = frozenset()
+
+    def sub_item_ids(self) -> bool:
+        return any(s.id is not None for s in (*self.invoice_items, *self.info_items))
+
+
+# --- what they get back --------------------------------------------------------------------
+
+
+@dataclass
+class Issue:
+    action: Action
+    field: str | None  # domain words
+    message: str
+
+
+@dataclass
+class BookingSummary:
+    id: int
+    property_id: int
+    room_id: int
+    unit_id: int | None
+    status: str  # the Channel API's word
+    arrival: date
+    departure: date
+    adults: int
+    children: int
+    master_id: int | None
+    price: Decimal
+    currency: str
+
+
+@dataclass
+class SubItemResult:
+    kind: Literal["invoice", "info"]
+    action: Literal["new", "modified", "deleted"]
+    id: int
+
+
+@dataclass
+class Outcome:
+    """One item's answer: the booking after the item (None when it failed or was not
+    found), which fields changed (modify), sub-items written, and the issues."""
+
+    action: Action
+    booking: BookingSummary | None = None
+    changed: list[str] = field(default_factory=list)
+    sub_items: list[SubItemResult] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    info: list[Issue] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return not self.errors
+
+
+# --- ids of the request ----------------------------------------------------------------------
+
+
+@dataclass
+class _Ids:
+    rooms: dict[int, UnitType]
+    units: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int -> (unit, its unit type)
+    bookings: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int -> (reservation, its unit type)
+    invoice_items: dict[int, tuple[uuid.UUID, uuid.UUID, str | None]]  # -> (item, resv, code)
+    info_items: dict[int, tuple[uuid.UUID, uuid.UUID]]  # -> (item, reservation)
+
+
+def _ints(values: Iterable[int | None]) -> list[int]:
+    return sorted({v for v in values if v is not None and 0 < v < 2**63})
+
+
+async def _resolve(
+    session: AsyncSession, business_ids: frozenset[uuid.UUID], writes: Sequence[BookingWrite]
+) -> _Ids:
+    """Every integer id the request names, within the caller's businesses: five queries at
+    most, whatever the number of items."""
+    biz = list(business_ids)
+    rooms: dict[int, UnitType] = {}
+    wanted = _ints(w.room_id for w in writes)
+    if wanted and biz:
+        for ut in await session.scalars(
+            select(UnitType).where(
+                UnitType.int_id.in_(wanted), UnitType.business_id.in_(biz), UnitType.is_active
+            )
+        ):
+            rooms[ut.int_id] = ut
+    units: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
+    wanted = _ints(w.unit_id for w in writes)
+    if wanted and biz:
+        for row in await session.execute(
+            select(Unit.int_id, Unit.id, Unit.unit_type_id).where(
+                Unit.int_id.in_(wanted), Unit.business_id.in_(biz), Unit.is_active
+            )
+        ):
+            units[row.int_id] = (row.id, row.unit_type_id)
+    bookings: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
+    wanted = _ints([*(w.id for w in writes), *(w.master_id for w in writes)])
+    if wanted and biz:
+        for row in await session.execute(
+            select(Reservation.int_id, Reservation.id, Reservation.unit_type_id).where(
+                Reservation.int_id.in_(wanted),
+                Reservation.business_id.in_(biz),
+                Reservation.is_active,
+            )
+        ):
+            bookings[row.int_id] = (row.id, row.unit_type_id)
+    invoice: dict[int, tuple[uuid.UUID, uuid.UUID, str | None]] = {}
+    wanted = _ints(s.id for w in writes for s in w.invoice_items)
+    if wanted and biz:
+        for line in await session.execute(
+            select(
+                InvoiceItem.int_id, InvoiceItem.id, InvoiceItem.reservation_id, InvoiceItem.code
+            ).where(
+                InvoiceItem.int_id.in_(wanted),
+                InvoiceItem.business_id.in_(biz),
+                InvoiceItem.is_active,
+            )
+        ):
+            invoice[line.int_id] = (line.id, line.reservation_id, line.code)
+    info: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
+    wanted = _ints(s.id for w in writes for s in w.info_items)
+    if wanted and biz:
+        for row in await session.execute(
+            select(InfoItem.int_id, InfoItem.id, InfoItem.reservation_id).where(
+                InfoItem.int_id.in_(wanted), InfoItem.business_id.in_(biz), InfoItem.is_active
+            )
+        ):
+            info[row.int_id] = (row.id, row.reservation_id)
+    return _Ids(rooms, units, bookings, invoice, info)
+
+
+# --- the request -----------------------------------------------------------------------------
+
+
+def _issue(action: Action, exc: Exception) -> Issue:
+    if isinstance(exc, DomainError):
+        return Issue(action, exc.field, exc.message)
+    if isinstance(exc, IntegrityError):
+        return Issue(action, None, "The change conflicts with another booking or item.")
+    return Issue(action, None, "The database refused the change (a concurrent write); retry.")
+
+
+# What an item catches: the domain's refusals and the database's (a unique reference taken
+# by a concurrent request, a deadlock), which roll back its savepoint only.
+CAUGHT = (DomainError, DBAPIError)
+
+
+async def write_bookings(
+    session: AsyncSession,
+    principal: Principal,
+    business_ids: frozenset[uuid.UUID],
+    writes: Sequence[BookingWrite | None],
+) -> list[Outcome | None]:
+    """Apply each item in order (None: the caller refused it already and answers for it)."""
+    present = [w for w in writes if w is not None]
+    ids = await _resolve(session, business_ids, present)
+    touched = {ut.id for ut in ids.rooms.values()}
+    touched |= {ids.bookings[w.id][1] for w in present if w.id in ids.bookings}
+    await lock_unit_types(session, touched)
+    ctx = _Context(session, principal, ids)
+    out: list[Outcome | None] = []
+    for write in writes:
+        if write is None:
+            out.append(None)
+        elif write.id is None:
+            out.append(await ctx.create(write))
+        else:
+            out.append(await ctx.modify(write))
+    return out
+
+
+@dataclass
+class _Context:
+    session: AsyncSession
+    principal: Principal
+    ids: _Ids
+    group_master: uuid.UUID | None = None  # the first booking of this request's makeGroup
+    int_ids: dict[uuid.UUID, int] = field(default_factory=dict)  # units, properties seen
+
+    # --- create --------------------------------------------------------------------------
+
+    async def create(self, w: BookingWrite) -> Outcome:
+        out = Outcome("create")
+        room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
+        if room is None:
+            out.errors.append(Issue("create", "room_id", f"No room {w.room_id} in this account."))
+            return out
+        if w.arrival is None or w.departure is None:
+            missing = "arrival" if w.arrival is None else "departure"
+            out.errors.append(Issue("create", missing, f"{missing} is required."))
+            return out
+        if w.sub_item_ids():
+            out.errors.append(
+                Issue("create", "id", "A new booking has no invoice or info items to change.")
+            )
+            return out
+        try:
+            async with self.session.begin_nested():
+                booked = await self._create(w, room)
+        except CAUGHT as exc:
+            out.errors.append(_issue("create", exc))
+            return out
+        if w.make_group and self.group_master is None:
+            self.group_master = booked.reservation.id
+        await self._sub_items(booked.reservation, w, out, new_booking=True)
+        out.booking = await self._summary(booked.reservation, booked)
+        return out
+
+    async def _create(self, w: BookingWrite, room: UnitType) -> Booked:
+        status = w.status or "confirmed"
+        if status == "cancelled":
+            raise InvalidInput(
+                "A booking cannot be created cancelled.", code="statusIsInvalid", field="status"
+            )
+        unit_id = self._unit_of(w.unit_id, room.id) if w.unit_id is not None else None
+        if w.api_reference:
+            taken = await self.session.scalar(
+                select(Reservation.int_id).where(
+                    Reservation.business_id == room.business_id,
+                    Reservation.source == SOURCE,
+                    Reservation.external_ref == w.api_reference,
+                )
+            )
+            if taken is not None:
+                raise Conflict(
+                    f"apiReference {w.api_reference} is already booking {taken}: modify it by "
+                    "its id instead of creating it again.",
+                    code="apiReferenceTaken",
+                    field="api_reference",
+                )
+        master = None
+        if "master_id" in w.provided and w.master_id is not None:
+            master = self._booking_uuid(w.master_id, "master_id")
+        elif w.make_group:
+            master = self.group_master
+        assert w.arrival is not None and w.departure is not None
+        if w.check_availability and status == "inquiry":
+            # An inquiry holds no nights; asked to, it is refused like a booking would be.
+            await _refuse_taken(self.session, room.id, w.arrival, w.departure)
+        person = Person(**{k: v for k, v in w.guest.items() if k in GUEST_FIELDS})
+        return await create_reservation(
+            self.session,
+            self.principal,
+            NewReservation(
+                unit_type_id=room.id,
+                arrival=w.arrival,
+                departure=w.departure,
+                adults=1 if w.adults is None else w.adults,
+                children=w.children or 0,
+                unit_id=unit_id,
+                people=[person] if w.guest else [],
+                notes=w.notes,
+                source=SOURCE,
+                external_ref=w.api_reference or None,
+                master_id=master,
+                status=status,
+                claimed_total=w.claimed_price,
+            ),
+        )
+
+    # --- modify --------------------------------------------------------------------------
+
+    async def modify(self, w: BookingWrite) -> Outcome:
+        out = Outcome("modify")
+        assert w.id is not None
+        found = self.ids.bookings.get(w.id)
+        if found is None:
+            out.errors.append(Issue("modify", "id", f"No booking {w.id} in this account."))
+            return out
+        reservation_id = found[0]
+        try:
+            async with self.session.begin_nested():
+                reservation = await self._modify(w, reservation_id, out)
+        except CAUGHT as exc:
+            out.changed.clear()
+            out.errors.append(_issue("modify", exc))
+            if w.invoice_items or w.info_items:
+                out.info.append(
+                    Issue("modify", None, "Its invoice and info items were not applied.")
+                )
+            return out
+        await self._sub_items(reservation, w, out, new_booking=False)
+        await self.session.refresh(reservation)
+        out.booking = await self._summary(reservation)
+        return out
+
+    async def _modify(
+        self, w: BookingWrite, reservation_id: uuid.UUID, out: Outcome
+    ) -> Reservation:
+        session, me = self.session, self.principal
+        reservation, _ = await get_reservation(session, me, reservation_id, lock=True)
+        if not await may_manage(session, me, reservation):
+            raise Forbidden(
+                "Only the business's owners and managers may change its bookings.",
+                code="notYourListing",
+            )
+        if "room_id" in w.provided:
+            room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
+            if room is None:
+                raise InvalidInput(f"No room {w.room_id} in this account.", field="room_id")
+            if room.id != reservation.unit_type_id:
+                raise InvalidInput(
+                    "Moving a booking to another room is not supported: cancel it and "
+                    "create a new one.",
+                    code="roomChangeUnsupported",
+                    field="room_id",
+                )
+        wanted = w.status
+        if wanted is not None and wanted != CHANNEL[reservation.status] and wanted != "cancelled":
+            if reservation.status == "request" and wanted == "confirmed":
+                await lifecycle.approve(session, me, reservation.id)
+                out.changed.append("status")
+            else:
+                raise InvalidInput(
+                    f"A {CHANNEL[reservation.status]} booking cannot be made {wanted} here "
+                    "(requests can be confirmed; any booking can be cancelled).",
+                    code="statusChangeUnsupported",
+                    field="status",
+                )
+        stay = StayChange(
+            arrival=w.arrival,
+            departure=w.departure,
+            adults=w.adults,
+            children=w.children,
+            unit_id=self._unit_of(w.unit_id, reservation.unit_type_id)
+            if w.unit_id is not None
+            else None,
+        )
+        if _differs(reservation, stay, self.ids, w.unit_id):
+            await changes.modify(session, me, reservation.id, stay)
+            out.changed += [
+                k for k in ("arrival", "departure", "adults", "children") if k in w.provided
+            ]
+            if w.unit_id is not None:
+                out.changed.append("unit_id")
+        if w.guest or "notes" in w.provided or "api_reference" in w.provided:
+            await self._details(reservation, w, out)
+        if "master_id" in w.provided:
+            master = None if w.master_id is None else self._booking_uuid(w.master_id, "master_id")
+            before = reservation.master_id
+            await changes.set_master(session, me, reservation.id, master)
+            if reservation.master_id != before:
+                out.changed.append("master_id")
+        if wanted == "cancelled" and reservation.status not in FINAL:
+            await lifecycle.cancel(session, me, reservation.id)
+            out.changed.append("status")
+        if w.claimed_price is not None:
+            total = money.quantize(reservation.total, reservation.currency)
+            if not money.fits(w.claimed_price, reservation.currency) or w.claimed_price != total:
+                raise PriceMismatch(w.claimed_price, total, reservation.currency)
+        return reservation
+
+    async def _details(self, reservation: Reservation, w: BookingWrite, out: Outcome) -> None:
+        """The lead guest's contact fields, the notes and the API reference."""
+        session = self.session
+        for name, value in w.guest.items():
+            check_text(name, value, 100 if name != "email" else 320)
+        if w.guest:
+            lead = await session.scalar(
+                select(ReservationGuest)
+                .where(
+                    ReservationGuest.reservation_id == reservation.id,
+                    ReservationGuest.is_primary,
+                    ReservationGuest.is_active,
+                )
+                .limit(1)
+            )
+            if lead is None:
+                lead = ReservationGuest(
+                    reservation_id=reservation.id,
+                    business_id=reservation.business_id,
+                    is_primary=True,
+                )
+                session.add(lead)
+            for name, value in w.guest.items():
+                if getattr(lead, name) != (value or None):
+                    setattr(lead, name, value or None)
+                    out.changed.append(name)
+        if "notes" in w.provided and reservation.notes != (w.notes or None):
+            check_text("notes", w.notes, 5000)
+            reservation.notes = w.notes or None
+            out.changed.append("notes")
+        if "api_reference" in w.provided and reservation.external_ref != (w.api_reference or None):
+            check_text("api_reference", w.api_reference, 200)
+            reservation.external_ref = w.api_reference or None
+            out.changed.append("api_reference")
+        if out.changed:
+            items.touch(reservation)
+            await session.flush()
+
+    # --- invoice and info items ----------------------------------------------------------
+
+    async def _sub_items(
+        self, reservation: Reservation, w: BookingWrite, out: Outcome, *, new_booking: bool
+    ) -> None:
+        for kind, subs in (("invoice", w.invoice_items), ("info", w.info_items)):
+            for sub in subs:
+                action: Action = "create" if sub.id is None else "modify"
+                if sub.id is not None and not sub.values:
+                    action = "delete"
+                try:
+                    async with self.session.begin_nested():
+                        result = await self._sub_item(reservation, kind, sub, action)
+                except CAUGHT as exc:
+                    issue = _issue(action, exc)
+                    issue.field = f"{kind}Items.{issue.field or 'id'}"
+                    out.errors.append(issue)
+                    continue
+                out.sub_items.append(result)
+
+    async def _sub_item(
+        self, reservation: Reservation, kind: str, sub: SubItemWrite, action: Action
+    ) -> SubItemResult:
+        session, me, v = self.session, self.principal, sub.values
+        if action == "create":
+            if kind == "invoice":
+                made: InvoiceItem | InfoItem = await items.add_invoice_item(
+                    session,
+                    me,
+                    reservation.id,
+                    kind=v.get("kind", "charge"),
+                    description=v.get("description") or default_description(v.get("kind")),
+                    amount=_required(v, "amount"),
+                    qty=v.get("qty", Decimal(1)),
+                    vat_rate=v.get("vat_rate", Decimal(0)),
+                )
+            else:
+                made = await items.add_info_item(
+                    session,
+                    me,
+                    reservation.id,
+                    code=_required(v, "code"),
+                    text=_required(v, "text"),
+                )
+            return SubItemResult(kind, "new", made.int_id)  # type: ignore[arg-type]
+        assert sub.id is not None
+        if kind == "invoice":
+            found = self.ids.invoice_items.get(sub.id)
+            if found is None or found[1] != reservation.id:
+                raise InvalidInput(f"No invoice item {sub.id} on this booking.", field="id")
+            if found[2] in ENGINE_LINES:
+                raise InvalidInput(
+                    f"Invoice item {sub.id} is computed by staykit from the booking's stay: "
+                    "change the stay instead.",
+                    code="computedItem",
+                    field="id",
+                )
+            item_id = found[0]
+        else:
+            info = self.ids.info_items.get(sub.id)
+            if info is None or info[1] != reservation.id:
+                raise InvalidInput(f"No info item {sub.id} on this booking.", field="id")
+            item_id = info[0]
+        if action == "delete":
+            await items.remove_item(session, me, reservation.id, item_id)
+            return SubItemResult(kind, "deleted", sub.id)  # type: ignore[arg-type]
+        await change_item(session, me, reservation.id, kind, item_id, v)
+        return SubItemResult(kind, "modified", sub.id)  # type: ignore[arg-type]
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _unit_of(self, unit_int: int | None, unit_type_id: uuid.UUID) -> uuid.UUID:
+        found = self.ids.units.get(unit_int) if unit_int is not None else None
+        if found is None or found[1] != unit_type_id:
+            raise InvalidInput(
+                f"No unit {unit_int} in this booking's room.",
+                code="unitIdIsInvalid",
+                field="unit_id",
+            )
+        return found[0]
+
+    def _booking_uuid(self, booking_int: int, field_: str) -> uuid.UUID:
+        found = self.ids.bookings.get(booking_int)
+        if found is None:
+            raise InvalidInput(
+                f"No booking {booking_int} in this account.", code="masterIdIsInvalid", field=field_
+            )
+        return found[0]
+
+    async def _summary(self, r: Reservation, booked: Booked | None = None) -> BookingSummary:
+        units = (
+            booked.assignments if booked is not None else await assignments_of(self.session, r.id)
+        )
+        own = [a.unit_id for a in units if a.unit_type_id == r.unit_type_id and a.is_active]
+        wanted = {r.property_id, r.unit_type_id, *own[:1], *([r.master_id] if r.master_id else [])}
+        missing = [u for u in wanted if u not in self.int_ids]
+        if missing:
+            self.int_ids |= await _int_ids_of(self.session, missing)
+        return BookingSummary(
+            id=r.int_id,
+            property_id=self.int_ids[r.property_id],
+            room_id=self.int_ids[r.unit_type_id],
+            unit_id=self.int_ids.get(own[0]) if own else None,
+            status=CHANNEL[r.status],
+            arrival=r.arrival,
+            departure=r.departure,
+            adults=r.adults,
+            children=r.children,
+            master_id=self.int_ids.get(r.master_id) if r.master_id else None,
+            price=money.quantize(r.total, r.currency),
+            currency=r.currency,
+        )
+
+
+def default_description(kind: str | None) -> str:
+    return "Payment" if kind == "payment" else "Charge"
+
+
+def _required(values: dict[str, Any], name: str) -> Any:
+    if values.get(name) is None:
+        raise InvalidInput(
+            f"{name} is required for a new item.", code=f"{name}IsRequired", field=name
+        )
+    return values[name]
+
+
+def _differs(r: Reservation, stay: StayChange, ids: _Ids, unit_int: int | None) -> bool:
+    return (
+        (stay.arrival is not None and stay.arrival != r.arrival)
+        or (stay.departure is not None and stay.departure != r.departure)
+        or (stay.adults is not None and stay.adults != r.adults)
+        or (stay.children is not None and stay.children != r.children)
+        or stay.unit_id is not None
+    )
+
+
+async def _int_ids_of(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """{uuid: int_id} of these properties, unit types, units and reservations, in one query
+    (UUIDs do not repeat across tables)."""
+    wanted = list(ids)
+    parts = [
+        select(model.id, model.int_id).where(model.id.in_(wanted))
+        for model in (Property, UnitType, Unit, Reservation)
+    ]
+    return {row[0]: row[1] for row in await session.execute(union_all(*parts))}
+
+
+async def _refuse_taken(
+    session: AsyncSession, unit_type_id: uuid.UUID, arrival: date, departure: date
+) -> None:
+    """actions.checkAvailability on a booking that holds no nights (an inquiry): refused
+    like a booking when a night has no unit to sell (availability's one rule)."""
+    sellable = await sellable_units(session, unit_type_id, arrival, departure)
+    taken = sorted(night for night, count in sellable.items() if count < 1)
+    if taken:
+        raise NightsUnavailable(taken)
+
+
+async def change_item(
+    session: AsyncSession,
+    me: Principal,
+    reservation_id: uuid.UUID,
+    kind: str,
+    item_id: uuid.UUID,
+    values: dict[str, Any],
+) -> None:
+    """Change an invoice item (description, qty, amount, vatRate, type) or an info item
+    (code, text) in place, with the limits items.py applies to new ones."""
+    reservation, _ = await get_reservation(session, me, reservation_id, lock=True)
+    if not await may_manage(session, me, reservation):
+        raise Forbidden(
+            "Only the business's owners and managers may change a reservation's items.",
+            code="notYourListing",
+        )
+    if kind == "info":
+        info = await session.get(InfoItem, item_id, with_for_update=True)
+        assert info is not None
+        if "code" in values:
+            check_text("code", values["code"], 50, required=True)
+            info.code = values["code"]
+        if "text" in values:
+            check_text("text", values["text"], 1000, required=True)
+            info.text = values["text"]
+    else:
+        item = await session.get(InvoiceItem, item_id, with_for_update=True)
+        assert item is not None
+        if "kind" in values:
+            if values["kind"] not in ("charge", "payment"):
+                raise InvalidInput("type must be charge or payment.", field="kind")
+            item.kind = values["kind"]
+        if "description" in values:
+            check_text("description", values["description"], 250, required=True)
+            item.description = values["description"]
+        if "qty" in values:
+            qty = Decimal(values["qty"])
+            if qty == 0 or abs(qty) > items.MAX_QTY:
+                raise InvalidInput(
+                    f"qty must be non-zero and at most {items.MAX_QTY} either way.",
+                    code="qtyIsInvalid",
+                    field="qty",
+                )
+            item.qty = qty
+        if "amount" in values:
+            amount = Decimal(values["amount"])
+            if abs(amount) > items.MAX_AMOUNT or not money.fits(amount, reservation.currency):
+                raise InvalidInput(
+                    f"amount must have at most the decimals of {reservation.currency} and be "
+                    f"at most {items.MAX_AMOUNT}.",
+                    code="amountIsInvalid",
+                    field="amount",
+                )
+            item.amount = amount
+        if "vat_rate" in values:
+            vat = Decimal(values["vat_rate"])
+            if not Decimal(0) <= vat <= Decimal(100):
+                raise InvalidInput(
+                    "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
+                )
+            item.vat_rate = vat
+    items.touch(reservation)
+    await session.flush()
+
+
+# --- delete --------------------------------------------------------------------------------
+
+
+async def cancel_bookings(
+    session: AsyncSession,
+    principal: Principal,
+    business_ids: frozenset[uuid.UUID],
+    booking_ids: Sequence[int],
+) -> list[Outcome]:
+    """DELETE /bookings: each booking cancelled through the lifecycle (its nights freed, its
+    refund recorded); nothing is erased, so the money history stays. One already cancelled
+    is reported as such and counts as done."""
+    ids = await _resolve(session, business_ids, [BookingWrite(id=i) for i in booking_ids])
+    await lock_unit_types(session, {t for _, t in ids.bookings.values()})
+    ctx = _Context(session, principal, ids)
+    out: list[Outcome] = []
+    for booking_id in booking_ids:
+        result = Outcome("delete")
+        found = ids.bookings.get(booking_id)
+        if found is None:
+            result.errors.append(Issue("delete", "id", f"No booking {booking_id} in this account."))
+            out.append(result)
+            continue
+        try:
+            async with session.begin_nested():
+                reservation, _ = await get_reservation(session, principal, found[0], lock=True)
+                if reservation.status in FINAL:
+                    result.info.append(
+                        Issue("delete", "id", f"Booking {booking_id} was already cancelled.")
+                    )
+                else:
+                    await lifecycle.cancel(session, principal, found[0])
+                    result.changed.append("status")
+        except CAUGHT as exc:
+            result.errors.append(_issue("delete", exc))
+        cancelled = await session.get(Reservation, found[0])
+        assert cancelled is not None
+        await session.refresh(cancelled)
+        result.booking = await ctx._summary(cancelled)
+        out.append(result)
+    return out
