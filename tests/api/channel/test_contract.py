@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -38,10 +37,10 @@ from schemathesis.specs.openapi.checks import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.scopes import Scope
-from tests import contracts
 from tests.api.channel.conftest import Pms
 from tests.api.cloud.bookings import book_direct, make_group
 from tests.api.marketplace.test_fuzz import examples, wire
+from tests.clients.document import beds24_json
 from tests.factories import days_from
 
 PREFIX = "/v2"
@@ -160,28 +159,10 @@ BODY_DEPARTURES = [
 
 @cache
 def beds24_schema() -> Any:
-    """Beds24's document as schemathesis reads it: the YAML's date and integer keys as the
-    strings JSON has, Beds24's `format: nullable` as the `nullable: true` it means, and the
-    document's one entry under "paths" that is not a path (a webhook's description,
-    "Webhooks - bookings") left out."""
-    document = _plain(contracts.beds24())
-    document["paths"] = {p: v for p, v in document["paths"].items() if p.startswith("/")}
-    return schemathesis.openapi.from_dict(document)
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        out = {
-            key.isoformat() if isinstance(key, date) else str(key): _plain(value)
-            for key, value in node.items()
-        }
-        if out.get("format") == "nullable":
-            del out["format"]
-            out["nullable"] = True
-        return out
-    if isinstance(node, list):
-        return [_plain(item) for item in node]
-    return node.isoformat() if isinstance(node, date) else node
+    """Beds24's document as schemathesis reads it (tests/clients/document.py: string keys,
+    `format: nullable` as `nullable: true`, the one entry under paths that is no path left
+    out)."""
+    return schemathesis.openapi.from_dict(beds24_json())
 
 
 def operations() -> list[Any]:
