@@ -44,7 +44,7 @@ from tests.clients.document import beds24_json
 from tests.factories import days_from
 
 PREFIX = "/v2"
-EXAMPLES = 6  # generated requests per operation: ~110 in all, a few seconds
+EXAMPLES = 25  # generated requests per operation: ~500 in all, about 10 s
 CALENDAR_INCLUDES = (
     "includeNumAvail", "includeMinStay", "includeMaxStay", "includeMultiplier",
     "includeOverride", "includePrices", "includeLinkedPrices", "includeChannels",
