@@ -3,9 +3,12 @@ the test database; what they print works against the API."""
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.domain.tenancy.models import Business
 from staykit.domain.tenancy.service import ensure_business
 from tests.factories import actor_of, make_user
 from tests.test_cli import run
@@ -46,7 +49,9 @@ async def test_invite_create_prints_a_code_that_sets_up(
         "/v2/authentication/details", headers={"token": r.json()["token"]}
     )
     token = r.json()["token"]
-    assert token["ownerId"] == business_id and token["linkedProperties"] is True
+    async with committed_factory() as db:  # the API names the business by its integer id
+        owner = (await db.get_one(Business, uuid.UUID(business_id))).int_id
+    assert token["ownerId"] == owner and token["linkedProperties"] is True
     assert token["whiteList"] == ["127.0.0.1/32"]
     assert "write:inventory" in token["scopes"] and "write:bookings" not in token["scopes"]
 

@@ -3,6 +3,7 @@ IP whitelist and long-life tokens, through HTTP."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
@@ -11,12 +12,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import FrozenClock
 from staykit.domain.partners import channel
+from staykit.domain.tenancy.models import Business
 from tests.api.channel.helpers import assert_channel_error, business, invite, set_up
 from tests.factories import actor_of, make_logged_in
 
 SETUP = "/v2/authentication/setup"
 TOKEN = "/v2/authentication/token"
 DETAILS = "/v2/authentication/details"
+
+
+async def int_id_of(db: AsyncSession, business_id: uuid.UUID) -> int:
+    """The business's integer id: the Channel API's ownerId."""
+    return (await db.get_one(Business, business_id)).int_id
 
 
 @pytest.fixture
@@ -44,7 +51,7 @@ async def test_setup_refresh_details_and_delete(
     details = r.json()
     assert details["validToken"] is True
     token = details["token"]
-    assert token["ownerId"] == str(business_id)
+    assert token["ownerId"] == await int_id_of(db, business_id)  # the API speaks int ids
     assert token["deviceName"] == "front desk"
     assert token["linkedProperties"] is True and token["whiteListOnly"] is False
     assert token["longLife"] is False and token["created"]
@@ -217,7 +224,7 @@ async def test_long_life_token_details_and_deletion(
     await db.commit()
     r = await client.get(DETAILS, headers={"token": value})
     token = r.json()["token"]
-    assert token["longLife"] is True and token["ownerId"] == str(business_id)
+    assert token["longLife"] is True and token["ownerId"] == await int_id_of(db, business_id)
     assert token["scopes"] == ["read:bookings", "read:properties"]
     assert 89 * 86_400 < token["expiresIn"] <= 90 * 86_400
     r = await client.delete(TOKEN, headers={"token": value})

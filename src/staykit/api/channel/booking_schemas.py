@@ -24,7 +24,7 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-Number = Annotated[Decimal, PlainSerializer(_number, return_type=float, when_used="json")]
+Number = Annotated[Decimal, PlainSerializer(_number, return_type=int | float, when_used="json")]
 
 # The document's channel words (GET /bookings `channel`).
 CHANNELS = (

@@ -137,7 +137,7 @@ async def token_details(
     facts = await channel.token_facts(session, principal)
     if facts is not None:
         info |= {
-            "ownerId": str(facts.business_id),
+            "ownerId": facts.owner_id,
             "created": facts.created_at,
             "deviceName": facts.device_name,
             "linkedProperties": facts.allow_linked,

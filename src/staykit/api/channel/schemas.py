@@ -27,8 +27,8 @@ class Deleted(BaseModel):
 
 
 class TokenInfo(BaseModel):
-    ownerId: str | None = Field(
-        default=None, description="The account (business) the token acts for."
+    ownerId: int | None = Field(
+        default=None, description="The account (business) the token acts for: its integer id."
     )
     expiresIn: int | None = Field(
         description="Seconds until the token ends (for a long-life token, if left unused)."

@@ -27,6 +27,7 @@ from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.partners import grants
 from staykit.domain.partners.models import Grant, Secret
 from staykit.domain.partners.secrets import Kind
+from staykit.domain.tenancy import accounts as tenancy_accounts
 
 log = structlog.get_logger(__name__)
 
@@ -257,6 +258,7 @@ class TokenFacts:
     """What /authentication/details tells about a partner token."""
 
     business_id: uuid.UUID
+    owner_id: int | None  # the business's integer id (None if it is no longer active)
     created_at: datetime
     device_name: str | None
     allow_linked: bool
@@ -278,8 +280,11 @@ async def token_facts(session: AsyncSession, principal: Principal) -> TokenFacts
     if row is None:
         return None
     created, grant = row[0], row[1]
+    business_id = grant.business_ids[0]
+    owner = await tenancy_accounts.accounts(session, [business_id], offset=0, limit=1)
     return TokenFacts(
-        business_id=grant.business_ids[0],
+        business_id=business_id,
+        owner_id=owner[0].int_id if owner else None,
         created_at=created,
         device_name=grant.device_name,
         allow_linked=grant.allow_linked,

@@ -1,0 +1,1 @@
+"""API clients staykit did not write, for its partner surfaces' tests (see README.md)."""

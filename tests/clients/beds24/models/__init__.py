@@ -1,0 +1,1303 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account import Account
+from .account_sub_accounts_item import AccountSubAccountsItem
+from .account_usage import AccountUsage
+from .account_usage_channel_links import AccountUsageChannelLinks
+from .airbnb_listing import AirbnbListing
+from .airbnb_listing_airbnb_listing import AirbnbListingAirbnbListing
+from .airbnb_listing_airbnb_listing_amenities_item import (
+    AirbnbListingAirbnbListingAmenitiesItem,
+)
+from .airbnb_listing_airbnb_listing_amenities_item_amenityname import (
+    AirbnbListingAirbnbListingAmenitiesItemAMENITYNAME,
+)
+from .airbnb_listing_airbnb_listing_check_in_option import (
+    AirbnbListingAirbnbListingCheckInOption,
+)
+from .airbnb_review import AirbnbReview
+from .airbnb_review_category_ratings_item import AirbnbReviewCategoryRatingsItem
+from .airbnb_settings_post import AirbnbSettingsPost
+from .airbnb_settings_post_properties_item import AirbnbSettingsPostPropertiesItem
+from .airbnb_settings_post_properties_item_currency import (
+    AirbnbSettingsPostPropertiesItemCurrency,
+)
+from .airbnb_settings_post_properties_item_inquiry_and_requests import (
+    AirbnbSettingsPostPropertiesItemInquiryAndRequests,
+)
+from .airbnb_settings_post_properties_item_room_types_item import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItem,
+)
+from .airbnb_settings_post_properties_item_room_types_item_advance_notice_hours import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemAdvanceNoticeHours,
+)
+from .airbnb_settings_post_properties_item_room_types_item_bathroom_shared import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemBathroomShared,
+)
+from .airbnb_settings_post_properties_item_room_types_item_cancellation_policy import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemCancellationPolicy,
+)
+from .airbnb_settings_post_properties_item_room_types_item_checkin_type import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemCheckinType,
+)
+from .airbnb_settings_post_properties_item_room_types_item_common_spaces_shared import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemCommonSpacesShared,
+)
+from .airbnb_settings_post_properties_item_room_types_item_dates_with_no_price import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemDatesWithNoPrice,
+)
+from .airbnb_settings_post_properties_item_room_types_item_early_bird_days_to_checkin import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemEarlyBirdDaysToCheckin,
+)
+from .airbnb_settings_post_properties_item_room_types_item_instant_book import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemInstantBook,
+)
+from .airbnb_settings_post_properties_item_room_types_item_listing_type import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemListingType,
+)
+from .airbnb_settings_post_properties_item_room_types_item_max_days_in_advance import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemMaxDaysInAdvance,
+)
+from .airbnb_settings_post_properties_item_room_types_item_price_strategy import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemPriceStrategy,
+)
+from .airbnb_settings_post_properties_item_room_types_item_property_type_group import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemPropertyTypeGroup,
+)
+from .airbnb_settings_post_properties_item_room_types_item_texts_item import (
+    AirbnbSettingsPostPropertiesItemRoomTypesItemTextsItem,
+)
+from .availability import Availability
+from .availability_availability import AvailabilityAvailability
+from .booking import Booking
+from .booking_actions import BookingActions
+from .booking_actions_actions import BookingActionsActions
+from .booking_allow_auto_action import BookingAllowAutoAction
+from .booking_allow_cancellation import BookingAllowCancellation
+from .booking_allow_cancellation_type import BookingAllowCancellationType
+from .booking_allow_channel_update import BookingAllowChannelUpdate
+from .booking_allow_review import BookingAllowReview
+from .booking_booking_group_type_0 import BookingBookingGroupType0
+from .booking_channel import BookingChannel
+from .booking_guests import BookingGuests
+from .booking_guests_guests_item import BookingGuestsGuestsItem
+from .booking_info_items_item import BookingInfoItemsItem
+from .booking_invoice_items_item import BookingInvoiceItemsItem
+from .booking_review import BookingReview
+from .booking_review_content import BookingReviewContent
+from .booking_review_reply import BookingReviewReply
+from .booking_review_reviewer import BookingReviewReviewer
+from .booking_review_scoring import BookingReviewScoring
+from .booking_sub_status import BookingSubStatus
+from .calendar import Calendar
+from .calendar_calendar_item import CalendarCalendarItem
+from .calendar_calendar_item_channels import CalendarCalendarItemChannels
+from .calendar_calendar_item_channels_agoda import CalendarCalendarItemChannelsAgoda
+from .calendar_calendar_item_channels_airbnb import CalendarCalendarItemChannelsAirbnb
+from .calendar_calendar_item_channels_asiatravel import (
+    CalendarCalendarItemChannelsAsiatravel,
+)
+from .calendar_calendar_item_channels_atraveode import (
+    CalendarCalendarItemChannelsAtraveode,
+)
+from .calendar_calendar_item_channels_booking import CalendarCalendarItemChannelsBooking
+from .calendar_calendar_item_channels_despegar import (
+    CalendarCalendarItemChannelsDespegar,
+)
+from .calendar_calendar_item_channels_edreamsodigeo import (
+    CalendarCalendarItemChannelsEdreamsodigeo,
+)
+from .calendar_calendar_item_channels_expedia import CalendarCalendarItemChannelsExpedia
+from .calendar_calendar_item_channels_feratel import CalendarCalendarItemChannelsFeratel
+from .calendar_calendar_item_channels_goibibo import CalendarCalendarItemChannelsGoibibo
+from .calendar_calendar_item_channels_hometogo import (
+    CalendarCalendarItemChannelsHometogo,
+)
+from .calendar_calendar_item_channels_hostelworld import (
+    CalendarCalendarItemChannelsHostelworld,
+)
+from .calendar_calendar_item_channels_hotelbeds import (
+    CalendarCalendarItemChannelsHotelbeds,
+)
+from .calendar_calendar_item_channels_hrs import CalendarCalendarItemChannelsHrs
+from .calendar_calendar_item_channels_jomres import CalendarCalendarItemChannelsJomres
+from .calendar_calendar_item_channels_marriott import (
+    CalendarCalendarItemChannelsMarriott,
+)
+from .calendar_calendar_item_channels_ostrovokru import (
+    CalendarCalendarItemChannelsOstrovokru,
+)
+from .calendar_calendar_item_channels_ota import CalendarCalendarItemChannelsOta
+from .calendar_calendar_item_channels_reserva import CalendarCalendarItemChannelsReserva
+from .calendar_calendar_item_channels_tiket import CalendarCalendarItemChannelsTiket
+from .calendar_calendar_item_channels_tomastravel import (
+    CalendarCalendarItemChannelsTomastravel,
+)
+from .calendar_calendar_item_channels_traum import CalendarCalendarItemChannelsTraum
+from .calendar_calendar_item_channels_traveloka import (
+    CalendarCalendarItemChannelsTraveloka,
+)
+from .calendar_calendar_item_channels_travia import CalendarCalendarItemChannelsTravia
+from .calendar_calendar_item_channels_trip import CalendarCalendarItemChannelsTrip
+from .calendar_calendar_item_channels_tripadvisorrentals import (
+    CalendarCalendarItemChannelsTripadvisorrentals,
+)
+from .calendar_calendar_item_channels_vacationstay import (
+    CalendarCalendarItemChannelsVacationstay,
+)
+from .calendar_calendar_item_channels_vrbo import CalendarCalendarItemChannelsVrbo
+from .calendar_calendar_item_override import CalendarCalendarItemOverride
+from .channel_settings_template import ChannelSettingsTemplate
+from .channel_settings_template_properties import ChannelSettingsTemplateProperties
+from .channel_settings_template_properties_room_types_item import (
+    ChannelSettingsTemplatePropertiesRoomTypesItem,
+)
+from .delete_bookings_response_201_item import DeleteBookingsResponse201Item
+from .delete_properties_response_201_item import DeletePropertiesResponse201Item
+from .delete_properties_rooms_response_201_item import (
+    DeletePropertiesRoomsResponse201Item,
+)
+from .fixed_price import FixedPrice
+from .fixed_price_allowed_days import FixedPriceAllowedDays
+from .fixed_price_booking_page import FixedPriceBookingPage
+from .fixed_price_booking_type import FixedPriceBookingType
+from .fixed_price_channel_management import FixedPriceChannelManagement
+from .fixed_price_channels import FixedPriceChannels
+from .fixed_price_channels_agoda import FixedPriceChannelsAgoda
+from .fixed_price_channels_airbnb import FixedPriceChannelsAirbnb
+from .fixed_price_channels_atraveode import FixedPriceChannelsAtraveode
+from .fixed_price_channels_bedandbreakfasteu import FixedPriceChannelsBedandbreakfasteu
+from .fixed_price_channels_bedandbreakfastnl import FixedPriceChannelsBedandbreakfastnl
+from .fixed_price_channels_bookeasycomau import FixedPriceChannelsBookeasycomau
+from .fixed_price_channels_booking import FixedPriceChannelsBooking
+from .fixed_price_channels_bookitconz import FixedPriceChannelsBookitconz
+from .fixed_price_channels_despegar import FixedPriceChannelsDespegar
+from .fixed_price_channels_edreamsodigeo import FixedPriceChannelsEdreamsodigeo
+from .fixed_price_channels_expedia import FixedPriceChannelsExpedia
+from .fixed_price_channels_feratel import FixedPriceChannelsFeratel
+from .fixed_price_channels_flipkey import FixedPriceChannelsFlipkey
+from .fixed_price_channels_goibibo import FixedPriceChannelsGoibibo
+from .fixed_price_channels_guestlinkcouk import FixedPriceChannelsGuestlinkcouk
+from .fixed_price_channels_hometogo import FixedPriceChannelsHometogo
+from .fixed_price_channels_hostelinternational import (
+    FixedPriceChannelsHostelinternational,
+)
+from .fixed_price_channels_hostelsclub import FixedPriceChannelsHostelsclub
+from .fixed_price_channels_hostelworld import FixedPriceChannelsHostelworld
+from .fixed_price_channels_hotelbeds import FixedPriceChannelsHotelbeds
+from .fixed_price_channels_hrs import FixedPriceChannelsHrs
+from .fixed_price_channels_hrs_rate_code import FixedPriceChannelsHrsRateCode
+from .fixed_price_channels_jomres import FixedPriceChannelsJomres
+from .fixed_price_channels_lastminute import FixedPriceChannelsLastminute
+from .fixed_price_channels_marriott import FixedPriceChannelsMarriott
+from .fixed_price_channels_ostrovokru import FixedPriceChannelsOstrovokru
+from .fixed_price_channels_ota import FixedPriceChannelsOta
+from .fixed_price_channels_reserva import FixedPriceChannelsReserva
+from .fixed_price_channels_tablethotels import FixedPriceChannelsTablethotels
+from .fixed_price_channels_tiket import FixedPriceChannelsTiket
+from .fixed_price_channels_tomastravel import FixedPriceChannelsTomastravel
+from .fixed_price_channels_traumferienwohnungen import (
+    FixedPriceChannelsTraumferienwohnungen,
+)
+from .fixed_price_channels_traveloka import FixedPriceChannelsTraveloka
+from .fixed_price_channels_travia import FixedPriceChannelsTravia
+from .fixed_price_channels_tripadvisorrentals import (
+    FixedPriceChannelsTripadvisorrentals,
+)
+from .fixed_price_channels_vacationstay import FixedPriceChannelsVacationstay
+from .fixed_price_channels_vrbo import FixedPriceChannelsVrbo
+from .fixed_price_channels_webroomsconz import FixedPriceChannelsWebroomsconz
+from .fixed_price_check_in_days import FixedPriceCheckInDays
+from .fixed_price_check_out_days import FixedPriceCheckOutDays
+from .fixed_price_discounts_item import FixedPriceDiscountsItem
+from .fixed_price_referer_discounts_item import FixedPriceRefererDiscountsItem
+from .fixed_price_restriction_strategy import FixedPriceRestrictionStrategy
+from .fixed_price_strategy import FixedPriceStrategy
+from .fixed_price_upsell_items_item import FixedPriceUpsellItemsItem
+from .fixed_price_voucher_codes_item import FixedPriceVoucherCodesItem
+from .get_accounts_include_languages_item import GetAccountsIncludeLanguagesItem
+from .get_accounts_response_200 import GetAccountsResponse200
+from .get_bookings_channel import GetBookingsChannel
+from .get_bookings_filter import GetBookingsFilter
+from .get_bookings_messages_filter import GetBookingsMessagesFilter
+from .get_bookings_messages_response_200 import GetBookingsMessagesResponse200
+from .get_bookings_messages_source import GetBookingsMessagesSource
+from .get_bookings_response_200 import GetBookingsResponse200
+from .get_bookings_response_200_data_item import GetBookingsResponse200DataItem
+from .get_bookings_status_item import GetBookingsStatusItem
+from .get_channels_airbnb_listings_response_200 import (
+    GetChannelsAirbnbListingsResponse200,
+)
+from .get_channels_airbnb_reviews_response_200 import (
+    GetChannelsAirbnbReviewsResponse200,
+)
+from .get_channels_airbnb_users_response_200 import GetChannelsAirbnbUsersResponse200
+from .get_channels_airbnb_users_response_200_data_item import (
+    GetChannelsAirbnbUsersResponse200DataItem,
+)
+from .get_channels_airbnb_users_response_200_data_item_airbnb_user import (
+    GetChannelsAirbnbUsersResponse200DataItemAirbnbUser,
+)
+from .get_channels_booking_reviews_response_200 import (
+    GetChannelsBookingReviewsResponse200,
+)
+from .get_channels_settings_channel_item import GetChannelsSettingsChannelItem
+from .get_channels_stripe_charges_response_200 import (
+    GetChannelsStripeChargesResponse200,
+)
+from .get_channels_stripe_payment_methods_response_200 import (
+    GetChannelsStripePaymentMethodsResponse200,
+)
+from .get_inventory_fixed_prices_response_200 import GetInventoryFixedPricesResponse200
+from .get_inventory_rooms_availability_response_200 import (
+    GetInventoryRoomsAvailabilityResponse200,
+)
+from .get_inventory_rooms_calendar_response_200 import (
+    GetInventoryRoomsCalendarResponse200,
+)
+from .get_inventory_rooms_calendar_response_200_data_item import (
+    GetInventoryRoomsCalendarResponse200DataItem,
+)
+from .get_inventory_rooms_offers_response_200 import GetInventoryRoomsOffersResponse200
+from .get_inventory_rooms_offers_response_200_data_item import (
+    GetInventoryRoomsOffersResponse200DataItem,
+)
+from .get_inventory_rooms_unit_bookings_response_200 import (
+    GetInventoryRoomsUnitBookingsResponse200,
+)
+from .get_organizations_users_response_200 import GetOrganizationsUsersResponse200
+from .get_properties_include_languages_item import GetPropertiesIncludeLanguagesItem
+from .get_properties_include_texts_item import GetPropertiesIncludeTextsItem
+from .get_properties_response_200 import GetPropertiesResponse200
+from .get_properties_rooms_include_languages_item import (
+    GetPropertiesRoomsIncludeLanguagesItem,
+)
+from .get_properties_rooms_include_texts_item import GetPropertiesRoomsIncludeTextsItem
+from .get_properties_rooms_response_200 import GetPropertiesRoomsResponse200
+from .host_message import HostMessage
+from .host_message_attachment_mime_type import HostMessageAttachmentMimeType
+from .host_message_source import HostMessageSource
+from .i_cal_export_settings_get import ICalExportSettingsGet
+from .i_cal_export_settings_get_properties_item import (
+    ICalExportSettingsGetPropertiesItem,
+)
+from .i_cal_export_settings_get_properties_item_room_types_item import (
+    ICalExportSettingsGetPropertiesItemRoomTypesItem,
+)
+from .i_cal_export_settings_post import ICalExportSettingsPost
+from .i_cal_export_settings_post_properties_item import (
+    ICalExportSettingsPostPropertiesItem,
+)
+from .i_cal_export_settings_post_properties_item_room_types_item import (
+    ICalExportSettingsPostPropertiesItemRoomTypesItem,
+)
+from .i_cal_export_settings_post_properties_item_room_types_item_export import (
+    ICalExportSettingsPostPropertiesItemRoomTypesItemExport,
+)
+from .i_cal_import_settings_get import ICalImportSettingsGet
+from .i_cal_import_settings_get_properties_item import (
+    ICalImportSettingsGetPropertiesItem,
+)
+from .i_cal_import_settings_get_properties_item_modification_notification import (
+    ICalImportSettingsGetPropertiesItemModificationNotification,
+)
+from .i_cal_import_settings_get_properties_item_room_types_item import (
+    ICalImportSettingsGetPropertiesItemRoomTypesItem,
+)
+from .i_cal_import_settings_get_properties_item_room_types_item_import_1 import (
+    ICalImportSettingsGetPropertiesItemRoomTypesItemImport1,
+)
+from .i_cal_import_settings_get_properties_item_room_types_item_import_2 import (
+    ICalImportSettingsGetPropertiesItemRoomTypesItemImport2,
+)
+from .i_cal_import_settings_get_properties_item_room_types_item_import_3 import (
+    ICalImportSettingsGetPropertiesItemRoomTypesItemImport3,
+)
+from .i_cal_import_settings_post import ICalImportSettingsPost
+from .i_cal_import_settings_post_properties_item import (
+    ICalImportSettingsPostPropertiesItem,
+)
+from .i_cal_import_settings_post_properties_item_modification_notification import (
+    ICalImportSettingsPostPropertiesItemModificationNotification,
+)
+from .i_cal_import_tools import ICalImportTools
+from .invoice import Invoice
+from .invoice_item import InvoiceItem
+from .invoice_item_post import InvoiceItemPost
+from .invoice_item_post_type import InvoiceItemPostType
+from .message import Message
+from .multiple_post_response import MultiplePostResponse
+from .multiple_post_response_errors_item import MultiplePostResponseErrorsItem
+from .multiple_post_response_info_item import MultiplePostResponseInfoItem
+from .multiple_post_response_modified import MultiplePostResponseModified
+from .multiple_post_response_modified_sub_field_item import (
+    MultiplePostResponseModifiedSubFieldItem,
+)
+from .multiple_post_response_new import MultiplePostResponseNew
+from .multiple_post_response_new_sub_field_item import (
+    MultiplePostResponseNewSubFieldItem,
+)
+from .multiple_post_response_warnings_item import MultiplePostResponseWarningsItem
+from .new_booking import NewBooking
+from .new_booking_info_items_item import NewBookingInfoItemsItem
+from .new_booking_status import NewBookingStatus
+from .nuki_settings_get import NukiSettingsGet
+from .nuki_settings_get_properties import NukiSettingsGetProperties
+from .nuki_settings_get_properties_room_types_item import (
+    NukiSettingsGetPropertiesRoomTypesItem,
+)
+from .nuki_settings_get_properties_room_types_item_allow_remote_app_access import (
+    NukiSettingsGetPropertiesRoomTypesItemAllowRemoteAppAccess,
+)
+from .nuki_settings_get_properties_room_types_item_lock_serial_numbers_item import (
+    NukiSettingsGetPropertiesRoomTypesItemLockSerialNumbersItem,
+)
+from .nuki_settings_post import NukiSettingsPost
+from .nuki_settings_post_properties import NukiSettingsPostProperties
+from .nuki_settings_post_properties_room_types_item import (
+    NukiSettingsPostPropertiesRoomTypesItem,
+)
+from .nuki_settings_post_properties_room_types_item_allow_remote_app_access import (
+    NukiSettingsPostPropertiesRoomTypesItemAllowRemoteAppAccess,
+)
+from .nuki_settings_post_properties_room_types_item_lock_serial_numbers_item import (
+    NukiSettingsPostPropertiesRoomTypesItemLockSerialNumbersItem,
+)
+from .offer import Offer
+from .offer_allow_cancellation import OfferAllowCancellation
+from .offer_allow_cancellation_type import OfferAllowCancellationType
+from .offer_booking_type import OfferBookingType
+from .offer_enable import OfferEnable
+from .offer_minimum_stay import OfferMinimumStay
+from .offer_minimum_stay_type import OfferMinimumStayType
+from .offer_response import OfferResponse
+from .organization_user import OrganizationUser
+from .organization_user_properties_item import OrganizationUserPropertiesItem
+from .organization_user_properties_item_room_types_item import (
+    OrganizationUserPropertiesItemRoomTypesItem,
+)
+from .pages import Pages
+from .patch_bookings_messages_body import PatchBookingsMessagesBody
+from .post_accounts_response_201_item import PostAccountsResponse201Item
+from .post_bookings_body_item import PostBookingsBodyItem
+from .post_bookings_messages_response_201_item import (
+    PostBookingsMessagesResponse201Item,
+)
+from .post_bookings_response_201_item import PostBookingsResponse201Item
+from .post_channels_airbnb_body_item import PostChannelsAirbnbBodyItem
+from .post_channels_airbnb_body_item_action import PostChannelsAirbnbBodyItemAction
+from .post_channels_airbnb_body_item_connect import PostChannelsAirbnbBodyItemConnect
+from .post_channels_airbnb_response_201_item import PostChannelsAirbnbResponse201Item
+from .post_channels_booking_body_item import PostChannelsBookingBodyItem
+from .post_channels_booking_body_item_action import PostChannelsBookingBodyItemAction
+from .post_channels_booking_response_201_item import PostChannelsBookingResponse201Item
+from .post_channels_settings_response_201_item import (
+    PostChannelsSettingsResponse201Item,
+)
+from .post_channels_stripe_response_201_item import PostChannelsStripeResponse201Item
+from .post_inventory_fixed_prices_response_201_item import (
+    PostInventoryFixedPricesResponse201Item,
+)
+from .post_inventory_rooms_calendar_response_201_item import (
+    PostInventoryRoomsCalendarResponse201Item,
+)
+from .post_properties_response_201_item import PostPropertiesResponse201Item
+from .price_rules import PriceRules
+from .price_rules_booking_page import PriceRulesBookingPage
+from .price_rules_channels import PriceRulesChannels
+from .price_rules_channels_agoda import PriceRulesChannelsAgoda
+from .price_rules_channels_airbnb import PriceRulesChannelsAirbnb
+from .price_rules_channels_atraveode import PriceRulesChannelsAtraveode
+from .price_rules_channels_bedandbreakfasteu import PriceRulesChannelsBedandbreakfasteu
+from .price_rules_channels_bedandbreakfastnl import PriceRulesChannelsBedandbreakfastnl
+from .price_rules_channels_bookeasycomau import PriceRulesChannelsBookeasycomau
+from .price_rules_channels_booking import PriceRulesChannelsBooking
+from .price_rules_channels_bookitconz import PriceRulesChannelsBookitconz
+from .price_rules_channels_despegar import PriceRulesChannelsDespegar
+from .price_rules_channels_edreamsodigeo import PriceRulesChannelsEdreamsodigeo
+from .price_rules_channels_expedia import PriceRulesChannelsExpedia
+from .price_rules_channels_feratel import PriceRulesChannelsFeratel
+from .price_rules_channels_flipkey import PriceRulesChannelsFlipkey
+from .price_rules_channels_goibibo import PriceRulesChannelsGoibibo
+from .price_rules_channels_guestlinkcouk import PriceRulesChannelsGuestlinkcouk
+from .price_rules_channels_hometogo import PriceRulesChannelsHometogo
+from .price_rules_channels_hostelinternational import (
+    PriceRulesChannelsHostelinternational,
+)
+from .price_rules_channels_hostelsclub import PriceRulesChannelsHostelsclub
+from .price_rules_channels_hostelworld import PriceRulesChannelsHostelworld
+from .price_rules_channels_hotelbeds import PriceRulesChannelsHotelbeds
+from .price_rules_channels_hrs import PriceRulesChannelsHrs
+from .price_rules_channels_hrs_rate_code import PriceRulesChannelsHrsRateCode
+from .price_rules_channels_jomres import PriceRulesChannelsJomres
+from .price_rules_channels_lastminute import PriceRulesChannelsLastminute
+from .price_rules_channels_marriott import PriceRulesChannelsMarriott
+from .price_rules_channels_ostrovokru import PriceRulesChannelsOstrovokru
+from .price_rules_channels_ota import PriceRulesChannelsOta
+from .price_rules_channels_reserva import PriceRulesChannelsReserva
+from .price_rules_channels_tablethotels import PriceRulesChannelsTablethotels
+from .price_rules_channels_tiket import PriceRulesChannelsTiket
+from .price_rules_channels_tomastravel import PriceRulesChannelsTomastravel
+from .price_rules_channels_traumferienwohnungen import (
+    PriceRulesChannelsTraumferienwohnungen,
+)
+from .price_rules_channels_traveloka import PriceRulesChannelsTraveloka
+from .price_rules_channels_travia import PriceRulesChannelsTravia
+from .price_rules_channels_trip import PriceRulesChannelsTrip
+from .price_rules_channels_tripadvisorrentals import (
+    PriceRulesChannelsTripadvisorrentals,
+)
+from .price_rules_channels_vacationstay import PriceRulesChannelsVacationstay
+from .price_rules_channels_vrbo import PriceRulesChannelsVrbo
+from .price_rules_channels_webroomsconz import PriceRulesChannelsWebroomsconz
+from .price_rules_price_for import PriceRulesPriceFor
+from .price_rules_price_for_type import PriceRulesPriceForType
+from .price_rules_price_linking import PriceRulesPriceLinking
+from .price_rules_upsell_items_item import PriceRulesUpsellItemsItem
+from .price_rules_voucher_codes_item import PriceRulesVoucherCodesItem
+from .property_ import Property
+from .property_account import PropertyAccount
+from .property_account_unit_statuses_item import PropertyAccountUnitStatusesItem
+from .property_booking_questions import PropertyBookingQuestions
+from .property_booking_questions_custom_question_1 import (
+    PropertyBookingQuestionsCustomQuestion1,
+)
+from .property_booking_questions_custom_question_1_type import (
+    PropertyBookingQuestionsCustomQuestion1Type,
+)
+from .property_booking_questions_custom_question_1_usage import (
+    PropertyBookingQuestionsCustomQuestion1Usage,
+)
+from .property_booking_questions_custom_question_2 import (
+    PropertyBookingQuestionsCustomQuestion2,
+)
+from .property_booking_questions_custom_question_2_type import (
+    PropertyBookingQuestionsCustomQuestion2Type,
+)
+from .property_booking_questions_custom_question_2_usage import (
+    PropertyBookingQuestionsCustomQuestion2Usage,
+)
+from .property_booking_questions_custom_question_3 import (
+    PropertyBookingQuestionsCustomQuestion3,
+)
+from .property_booking_questions_custom_question_3_type import (
+    PropertyBookingQuestionsCustomQuestion3Type,
+)
+from .property_booking_questions_custom_question_3_usage import (
+    PropertyBookingQuestionsCustomQuestion3Usage,
+)
+from .property_booking_questions_custom_question_4 import (
+    PropertyBookingQuestionsCustomQuestion4,
+)
+from .property_booking_questions_custom_question_4_type import (
+    PropertyBookingQuestionsCustomQuestion4Type,
+)
+from .property_booking_questions_custom_question_4_usage import (
+    PropertyBookingQuestionsCustomQuestion4Usage,
+)
+from .property_booking_questions_custom_question_5 import (
+    PropertyBookingQuestionsCustomQuestion5,
+)
+from .property_booking_questions_custom_question_5_type import (
+    PropertyBookingQuestionsCustomQuestion5Type,
+)
+from .property_booking_questions_custom_question_5_usage import (
+    PropertyBookingQuestionsCustomQuestion5Usage,
+)
+from .property_booking_questions_custom_question_6 import (
+    PropertyBookingQuestionsCustomQuestion6,
+)
+from .property_booking_questions_custom_question_6_type import (
+    PropertyBookingQuestionsCustomQuestion6Type,
+)
+from .property_booking_questions_custom_question_6_usage import (
+    PropertyBookingQuestionsCustomQuestion6Usage,
+)
+from .property_booking_questions_custom_question_7 import (
+    PropertyBookingQuestionsCustomQuestion7,
+)
+from .property_booking_questions_custom_question_7_type import (
+    PropertyBookingQuestionsCustomQuestion7Type,
+)
+from .property_booking_questions_custom_question_7_usage import (
+    PropertyBookingQuestionsCustomQuestion7Usage,
+)
+from .property_booking_questions_custom_question_8 import (
+    PropertyBookingQuestionsCustomQuestion8,
+)
+from .property_booking_questions_custom_question_8_type import (
+    PropertyBookingQuestionsCustomQuestion8Type,
+)
+from .property_booking_questions_custom_question_8_usage import (
+    PropertyBookingQuestionsCustomQuestion8Usage,
+)
+from .property_booking_questions_custom_question_9 import (
+    PropertyBookingQuestionsCustomQuestion9,
+)
+from .property_booking_questions_custom_question_9_type import (
+    PropertyBookingQuestionsCustomQuestion9Type,
+)
+from .property_booking_questions_custom_question_9_usage import (
+    PropertyBookingQuestionsCustomQuestion9Usage,
+)
+from .property_booking_questions_custom_question_10 import (
+    PropertyBookingQuestionsCustomQuestion10,
+)
+from .property_booking_questions_custom_question_10_type import (
+    PropertyBookingQuestionsCustomQuestion10Type,
+)
+from .property_booking_questions_custom_question_10_usage import (
+    PropertyBookingQuestionsCustomQuestion10Usage,
+)
+from .property_booking_questions_guest_address import (
+    PropertyBookingQuestionsGuestAddress,
+)
+from .property_booking_questions_guest_address_usage import (
+    PropertyBookingQuestionsGuestAddressUsage,
+)
+from .property_booking_questions_guest_arrival_time import (
+    PropertyBookingQuestionsGuestArrivalTime,
+)
+from .property_booking_questions_guest_arrival_time_usage import (
+    PropertyBookingQuestionsGuestArrivalTimeUsage,
+)
+from .property_booking_questions_guest_city import PropertyBookingQuestionsGuestCity
+from .property_booking_questions_guest_city_usage import (
+    PropertyBookingQuestionsGuestCityUsage,
+)
+from .property_booking_questions_guest_comments import (
+    PropertyBookingQuestionsGuestComments,
+)
+from .property_booking_questions_guest_comments_usage import (
+    PropertyBookingQuestionsGuestCommentsUsage,
+)
+from .property_booking_questions_guest_company import (
+    PropertyBookingQuestionsGuestCompany,
+)
+from .property_booking_questions_guest_company_usage import (
+    PropertyBookingQuestionsGuestCompanyUsage,
+)
+from .property_booking_questions_guest_country_select import (
+    PropertyBookingQuestionsGuestCountrySelect,
+)
+from .property_booking_questions_guest_country_select_usage import (
+    PropertyBookingQuestionsGuestCountrySelectUsage,
+)
+from .property_booking_questions_guest_country_text import (
+    PropertyBookingQuestionsGuestCountryText,
+)
+from .property_booking_questions_guest_country_text_usage import (
+    PropertyBookingQuestionsGuestCountryTextUsage,
+)
+from .property_booking_questions_guest_email import PropertyBookingQuestionsGuestEmail
+from .property_booking_questions_guest_email_usage import (
+    PropertyBookingQuestionsGuestEmailUsage,
+)
+from .property_booking_questions_guest_fax import PropertyBookingQuestionsGuestFax
+from .property_booking_questions_guest_fax_usage import (
+    PropertyBookingQuestionsGuestFaxUsage,
+)
+from .property_booking_questions_guest_first_name import (
+    PropertyBookingQuestionsGuestFirstName,
+)
+from .property_booking_questions_guest_first_name_usage import (
+    PropertyBookingQuestionsGuestFirstNameUsage,
+)
+from .property_booking_questions_guest_last_name import (
+    PropertyBookingQuestionsGuestLastName,
+)
+from .property_booking_questions_guest_last_name_usage import (
+    PropertyBookingQuestionsGuestLastNameUsage,
+)
+from .property_booking_questions_guest_mobile import PropertyBookingQuestionsGuestMobile
+from .property_booking_questions_guest_mobile_usage import (
+    PropertyBookingQuestionsGuestMobileUsage,
+)
+from .property_booking_questions_guest_phone import PropertyBookingQuestionsGuestPhone
+from .property_booking_questions_guest_phone_usage import (
+    PropertyBookingQuestionsGuestPhoneUsage,
+)
+from .property_booking_questions_guest_postcode import (
+    PropertyBookingQuestionsGuestPostcode,
+)
+from .property_booking_questions_guest_postcode_usage import (
+    PropertyBookingQuestionsGuestPostcodeUsage,
+)
+from .property_booking_questions_guest_state import PropertyBookingQuestionsGuestState
+from .property_booking_questions_guest_state_usage import (
+    PropertyBookingQuestionsGuestStateUsage,
+)
+from .property_booking_questions_guest_title import PropertyBookingQuestionsGuestTitle
+from .property_booking_questions_guest_title_usage import (
+    PropertyBookingQuestionsGuestTitleUsage,
+)
+from .property_booking_rules import PropertyBookingRules
+from .property_booking_rules_allow_guest_cancellation import (
+    PropertyBookingRulesAllowGuestCancellation,
+)
+from .property_booking_rules_allow_guest_cancellation_type import (
+    PropertyBookingRulesAllowGuestCancellationType,
+)
+from .property_booking_rules_booking_exceptional_type import (
+    PropertyBookingRulesBookingExceptionalType,
+)
+from .property_booking_rules_booking_near_type import (
+    PropertyBookingRulesBookingNearType,
+)
+from .property_booking_rules_booking_type import PropertyBookingRulesBookingType
+from .property_booking_rules_daily_price_strategy import (
+    PropertyBookingRulesDailyPriceStrategy,
+)
+from .property_booking_rules_daily_price_type import PropertyBookingRulesDailyPriceType
+from .property_booking_rules_price_rounding import PropertyBookingRulesPriceRounding
+from .property_card_settings import PropertyCardSettings
+from .property_check_in_end import PropertyCheckInEnd
+from .property_check_in_start import PropertyCheckInStart
+from .property_check_out_end import PropertyCheckOutEnd
+from .property_discount_vouchers_item import PropertyDiscountVouchersItem
+from .property_discount_vouchers_item_type import PropertyDiscountVouchersItemType
+from .property_offer_type import PropertyOfferType
+from .property_one_time_vouchers_item import PropertyOneTimeVouchersItem
+from .property_payment_collection import PropertyPaymentCollection
+from .property_payment_collection_deposit_non_payment import (
+    PropertyPaymentCollectionDepositNonPayment,
+)
+from .property_payment_collection_deposit_payment_1 import (
+    PropertyPaymentCollectionDepositPayment1,
+)
+from .property_payment_collection_deposit_payment_1_variable_amount import (
+    PropertyPaymentCollectionDepositPayment1VariableAmount,
+)
+from .property_payment_collection_deposit_payment_1_variable_amount_type import (
+    PropertyPaymentCollectionDepositPayment1VariableAmountType,
+)
+from .property_payment_collection_deposit_payment_2 import (
+    PropertyPaymentCollectionDepositPayment2,
+)
+from .property_payment_collection_deposit_payment_2_variable_amount import (
+    PropertyPaymentCollectionDepositPayment2VariableAmount,
+)
+from .property_payment_collection_deposit_payment_2_variable_amount_type import (
+    PropertyPaymentCollectionDepositPayment2VariableAmountType,
+)
+from .property_payment_gateways import PropertyPaymentGateways
+from .property_payment_gateways_asiapay import PropertyPaymentGatewaysAsiapay
+from .property_payment_gateways_asiapay_type import PropertyPaymentGatewaysAsiapayType
+from .property_payment_gateways_authorizenet import PropertyPaymentGatewaysAuthorizenet
+from .property_payment_gateways_authorizenet_type import (
+    PropertyPaymentGatewaysAuthorizenetType,
+)
+from .property_payment_gateways_bitpay import PropertyPaymentGatewaysBitpay
+from .property_payment_gateways_bitpay_type import PropertyPaymentGatewaysBitpayType
+from .property_payment_gateways_borgun import PropertyPaymentGatewaysBorgun
+from .property_payment_gateways_borgun_type import PropertyPaymentGatewaysBorgunType
+from .property_payment_gateways_credit_card import PropertyPaymentGatewaysCreditCard
+from .property_payment_gateways_credit_card_type import (
+    PropertyPaymentGatewaysCreditCardType,
+)
+from .property_payment_gateways_custom_gateway import (
+    PropertyPaymentGatewaysCustomGateway,
+)
+from .property_payment_gateways_custom_gateway_type import (
+    PropertyPaymentGatewaysCustomGatewayType,
+)
+from .property_payment_gateways_global_payments_1 import (
+    PropertyPaymentGatewaysGlobalPayments1,
+)
+from .property_payment_gateways_global_payments_1_type import (
+    PropertyPaymentGatewaysGlobalPayments1Type,
+)
+from .property_payment_gateways_global_payments_2 import (
+    PropertyPaymentGatewaysGlobalPayments2,
+)
+from .property_payment_gateways_global_payments_2_type import (
+    PropertyPaymentGatewaysGlobalPayments2Type,
+)
+from .property_payment_gateways_offline_payment import (
+    PropertyPaymentGatewaysOfflinePayment,
+)
+from .property_payment_gateways_offline_payment_type import (
+    PropertyPaymentGatewaysOfflinePaymentType,
+)
+from .property_payment_gateways_paymill import PropertyPaymentGatewaysPaymill
+from .property_payment_gateways_paymill_type import PropertyPaymentGatewaysPaymillType
+from .property_payment_gateways_paypal import PropertyPaymentGatewaysPaypal
+from .property_payment_gateways_paypal_type import PropertyPaymentGatewaysPaypalType
+from .property_payment_gateways_stripe import PropertyPaymentGatewaysStripe
+from .property_payment_gateways_stripe_checkout_version import (
+    PropertyPaymentGatewaysStripeCheckoutVersion,
+)
+from .property_payment_gateways_stripe_type import PropertyPaymentGatewaysStripeType
+from .property_property_type import PropertyPropertyType
+from .property_room_charge_display import PropertyRoomChargeDisplay
+from .property_templates import PropertyTemplates
+from .property_texts_item import PropertyTextsItem
+from .property_upsell_items_item import PropertyUpsellItemsItem
+from .property_upsell_items_item_per import PropertyUpsellItemsItemPer
+from .property_upsell_items_item_period import PropertyUpsellItemsItemPeriod
+from .property_upsell_items_item_type import PropertyUpsellItemsItemType
+from .property_webhooks import PropertyWebhooks
+from .property_webhooks_additional_data import PropertyWebhooksAdditionalData
+from .property_webhooks_version import PropertyWebhooksVersion
+from .refresh_token import RefreshToken
+from .room import Room
+from .room_dependencies import RoomDependencies
+from .room_dependencies_assign_bookings_to import RoomDependenciesAssignBookingsTo
+from .room_dependencies_assign_bookings_to_type import (
+    RoomDependenciesAssignBookingsToType,
+)
+from .room_dependencies_combination_logic import RoomDependenciesCombinationLogic
+from .room_dependencies_combination_logic_type import (
+    RoomDependenciesCombinationLogicType,
+)
+from .room_overbooking_protection import RoomOverbookingProtection
+from .room_restriction_strategy import RoomRestrictionStrategy
+from .room_room_type import RoomRoomType
+from .room_templates import RoomTemplates
+from .room_texts_item import RoomTextsItem
+from .room_unallocated_unit import RoomUnallocatedUnit
+from .room_unit_allocation import RoomUnitAllocation
+from .room_units_item import RoomUnitsItem
+from .stripe_add_payment_method import StripeAddPaymentMethod
+from .stripe_add_payment_method_card import StripeAddPaymentMethodCard
+from .stripe_add_payment_method_card_type import StripeAddPaymentMethodCardType
+from .stripe_capture_charge import StripeCaptureCharge
+from .stripe_charge import StripeCharge
+from .stripe_charge_payment_method import StripeChargePaymentMethod
+from .stripe_charge_stripe_charge import StripeChargeStripeCharge
+from .stripe_charge_stripe_charge_billing_details import (
+    StripeChargeStripeChargeBillingDetails,
+)
+from .stripe_charge_stripe_charge_billing_details_address import (
+    StripeChargeStripeChargeBillingDetailsAddress,
+)
+from .stripe_create_session import StripeCreateSession
+from .stripe_create_session_line_items_item import StripeCreateSessionLineItemsItem
+from .stripe_create_session_line_items_item_price_data import (
+    StripeCreateSessionLineItemsItemPriceData,
+)
+from .stripe_create_session_line_items_item_price_data_product_data import (
+    StripeCreateSessionLineItemsItemPriceDataProductData,
+)
+from .stripe_detach_payment_method import StripeDetachPaymentMethod
+from .stripe_payment_method import StripePaymentMethod
+from .stripe_payment_method_stripe_payment_method import (
+    StripePaymentMethodStripePaymentMethod,
+)
+from .stripe_payment_method_stripe_payment_method_billing_details import (
+    StripePaymentMethodStripePaymentMethodBillingDetails,
+)
+from .stripe_payment_method_stripe_payment_method_billing_details_address import (
+    StripePaymentMethodStripePaymentMethodBillingDetailsAddress,
+)
+from .stripe_refund_charge import StripeRefundCharge
+from .stripe_release_charge import StripeReleaseCharge
+from .successful_api_response import SuccessfulApiResponse
+from .text_languages import TextLanguages
+from .text_languages_language import TextLanguagesLanguage
+from .token import Token
+from .token_details import TokenDetails
+from .token_details_diagnostics import TokenDetailsDiagnostics
+from .token_details_token import TokenDetailsToken
+from .unit_bookings import UnitBookings
+from .unit_bookings_unit_bookings import UnitBookingsUnitBookings
+from .unit_bookings_unit_bookings_20210101 import UnitBookingsUnitBookings20210101
+from .unsuccessful_api_response import UnsuccessfulApiResponse
+from .vrbo_payment_schedule import VrboPaymentSchedule
+from .vrbo_settings_post_currency import VrboSettingsPostCurrency
+from .vrbo_settings_post_properties_accepted_payment_type import (
+    VrboSettingsPostPropertiesAcceptedPaymentType,
+)
+from .vrbo_settings_post_properties_default_language import (
+    VrboSettingsPostPropertiesDefaultLanguage,
+)
+from .vrbo_settings_post_properties_payment_schedule import (
+    VrboSettingsPostPropertiesPaymentSchedule,
+)
+from .vrbo_settings_post_properties_room_types_item_cancellation_policy import (
+    VrboSettingsPostPropertiesRoomTypesItemCancellationPolicy,
+)
+from .vrbo_settings_post_properties_room_types_item_price_strategy import (
+    VrboSettingsPostPropertiesRoomTypesItemPriceStrategy,
+)
+
+__all__ = (
+    "Account",
+    "AccountSubAccountsItem",
+    "AccountUsage",
+    "AccountUsageChannelLinks",
+    "AirbnbListing",
+    "AirbnbListingAirbnbListing",
+    "AirbnbListingAirbnbListingAmenitiesItem",
+    "AirbnbListingAirbnbListingAmenitiesItemAMENITYNAME",
+    "AirbnbListingAirbnbListingCheckInOption",
+    "AirbnbReview",
+    "AirbnbReviewCategoryRatingsItem",
+    "AirbnbSettingsPost",
+    "AirbnbSettingsPostPropertiesItem",
+    "AirbnbSettingsPostPropertiesItemCurrency",
+    "AirbnbSettingsPostPropertiesItemInquiryAndRequests",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItem",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemAdvanceNoticeHours",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemBathroomShared",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemCancellationPolicy",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemCheckinType",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemCommonSpacesShared",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemDatesWithNoPrice",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemEarlyBirdDaysToCheckin",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemInstantBook",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemListingType",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemMaxDaysInAdvance",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemPriceStrategy",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemPropertyTypeGroup",
+    "AirbnbSettingsPostPropertiesItemRoomTypesItemTextsItem",
+    "Availability",
+    "AvailabilityAvailability",
+    "Booking",
+    "BookingActions",
+    "BookingActionsActions",
+    "BookingAllowAutoAction",
+    "BookingAllowCancellation",
+    "BookingAllowCancellationType",
+    "BookingAllowChannelUpdate",
+    "BookingAllowReview",
+    "BookingBookingGroupType0",
+    "BookingChannel",
+    "BookingGuests",
+    "BookingGuestsGuestsItem",
+    "BookingInfoItemsItem",
+    "BookingInvoiceItemsItem",
+    "BookingReview",
+    "BookingReviewContent",
+    "BookingReviewReply",
+    "BookingReviewReviewer",
+    "BookingReviewScoring",
+    "BookingSubStatus",
+    "Calendar",
+    "CalendarCalendarItem",
+    "CalendarCalendarItemChannels",
+    "CalendarCalendarItemChannelsAgoda",
+    "CalendarCalendarItemChannelsAirbnb",
+    "CalendarCalendarItemChannelsAsiatravel",
+    "CalendarCalendarItemChannelsAtraveode",
+    "CalendarCalendarItemChannelsBooking",
+    "CalendarCalendarItemChannelsDespegar",
+    "CalendarCalendarItemChannelsEdreamsodigeo",
+    "CalendarCalendarItemChannelsExpedia",
+    "CalendarCalendarItemChannelsFeratel",
+    "CalendarCalendarItemChannelsGoibibo",
+    "CalendarCalendarItemChannelsHometogo",
+    "CalendarCalendarItemChannelsHostelworld",
+    "CalendarCalendarItemChannelsHotelbeds",
+    "CalendarCalendarItemChannelsHrs",
+    "CalendarCalendarItemChannelsJomres",
+    "CalendarCalendarItemChannelsMarriott",
+    "CalendarCalendarItemChannelsOstrovokru",
+    "CalendarCalendarItemChannelsOta",
+    "CalendarCalendarItemChannelsReserva",
+    "CalendarCalendarItemChannelsTiket",
+    "CalendarCalendarItemChannelsTomastravel",
+    "CalendarCalendarItemChannelsTraum",
+    "CalendarCalendarItemChannelsTraveloka",
+    "CalendarCalendarItemChannelsTravia",
+    "CalendarCalendarItemChannelsTrip",
+    "CalendarCalendarItemChannelsTripadvisorrentals",
+    "CalendarCalendarItemChannelsVacationstay",
+    "CalendarCalendarItemChannelsVrbo",
+    "CalendarCalendarItemOverride",
+    "ChannelSettingsTemplate",
+    "ChannelSettingsTemplateProperties",
+    "ChannelSettingsTemplatePropertiesRoomTypesItem",
+    "DeleteBookingsResponse201Item",
+    "DeletePropertiesResponse201Item",
+    "DeletePropertiesRoomsResponse201Item",
+    "FixedPrice",
+    "FixedPriceAllowedDays",
+    "FixedPriceBookingPage",
+    "FixedPriceBookingType",
+    "FixedPriceChannelManagement",
+    "FixedPriceChannels",
+    "FixedPriceChannelsAgoda",
+    "FixedPriceChannelsAirbnb",
+    "FixedPriceChannelsAtraveode",
+    "FixedPriceChannelsBedandbreakfasteu",
+    "FixedPriceChannelsBedandbreakfastnl",
+    "FixedPriceChannelsBookeasycomau",
+    "FixedPriceChannelsBooking",
+    "FixedPriceChannelsBookitconz",
+    "FixedPriceChannelsDespegar",
+    "FixedPriceChannelsEdreamsodigeo",
+    "FixedPriceChannelsExpedia",
+    "FixedPriceChannelsFeratel",
+    "FixedPriceChannelsFlipkey",
+    "FixedPriceChannelsGoibibo",
+    "FixedPriceChannelsGuestlinkcouk",
+    "FixedPriceChannelsHometogo",
+    "FixedPriceChannelsHostelinternational",
+    "FixedPriceChannelsHostelsclub",
+    "FixedPriceChannelsHostelworld",
+    "FixedPriceChannelsHotelbeds",
+    "FixedPriceChannelsHrs",
+    "FixedPriceChannelsHrsRateCode",
+    "FixedPriceChannelsJomres",
+    "FixedPriceChannelsLastminute",
+    "FixedPriceChannelsMarriott",
+    "FixedPriceChannelsOstrovokru",
+    "FixedPriceChannelsOta",
+    "FixedPriceChannelsReserva",
+    "FixedPriceChannelsTablethotels",
+    "FixedPriceChannelsTiket",
+    "FixedPriceChannelsTomastravel",
+    "FixedPriceChannelsTraumferienwohnungen",
+    "FixedPriceChannelsTraveloka",
+    "FixedPriceChannelsTravia",
+    "FixedPriceChannelsTripadvisorrentals",
+    "FixedPriceChannelsVacationstay",
+    "FixedPriceChannelsVrbo",
+    "FixedPriceChannelsWebroomsconz",
+    "FixedPriceCheckInDays",
+    "FixedPriceCheckOutDays",
+    "FixedPriceDiscountsItem",
+    "FixedPriceRefererDiscountsItem",
+    "FixedPriceRestrictionStrategy",
+    "FixedPriceStrategy",
+    "FixedPriceUpsellItemsItem",
+    "FixedPriceVoucherCodesItem",
+    "GetAccountsIncludeLanguagesItem",
+    "GetAccountsResponse200",
+    "GetBookingsChannel",
+    "GetBookingsFilter",
+    "GetBookingsMessagesFilter",
+    "GetBookingsMessagesResponse200",
+    "GetBookingsMessagesSource",
+    "GetBookingsResponse200",
+    "GetBookingsResponse200DataItem",
+    "GetBookingsStatusItem",
+    "GetChannelsAirbnbListingsResponse200",
+    "GetChannelsAirbnbReviewsResponse200",
+    "GetChannelsAirbnbUsersResponse200",
+    "GetChannelsAirbnbUsersResponse200DataItem",
+    "GetChannelsAirbnbUsersResponse200DataItemAirbnbUser",
+    "GetChannelsBookingReviewsResponse200",
+    "GetChannelsSettingsChannelItem",
+    "GetChannelsStripeChargesResponse200",
+    "GetChannelsStripePaymentMethodsResponse200",
+    "GetInventoryFixedPricesResponse200",
+    "GetInventoryRoomsAvailabilityResponse200",
+    "GetInventoryRoomsCalendarResponse200",
+    "GetInventoryRoomsCalendarResponse200DataItem",
+    "GetInventoryRoomsOffersResponse200",
+    "GetInventoryRoomsOffersResponse200DataItem",
+    "GetInventoryRoomsUnitBookingsResponse200",
+    "GetOrganizationsUsersResponse200",
+    "GetPropertiesIncludeLanguagesItem",
+    "GetPropertiesIncludeTextsItem",
+    "GetPropertiesResponse200",
+    "GetPropertiesRoomsIncludeLanguagesItem",
+    "GetPropertiesRoomsIncludeTextsItem",
+    "GetPropertiesRoomsResponse200",
+    "HostMessage",
+    "HostMessageAttachmentMimeType",
+    "HostMessageSource",
+    "ICalExportSettingsGet",
+    "ICalExportSettingsGetPropertiesItem",
+    "ICalExportSettingsGetPropertiesItemRoomTypesItem",
+    "ICalExportSettingsPost",
+    "ICalExportSettingsPostPropertiesItem",
+    "ICalExportSettingsPostPropertiesItemRoomTypesItem",
+    "ICalExportSettingsPostPropertiesItemRoomTypesItemExport",
+    "ICalImportSettingsGet",
+    "ICalImportSettingsGetPropertiesItem",
+    "ICalImportSettingsGetPropertiesItemModificationNotification",
+    "ICalImportSettingsGetPropertiesItemRoomTypesItem",
+    "ICalImportSettingsGetPropertiesItemRoomTypesItemImport1",
+    "ICalImportSettingsGetPropertiesItemRoomTypesItemImport2",
+    "ICalImportSettingsGetPropertiesItemRoomTypesItemImport3",
+    "ICalImportSettingsPost",
+    "ICalImportSettingsPostPropertiesItem",
+    "ICalImportSettingsPostPropertiesItemModificationNotification",
+    "ICalImportTools",
+    "Invoice",
+    "InvoiceItem",
+    "InvoiceItemPost",
+    "InvoiceItemPostType",
+    "Message",
+    "MultiplePostResponse",
+    "MultiplePostResponseErrorsItem",
+    "MultiplePostResponseInfoItem",
+    "MultiplePostResponseModified",
+    "MultiplePostResponseModifiedSubFieldItem",
+    "MultiplePostResponseNew",
+    "MultiplePostResponseNewSubFieldItem",
+    "MultiplePostResponseWarningsItem",
+    "NewBooking",
+    "NewBookingInfoItemsItem",
+    "NewBookingStatus",
+    "NukiSettingsGet",
+    "NukiSettingsGetProperties",
+    "NukiSettingsGetPropertiesRoomTypesItem",
+    "NukiSettingsGetPropertiesRoomTypesItemAllowRemoteAppAccess",
+    "NukiSettingsGetPropertiesRoomTypesItemLockSerialNumbersItem",
+    "NukiSettingsPost",
+    "NukiSettingsPostProperties",
+    "NukiSettingsPostPropertiesRoomTypesItem",
+    "NukiSettingsPostPropertiesRoomTypesItemAllowRemoteAppAccess",
+    "NukiSettingsPostPropertiesRoomTypesItemLockSerialNumbersItem",
+    "Offer",
+    "OfferAllowCancellation",
+    "OfferAllowCancellationType",
+    "OfferBookingType",
+    "OfferEnable",
+    "OfferMinimumStay",
+    "OfferMinimumStayType",
+    "OfferResponse",
+    "OrganizationUser",
+    "OrganizationUserPropertiesItem",
+    "OrganizationUserPropertiesItemRoomTypesItem",
+    "Pages",
+    "PatchBookingsMessagesBody",
+    "PostAccountsResponse201Item",
+    "PostBookingsBodyItem",
+    "PostBookingsMessagesResponse201Item",
+    "PostBookingsResponse201Item",
+    "PostChannelsAirbnbBodyItem",
+    "PostChannelsAirbnbBodyItemAction",
+    "PostChannelsAirbnbBodyItemConnect",
+    "PostChannelsAirbnbResponse201Item",
+    "PostChannelsBookingBodyItem",
+    "PostChannelsBookingBodyItemAction",
+    "PostChannelsBookingResponse201Item",
+    "PostChannelsSettingsResponse201Item",
+    "PostChannelsStripeResponse201Item",
+    "PostInventoryFixedPricesResponse201Item",
+    "PostInventoryRoomsCalendarResponse201Item",
+    "PostPropertiesResponse201Item",
+    "PriceRules",
+    "PriceRulesBookingPage",
+    "PriceRulesChannels",
+    "PriceRulesChannelsAgoda",
+    "PriceRulesChannelsAirbnb",
+    "PriceRulesChannelsAtraveode",
+    "PriceRulesChannelsBedandbreakfasteu",
+    "PriceRulesChannelsBedandbreakfastnl",
+    "PriceRulesChannelsBookeasycomau",
+    "PriceRulesChannelsBooking",
+    "PriceRulesChannelsBookitconz",
+    "PriceRulesChannelsDespegar",
+    "PriceRulesChannelsEdreamsodigeo",
+    "PriceRulesChannelsExpedia",
+    "PriceRulesChannelsFeratel",
+    "PriceRulesChannelsFlipkey",
+    "PriceRulesChannelsGoibibo",
+    "PriceRulesChannelsGuestlinkcouk",
+    "PriceRulesChannelsHometogo",
+    "PriceRulesChannelsHostelinternational",
+    "PriceRulesChannelsHostelsclub",
+    "PriceRulesChannelsHostelworld",
+    "PriceRulesChannelsHotelbeds",
+    "PriceRulesChannelsHrs",
+    "PriceRulesChannelsHrsRateCode",
+    "PriceRulesChannelsJomres",
+    "PriceRulesChannelsLastminute",
+    "PriceRulesChannelsMarriott",
+    "PriceRulesChannelsOstrovokru",
+    "PriceRulesChannelsOta",
+    "PriceRulesChannelsReserva",
+    "PriceRulesChannelsTablethotels",
+    "PriceRulesChannelsTiket",
+    "PriceRulesChannelsTomastravel",
+    "PriceRulesChannelsTraumferienwohnungen",
+    "PriceRulesChannelsTraveloka",
+    "PriceRulesChannelsTravia",
+    "PriceRulesChannelsTrip",
+    "PriceRulesChannelsTripadvisorrentals",
+    "PriceRulesChannelsVacationstay",
+    "PriceRulesChannelsVrbo",
+    "PriceRulesChannelsWebroomsconz",
+    "PriceRulesPriceFor",
+    "PriceRulesPriceForType",
+    "PriceRulesPriceLinking",
+    "PriceRulesUpsellItemsItem",
+    "PriceRulesVoucherCodesItem",
+    "Property",
+    "PropertyAccount",
+    "PropertyAccountUnitStatusesItem",
+    "PropertyBookingQuestions",
+    "PropertyBookingQuestionsCustomQuestion1",
+    "PropertyBookingQuestionsCustomQuestion1Type",
+    "PropertyBookingQuestionsCustomQuestion1Usage",
+    "PropertyBookingQuestionsCustomQuestion2",
+    "PropertyBookingQuestionsCustomQuestion2Type",
+    "PropertyBookingQuestionsCustomQuestion2Usage",
+    "PropertyBookingQuestionsCustomQuestion3",
+    "PropertyBookingQuestionsCustomQuestion3Type",
+    "PropertyBookingQuestionsCustomQuestion3Usage",
+    "PropertyBookingQuestionsCustomQuestion4",
+    "PropertyBookingQuestionsCustomQuestion4Type",
+    "PropertyBookingQuestionsCustomQuestion4Usage",
+    "PropertyBookingQuestionsCustomQuestion5",
+    "PropertyBookingQuestionsCustomQuestion5Type",
+    "PropertyBookingQuestionsCustomQuestion5Usage",
+    "PropertyBookingQuestionsCustomQuestion6",
+    "PropertyBookingQuestionsCustomQuestion6Type",
+    "PropertyBookingQuestionsCustomQuestion6Usage",
+    "PropertyBookingQuestionsCustomQuestion7",
+    "PropertyBookingQuestionsCustomQuestion7Type",
+    "PropertyBookingQuestionsCustomQuestion7Usage",
+    "PropertyBookingQuestionsCustomQuestion8",
+    "PropertyBookingQuestionsCustomQuestion8Type",
+    "PropertyBookingQuestionsCustomQuestion8Usage",
+    "PropertyBookingQuestionsCustomQuestion9",
+    "PropertyBookingQuestionsCustomQuestion9Type",
+    "PropertyBookingQuestionsCustomQuestion9Usage",
+    "PropertyBookingQuestionsCustomQuestion10",
+    "PropertyBookingQuestionsCustomQuestion10Type",
+    "PropertyBookingQuestionsCustomQuestion10Usage",
+    "PropertyBookingQuestionsGuestAddress",
+    "PropertyBookingQuestionsGuestAddressUsage",
+    "PropertyBookingQuestionsGuestArrivalTime",
+    "PropertyBookingQuestionsGuestArrivalTimeUsage",
+    "PropertyBookingQuestionsGuestCity",
+    "PropertyBookingQuestionsGuestCityUsage",
+    "PropertyBookingQuestionsGuestComments",
+    "PropertyBookingQuestionsGuestCommentsUsage",
+    "PropertyBookingQuestionsGuestCompany",
+    "PropertyBookingQuestionsGuestCompanyUsage",
+    "PropertyBookingQuestionsGuestCountrySelect",
+    "PropertyBookingQuestionsGuestCountrySelectUsage",
+    "PropertyBookingQuestionsGuestCountryText",
+    "PropertyBookingQuestionsGuestCountryTextUsage",
+    "PropertyBookingQuestionsGuestEmail",
+    "PropertyBookingQuestionsGuestEmailUsage",
+    "PropertyBookingQuestionsGuestFax",
+    "PropertyBookingQuestionsGuestFaxUsage",
+    "PropertyBookingQuestionsGuestFirstName",
+    "PropertyBookingQuestionsGuestFirstNameUsage",
+    "PropertyBookingQuestionsGuestLastName",
+    "PropertyBookingQuestionsGuestLastNameUsage",
+    "PropertyBookingQuestionsGuestMobile",
+    "PropertyBookingQuestionsGuestMobileUsage",
+    "PropertyBookingQuestionsGuestPhone",
+    "PropertyBookingQuestionsGuestPhoneUsage",
+    "PropertyBookingQuestionsGuestPostcode",
+    "PropertyBookingQuestionsGuestPostcodeUsage",
+    "PropertyBookingQuestionsGuestState",
+    "PropertyBookingQuestionsGuestStateUsage",
+    "PropertyBookingQuestionsGuestTitle",
+    "PropertyBookingQuestionsGuestTitleUsage",
+    "PropertyBookingRules",
+    "PropertyBookingRulesAllowGuestCancellation",
+    "PropertyBookingRulesAllowGuestCancellationType",
+    "PropertyBookingRulesBookingExceptionalType",
+    "PropertyBookingRulesBookingNearType",
+    "PropertyBookingRulesBookingType",
+    "PropertyBookingRulesDailyPriceStrategy",
+    "PropertyBookingRulesDailyPriceType",
+    "PropertyBookingRulesPriceRounding",
+    "PropertyCardSettings",
+    "PropertyCheckInEnd",
+    "PropertyCheckInStart",
+    "PropertyCheckOutEnd",
+    "PropertyDiscountVouchersItem",
+    "PropertyDiscountVouchersItemType",
+    "PropertyOfferType",
+    "PropertyOneTimeVouchersItem",
+    "PropertyPaymentCollection",
+    "PropertyPaymentCollectionDepositNonPayment",
+    "PropertyPaymentCollectionDepositPayment1",
+    "PropertyPaymentCollectionDepositPayment1VariableAmount",
+    "PropertyPaymentCollectionDepositPayment1VariableAmountType",
+    "PropertyPaymentCollectionDepositPayment2",
+    "PropertyPaymentCollectionDepositPayment2VariableAmount",
+    "PropertyPaymentCollectionDepositPayment2VariableAmountType",
+    "PropertyPaymentGateways",
+    "PropertyPaymentGatewaysAsiapay",
+    "PropertyPaymentGatewaysAsiapayType",
+    "PropertyPaymentGatewaysAuthorizenet",
+    "PropertyPaymentGatewaysAuthorizenetType",
+    "PropertyPaymentGatewaysBitpay",
+    "PropertyPaymentGatewaysBitpayType",
+    "PropertyPaymentGatewaysBorgun",
+    "PropertyPaymentGatewaysBorgunType",
+    "PropertyPaymentGatewaysCreditCard",
+    "PropertyPaymentGatewaysCreditCardType",
+    "PropertyPaymentGatewaysCustomGateway",
+    "PropertyPaymentGatewaysCustomGatewayType",
+    "PropertyPaymentGatewaysGlobalPayments1",
+    "PropertyPaymentGatewaysGlobalPayments1Type",
+    "PropertyPaymentGatewaysGlobalPayments2",
+    "PropertyPaymentGatewaysGlobalPayments2Type",
+    "PropertyPaymentGatewaysOfflinePayment",
+    "PropertyPaymentGatewaysOfflinePaymentType",
+    "PropertyPaymentGatewaysPaymill",
+    "PropertyPaymentGatewaysPaymillType",
+    "PropertyPaymentGatewaysPaypal",
+    "PropertyPaymentGatewaysPaypalType",
+    "PropertyPaymentGatewaysStripe",
+    "PropertyPaymentGatewaysStripeCheckoutVersion",
+    "PropertyPaymentGatewaysStripeType",
+    "PropertyPropertyType",
+    "PropertyRoomChargeDisplay",
+    "PropertyTemplates",
+    "PropertyTextsItem",
+    "PropertyUpsellItemsItem",
+    "PropertyUpsellItemsItemPer",
+    "PropertyUpsellItemsItemPeriod",
+    "PropertyUpsellItemsItemType",
+    "PropertyWebhooks",
+    "PropertyWebhooksAdditionalData",
+    "PropertyWebhooksVersion",
+    "RefreshToken",
+    "Room",
+    "RoomDependencies",
+    "RoomDependenciesAssignBookingsTo",
+    "RoomDependenciesAssignBookingsToType",
+    "RoomDependenciesCombinationLogic",
+    "RoomDependenciesCombinationLogicType",
+    "RoomOverbookingProtection",
+    "RoomRestrictionStrategy",
+    "RoomRoomType",
+    "RoomTemplates",
+    "RoomTextsItem",
+    "RoomUnallocatedUnit",
+    "RoomUnitAllocation",
+    "RoomUnitsItem",
+    "StripeAddPaymentMethod",
+    "StripeAddPaymentMethodCard",
+    "StripeAddPaymentMethodCardType",
+    "StripeCaptureCharge",
+    "StripeCharge",
+    "StripeChargePaymentMethod",
+    "StripeChargeStripeCharge",
+    "StripeChargeStripeChargeBillingDetails",
+    "StripeChargeStripeChargeBillingDetailsAddress",
+    "StripeCreateSession",
+    "StripeCreateSessionLineItemsItem",
+    "StripeCreateSessionLineItemsItemPriceData",
+    "StripeCreateSessionLineItemsItemPriceDataProductData",
+    "StripeDetachPaymentMethod",
+    "StripePaymentMethod",
+    "StripePaymentMethodStripePaymentMethod",
+    "StripePaymentMethodStripePaymentMethodBillingDetails",
+    "StripePaymentMethodStripePaymentMethodBillingDetailsAddress",
+    "StripeRefundCharge",
+    "StripeReleaseCharge",
+    "SuccessfulApiResponse",
+    "TextLanguages",
+    "TextLanguagesLanguage",
+    "Token",
+    "TokenDetails",
+    "TokenDetailsDiagnostics",
+    "TokenDetailsToken",
+    "UnitBookings",
+    "UnitBookingsUnitBookings",
+    "UnitBookingsUnitBookings20210101",
+    "UnsuccessfulApiResponse",
+    "VrboPaymentSchedule",
+    "VrboSettingsPostCurrency",
+    "VrboSettingsPostPropertiesAcceptedPaymentType",
+    "VrboSettingsPostPropertiesDefaultLanguage",
+    "VrboSettingsPostPropertiesPaymentSchedule",
+    "VrboSettingsPostPropertiesRoomTypesItemCancellationPolicy",
+    "VrboSettingsPostPropertiesRoomTypesItemPriceStrategy",
+)

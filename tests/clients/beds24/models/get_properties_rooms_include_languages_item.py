@@ -1,0 +1,97 @@
+from typing import Literal
+
+GetPropertiesRoomsIncludeLanguagesItem = Literal[
+    "all",
+    "ar",
+    "bg",
+    "ca",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "he",
+    "hr",
+    "hu",
+    "id",
+    "is",
+    "it",
+    "ja",
+    "ko",
+    "lt",
+    "mn",
+    "my",
+    "nl",
+    "no",
+    "pl",
+    "pt",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sr",
+    "sv",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+    "zt",
+]
+
+GET_PROPERTIES_ROOMS_INCLUDE_LANGUAGES_ITEM_VALUES: set[
+    GetPropertiesRoomsIncludeLanguagesItem
+] = {
+    "all",
+    "ar",
+    "bg",
+    "ca",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "he",
+    "hr",
+    "hu",
+    "id",
+    "is",
+    "it",
+    "ja",
+    "ko",
+    "lt",
+    "mn",
+    "my",
+    "nl",
+    "no",
+    "pl",
+    "pt",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sr",
+    "sv",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+    "zt",
+}
+
+
+def check_get_properties_rooms_include_languages_item(
+    value: str,
+) -> GetPropertiesRoomsIncludeLanguagesItem:
+    if value in GET_PROPERTIES_ROOMS_INCLUDE_LANGUAGES_ITEM_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {GET_PROPERTIES_ROOMS_INCLUDE_LANGUAGES_ITEM_VALUES!r}"
+    )

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.i_cal_import_settings_get_properties_item_modification_notification import (
+    ICalImportSettingsGetPropertiesItemModificationNotification,
+    check_i_cal_import_settings_get_properties_item_modification_notification,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.i_cal_import_settings_get_properties_item_room_types_item import (
+        ICalImportSettingsGetPropertiesItemRoomTypesItem,
+    )
+
+
+T = TypeVar("T", bound="ICalImportSettingsGetPropertiesItem")
+
+
+@_attrs_define
+class ICalImportSettingsGetPropertiesItem:
+    """
+    Attributes:
+        id (int | Unset):
+        modification_notification (ICalImportSettingsGetPropertiesItemModificationNotification | Unset):
+        room_types (list[ICalImportSettingsGetPropertiesItemRoomTypesItem] | Unset):
+    """
+
+    id: int | Unset = UNSET
+    modification_notification: (
+        ICalImportSettingsGetPropertiesItemModificationNotification | Unset
+    ) = UNSET
+    room_types: list[ICalImportSettingsGetPropertiesItemRoomTypesItem] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        modification_notification: str | Unset = UNSET
+        if not isinstance(self.modification_notification, Unset):
+            modification_notification = self.modification_notification
+
+        room_types: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.room_types, Unset):
+            room_types = []
+            for room_types_item_data in self.room_types:
+                room_types_item = room_types_item_data.to_dict()
+                room_types.append(room_types_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if modification_notification is not UNSET:
+            field_dict["modificationNotification"] = modification_notification
+        if room_types is not UNSET:
+            field_dict["roomTypes"] = room_types
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.i_cal_import_settings_get_properties_item_room_types_item import (
+            ICalImportSettingsGetPropertiesItemRoomTypesItem,
+        )
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _modification_notification = d.pop("modificationNotification", UNSET)
+        modification_notification: (
+            ICalImportSettingsGetPropertiesItemModificationNotification | Unset
+        )
+        if isinstance(_modification_notification, Unset):
+            modification_notification = UNSET
+        else:
+            modification_notification = check_i_cal_import_settings_get_properties_item_modification_notification(
+                _modification_notification
+            )
+
+        _room_types = d.pop("roomTypes", UNSET)
+        room_types: list[ICalImportSettingsGetPropertiesItemRoomTypesItem] | Unset = (
+            UNSET
+        )
+        if _room_types is not UNSET:
+            room_types = []
+            for room_types_item_data in _room_types:
+                room_types_item = (
+                    ICalImportSettingsGetPropertiesItemRoomTypesItem.from_dict(
+                        room_types_item_data
+                    )
+                )
+
+                room_types.append(room_types_item)
+
+        i_cal_import_settings_get_properties_item = cls(
+            id=id,
+            modification_notification=modification_notification,
+            room_types=room_types,
+        )
+
+        i_cal_import_settings_get_properties_item.additional_properties = d
+        return i_cal_import_settings_get_properties_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrganizationUserPropertiesItemRoomTypesItem")
+
+
+@_attrs_define
+class OrganizationUserPropertiesItemRoomTypesItem:
+    """
+    Attributes:
+        id (int | Unset):
+        name (str | Unset):
+        qty (int | Unset):
+    """
+
+    id: int | Unset = UNSET
+    name: str | Unset = UNSET
+    qty: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        qty = self.qty
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if qty is not UNSET:
+            field_dict["qty"] = qty
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        qty = d.pop("qty", UNSET)
+
+        organization_user_properties_item_room_types_item = cls(
+            id=id,
+            name=name,
+            qty=qty,
+        )
+
+        organization_user_properties_item_room_types_item.additional_properties = d
+        return organization_user_properties_item_room_types_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,31 @@
+from typing import Literal
+
+PropertyBookingQuestionsCustomQuestion9Type = Literal[
+    "dateSelector",
+    "multiLineField",
+    "multipleList",
+    "multipleSelect",
+    "singleLineField",
+    "tickBox",
+]
+
+PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_TYPE_VALUES: set[
+    PropertyBookingQuestionsCustomQuestion9Type
+] = {
+    "dateSelector",
+    "multiLineField",
+    "multipleList",
+    "multipleSelect",
+    "singleLineField",
+    "tickBox",
+}
+
+
+def check_property_booking_questions_custom_question_9_type(
+    value: str,
+) -> PropertyBookingQuestionsCustomQuestion9Type:
+    if value in PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_TYPE_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_TYPE_VALUES!r}"
+    )

@@ -1,0 +1,25 @@
+from typing import Literal
+
+PropertyBookingQuestionsCustomQuestion9Usage = Literal[
+    "compulsory", "compulsoryBookingPage", "internal", "notUsed", "optional"
+]
+
+PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_USAGE_VALUES: set[
+    PropertyBookingQuestionsCustomQuestion9Usage
+] = {
+    "compulsory",
+    "compulsoryBookingPage",
+    "internal",
+    "notUsed",
+    "optional",
+}
+
+
+def check_property_booking_questions_custom_question_9_usage(
+    value: str,
+) -> PropertyBookingQuestionsCustomQuestion9Usage:
+    if value in PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_USAGE_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {PROPERTY_BOOKING_QUESTIONS_CUSTOM_QUESTION_9_USAGE_VALUES!r}"
+    )
