@@ -54,16 +54,10 @@ READ_SCOPES = tuple(s.value for s in Scope if s.value.startswith("read:"))
 # Beds24 operations staykit does not serve yet: skipped by name. Take an entry off when its
 # route lands (test_not_yet_served_operations_are_not_served fails until then).
 NOT_YET = {
-    ("POST", "/bookings"),
-    ("DELETE", "/bookings"),
     ("GET", "/bookings/messages"),
     ("POST", "/bookings/messages"),
     ("PATCH", "/bookings/messages"),
-    ("POST", "/inventory/rooms/calendar"),
     ("POST", "/inventory/fixedPrices"),
-    ("POST", "/properties"),
-    ("DELETE", "/properties"),
-    ("DELETE", "/properties/rooms"),
 }
 
 # Served operations this test does not run, and why.
@@ -82,6 +76,12 @@ NOT_RUN = {
     # test_channels.py cover them).
     ("POST", "/accounts"),
     ("POST", "/channels/settings"),
+    ("POST", "/bookings"),  # test_bookings_write.py
+    ("DELETE", "/bookings"),  # test_bookings_write.py
+    ("POST", "/inventory/rooms/calendar"),  # test_inventory_write.py
+    ("POST", "/properties"),  # test_properties_write.py
+    ("DELETE", "/properties"),  # test_properties_write.py
+    ("DELETE", "/properties/rooms"),  # test_properties_write.py
 }
 
 # Statuses staykit answers to valid requests that the document does not list for the
