@@ -31,7 +31,11 @@ from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, PageRequest
 from staykit.api.deps import DbSession
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
-from staykit.domain.catalog import channel_calendar, channel_calendar_write
+from staykit.domain.catalog import (
+    channel_calendar,
+    channel_calendar_write,
+    channel_fixed_prices,
+)
 from staykit.domain.catalog.channel_calendar import MAX_DAYS, SLOTS, CalendarNight
 from staykit.domain.catalog.dates import check_stay_dates
 
@@ -457,6 +461,74 @@ async def fixed_prices(
             values["extraPersonPriceEnable"] = True
         items.append(FixedPrice(**values))
     return answer(request, "fixedPrice", items, page)
+
+
+@router.post(
+    "/fixedPrices",
+    status_code=201,
+    response_model=list[PostResult],
+    response_model_exclude_none=True,
+    summary="Create or modify fixed prices",
+)
+async def write_fixed_prices(
+    account: InventoryWriter,
+    session: DbSession,
+    body: Annotated[
+        list[Any],
+        Body(
+            description="An array of fixed prices as GET /inventory/fixedPrices answers them "
+            f"(at most {channel_fixed_prices.MAX_ITEMS} items): without `id` a new one (a new "
+            "rate of roomId), with `id` a change to it, with only `id` its deletion.",
+            openapi_examples={
+                "create": {
+                    "summary": "A new fixed price in a free offer of a room",
+                    "value": [
+                        {
+                            "roomId": 1234567,
+                            "name": "Non refundable",
+                            "roomPrice": 89,
+                            "extraPersonPrice": 10,
+                        }
+                    ],
+                },
+                "modifyAndDelete": {
+                    "summary": "Change one fixed price's price, delete another",
+                    "value": [{"id": 1001, "roomPrice": 95.5}, {"id": 1002}],
+                },
+            },
+        ),
+    ],
+) -> list[PostResult]:
+    """Per item, in request order, its own result: `new` (id, roomId, offerId) for a
+    created fixed price, `modified` (id and the fields changed) otherwise; errors mean
+    nothing of that item was written. See docs/channel-api.md for how each field maps onto
+    staykit's rates and which ones are refused or ignored."""
+    if len(body) > channel_fixed_prices.MAX_ITEMS:
+        raise InvalidInput(
+            f"A write holds at most {channel_fixed_prices.MAX_ITEMS} items; send the rest in "
+            "another request.",
+            code="tooManyItems",
+            field="body",
+        )
+    outcomes = await channel_fixed_prices.save_fixed_prices(
+        session, account.principal, account.business_ids, body
+    )
+    return [
+        PostResult(
+            success=o.success,
+            new=o.new,
+            modified=o.modified,
+            errors=[PostIssue(action=i.action, field=i.field, message=i.message) for i in o.errors]
+            or None,
+            warnings=[
+                PostIssue(action=i.action, field=i.field, message=i.message) for i in o.warnings
+            ]
+            or None,
+            info=[PostIssue(action=i.action, field=i.field, message=i.message) for i in o.info]
+            or None,
+        )
+        for o in outcomes
+    ]
 
 
 # --- calendar writes -------------------------------------------------------------------------
