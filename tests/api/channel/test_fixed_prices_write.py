@@ -265,6 +265,30 @@ async def test_a_room_wide_value_the_room_already_has_is_accepted(
     assert result["success"] is True and "warnings" not in result, result
 
 
+async def test_stay_limits_looser_than_the_rooms_are_warnings_stricter_ones_errors(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    pms.cabin.min_stay, pms.cabin.max_stay = 3, 10
+    await db.commit()
+    cabin = {"roomId": pms.cabin.int_id, "roomPrice": 220}
+    results = await post(
+        client,
+        pms,
+        [
+            {**cabin, "minNights": 2, "maxNights": 14},
+            {**cabin, "minNights": 4},
+            {**cabin, "maxNights": 7},
+            {**cabin, "minNights": 3, "maxNights": 10},
+        ],
+    )
+    assert [r["success"] for r in results] == [True, False, False, True]
+    assert fields(results[0], "warnings") == ["minNights", "maxNights"]
+    assert fields(results[1]) == ["minNights"] and fields(results[2]) == ["maxNights"]
+    assert "warnings" not in results[3]
+    found = await read(client, pms, id=results[0]["new"]["id"])
+    assert found[results[0]["new"]["id"]]["minNights"] == 3  # the room's, as GET shows it
+
+
 async def test_what_changes_nothing_for_a_guest_is_a_warning_and_the_item_is_written(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

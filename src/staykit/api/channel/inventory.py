@@ -518,17 +518,16 @@ async def write_fixed_prices(
             success=o.success,
             new=o.new,
             modified=o.modified,
-            errors=[PostIssue(action=i.action, field=i.field, message=i.message) for i in o.errors]
-            or None,
-            warnings=[
-                PostIssue(action=i.action, field=i.field, message=i.message) for i in o.warnings
-            ]
-            or None,
-            info=[PostIssue(action=i.action, field=i.field, message=i.message) for i in o.info]
-            or None,
+            errors=_issues(o.errors),
+            warnings=_issues(o.warnings),
+            info=_issues(o.info),
         )
         for o in outcomes
     ]
+
+
+def _issues(found: list[channel_fixed_prices.Issue]) -> list[PostIssue] | None:
+    return [PostIssue(action=i.action, field=i.field, message=i.message) for i in found] or None
 
 
 # --- calendar writes -------------------------------------------------------------------------
