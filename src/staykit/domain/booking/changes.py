@@ -110,9 +110,11 @@ async def modify(
     rate = None if moving or not old else await session.get(Rate, old[0].rate_id)
     if rate is None or not rate.is_active:
         rate = await bookable_rate(session, listing, None)
-    # Both unit types' occupancy changes: their locks, in sorted order (no deadlock with a
-    # move the other way).
-    await lock_unit_types(session, {reservation.unit_type_id, listing.id})
+    # Every unit type whose occupancy changes (the old assignments', the new one's): their
+    # locks at once, in sorted order, so a move the other way cannot deadlock with this one.
+    await lock_unit_types(
+        session, {reservation.unit_type_id, listing.id, *(a.unit_type_id for a in old)}
+    )
     async with session.begin_nested():  # a refused change rolls back to here
         await release_assignments(session, old)
         for a in old:
