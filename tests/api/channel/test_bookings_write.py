@@ -333,13 +333,46 @@ async def test_the_same_booking_twice_in_one_request_is_applied_in_order(
     assert (await read(client, headers, booking_id))["departure"] == day(24)
 
 
-async def test_moving_to_another_room_is_refused_for_now(
+async def test_a_room_id_change_moves_the_booking_re_priced_and_frees_the_old_room(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:
-    headers = await pms.headers(*WRITE)
-    [made] = await post(client, headers, [stay(pms)])
-    [moved] = await post(client, headers, [{"id": made["new"]["id"], "roomId": pms.cabin.int_id}])
-    assert moved["success"] is False and moved["errors"][0]["field"] == "roomId"
+    headers = await pms.headers(*ALL)
+    [made] = await post(client, headers, [stay(pms, unitId=pms.queen_units[0].int_id)])
+    booking_id = made["new"]["id"]
+    cabin = {"roomId": pms.cabin.int_id, "arrival": day(20), "departure": day(22)}
+    [blocker] = await post(client, headers, [{**cabin, "arrival": day(40), "departure": day(42)}])
+    full, other, moved, rebook = await post(
+        client,
+        headers,
+        [
+            # the cabin is taken on these nights: refused, the booking stays as it was
+            {
+                "id": booking_id,
+                "roomId": pms.cabin.int_id,
+                "arrival": day(40),
+                "departure": day(42),
+            },
+            # a room of another business is not found
+            {"id": booking_id, "roomId": pms.other_listing.int_id},
+            # priced on the cabin's default rate: 2 nights at 200 (a claimed price is checked)
+            {"id": booking_id, "roomId": pms.cabin.int_id, "price": 400},
+            # the queen unit the booking left is free again
+            stay(pms, unitId=pms.queen_units[0].int_id),
+        ],
+    )
+    assert full["success"] is False and full["errors"][0]["field"] == "arrival"
+    assert day(40) in full["errors"][0]["message"]
+    assert other["success"] is False and other["errors"][0]["field"] == "roomId"
+    assert moved["success"] is True, moved
+    assert moved["modified"]["roomId"] == pms.cabin.int_id
+    assert moved["modified"]["unitId"] == pms.cabin_unit.int_id
+    assert "propertyId" not in moved["modified"]  # the same property
+    assert rebook["success"] is True
+    booking = await read(client, headers, booking_id)
+    assert (booking["roomId"], booking["unitId"]) == (pms.cabin.int_id, pms.cabin_unit.int_id)
+    assert (booking["arrival"], booking["departure"], booking["price"]) == (day(20), day(22), 400)
+    assert sum(i["lineTotal"] for i in booking["invoiceItems"]) == 400
+    assert blocker["success"] is True
 
 
 # --- invoice and info items -----------------------------------------------------------------

@@ -124,6 +124,7 @@ WIRE = {
     "room_id": "roomId",
     "unit_id": "unitId",
     "listing_id": "roomId",
+    "unit_type_id": "roomId",
     "rate_id": "roomId",
     "master_id": "masterId",
     "api_reference": "apiReference",
@@ -320,6 +321,8 @@ def _booking(b: cw.BookingSummary, *, financial: bool) -> dict[str, Any]:
 
 
 CHANGED = {
+    "room_id": "roomId",
+    "property_id": "propertyId",
     "arrival": "arrival",
     "departure": "departure",
     "adults": "numAdult",

@@ -1,4 +1,4 @@
-"""Changing a reservation: new dates, guests or unit (modify), its group (set_master),
+"""Changing a reservation: new dates, guests, unit or unit type (modify), its group (set_master),
 and a reservation's details (iCal fields, dispute status) with a lifecycle step."""
 
 from __future__ import annotations
@@ -37,18 +37,38 @@ from staykit.domain.booking.create import (
     stay_charges,
 )
 from staykit.domain.booking.lifecycle import not_in_status
-from staykit.domain.booking.models import DISPUTE_STATUSES, InvoiceItem, Reservation
+from staykit.domain.booking.models import (
+    DISPUTE_STATUSES,
+    InvoiceItem,
+    Reservation,
+    ReservationGuest,
+    UnitAssignment,
+)
 from staykit.domain.booking.repository import assignments_of, get_reservation, may_manage
 from staykit.domain.catalog.availability import lock_unit_types
-from staykit.domain.catalog.models import Rate, UnitType
+from staykit.domain.catalog.models import Rate, Unit, UnitType
 from staykit.domain.catalog.quote import quote_stay
 
 
 async def modify(
-    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID, change: StayChange
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    change: StayChange,
+    *,
+    unit_type_id: uuid.UUID | None = None,
 ) -> Booked:
     """New dates, guests or unit: re-quoted and re-allocated (keeping the same unit when it
-    is free), with a new version. All or nothing: a refused change leaves it as it was."""
+    is free), with a new version. All or nothing: a refused change leaves it as it was.
+
+    `unit_type_id` moves the reservation to another unit type (a Beds24 "room") of its
+    business, in the same property or another one: the stay is re-quoted on that type's
+    default rate, a unit of it is allocated (`change.unit_id` when given and free), the old
+    nights are released and the new ones taken in one savepoint, under both unit types'
+    locks. The reservation's property and host follow the new unit type; the terms the
+    guest booked under (approval type, booking and cancellation policy snapshots) stay.
+    Only the business's managers (and admins) move reservations, and only between unit
+    types priced in the reservation's currency (its payments are in that currency)."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
     if change.expected_version is not None and change.expected_version != (
@@ -69,19 +89,32 @@ async def modify(
         )
     if change.unit_id is not None and rel == "guest":
         raise InvalidInput("Guests cannot choose a unit.", code="unitIdIsInvalid", field="unit_id")
+    moving = unit_type_id is not None and unit_type_id != reservation.unit_type_id
+    if moving and rel == "guest":
+        raise Forbidden(
+            "Only the business's owners and managers may move a reservation to another unit type.",
+            code="notYourListing",
+            field="unit_type_id",
+        )
     arrival = change.arrival or reservation.arrival
     departure = change.departure or reservation.departure
     adults = change.adults if change.adults is not None else reservation.adults
     children = change.children if change.children is not None else reservation.children
     check_stay(arrival, departure, adults, children)
-    listing = await session.get(UnitType, reservation.unit_type_id)
+    listing = await session.get(UnitType, unit_type_id if moving else reservation.unit_type_id)
+    if moving:
+        _check_move_target(reservation, listing)
     if listing is None or not listing.is_active:
         raise Conflict("The listing no longer exists.", code="listingGone", field="listing_id")
     old = await assignments_of(session, reservation.id)
-    rate = await session.get(Rate, old[0].rate_id) if old else None
+    rate = None if moving or not old else await session.get(Rate, old[0].rate_id)
     if rate is None or not rate.is_active:
         rate = await bookable_rate(session, listing, None)
-    await lock_unit_types(session, [listing.id])
+    # Every unit type whose occupancy changes (the old assignments', the new one's): their
+    # locks at once, in sorted order, so a move the other way cannot deadlock with this one.
+    await lock_unit_types(
+        session, {reservation.unit_type_id, listing.id, *(a.unit_type_id for a in old)}
+    )
     async with session.begin_nested():  # a refused change rolls back to here
         await release_assignments(session, old)
         for a in old:
@@ -94,11 +127,7 @@ async def modify(
         refuse_broken_rules(quote, ignore=ignore)
         if reservation.status == "inquiry":
             pieces = [
-                (
-                    old[0].unit_id if old else await first_unit(session, listing.id),
-                    arrival,
-                    departure,
-                )
+                (await _inquiry_unit(session, listing, old, change, moving), arrival, departure)
             ]
         else:
             pieces = await allocate(
@@ -107,14 +136,19 @@ async def modify(
                 arrival,
                 departure,
                 only_unit=change.unit_id,
-                prefer=[a.unit_id for a in old],
+                prefer=[] if moving else [a.unit_id for a in old],
             )
+        if moving:
+            reservation.unit_type_id = listing.id
+            reservation.property_id = listing.property_id
+            reservation.host_id = listing.host_id
         reservation.arrival, reservation.departure = arrival, departure
         reservation.adults, reservation.children = adults, children
         apply_quote(reservation, quote)
         assignments = await write_assignments(
             session, reservation, quote, pieces, adults + children
         )
+        await _relink(session, reservation, old, assignments)
         await session.execute(
             update(InvoiceItem)
             .where(
@@ -130,6 +164,66 @@ async def modify(
             session, actor, "reservation.modified", reservation, assignments
         )
     return Booked(reservation, assignments, quote)
+
+
+def _check_move_target(reservation: Reservation, target: UnitType | None) -> None:
+    """The unit type a reservation moves to: active, of its business, in its currency."""
+    if target is None or not target.is_active or target.business_id != reservation.business_id:
+        raise InvalidInput(
+            "No such unit type in this reservation's business.",
+            code="unitTypeIdIsInvalid",
+            field="unit_type_id",
+        )
+    if target.currency != reservation.currency:
+        raise InvalidInput(
+            f"That unit type is priced in {target.currency}, this reservation in "
+            f"{reservation.currency}: cancel it and book the other one instead.",
+            code="currencyMismatch",
+            field="unit_type_id",
+        )
+
+
+async def _inquiry_unit(
+    session: AsyncSession,
+    listing: UnitType,
+    old: list[UnitAssignment],
+    change: StayChange,
+    moving: bool,
+) -> uuid.UUID:
+    """The unit an inquiry names (it holds no nights): the given one when it is the unit
+    type's, else the one it had, else (after a move) the type's first unit."""
+    if change.unit_id is not None and moving:
+        unit = await session.get(Unit, change.unit_id)
+        if unit is None or not unit.is_active or unit.unit_type_id != listing.id:
+            raise InvalidInput(
+                f"Unit {change.unit_id} is not an active unit of this unit type.",
+                code="unitIdIsInvalid",
+                field="unit_id",
+            )
+        return unit.id
+    if old and not moving:
+        return old[0].unit_id
+    return await first_unit(session, listing.id)
+
+
+async def _relink(
+    session: AsyncSession,
+    reservation: Reservation,
+    old: list[UnitAssignment],
+    new: list[UnitAssignment],
+) -> None:
+    """People and invoice lines linked to a replaced assignment follow the stay to the new
+    lead assignment (an inactive assignment links nothing a reader shows)."""
+    if not old or not new:
+        return
+    await session.flush()  # the new assignments exist before rows point at them
+    gone = [a.id for a in old]
+    for model in (ReservationGuest, InvoiceItem):
+        await session.execute(
+            update(model)
+            .where(model.reservation_id == reservation.id, model.unit_assignment_id.in_(gone))
+            .values(unit_assignment_id=new[0].id)
+        )
 
 
 DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")

@@ -404,17 +404,15 @@ class _Context:
                 "Only the business's owners and managers may change its bookings.",
                 code="notYourListing",
             )
+        # A roomId other than the booking's own moves it to that room (any property of the
+        # booking's business): re-priced on its default rate and re-allocated by the engine.
+        move_to: uuid.UUID | None = None
         if "room_id" in w.provided:
             room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
             if room is None:
                 raise InvalidInput(f"No room {w.room_id} in this account.", field="room_id")
             if room.id != reservation.unit_type_id:
-                raise InvalidInput(
-                    "Moving a booking to another room is not supported: cancel it and "
-                    "create a new one.",
-                    code="roomChangeUnsupported",
-                    field="room_id",
-                )
+                move_to = room.id
         wanted = w.status
         if wanted is not None and wanted != CHANNEL[reservation.status] and wanted != "cancelled":
             if reservation.status == "request" and wanted == "confirmed":
@@ -432,16 +430,21 @@ class _Context:
             departure=w.departure,
             adults=w.adults,
             children=w.children,
-            unit_id=self._unit_of(w.unit_id, reservation.unit_type_id)
+            unit_id=self._unit_of(w.unit_id, move_to or reservation.unit_type_id)
             if w.unit_id is not None
             else None,
         )
-        if _differs(reservation, stay, self.ids, w.unit_id):
-            await changes.modify(session, me, reservation.id, stay)
+        if move_to is not None or _differs(reservation, stay, self.ids, w.unit_id):
+            property_before = reservation.property_id
+            await changes.modify(session, me, reservation.id, stay, unit_type_id=move_to)
+            if move_to is not None:
+                out.changed.append("room_id")
+                if reservation.property_id != property_before:
+                    out.changed.append("property_id")
             out.changed += [
                 k for k in ("arrival", "departure", "adults", "children") if k in w.provided
             ]
-            if w.unit_id is not None:
+            if w.unit_id is not None or move_to is not None:
                 out.changed.append("unit_id")
         if w.guest or "notes" in w.provided or "api_reference" in w.provided:
             await self._details(reservation, w, out)
