@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +36,7 @@ from tests.factories import (
     actor_of,
     add_unit,
     days_from,
+    frozen_clock,
     inventory_day,
     make_listing,
     make_user,
@@ -363,9 +364,14 @@ async def test_an_arrival_already_past_where_the_property_is_matches_nothing(
     db: AsyncSession, host: Person
 ) -> None:
     await make_listing(db, host, title="Here")
-    yesterday = utcnow().date() - timedelta(days=1)
-    # Yesterday in UTC is still today somewhere west, but not in Lisbon.
-    assert await titles(db, check_in=yesterday, check_out=yesterday + timedelta(days=2)) == set()
+    # At 06:00 UTC, yesterday (UTC) is still today somewhere west (UTC-10 and beyond), so
+    # search accepts the dates, but it is past in Lisbon. (After noon UTC no zone is still
+    # at yesterday and search refuses the dates outright: the clock is fixed for that.)
+    morning = datetime.combine(utcnow().date(), time(6), tzinfo=UTC)
+    with frozen_clock(morning):
+        yesterday = morning.date() - timedelta(days=1)
+        found = await titles(db, check_in=yesterday, check_out=yesterday + timedelta(days=2))
+    assert found == set()
 
 
 # --- prices ---------------------------------------------------------------------------------------
