@@ -70,6 +70,9 @@ class Reservation(IntegerId, Record, Base):
         Index("ix_reservations_feed", "updated_at", "id"),
         Index("ix_reservations_business_feed", "business_id", "updated_at", "id"),
         Index("ix_reservations_unit_type_arrival", "unit_type_id", "arrival"),
+        # Stays by date (the Cloud API's byDate, the Channel API's default "not departed
+        # yet" and its arrival/departure filters): departure > first skips the history.
+        Index("ix_reservations_business_departure", "business_id", "departure"),
         Index(
             "ix_reservations_request_expiry",
             "expires_at",
