@@ -34,6 +34,7 @@ from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import channel_properties as read
 from staykit.domain.catalog import channel_property_writes as writes
+from staykit.domain.catalog import channel_room_writes as room_writes
 from staykit.domain.catalog.channel_properties import ChannelProperty, ChannelRoom, Includes
 
 router = APIRouter(tags=["Properties"])
@@ -448,7 +449,7 @@ async def delete_rooms(
 ) -> list[PropertyWriteResult]:
     """Delete rooms (with their units), one answer per id; refused for a room with a stay
     or block that has not ended. A room is a property's sub-item: write:properties."""
-    outcomes = await writes.delete_rooms(
+    outcomes = await room_writes.delete_rooms(
         session, account.principal, account.business_ids, _delete_ids(id)
     )
     return _results(outcomes)
