@@ -24,6 +24,7 @@ from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
 from staykit.domain.booking import channel_views as cv
+from staykit.domain.booking import channel_words
 from staykit.domain.booking import channel_writes as cw
 
 router = APIRouter(tags=["Bookings"])
@@ -76,7 +77,7 @@ async def get_bookings(
     session: DbSession,
     page: Page,
     filter_: Annotated[
-        cv.ChannelFilter | None,
+        channel_words.ChannelFilter | None,
         Query(
             alias="filter",
             description="arrivals (arriving today), departures (departing today), new "
@@ -158,10 +159,10 @@ async def get_bookings(
     yet; by default no cancelled ones. Ordered by booking id, or with modifiedFrom by
     modification time."""
     statuses = tuple(_split(status))
-    unknown = [s for s in statuses if s not in cv.CHANNEL_STATUSES]
+    unknown = [s for s in statuses if s not in channel_words.CHANNEL_STATUSES]
     if unknown:
         raise InvalidInput(
-            f"status must be one of {', '.join(cv.CHANNEL_STATUSES)}.",
+            f"status must be one of {', '.join(channel_words.CHANNEL_STATUSES)}.",
             code="statusIsInvalid",
             field="status",
         )

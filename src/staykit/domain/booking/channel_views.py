@@ -25,11 +25,11 @@ from __future__ import annotations
 import base64
 import re
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -53,8 +53,18 @@ from staykit.core.errors import InvalidInput
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
 from staykit.domain.booking import feed
+from staykit.domain.booking.channel_words import (
+    API_SOURCE,
+    CHANNEL_OF_SOURCE,
+    CHANNEL_STATUSES,
+    DEFAULT_STATUSES,
+    FILTER_STATUSES,
+    SUB_STATUS_OF_CANCELLER,
+    ChannelFilter,
+    sources_for_channel,
+    statuses_for,
+)
 from staykit.domain.booking.models import (
-    STATUSES,
     InfoItem,
     InvoiceItem,
     Reservation,
@@ -71,48 +81,6 @@ from staykit.domain.booking.views import (
     visibility,
 )
 from staykit.domain.catalog.models import Property, Unit, UnitType
-
-ChannelFilter = Literal["arrivals", "departures", "new", "current"]
-
-# Statuses in the Channel API's words (statuses.CHANNEL's values).
-CHANNEL_STATUSES = ("confirmed", "request", "new", "cancelled", "black", "inquiry")
-# Without a status filter: every status that is not cancelled (the document's default) ...
-DEFAULT_STATUSES = ("confirmed", "request", "new", "black", "inquiry")
-# ... and with a `filter` (arrivals, departures, ...): confirmed, new and request only.
-FILTER_STATUSES = ("confirmed", "new", "request")
-
-# Where a reservation came from (models.SOURCES), as Beds24's channel and apiSource: the
-# marketplace is staykit's own booking site (Beds24's "bookingpage"); what the business
-# entered itself, by hand or through either partner API, is "direct"; an iCal import is
-# the first iCal import channel.
-CHANNEL_OF_SOURCE = {
-    "marketplace": "bookingpage",
-    "direct": "direct",
-    "channel_api": "direct",
-    "cloud_api": "direct",
-    "ical": "icalimport1",
-}
-API_SOURCE = {
-    "marketplace": "staykit marketplace",
-    "direct": "Direct",
-    "channel_api": "Channel API",
-    "cloud_api": "Cloud API",
-    "ical": "iCal import",
-}
-SUB_STATUS_OF_CANCELLER = {"guest": "cancelledByGuest", "host": "cancelledByHost"}
-
-
-def sources_for_channel(channel: str) -> tuple[str, ...]:
-    """The staykit sources a Beds24 channel word stands for (none for a channel staykit
-    never records: such a filter matches nothing)."""
-    return tuple(s for s, c in CHANNEL_OF_SOURCE.items() if c == channel)
-
-
-def statuses_for(channel_words: Collection[str]) -> tuple[str, ...]:
-    """The staykit statuses the Channel API's status words cover (cancelled: cancelled,
-    declined and expired; confirmed: confirmed and completed)."""
-    return tuple(s for s in STATUSES if CHANNEL[s] in channel_words)
-
 
 # --- what is asked -------------------------------------------------------------------------
 
@@ -621,22 +589,24 @@ def _person(p: PersonView) -> BookingPerson:
 async def _int_ids(
     session: AsyncSession, rows: Sequence[Reservation], views: Sequence[ReservationView]
 ) -> dict[uuid.UUID, int]:
-    """{uuid: int_id} of every property, unit type and unit the page names, in one query
-    (UUIDs do not repeat across tables)."""
-    properties = {r.property_id for r in rows}
-    types = {r.unit_type_id for r in rows}
-    units: set[uuid.UUID] = set()
+    """{uuid: int_id} of every property, unit type and unit the page names."""
+    named = {r.property_id for r in rows} | {r.unit_type_id for r in rows}
     for v in views:
         for a in v.assignments:
-            properties.add(a.property_id)
-            types.add(a.unit_type_id)
-            units.add(a.unit_id)
+            named |= {a.property_id, a.unit_type_id, a.unit_id}
+    return await int_ids_of(session, named)
+
+
+async def int_ids_of(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """{uuid: int_id} of these properties, unit types, units and reservations, in one query
+    (UUIDs do not repeat across tables)."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
     parts = [
-        select(Property.id, Property.int_id).where(Property.id.in_(properties)),
-        select(UnitType.id, UnitType.int_id).where(UnitType.id.in_(types)),
+        select(model.id, model.int_id).where(model.id.in_(wanted))
+        for model in (Property, UnitType, Unit, Reservation)
     ]
-    if units:
-        parts.append(select(Unit.id, Unit.int_id).where(Unit.id.in_(units)))
     return {row[0]: row[1] for row in await session.execute(union_all(*parts))}
 
 

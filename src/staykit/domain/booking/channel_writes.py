@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import select, union_all
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,7 +35,7 @@ from staykit.core import money
 from staykit.core.errors import Conflict, DomainError, Forbidden, InvalidInput
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
-from staykit.domain.booking import changes, items, lifecycle
+from staykit.domain.booking import changes, channel_views, items, lifecycle
 from staykit.domain.booking.commands import (
     ACCOMMODATION,
     CITY_TAX,
@@ -59,7 +59,7 @@ from staykit.domain.booking.repository import assignments_of, get_reservation, m
 from staykit.domain.booking.statuses import CHANNEL, FINAL
 from staykit.domain.catalog.availability import lock_unit_types, sellable_units
 from staykit.domain.catalog.errors import NightsUnavailable
-from staykit.domain.catalog.models import Property, Unit, UnitType
+from staykit.domain.catalog.models import Unit, UnitType
 
 SOURCE = "channel_api"
 # Invoice lines the engine computes from the rate calendar (and the refund it records on
@@ -567,7 +567,7 @@ class _Context:
         if action == "delete":
             await items.remove_item(session, me, reservation.id, item_id)
             return SubItemResult(kind, "deleted", sub.id)  # type: ignore[arg-type]
-        await change_item(session, me, reservation.id, kind, item_id, v)
+        await items.change_item(session, me, reservation.id, kind, item_id, v)
         return SubItemResult(kind, "modified", sub.id)  # type: ignore[arg-type]
 
     # --- helpers -------------------------------------------------------------------------
@@ -598,7 +598,7 @@ class _Context:
         wanted = {r.property_id, r.unit_type_id, *own[:1], *([r.master_id] if r.master_id else [])}
         missing = [u for u in wanted if u not in self.int_ids]
         if missing:
-            self.int_ids |= await _int_ids_of(self.session, missing)
+            self.int_ids |= await channel_views.int_ids_of(self.session, missing)
         return BookingSummary(
             id=r.int_id,
             property_id=self.int_ids[r.property_id],
@@ -637,17 +637,6 @@ def _differs(r: Reservation, stay: StayChange, ids: _Ids, unit_int: int | None) 
     )
 
 
-async def _int_ids_of(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """{uuid: int_id} of these properties, unit types, units and reservations, in one query
-    (UUIDs do not repeat across tables)."""
-    wanted = list(ids)
-    parts = [
-        select(model.id, model.int_id).where(model.id.in_(wanted))
-        for model in (Property, UnitType, Unit, Reservation)
-    ]
-    return {row[0]: row[1] for row in await session.execute(union_all(*parts))}
-
-
 async def _refuse_taken(
     session: AsyncSession, unit_type_id: uuid.UUID, arrival: date, departure: date
 ) -> None:
@@ -657,71 +646,6 @@ async def _refuse_taken(
     taken = sorted(night for night, count in sellable.items() if count < 1)
     if taken:
         raise NightsUnavailable(taken)
-
-
-async def change_item(
-    session: AsyncSession,
-    me: Principal,
-    reservation_id: uuid.UUID,
-    kind: str,
-    item_id: uuid.UUID,
-    values: dict[str, Any],
-) -> None:
-    """Change an invoice item (description, qty, amount, vatRate, type) or an info item
-    (code, text) in place, with the limits items.py applies to new ones."""
-    reservation, _ = await get_reservation(session, me, reservation_id, lock=True)
-    if not await may_manage(session, me, reservation):
-        raise Forbidden(
-            "Only the business's owners and managers may change a reservation's items.",
-            code="notYourListing",
-        )
-    if kind == "info":
-        info = await session.get(InfoItem, item_id, with_for_update=True)
-        assert info is not None
-        if "code" in values:
-            check_text("code", values["code"], 50, required=True)
-            info.code = values["code"]
-        if "text" in values:
-            check_text("text", values["text"], 1000, required=True)
-            info.text = values["text"]
-    else:
-        item = await session.get(InvoiceItem, item_id, with_for_update=True)
-        assert item is not None
-        if "kind" in values:
-            if values["kind"] not in ("charge", "payment"):
-                raise InvalidInput("type must be charge or payment.", field="kind")
-            item.kind = values["kind"]
-        if "description" in values:
-            check_text("description", values["description"], 250, required=True)
-            item.description = values["description"]
-        if "qty" in values:
-            qty = Decimal(values["qty"])
-            if qty == 0 or abs(qty) > items.MAX_QTY:
-                raise InvalidInput(
-                    f"qty must be non-zero and at most {items.MAX_QTY} either way.",
-                    code="qtyIsInvalid",
-                    field="qty",
-                )
-            item.qty = qty
-        if "amount" in values:
-            amount = Decimal(values["amount"])
-            if abs(amount) > items.MAX_AMOUNT or not money.fits(amount, reservation.currency):
-                raise InvalidInput(
-                    f"amount must have at most the decimals of {reservation.currency} and be "
-                    f"at most {items.MAX_AMOUNT}.",
-                    code="amountIsInvalid",
-                    field="amount",
-                )
-            item.amount = amount
-        if "vat_rate" in values:
-            vat = Decimal(values["vat_rate"])
-            if not Decimal(0) <= vat <= Decimal(100):
-                raise InvalidInput(
-                    "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
-                )
-            item.vat_rate = vat
-    items.touch(reservation)
-    await session.flush()
 
 
 # --- delete --------------------------------------------------------------------------------

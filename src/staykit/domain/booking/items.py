@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,6 +43,31 @@ async def _managed(
     return reservation
 
 
+def _check_qty(qty: Decimal) -> None:
+    if qty == 0 or abs(qty) > MAX_QTY or qty != qty.quantize(Decimal("0.001")):
+        raise InvalidInput(
+            f"qty must be non-zero, at most {MAX_QTY} either way, with up to 3 decimals.",
+            code="qtyIsInvalid",
+            field="qty",
+        )
+
+
+def _check_amount(amount: Decimal, currency: str) -> None:
+    if abs(amount) > MAX_AMOUNT or not money.fits(amount, currency):
+        raise InvalidInput(
+            f"amount must have at most the decimals of {currency} and be at most {MAX_AMOUNT}.",
+            code="amountIsInvalid",
+            field="amount",
+        )
+
+
+def _check_vat_rate(vat_rate: Decimal) -> None:
+    if not Decimal(0) <= vat_rate <= Decimal(100):
+        raise InvalidInput(
+            "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
+        )
+
+
 def touch(reservation: Reservation) -> None:
     """An item change is a change of the reservation: new version, new updated_at (the
     database's time, as the feed needs)."""
@@ -69,23 +95,9 @@ async def add_invoice_item(
     check_text("description", description, 250, required=True)
     if code is not None:
         check_text("code", code, 40, required=True)
-    if qty == 0 or abs(qty) > MAX_QTY or qty != qty.quantize(Decimal("0.001")):
-        raise InvalidInput(
-            f"qty must be non-zero, at most {MAX_QTY} either way, with up to 3 decimals.",
-            code="qtyIsInvalid",
-            field="qty",
-        )
-    if abs(amount) > MAX_AMOUNT or not money.fits(amount, reservation.currency):
-        raise InvalidInput(
-            f"amount must have at most the decimals of {reservation.currency} and be at most "
-            f"{MAX_AMOUNT}.",
-            code="amountIsInvalid",
-            field="amount",
-        )
-    if not Decimal(0) <= vat_rate <= Decimal(100):
-        raise InvalidInput(
-            "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
-        )
+    _check_qty(qty)
+    _check_amount(amount, reservation.currency)
+    _check_vat_rate(vat_rate)
     if unit_assignment_id is not None:
         owner = await session.scalar(
             select(UnitAssignment.reservation_id).where(UnitAssignment.id == unit_assignment_id)
@@ -135,8 +147,7 @@ async def add_info_item(
     text: str,
 ) -> InfoItem:
     reservation = await _managed(session, actor, reservation_id)
-    check_text("code", code, 50, required=True)
-    check_text("text", text, 1000, required=True)
+    _check_info(code, text)
     item = InfoItem(
         reservation_id=reservation.id, business_id=reservation.business_id, code=code, text=text
     )
@@ -144,6 +155,53 @@ async def add_info_item(
     touch(reservation)
     await session.flush()
     return item
+
+
+def _check_info(code: str | None, text: str | None) -> None:
+    if code is not None:
+        check_text("code", code, 50, required=True)
+    if text is not None:
+        check_text("text", text, 1000, required=True)
+
+
+async def change_item(
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    kind: str,
+    item_id: uuid.UUID,
+    values: dict[str, Any],
+) -> None:
+    """Change an invoice item (kind charge or payment, description, qty, amount, vat_rate)
+    or an info item (code, text) of the reservation in place, by the rules a new one
+    meets. `values` holds only what changes."""
+    reservation = await _managed(session, actor, reservation_id)
+    if kind == "info":
+        info = await session.get(InfoItem, item_id, with_for_update=True)
+        if info is None or info.reservation_id != reservation.id or not info.is_active:
+            raise ItemNotFound(item_id)
+        _check_info(values.get("code", info.code), values.get("text", info.text))
+        info.code = values.get("code", info.code)
+        info.text = values.get("text", info.text)
+    else:
+        item = await session.get(InvoiceItem, item_id, with_for_update=True)
+        if item is None or item.reservation_id != reservation.id or not item.is_active:
+            raise ItemNotFound(item_id)
+        if "kind" in values and values["kind"] not in ("charge", "payment"):
+            raise InvalidInput("type must be charge or payment.", field="kind")
+        if "description" in values:
+            check_text("description", values["description"], 250, required=True)
+        qty = Decimal(values["qty"]) if "qty" in values else item.qty
+        amount = Decimal(values["amount"]) if "amount" in values else item.amount
+        vat_rate = Decimal(values["vat_rate"]) if "vat_rate" in values else item.vat_rate
+        _check_qty(qty)
+        _check_amount(amount, reservation.currency)
+        _check_vat_rate(vat_rate)
+        item.kind = values.get("kind", item.kind)
+        item.description = values.get("description", item.description)
+        item.qty, item.amount, item.vat_rate = qty, amount, vat_rate
+    touch(reservation)
+    await session.flush()
 
 
 async def remove_item(
