@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from staykit.api.channel.account_schemas import PostMessage, PostResult
-from staykit.domain.booking import channel_writes as cw
+from staykit.domain.booking import channel_outcomes as cw
 
 
 def _text(value: Any) -> Any:

@@ -7,6 +7,8 @@ Where things are
 - repository.py: reading reservations and who may see or manage them;
 - allocation.py: units for a stay, their occupancy rows and their share of the price;
 - create.py: create_reservation and the checks of a new booking;
+- bulk.py: many new bookings at once (the Channel API's POST /bookings), planned in memory
+  with create.py's checks, the quote engine and allocation's choice, written together;
 - lifecycle.py: approve, decline, cancel (refund_for), expire_requests, complete_stays;
 - changes.py: modify, set_master, update_details;
 - events.py (snapshot, record_reservation), mails.py (the event mails, a consumer of

@@ -5,7 +5,8 @@ the price inside the occupancy guard, and releasing their nights."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -61,6 +62,21 @@ async def allocate(
             while night < min(end, departure):
                 nights.add(night)
                 night += timedelta(days=1)
+    return choose_pieces(busy, arrival, departure, only_unit=only_unit, prefer=prefer)
+
+
+def choose_pieces(
+    busy: Mapping[uuid.UUID, AbstractSet[date]],
+    arrival: date,
+    departure: date,
+    *,
+    only_unit: uuid.UUID | None = None,
+    prefer: Sequence[uuid.UUID] = (),
+) -> list[tuple[uuid.UUID, date, date]]:
+    """allocate's choice, from the taken nights of every active unit of the type (`busy`,
+    in unit id order; nights outside the stay are ignored): the caller that plans many
+    stays in memory (bulk.py) chooses exactly as one booking would."""
+    stay = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
     if only_unit is not None:
         if only_unit not in busy:
             raise InvalidInput(
@@ -68,14 +84,14 @@ async def allocate(
                 code="unitIdIsInvalid",
                 field="unit_id",
             )
-        if busy[only_unit]:
-            raise NightsUnavailable(sorted(busy[only_unit]))
+        taken = sorted(n for n in stay if n in busy[only_unit])
+        if taken:
+            raise NightsUnavailable(taken)
         return [(only_unit, arrival, departure)]
     order = [u for u in prefer if u in busy] + [u for u in busy if u not in prefer]
     for unit_id in order:
-        if not busy[unit_id]:
+        if busy[unit_id].isdisjoint(stay):
             return [(unit_id, arrival, departure)]
-    stay = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
     no_unit = [n for n in stay if all(n in busy[u] for u in order)]
     if no_unit or not order:
         raise NightsUnavailable(no_unit or stay)
@@ -114,43 +130,59 @@ async def write_assignments(
 ) -> list[UnitAssignment]:
     """The unit assignments of the pieces, each with its occupancy row (while the status
     holds nights), flushed inside the occupancy guard's savepoint."""
-    assert quote.rate_plan_id is not None  # every rate has its plan
-    amounts = _assignment_amounts(quote, pieces)
-    assignments = []
+    rows = assignment_rows(reservation, quote, pieces, occupancy_count)
     lead_unit = pieces[0][0]
     async with occupancy_guard(session, lead_unit, reservation.arrival, reservation.departure):
-        for (unit_id, a, d), (revenue, tax, fee) in zip(pieces, amounts, strict=True):
-            assignment = UnitAssignment(
-                id=uuid7(),
-                reservation_id=reservation.id,
+        for assignment, occupancy in rows:
+            session.add(assignment)
+            if occupancy is not None:
+                session.add(occupancy)
+    return [assignment for assignment, _ in rows]
+
+
+def assignment_rows(
+    reservation: Reservation,
+    quote: Quote,
+    pieces: list[tuple[uuid.UUID, date, date]],
+    occupancy_count: int,
+) -> list[tuple[UnitAssignment, Occupancy | None]]:
+    """The unit assignment of each piece, with its share of the price, and the occupancy
+    row it owns while the reservation's status holds nights (None otherwise)."""
+    assert quote.rate_plan_id is not None  # every rate has its plan
+    amounts = _assignment_amounts(quote, pieces)
+    rows: list[tuple[UnitAssignment, Occupancy | None]] = []
+    for (unit_id, a, d), (revenue, tax, fee) in zip(pieces, amounts, strict=True):
+        assignment = UnitAssignment(
+            id=uuid7(),
+            reservation_id=reservation.id,
+            business_id=reservation.business_id,
+            property_id=reservation.property_id,
+            unit_id=unit_id,
+            unit_type_id=reservation.unit_type_id,
+            rate_id=quote.rate_id,
+            rate_plan_id=quote.rate_plan_id,
+            arrival=a,
+            departure=d,
+            occupancy_count=occupancy_count,
+            rental_revenue=revenue,
+            rental_tax=tax,
+            rental_fee=fee,
+        )
+        occupancy = (
+            Occupancy(
                 business_id=reservation.business_id,
-                property_id=reservation.property_id,
                 unit_id=unit_id,
                 unit_type_id=reservation.unit_type_id,
-                rate_id=quote.rate_id,
-                rate_plan_id=quote.rate_plan_id,
                 arrival=a,
                 departure=d,
-                occupancy_count=occupancy_count,
-                rental_revenue=revenue,
-                rental_tax=tax,
-                rental_fee=fee,
+                kind="reservation",
+                ref=assignment.id,
             )
-            session.add(assignment)
-            if reservation.status in HOLDING:
-                session.add(
-                    Occupancy(
-                        business_id=reservation.business_id,
-                        unit_id=unit_id,
-                        unit_type_id=reservation.unit_type_id,
-                        arrival=a,
-                        departure=d,
-                        kind="reservation",
-                        ref=assignment.id,
-                    )
-                )
-            assignments.append(assignment)
-    return assignments
+            if reservation.status in HOLDING
+            else None
+        )
+        rows.append((assignment, occupancy))
+    return rows
 
 
 async def release_assignments(session: AsyncSession, assignments: list[UnitAssignment]) -> None:

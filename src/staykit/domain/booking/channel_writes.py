@@ -21,21 +21,35 @@ writing the same rooms queue behind each other instead of deadlocking.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
 from staykit.core.errors import Conflict, DomainError, Forbidden, InvalidInput
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
-from staykit.domain.booking import changes, channel_views, items, lifecycle
+from staykit.domain.booking import bulk, changes, channel_views, items, lifecycle
+from staykit.domain.booking.bulk import BulkBooking
+from staykit.domain.booking.channel_outcomes import (
+    CAUGHT,
+    Action,
+    BookingSummary,
+    BookingWrite,
+    Issue,
+    Outcome,
+    RequestIds,
+    SubItemResult,
+    SubItemWrite,
+    issue_of,
+    resolve_ids,
+)
 from staykit.domain.booking.commands import (
     ACCOMMODATION,
     CITY_TAX,
@@ -59,7 +73,7 @@ from staykit.domain.booking.repository import assignments_of, get_reservation, m
 from staykit.domain.booking.statuses import CHANNEL, FINAL
 from staykit.domain.catalog.availability import lock_unit_types, sellable_units
 from staykit.domain.catalog.errors import NightsUnavailable
-from staykit.domain.catalog.models import Unit, UnitType
+from staykit.domain.catalog.models import UnitType
 
 SOURCE = "channel_api"
 # Invoice lines the engine computes from the rate calendar (and the refund it records on
@@ -67,192 +81,10 @@ SOURCE = "channel_api"
 # with the booking's price.
 ENGINE_LINES = (ACCOMMODATION, EXTRA_GUESTS, CLEANING, CITY_TAX, REFUND)
 GUEST_FIELDS = ("first_name", "last_name", "email", "phone", "mobile")
-
-Action = Literal["create", "modify", "delete"]
-
-
-# --- what callers hand in ------------------------------------------------------------------
-
-
-@dataclass
-class SubItemWrite:
-    """An invoice or info item of a booking: no id adds, an id with fields changes, an id
-    alone deletes. `values` in domain words (kind, description, qty, amount, vat_rate;
-    code, text), only those the client sent."""
-
-    id: int | None = None
-    values: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class BookingWrite:
-    """One item, in domain words. Only what the client sent is set; `provided` names the
-    fields sent (so that `master_id=None` can mean "leave the group")."""
-
-    id: int | None = None
-    room_id: int | None = None
-    unit_id: int | None = None
-    status: str | None = None  # the Channel API's word
-    arrival: date | None = None
-    departure: date | None = None
-    adults: int | None = None
-    children: int | None = None
-    guest: dict[str, str | None] = field(default_factory=dict)  # GUEST_FIELDS sent
-    notes: str | None = None
-    api_reference: str | None = None
-    master_id: int | None = None
-    claimed_price: Decimal | None = None
-    make_group: bool = False
-    check_availability: bool = False
-    invoice_items: list[SubItemWrite] = field(default_factory=list)
-    info_items: list[SubItemWrite] = field(default_factory=list)
-    provided: frozenset[str] = frozenset()
-
-    def sub_item_ids(self) -> bool:
-        return any(s.id is not None for s in (*self.invoice_items, *self.info_items))
-
-
-# --- what they get back --------------------------------------------------------------------
-
-
-@dataclass
-class Issue:
-    action: Action
-    field: str | None  # domain words
-    message: str
-
-
-@dataclass
-class BookingSummary:
-    id: int
-    property_id: int
-    room_id: int
-    unit_id: int | None
-    status: str  # the Channel API's word
-    arrival: date
-    departure: date
-    adults: int
-    children: int
-    master_id: int | None
-    price: Decimal
-    currency: str
-
-
-@dataclass
-class SubItemResult:
-    kind: Literal["invoice", "info"]
-    action: Literal["new", "modified", "deleted"]
-    id: int
-
-
-@dataclass
-class Outcome:
-    """One item's answer: the booking after the item (None when it failed or was not
-    found), which fields changed (modify), sub-items written, and the issues."""
-
-    action: Action
-    booking: BookingSummary | None = None
-    changed: list[str] = field(default_factory=list)
-    sub_items: list[SubItemResult] = field(default_factory=list)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-    info: list[Issue] = field(default_factory=list)
-
-    @property
-    def success(self) -> bool:
-        return not self.errors
-
-
-# --- ids of the request ----------------------------------------------------------------------
-
-
-@dataclass
-class _Ids:
-    rooms: dict[int, UnitType]
-    units: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int -> (unit, its unit type)
-    bookings: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int -> (reservation, its unit type)
-    invoice_items: dict[int, tuple[uuid.UUID, uuid.UUID, str | None]]  # -> (item, resv, code)
-    info_items: dict[int, tuple[uuid.UUID, uuid.UUID]]  # -> (item, reservation)
-
-
-def _ints(values: Iterable[int | None]) -> list[int]:
-    return sorted({v for v in values if v is not None and 0 < v < 2**63})
-
-
-async def _resolve(
-    session: AsyncSession, business_ids: frozenset[uuid.UUID], writes: Sequence[BookingWrite]
-) -> _Ids:
-    """Every integer id the request names, within the caller's businesses: five queries at
-    most, whatever the number of items."""
-    biz = list(business_ids)
-    rooms: dict[int, UnitType] = {}
-    wanted = _ints(w.room_id for w in writes)
-    if wanted and biz:
-        for ut in await session.scalars(
-            select(UnitType).where(
-                UnitType.int_id.in_(wanted), UnitType.business_id.in_(biz), UnitType.is_active
-            )
-        ):
-            rooms[ut.int_id] = ut
-    units: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
-    wanted = _ints(w.unit_id for w in writes)
-    if wanted and biz:
-        for row in await session.execute(
-            select(Unit.int_id, Unit.id, Unit.unit_type_id).where(
-                Unit.int_id.in_(wanted), Unit.business_id.in_(biz), Unit.is_active
-            )
-        ):
-            units[row.int_id] = (row.id, row.unit_type_id)
-    bookings: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
-    wanted = _ints([*(w.id for w in writes), *(w.master_id for w in writes)])
-    if wanted and biz:
-        for row in await session.execute(
-            select(Reservation.int_id, Reservation.id, Reservation.unit_type_id).where(
-                Reservation.int_id.in_(wanted),
-                Reservation.business_id.in_(biz),
-                Reservation.is_active,
-            )
-        ):
-            bookings[row.int_id] = (row.id, row.unit_type_id)
-    invoice: dict[int, tuple[uuid.UUID, uuid.UUID, str | None]] = {}
-    wanted = _ints(s.id for w in writes for s in w.invoice_items)
-    if wanted and biz:
-        for line in await session.execute(
-            select(
-                InvoiceItem.int_id, InvoiceItem.id, InvoiceItem.reservation_id, InvoiceItem.code
-            ).where(
-                InvoiceItem.int_id.in_(wanted),
-                InvoiceItem.business_id.in_(biz),
-                InvoiceItem.is_active,
-            )
-        ):
-            invoice[line.int_id] = (line.id, line.reservation_id, line.code)
-    info: dict[int, tuple[uuid.UUID, uuid.UUID]] = {}
-    wanted = _ints(s.id for w in writes for s in w.info_items)
-    if wanted and biz:
-        for row in await session.execute(
-            select(InfoItem.int_id, InfoItem.id, InfoItem.reservation_id).where(
-                InfoItem.int_id.in_(wanted), InfoItem.business_id.in_(biz), InfoItem.is_active
-            )
-        ):
-            info[row.int_id] = (row.id, row.reservation_id)
-    return _Ids(rooms, units, bookings, invoice, info)
-
+# New bookings the bulk planner takes: those that hold nights (inquiries go one by one).
+PLANNED_STATUSES = ("confirmed", "new", "request", "black")
 
 # --- the request -----------------------------------------------------------------------------
-
-
-def _issue(action: Action, exc: Exception) -> Issue:
-    if isinstance(exc, DomainError):
-        return Issue(action, exc.field, exc.message)
-    if isinstance(exc, IntegrityError):
-        return Issue(action, None, "The change conflicts with another booking or item.")
-    return Issue(action, None, "The database refused the change (a concurrent write); retry.")
-
-
-# What an item catches: the domain's refusals and the database's (a unique reference taken
-# by a concurrent request, a deadlock), which roll back its savepoint only.
-CAUGHT = (DomainError, DBAPIError)
 
 
 async def write_bookings(
@@ -261,21 +93,29 @@ async def write_bookings(
     business_ids: frozenset[uuid.UUID],
     writes: Sequence[BookingWrite | None],
 ) -> list[Outcome | None]:
-    """Apply each item in order (None: the caller refused it already and answers for it)."""
+    """Apply each item in order (None: the caller refused it already and answers for it).
+
+    New bookings the bulk planner books exactly as the engine would (bulk.plannable) are
+    planned in memory and written together; any other item first writes what is planned,
+    then goes through the engine on its own, so items still take effect in request order."""
     present = [w for w in writes if w is not None]
-    ids = await _resolve(session, business_ids, present)
+    ids = await resolve_ids(session, business_ids, present)
     touched = {ut.id for ut in ids.rooms.values()}
     touched |= {ids.bookings[w.id][1] for w in present if w.id in ids.bookings}
     await lock_unit_types(session, touched)
-    ctx = _Context(session, principal, ids)
+    ctx = _Context(session, principal, ids, BulkBooking(session, principal))
+    await ctx.prepare(present)
     out: list[Outcome | None] = []
     for write in writes:
         if write is None:
             out.append(None)
-        elif write.id is None:
-            out.append(await ctx.create(write))
+        elif write.id is None and ctx.plannable(write):
+            out.append(await ctx.plan(write))
         else:
-            out.append(await ctx.modify(write))
+            await ctx.write_planned()
+            out.append(await (ctx.create(write) if write.id is None else ctx.modify(write)))
+            ctx.bulk.forget()
+    await ctx.write_planned()
     return out
 
 
@@ -283,40 +123,58 @@ async def write_bookings(
 class _Context:
     session: AsyncSession
     principal: Principal
-    ids: _Ids
+    ids: RequestIds
+    bulk: BulkBooking
     group_master: uuid.UUID | None = None  # the first booking of this request's makeGroup
     int_ids: dict[uuid.UUID, int] = field(default_factory=dict)  # units, properties seen
+    # apiReferences of the request already taken: (business, reference) -> booking int id,
+    # or None for a booking this request planned (not written yet, so no id yet).
+    references: dict[tuple[uuid.UUID, str], int | None] = field(default_factory=dict)
+    planned: list[tuple[BookingWrite, Outcome]] = field(default_factory=list)
 
     # --- create --------------------------------------------------------------------------
 
     async def create(self, w: BookingWrite) -> Outcome:
         out = Outcome("create")
-        room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
+        room = self._refuse_unbookable(w, out)
         if room is None:
-            out.errors.append(Issue("create", "room_id", f"No room {w.room_id} in this account."))
-            return out
-        if w.arrival is None or w.departure is None:
-            missing = "arrival" if w.arrival is None else "departure"
-            out.errors.append(Issue("create", missing, f"{missing} is required."))
-            return out
-        if w.sub_item_ids():
-            out.errors.append(
-                Issue("create", "id", "A new booking has no invoice or info items to change.")
-            )
             return out
         try:
             async with self.session.begin_nested():
-                booked = await self._create(w, room)
+                booked = await create_reservation(
+                    self.session, self.principal, await self._request(w, room)
+                )
         except CAUGHT as exc:
-            out.errors.append(_issue("create", exc))
+            out.errors.append(issue_of("create", exc))
             return out
         if w.make_group and self.group_master is None:
             self.group_master = booked.reservation.id
+        if booked.reservation.external_ref:
+            ref = (booked.reservation.business_id, booked.reservation.external_ref)
+            self.references[ref] = booked.reservation.int_id
         await self._sub_items(booked.reservation, w, out, new_booking=True)
         out.booking = await self._summary(booked.reservation, booked)
         return out
 
-    async def _create(self, w: BookingWrite, room: UnitType) -> Booked:
+    def _refuse_unbookable(self, w: BookingWrite, out: Outcome) -> UnitType | None:
+        """The item's room, or None with the item's error when it cannot be a booking."""
+        room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
+        if room is None:
+            out.errors.append(Issue("create", "room_id", f"No room {w.room_id} in this account."))
+            return None
+        if w.arrival is None or w.departure is None:
+            missing = "arrival" if w.arrival is None else "departure"
+            out.errors.append(Issue("create", missing, f"{missing} is required."))
+            return None
+        if w.sub_item_ids():
+            out.errors.append(
+                Issue("create", "id", "A new booking has no invoice or info items to change.")
+            )
+            return None
+        return room
+
+    async def _request(self, w: BookingWrite, room: UnitType) -> NewReservation:
+        """The engine's request for a new booking, after the Channel API's own checks."""
         status = w.status or "confirmed"
         if status == "cancelled":
             raise InvalidInput(
@@ -324,17 +182,11 @@ class _Context:
             )
         unit_id = self._unit_of(w.unit_id, room.id) if w.unit_id is not None else None
         if w.api_reference:
-            taken = await self.session.scalar(
-                select(Reservation.int_id).where(
-                    Reservation.business_id == room.business_id,
-                    Reservation.source == SOURCE,
-                    Reservation.external_ref == w.api_reference,
-                )
-            )
-            if taken is not None:
+            key = (room.business_id, w.api_reference)
+            if key in self.references:
                 raise Conflict(
-                    f"apiReference {w.api_reference} is already booking {taken}: modify it by "
-                    "its id instead of creating it again.",
+                    f"apiReference {w.api_reference} is already booking "
+                    f"{self.references[key]}: modify it by its id instead of creating it again.",
                     code="apiReferenceTaken",
                     field="api_reference",
                 )
@@ -348,25 +200,105 @@ class _Context:
             # An inquiry holds no nights; asked to, it is refused like a booking would be.
             await _refuse_taken(self.session, room.id, w.arrival, w.departure)
         person = Person(**{k: v for k, v in w.guest.items() if k in GUEST_FIELDS})
-        return await create_reservation(
-            self.session,
-            self.principal,
-            NewReservation(
-                unit_type_id=room.id,
-                arrival=w.arrival,
-                departure=w.departure,
-                adults=1 if w.adults is None else w.adults,
-                children=w.children or 0,
-                unit_id=unit_id,
-                people=[person] if w.guest else [],
-                notes=w.notes,
-                source=SOURCE,
-                external_ref=w.api_reference or None,
-                master_id=master,
-                status=status,
-                claimed_total=w.claimed_price,
-            ),
+        return NewReservation(
+            unit_type_id=room.id,
+            arrival=w.arrival,
+            departure=w.departure,
+            adults=1 if w.adults is None else w.adults,
+            children=w.children or 0,
+            unit_id=unit_id,
+            people=[person] if w.guest else [],
+            notes=w.notes,
+            source=SOURCE,
+            external_ref=w.api_reference or None,
+            master_id=master,
+            status=status,
+            claimed_total=w.claimed_price,
         )
+
+    # --- many new bookings at once (bulk.py) ---------------------------------------------
+
+    async def prepare(self, writes: Sequence[BookingWrite]) -> None:
+        """Read once what the request's new bookings need: the apiReferences already taken
+        in their businesses, and the calendars of the rooms the planner will book."""
+        wanted = {w.api_reference for w in writes if w.id is None and w.api_reference}
+        businesses = {room.business_id for room in self.ids.rooms.values()}
+        if wanted and businesses:
+            for row in await self.session.execute(
+                select(Reservation.business_id, Reservation.external_ref, Reservation.int_id).where(
+                    Reservation.business_id.in_(businesses),
+                    Reservation.source == SOURCE,
+                    Reservation.external_ref.in_(wanted),
+                )
+            ):
+                self.references[(row.business_id, row.external_ref)] = row.int_id
+        await self.bulk.load(stay for w in writes if (stay := self._plannable_stay(w)))
+
+    def plannable(self, w: BookingWrite) -> bool:
+        return self._plannable_stay(w) is not None
+
+    def _plannable_stay(self, w: BookingWrite) -> NewReservation | None:
+        """The stay of a new booking the planner books as the engine would (a plain stay
+        that holds nights, in a room of this account, with no group and no invoice or
+        info items), or None."""
+        room = self.ids.rooms.get(w.room_id) if w.room_id is not None else None
+        if (
+            w.id is not None
+            or room is None
+            or w.arrival is None
+            or w.departure is None
+            or (w.status or "confirmed") not in PLANNED_STATUSES
+            or w.make_group
+            or "master_id" in w.provided
+            or w.invoice_items
+            or w.info_items
+        ):
+            return None
+        stay = NewReservation(room.id, w.arrival, w.departure, adults=1, source=SOURCE)
+        return stay if bulk.plannable(stay) else None
+
+    async def plan(self, w: BookingWrite) -> Outcome:
+        """Plan the new booking; its outcome is completed when the plan is written."""
+        out = Outcome("create")
+        room = self._refuse_unbookable(w, out)
+        if room is None:
+            return out
+        if w.api_reference and self.references.get((room.business_id, w.api_reference), 0) is None:
+            # The reference of a booking planned in this request: written first, so that
+            # the refusal names it.
+            await self.write_planned()
+        try:
+            req = await self._request(w, room)
+            await self.bulk.plan(req)
+        except DomainError as exc:
+            out.errors.append(issue_of("create", exc))
+            return out
+        if req.external_ref:
+            self.references[(room.business_id, req.external_ref)] = None
+        self.planned.append((w, out))
+        return out
+
+    async def write_planned(self) -> None:
+        """Write the planned bookings together; should the database refuse the batch (a
+        concurrent write the locks do not cover), book each one through the engine
+        instead, in order, so that only the booking at fault fails."""
+        planned, self.planned = self.planned, []
+        if not planned:
+            return
+        try:
+            booked = await self.bulk.write()
+        except DBAPIError:
+            # The references they hold in memory (None: planned, never written) are free.
+            self.references = {k: v for k, v in self.references.items() if v is not None}
+            for w, out in planned:
+                one = await self.create(w)
+                out.booking, out.errors, out.info = one.booking, one.errors, one.info
+            return
+        for (_, out), b in zip(planned, booked, strict=True):
+            if b.reservation.external_ref:
+                ref = (b.reservation.business_id, b.reservation.external_ref)
+                self.references[ref] = b.reservation.int_id
+            out.booking = await self._summary(b.reservation, b)
 
     # --- modify --------------------------------------------------------------------------
 
@@ -383,7 +315,7 @@ class _Context:
                 reservation = await self._modify(w, reservation_id, out)
         except CAUGHT as exc:
             out.changed.clear()
-            out.errors.append(_issue("modify", exc))
+            out.errors.append(issue_of("modify", exc))
             if w.invoice_items or w.info_items:
                 out.info.append(
                     Issue("modify", None, "Its invoice and info items were not applied.")
@@ -515,7 +447,7 @@ class _Context:
                     async with self.session.begin_nested():
                         result = await self._sub_item(reservation, kind, sub, action)
                 except CAUGHT as exc:
-                    issue = _issue(action, exc)
+                    issue = issue_of(action, exc)
                     issue.field = f"{kind}Items.{issue.field or 'id'}"
                     out.errors.append(issue)
                     continue
@@ -627,7 +559,7 @@ def _required(values: dict[str, Any], name: str) -> Any:
     return values[name]
 
 
-def _differs(r: Reservation, stay: StayChange, ids: _Ids, unit_int: int | None) -> bool:
+def _differs(r: Reservation, stay: StayChange, ids: RequestIds, unit_int: int | None) -> bool:
     return (
         (stay.arrival is not None and stay.arrival != r.arrival)
         or (stay.departure is not None and stay.departure != r.departure)
@@ -660,9 +592,9 @@ async def cancel_bookings(
     """DELETE /bookings: each booking cancelled through the lifecycle (its nights freed, its
     refund recorded); nothing is erased, so the money history stays. One already cancelled
     is reported as such and counts as done."""
-    ids = await _resolve(session, business_ids, [BookingWrite(id=i) for i in booking_ids])
+    ids = await resolve_ids(session, business_ids, [BookingWrite(id=i) for i in booking_ids])
     await lock_unit_types(session, {t for _, t in ids.bookings.values()})
-    ctx = _Context(session, principal, ids)
+    ctx = _Context(session, principal, ids, BulkBooking(session, principal))
     out: list[Outcome] = []
     for booking_id in booking_ids:
         result = Outcome("delete")
@@ -682,7 +614,7 @@ async def cancel_bookings(
                     await lifecycle.cancel(session, principal, found[0])
                     result.changed.append("status")
         except CAUGHT as exc:
-            result.errors.append(_issue("delete", exc))
+            result.errors.append(issue_of("delete", exc))
         cancelled = await session.get(Reservation, found[0])
         assert cancelled is not None
         await session.refresh(cancelled)

@@ -36,7 +36,12 @@ from staykit.domain.booking.commands import (
     Person,
 )
 from staykit.domain.booking.errors import BookingRulesBroken, PriceMismatch
-from staykit.domain.booking.models import InvoiceItem, Reservation, ReservationGuest
+from staykit.domain.booking.models import (
+    InvoiceItem,
+    Reservation,
+    ReservationGuest,
+    UnitAssignment,
+)
 from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL
 from staykit.domain.catalog.dates import check_stay_dates
 from staykit.domain.catalog.errors import ListingNotFound, NightsUnavailable
@@ -75,7 +80,7 @@ def refuse_broken_rules(quote: Quote, *, ignore: Iterable[str] = ()) -> None:
     raise NightsUnavailable(sorted(taken))
 
 
-def _check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
+def check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
     """What the client believes must be what the server computed."""
     if req.claimed_host_id is not None and req.claimed_host_id != listing.host_id:
         raise InvalidInput(
@@ -201,64 +206,40 @@ def stay_charges(reservation: Reservation, quote: Quote) -> list[InvoiceItem]:
     ]
 
 
-async def create_reservation(
-    session: AsyncSession, actor: Principal | None, req: NewReservation
-) -> Booked:
-    """Book a stay. The guest is the actor on the marketplace; partner sources book on
-    behalf of a guest (people) and need to manage the listing's business."""
-    me = policy.require_login(actor)
+def check_request(req: NewReservation) -> None:
+    """The checks of a request that need nothing read: the stay, the notes, the people."""
     check_stay(req.arrival, req.departure, req.adults, req.children)
     check_text("notes", req.notes, MAX_NOTES)
     if len(req.people) > MAX_PEOPLE:
         raise InvalidInput(
             f"At most {MAX_PEOPLE} people per reservation.", code="peopleIsInvalid", field="people"
         )
+
+
+def status_on_create(req: NewReservation, listing: UnitType) -> str:
+    """The new reservation's status: a partner's choice among STATUSES_ON_CREATE, else
+    confirmed (instant listings and partner sources) or request."""
     marketplace = req.source == "marketplace"
-    listing, manages = await _bookable_listing(
-        session, me, req.unit_type_id, partner=not marketplace
-    )
-    if marketplace and me.user_id == listing.host_id:
-        raise Forbidden(
-            "Hosts cannot book their own listing as guests; block the dates instead.",
-            code="ownListing",
-        )
-    if not marketplace and not manages:
-        raise Forbidden(
-            "Only the business's owners and managers may enter reservations for it.",
-            code="notYourBusiness",
-        )
-    if req.unit_id is not None and marketplace:
-        raise InvalidInput(
-            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unit_id"
-        )
-    status = req.status
-    if status is None:
-        status = "confirmed" if listing.approval_type == "instant" or not marketplace else "request"
-    elif marketplace or status not in STATUSES_ON_CREATE:
+    if req.status is None:
+        return "confirmed" if listing.approval_type == "instant" or not marketplace else "request"
+    if marketplace or req.status not in STATUSES_ON_CREATE:
         raise InvalidInput(
             f"status must be one of {', '.join(STATUSES_ON_CREATE)}.",
             code="statusIsInvalid",
             field="status",
         )
-    # An explicit rate is checked here; the default one comes with the quote's own query.
-    rate = await bookable_rate(session, listing, req.rate_id) if req.rate_id is not None else None
-    master_id = await check_master(session, listing.business_id, req.master_id)
+    return req.status
 
-    quote = await quote_stay(
-        session, listing, req.arrival, req.departure, req.adults + req.children, rate
-    )
-    # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
-    refuse_broken_rules(quote, ignore=("unavailable",) if status == "inquiry" else ())
-    _check_claims(req, listing, quote)
-    pieces = (
-        [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
-        if status == "inquiry"
-        else await allocate(session, listing.id, req.arrival, req.departure, only_unit=req.unit_id)
-    )
-    if status == "inquiry" and req.unit_id is None:
-        # An inquiry still names a unit: the first one of the type.
-        pieces = [(await first_unit(session, listing.id), req.arrival, req.departure)]
 
+def reservation_row(
+    me: Principal,
+    req: NewReservation,
+    listing: UnitType,
+    status: str,
+    master_id: uuid.UUID | None,
+    quote: Quote,
+) -> Reservation:
+    """The reservation as it is written, priced by the server's quote."""
     now = utcnow()
     reservation = Reservation(
         id=uuid7(),
@@ -266,7 +247,7 @@ async def create_reservation(
         property_id=listing.property_id,
         unit_type_id=listing.id,
         host_id=listing.host_id,
-        guest_id=me.user_id if marketplace else None,
+        guest_id=me.user_id if req.source == "marketplace" else None,
         status=status,
         approval_type=listing.approval_type,
         arrival=req.arrival,
@@ -287,36 +268,97 @@ async def create_reservation(
     )
     reservation.owner_id = me.user_id
     apply_quote(reservation, quote)
+    return reservation
+
+
+def people_rows(
+    me: Principal,
+    req: NewReservation,
+    reservation: Reservation,
+    assignments: list[UnitAssignment],
+) -> list[ReservationGuest]:
+    """The reservation's people: the partner's, or the marketplace guest (the lead)."""
+    people = req.people or (
+        [Person(first_name=me.fullname or None, email=me.email or None)]
+        if req.source == "marketplace"
+        else []
+    )
+    return [
+        ReservationGuest(
+            reservation_id=reservation.id,
+            business_id=reservation.business_id,
+            unit_assignment_id=assignments[0].id,
+            is_primary=k == 0,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            phone=person.phone,
+            mobile=person.mobile,
+        )
+        for k, person in enumerate(people)
+    ]
+
+
+def created_events(status: str) -> tuple[str, ...]:
+    confirmed = status in ("confirmed", "new")
+    return (
+        ("reservation.created", "reservation.confirmed") if confirmed else ("reservation.created",)
+    )
+
+
+async def create_reservation(
+    session: AsyncSession, actor: Principal | None, req: NewReservation
+) -> Booked:
+    """Book a stay. The guest is the actor on the marketplace; partner sources book on
+    behalf of a guest (people) and need to manage the listing's business."""
+    me = policy.require_login(actor)
+    check_request(req)
+    marketplace = req.source == "marketplace"
+    listing, manages = await _bookable_listing(
+        session, me, req.unit_type_id, partner=not marketplace
+    )
+    if marketplace and me.user_id == listing.host_id:
+        raise Forbidden(
+            "Hosts cannot book their own listing as guests; block the dates instead.",
+            code="ownListing",
+        )
+    if not marketplace and not manages:
+        raise Forbidden(
+            "Only the business's owners and managers may enter reservations for it.",
+            code="notYourBusiness",
+        )
+    if req.unit_id is not None and marketplace:
+        raise InvalidInput(
+            "Guests book a listing, not a unit.", code="unitIdIsInvalid", field="unit_id"
+        )
+    status = status_on_create(req, listing)
+    # An explicit rate is checked here; the default one comes with the quote's own query.
+    rate = await bookable_rate(session, listing, req.rate_id) if req.rate_id is not None else None
+    master_id = await check_master(session, listing.business_id, req.master_id)
+
+    quote = await quote_stay(
+        session, listing, req.arrival, req.departure, req.adults + req.children, rate
+    )
+    # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
+    refuse_broken_rules(quote, ignore=("unavailable",) if status == "inquiry" else ())
+    check_claims(req, listing, quote)
+    pieces = (
+        [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
+        if status == "inquiry"
+        else await allocate(session, listing.id, req.arrival, req.departure, only_unit=req.unit_id)
+    )
+    if status == "inquiry" and req.unit_id is None:
+        # An inquiry still names a unit: the first one of the type.
+        pieces = [(await first_unit(session, listing.id), req.arrival, req.departure)]
+
+    reservation = reservation_row(me, req, listing, status, master_id, quote)
     session.add(reservation)
     assignments = await write_assignments(
         session, reservation, quote, pieces, req.adults + req.children
     )
     # Flushed after the rows they refer to (the models declare no relationships, so the
     # unit of work does not order INSERTs across tables by their foreign keys).
-    people = req.people or (
-        [Person(first_name=me.fullname or None, email=me.email or None)] if marketplace else []
-    )
-    for k, person in enumerate(people):
-        session.add(
-            ReservationGuest(
-                reservation_id=reservation.id,
-                business_id=reservation.business_id,
-                unit_assignment_id=assignments[0].id,
-                is_primary=k == 0,
-                first_name=person.first_name,
-                last_name=person.last_name,
-                email=person.email,
-                phone=person.phone,
-                mobile=person.mobile,
-            )
-        )
+    session.add_all(people_rows(me, req, reservation, assignments))
     session.add_all(stay_charges(reservation, quote))
-    confirmed = status in ("confirmed", "new")
-    await events.record_reservation(
-        session,
-        me,
-        ("reservation.created", "reservation.confirmed") if confirmed else "reservation.created",
-        reservation,
-        assignments,
-    )
+    await events.record_reservation(session, me, created_events(status), reservation, assignments)
     return Booked(reservation, assignments, quote)
