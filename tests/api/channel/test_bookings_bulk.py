@@ -190,6 +190,44 @@ async def test_a_large_request_books_every_free_stay_once(
     assert count == 180
 
 
+async def test_a_thousand_bookings_are_answered_each_in_request_order(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """1,000 new bookings in one request, back to back over 500 nights of both rooms; every
+    100th names no room of the account, every 100th (shifted) is priced wrong by the client:
+    those items fail, each answer stands in its item's place with its own dates."""
+    headers = await pms.headers(*WRITE)
+    rooms = (pms.queen.int_id, pms.cabin.int_id)
+    body: list[dict[str, Any]] = []
+    for k in range(1000):
+        start = 20 + k // 2
+        item: dict[str, Any] = {
+            "roomId": 999_999_999 if k % 100 == 99 else rooms[k % 2],
+            "arrival": day(start),
+            "departure": day(start + 1),
+            "numAdult": 1,
+            "apiReference": f"bulk-{k}",
+        }
+        if k % 100 == 50:
+            item["price"] = 1  # staykit's price is higher
+        body.append(item)
+    answers = await post(client, headers, body)
+    assert len(answers) == 1000
+    for k, answer in enumerate(answers):
+        if k % 100 == 99:
+            assert answer["errors"][0]["field"] == "roomId", (k, answer)
+        elif k % 100 == 50:
+            assert answer["errors"][0]["field"] == "price", (k, answer)
+        else:
+            assert answer["success"], (k, answer)
+            new = answer["new"]
+            assert (new["roomId"], new["arrival"]) == (body[k]["roomId"], body[k]["arrival"])
+    # apiReference kept in order too: the 500th item's booking is the one named bulk-500.
+    r = await client.get("/v2/bookings", params={"apiReference": "bulk-500"}, headers=headers)
+    [found] = r.json()["data"]
+    assert found["id"] == answers[500]["new"]["id"]
+
+
 # --- the database refuses the batch: one by one instead ------------------------------------
 
 

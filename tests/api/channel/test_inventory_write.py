@@ -349,3 +349,26 @@ async def test_items_for_the_same_room_apply_in_request_order(
     )
     nights = await read(client, pms, room, 60, 61)
     assert [(n["price1"], n["numAvail"]) for n in nights] == [(300, 0), (310, 1)]
+
+
+async def test_ten_thousand_items_are_answered_each_in_request_order(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """The document's largest request: 10,000 day-ranges over both rooms and 1,000 dates
+    (each date five times: the last write wins), every 500th for a room of no one's (that
+    item's error, its neighbours written), each answer in its place."""
+    rooms = (pms.queen.int_id, pms.cabin.int_id)
+    body: list[dict[str, Any]] = []
+    for k in range(10_000):
+        room = 999_999_999 if k % 500 == 499 else rooms[k % 2]
+        price = 100 + k % 400
+        body.append({"roomId": room, "calendar": [{**span(20 + (k // 2) % 1000), "price1": price}]})
+    results = await post(client, pms, body)
+    for k, result in enumerate(results):
+        bad = k % 500 == 499
+        assert result["success"] is not bad, (k, result)
+        if not bad:
+            assert result["modified"]["roomId"] == body[k]["roomId"], (k, result)
+    nights = await read(client, pms, pms.cabin.int_id, 20, 60)
+    # The cabin's date 20 + i was last written by item 2 * (i + 4000) + 1.
+    assert [n["price1"] for n in nights] == [100 + (2 * i + 1) % 400 for i in range(41)]

@@ -187,6 +187,7 @@ class BulkBooking:
         self._rooms: dict[uuid.UUID, _Room] = {}
         self._manages: dict[uuid.UUID, bool] = {}
         self._planned: list[_Planned] = []
+        self._spans: dict[uuid.UUID, tuple[date, date]] = {}  # each room's stays, all of them
 
     @property
     def pending(self) -> int:
@@ -200,6 +201,7 @@ class BulkBooking:
                 continue
             start, stop = spans.get(req.unit_type_id, (req.arrival, req.departure))
             spans[req.unit_type_id] = (min(start, req.arrival), max(stop, req.departure))
+        self._spans.update(spans)
         if spans:
             await self._read(spans)
 
@@ -218,9 +220,13 @@ class BulkBooking:
         check_request(req)
         room = self._rooms.get(req.unit_type_id)
         if room is None or not room.covers(req.arrival, req.departure):
-            start, stop = req.arrival, req.departure
+            # Read again (forgotten, or a stay `load` was not told of): over every stay of
+            # the room the request holds, so that its later stays need no read of their own.
+            start, stop = self._spans.get(req.unit_type_id, (req.arrival, req.departure))
+            start, stop = min(start, req.arrival), max(stop, req.departure)
             if room is not None:  # widen, never narrow: earlier plans' nights stay known
                 start, stop = min(start, room.start), max(stop, room.stop)
+            self._spans[req.unit_type_id] = (start, stop)
             await self._read({req.unit_type_id: (start, stop)})
             room = self._rooms.get(req.unit_type_id)
         listing = None if room is None else room.unit_type

@@ -109,6 +109,8 @@ async def write_bookings(
     for write in writes:
         if write is None:
             out.append(None)
+        elif write.id is None and (refused := ctx.refusal(write)) is not None:
+            out.append(refused)  # nothing read or written: the planned stays may wait
         elif write.id is None and ctx.plannable(write):
             out.append(await ctx.plan(write))
         else:
@@ -155,6 +157,11 @@ class _Context:
         await self._sub_items(booked.reservation, w, out, new_booking=True)
         out.booking = await self._summary(booked.reservation, booked)
         return out
+
+    def refusal(self, w: BookingWrite) -> Outcome | None:
+        """The outcome of a new booking refused before anything is read, else None."""
+        out = Outcome("create")
+        return out if self._refuse_unbookable(w, out) is None else None
 
     def _refuse_unbookable(self, w: BookingWrite, out: Outcome) -> UnitType | None:
         """The item's room, or None with the item's error when it cannot be a booking."""
