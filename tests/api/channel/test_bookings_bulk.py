@@ -268,8 +268,10 @@ async def test_a_reference_taken_by_a_concurrent_request_fails_only_its_own_item
                 headers=headers,
             )
         )
-        await _until_waiting_on_a_lock(committed_factory)
-        await other.commit()
+        try:
+            await _until_waiting_on_a_lock(committed_factory)
+        finally:
+            await other.commit()
     r = await request
     assert r.status_code == 201, r.text
     first, second = r.json()
@@ -283,12 +285,14 @@ async def test_a_reference_taken_by_a_concurrent_request_fails_only_its_own_item
 
 
 async def _until_waiting_on_a_lock(factory: async_sessionmaker[AsyncSession]) -> None:
+    """Until the request waits for the other transaction (its INSERT of the reservations, on
+    the unique apiReference index; a busy machine may take seconds to get there)."""
     async with factory() as s:
-        for _ in range(200):
+        for _ in range(1200):
             waiting = await s.scalar(
                 text(
                     "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    "WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0"
                 )
             )
             if waiting:
