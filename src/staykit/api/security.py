@@ -3,6 +3,8 @@ so the route's OpenAPI operation lists the scopes it needs, and checked in one p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi.security import SecurityScopes
 
 from staykit.core.errors import Forbidden
@@ -23,3 +25,14 @@ def check_scopes(principal: Principal, required: SecurityScopes) -> None:
                 code="insufficientScope",
                 field="scope",
             )
+
+
+def check_any_scope(principal: Principal, alternatives: Sequence[str]) -> None:
+    """403 unless the credential holds at least one of `alternatives` (a route that two
+    scope families open: Beds24's and staykit's own), naming them all."""
+    if not any(principal.allows(Scope(name)) for name in alternatives):
+        raise Forbidden(
+            f"This token lacks the scope {' or '.join(alternatives)}, which this operation needs.",
+            code="insufficientScope",
+            field="scope",
+        )

@@ -13,6 +13,7 @@ import staykit.domain.catalog.webhooks
 import staykit.domain.channels.models
 import staykit.domain.events.models
 import staykit.domain.idempotency.models
+import staykit.domain.messaging.models
 import staykit.domain.notifications.models
 import staykit.domain.partners.models
 import staykit.domain.tenancy.models  # noqa: F401

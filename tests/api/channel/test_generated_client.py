@@ -25,16 +25,35 @@ from tests.api.channel.conftest import Pms
 from tests.api.cloud.bookings import book_direct, make_group
 from tests.clients.beds24 import AuthenticatedClient
 from tests.clients.beds24.api.authentication import get_authentication_details
-from tests.clients.beds24.api.bookings import get_bookings
+from tests.clients.beds24.api.bookings import (
+    get_bookings,
+    get_bookings_messages,
+    patch_bookings_messages,
+    post_bookings_messages,
+)
 from tests.clients.beds24.api.inventory import (
     get_inventory_rooms_calendar,
     get_inventory_rooms_offers,
 )
 from tests.clients.beds24.api.properties import get_properties
+from tests.clients.beds24.models.host_message import HostMessage
+from tests.clients.beds24.models.patch_bookings_messages_body import PatchBookingsMessagesBody
 from tests.clients.beds24.types import Unset
 from tests.factories import days_from
+from tests.messages import PNG, b64, conversation
 
 READ_SCOPES = tuple(s.value for s in Scope if s.value.startswith("read:"))
+
+
+def generated_client(app: object, token: str) -> AuthenticatedClient:
+    return AuthenticatedClient(
+        base_url="http://testserver/v2",
+        token=token,
+        prefix="",
+        auth_header_name="token",
+        raise_on_unexpected_status=True,
+        httpx_args={"transport": httpx.ASGITransport(app=app)},  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture
@@ -44,16 +63,7 @@ async def beds24(
     """The generated client, configured as a Beds24 user would be told to (base URL and
     token), over the app in-process. `client` is asked for so the app reads and writes in
     the test's rolled-back transaction."""
-    token = (await pms.headers(*READ_SCOPES))["token"]
-    generated = AuthenticatedClient(
-        base_url="http://testserver/v2",
-        token=token,
-        prefix="",
-        auth_header_name="token",
-        raise_on_unexpected_status=True,
-        httpx_args={"transport": httpx.ASGITransport(app=app)},  # type: ignore[arg-type]
-    )
-    async with generated:
+    async with generated_client(app, (await pms.headers(*READ_SCOPES))["token"]) as generated:
         yield generated
 
 
@@ -164,3 +174,48 @@ async def test_offers_parse_with_a_price_per_offer(beds24: AuthenticatedClient, 
             assert isinstance(offer.offer_id, int) and not isinstance(offer.price, Unset)
     cabin = rooms[pms.cabin.int_id].offers
     assert [(o.offer_id, o.price, o.units_available) for o in cabin] == [(1, 600.0, 1)]
+
+
+async def test_messages_sent_read_and_marked_through_the_generated_client(
+    app: object, client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    talk = await conversation(db, pms)
+    booking = talk.reservation.int_id
+    token = (await pms.headers("read:bookings-personal", "write:bookings-personal"))["token"]
+    async with generated_client(app, token) as beds24:
+        sent = await post_bookings_messages.asyncio_detailed(
+            client=beds24,
+            body=[
+                HostMessage(booking_id=booking, message="Here is the map."),
+                HostMessage(
+                    booking_id=booking,
+                    message="Attached",
+                    attachment=b64(PNG),
+                    attachment_name="map.png",
+                    attachment_mime_type="image/png",
+                ),
+            ],
+        )
+        assert sent.status_code == 201, sent.content
+        results = sent.parsed
+        assert isinstance(results, list) and [r.success for r in results] == [True, True]
+        assert all(isinstance(r.new.additional_properties["id"], int) for r in results)
+        answer = parsed(
+            await get_bookings_messages.asyncio_detailed(
+                client=beds24, booking_id=[booking], source="guest", filter_="unread"
+            )
+        )
+        [asked] = answer.data
+        assert (asked.id, asked.message, asked.read) == (
+            talk.asked.int_id,
+            "Is there parking?",
+            False,
+        )
+        everything = parsed(await get_bookings_messages.asyncio_detailed(client=beds24)).data
+        assert [m.message for m in everything][:2] == ["Attached", "Here is the map."]
+        assert everything[0].attachment_mime_type == "image/png"
+        assert {m.source for m in everything} == {"guest", "host", "internalNote"}
+        marked = await patch_bookings_messages.asyncio_detailed(
+            client=beds24, booking_id=[booking], body=PatchBookingsMessagesBody(read=True)
+        )
+        assert marked.status_code == 200 and b'"count":1' in marked.content

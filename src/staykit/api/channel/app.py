@@ -30,6 +30,21 @@ def _with_credit_headers(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _with_scope_alternatives(doc: dict[str, Any]) -> dict[str, Any]:
+    """An operation that any of several scopes opens (account.AnyOfScopes) lists each as
+    a requirement; the scope-less one its token dependency adds would say "no scope
+    needed", so it goes."""
+    for item in doc.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict):
+                continue
+            security = op.get("security", [])
+            scoped = [s for s in security if any(s.values())]
+            if len(scoped) > 1:
+                op["security"] = scoped
+    return doc
+
+
 def create_channel_app(state: State) -> FastAPI:
     app = surface_app(
         state,
@@ -48,7 +63,7 @@ def create_channel_app(state: State) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _with_credit_headers(plain())
+            app.openapi_schema = _with_scope_alternatives(_with_credit_headers(plain()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

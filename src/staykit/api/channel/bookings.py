@@ -20,6 +20,7 @@ from staykit.api.channel import booking_write_schemas as inp
 from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
+from staykit.api.channel.params import int_ids, split
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
@@ -29,30 +30,7 @@ from staykit.domain.booking import channel_writes as cw
 
 router = APIRouter(tags=["Bookings"])
 
-MAX_IDS = 1000
 MAX_ITEMS = 10_000  # the document's limit of items per POST
-
-
-def _split(values: list[str] | None) -> list[str]:
-    """Repeated parameters, each possibly comma-separated, as one list."""
-    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
-
-
-def _ints(values: list[str] | None, name: str) -> tuple[int, ...]:
-    found = _split(values)
-    if len(found) > MAX_IDS:
-        raise InvalidInput(
-            f"{name} takes at most {MAX_IDS} values.", code=f"{name}IsInvalid", field=name
-        )
-    try:
-        ints = tuple(int(v) for v in found)
-    except ValueError:
-        raise InvalidInput(
-            f"{name} must be whole numbers.", code=f"{name}IsInvalid", field=name
-        ) from None
-    if any(not 0 < i < 2**63 for i in ints):
-        raise InvalidInput(f"{name} must be positive ids.", code=f"{name}IsInvalid", field=name)
-    return ints
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -158,7 +136,7 @@ async def get_bookings(
     """By default (no filter that picks bookings) only bookings that have not departed
     yet; by default no cancelled ones. Ordered by booking id, or with modifiedFrom by
     modification time."""
-    statuses = tuple(_split(status))
+    statuses = tuple(split(status))
     unknown = [s for s in statuses if s not in channel_words.CHANNEL_STATUSES]
     if unknown:
         raise InvalidInput(
@@ -174,11 +152,11 @@ async def get_bookings(
         )
     selection = cv.BookingSelection(
         filter=filter_,
-        ids=_ints(id_, "id"),
-        master_ids=_ints(master_id, "masterId"),
-        property_ids=_ints(property_id, "propertyId"),
-        unit_type_ids=_ints(room_id, "roomId"),
-        api_references=tuple(_split(api_reference)),
+        ids=int_ids(id_, "id"),
+        master_ids=int_ids(master_id, "masterId"),
+        property_ids=int_ids(property_id, "propertyId"),
+        unit_type_ids=int_ids(room_id, "roomId"),
+        api_references=tuple(split(api_reference)),
         channel=channel,
         arrival=arrival,
         arrival_from=arrival_from,
@@ -242,7 +220,7 @@ async def get_invoices(
     found, more = await cv.invoices(
         session,
         account.business_ids,
-        _ints(booking_id, "bookingId"),
+        int_ids(booking_id, "bookingId"),
         page=page.number,
         size=PAGE_SIZE,
     )
@@ -312,7 +290,7 @@ async def delete_bookings(
     """staykit cancels: each booking goes through the cancellation rules (nights freed,
     refund recorded) and stays readable with status cancelled; nothing is erased, so its
     invoice and money history remain."""
-    ids = _ints(id_, "id")
+    ids = int_ids(id_, "id")
     if not ids:
         raise InvalidInput("id is required.", code="idIsRequired", field="id")
     outcomes = await cw.cancel_bookings(session, account.principal, account.business_ids, ids)

@@ -1,0 +1,205 @@
+"""GET, POST and PATCH /bookings/messages in Beds24 API V2's shapes (the document's
+`message` and `hostMessage` schemas): the answer's items, POST items read one by one into
+the domain's MessageWrite, and their per-item answers.
+
+Beds24 writes a message's kind as `internalNote`; staykit's word is `internal_note`.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
+
+from staykit.api.channel.account_schemas import PostMessage, PostResult
+from staykit.domain.messaging import channel_views as cv
+from staykit.domain.messaging import channel_writes as cw
+
+WireSource = Literal["host", "guest", "internalNote", "system"]
+MimeType = Literal["image/jpeg", "image/png", "image/gif", "application/pdf"]  # MIME_TYPES
+
+SOURCE_WORDS = {"internalNote": "internal_note"}  # wire -> domain, where they differ
+WIRE_SOURCES = {v: k for k, v in SOURCE_WORDS.items()}
+
+
+def domain_source(wire: str) -> str:
+    return SOURCE_WORDS.get(wire, wire)
+
+
+def wire_source(domain: str) -> str:
+    return WIRE_SOURCES.get(domain, domain)
+
+
+class MessageOut(BaseModel):
+    """One message (the document's `message`). Fields with no value are absent."""
+
+    id: int
+    bookingId: int
+    roomId: int = Field(description="The room (unit type) the booking is in now.")
+    propertyId: int = Field(description="The property the booking is in now.")
+    time: datetime = Field(description="When it was sent (UTC).")
+    read: bool = Field(
+        description="Read by the side that receives it: guest, system messages and internal "
+        "notes by the host's side, host messages by the guest."
+    )
+    message: str
+    source: WireSource
+    authorOwnerId: int | None = Field(
+        default=None, description="The account (business) that wrote a host message or note."
+    )
+    attachment: str | None = Field(default=None, description="The file, base64.")
+    attachmentName: str | None = None
+    attachmentMimeType: MimeType | None = None
+
+
+def message_out(m: cv.ChannelMessage) -> MessageOut:
+    """Only the fields with a value are set (the route answers with exclude_unset)."""
+    optional: dict[str, Any] = {
+        "authorOwnerId": m.author_owner_id,
+        "attachment": None if m.attachment is None else base64.b64encode(m.attachment).decode(),
+        "attachmentName": m.attachment_name,
+        "attachmentMimeType": m.attachment_mime_type,
+    }
+    return MessageOut(
+        id=m.id,
+        bookingId=m.booking_id,
+        roomId=m.unit_type_id,
+        propertyId=m.property_id,
+        time=m.sent_at,
+        read=m.read,
+        message=m.content,
+        source=wire_source(m.source),
+        **{k: v for k, v in optional.items() if v is not None},
+    )
+
+
+class MessageIn(BaseModel):
+    """One item of POST /bookings/messages (the document's `hostMessage`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int | None = Field(default=None, gt=0, lt=2**63)
+    bookingId: int | None = Field(default=None, gt=0, lt=2**63)
+    read: StrictBool | None = None
+    message: str | None = None
+    attachment: str | None = None
+    attachmentName: str | None = None
+    attachmentMimeType: str | None = None
+    source: WireSource | None = None
+
+
+# Read-only fields of a message that a client may echo back from GET.
+ECHOED = ("roomId", "propertyId", "time", "authorOwnerId")
+
+# The domain's field names as this API writes them.
+WIRE = {
+    "reservation_id": "bookingId",
+    "content": "message",
+    "attachment_name": "attachmentName",
+    "attachment_mime_type": "attachmentMimeType",
+    "message_id": "id",
+}
+
+
+def wire(field: str | None) -> str | None:
+    return None if field is None else WIRE.get(field, field)
+
+
+class Parsed:
+    """An item read: the domain's write, or the reasons it was refused; and warnings."""
+
+    def __init__(self) -> None:
+        self.write: cw.MessageWrite | None = None
+        self.errors: list[PostMessage] = []
+        self.warnings: list[PostMessage] = []
+
+
+def parse(raw: Any) -> Parsed:
+    """One POST item, checked against the document's shape."""
+    parsed = Parsed()
+    action = "modify" if isinstance(raw, dict) and raw.get("id") is not None else "create"
+    if not isinstance(raw, dict):
+        parsed.errors.append(PostMessage(action=action, message="An item must be an object."))
+        return parsed
+    try:
+        item = MessageIn.model_validate(raw)
+    except ValidationError as exc:
+        for e in exc.errors():
+            loc = ".".join(str(p) for p in e["loc"]) or None
+            parsed.errors.append(PostMessage(action=action, field=loc, message=e["msg"]))
+        return parsed
+    unknown = sorted(f for f in item.model_extra or {} if f not in ECHOED)
+    if unknown:
+        parsed.warnings.append(
+            PostMessage(
+                action=action,
+                field=unknown[0],
+                message=f"Not a message field, ignored: {', '.join(unknown)}.",
+            )
+        )
+    if action == "create" and item.read is not None:
+        parsed.warnings.append(
+            PostMessage(
+                action=action,
+                field="read",
+                message="read marks an existing message (an item with its id); a new "
+                "message is read when its recipient reads it. Ignored.",
+            )
+        )
+    parsed.write = cw.MessageWrite(
+        id=item.id,
+        reservation_id=item.bookingId,
+        read=item.read,
+        content=item.message,
+        source=domain_source(item.source or "host"),
+        attachment=item.attachment,
+        attachment_name=item.attachmentName,
+        attachment_mime_type=item.attachmentMimeType,
+    )
+    return parsed
+
+
+def _messages(issues: list[cw.Issue]) -> list[PostMessage]:
+    return [PostMessage(action=i.action, field=wire(i.field), message=i.message) for i in issues]
+
+
+def result(parsed: Parsed, outcome: cw.Outcome | None) -> PostResult:
+    """The item's answer: `new: {id}` for a message sent, `modified: {id, read}` for a
+    read mark that changed something (one already so is said in `info`)."""
+    errors = list(parsed.errors)
+    info: list[PostMessage] = []
+    new: dict[str, Any] | None = None
+    modified: dict[str, Any] | None = None
+    if outcome is not None:
+        errors += _messages(outcome.errors)
+        info += _messages(outcome.info)
+        if outcome.success and outcome.action == "create":
+            new = {"id": outcome.message_id}
+        elif outcome.success and outcome.changed:
+            modified = {"id": outcome.message_id, "read": outcome.read}
+    return PostResult(
+        success=not errors,
+        new=new,
+        modified=modified,
+        errors=errors or None,
+        warnings=parsed.warnings or None,
+        info=info or None,
+    )
+
+
+class ReadMark(BaseModel):
+    """PATCH /bookings/messages's body: the read state to give the selection."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    read: StrictBool
+
+
+class Marked(BaseModel):
+    """PATCH's answer (the document gives none): how many messages changed."""
+
+    success: bool = True
+    type: str = "message"
+    count: int = Field(description="Messages whose read state changed.")
