@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     """Every knob staykit has. The README's configuration table mirrors this class."""
 
-    model_config = SettingsConfigDict(env_prefix="STAYKIT_", env_file=None, extra="ignore")
+    # hide_input_in_errors: a refused setting's error must not print the values given,
+    # which include secrets (a Stripe key, the SMTP password).
+    model_config = SettingsConfigDict(
+        env_prefix="STAYKIT_", env_file=None, extra="ignore", hide_input_in_errors=True
+    )
 
     env: Literal["development", "production", "test"] = "production"
     host: str = "127.0.0.1"
@@ -87,6 +92,30 @@ class Settings(BaseSettings):
     oauth_code_seconds: int = 600
     oauth_refresh_idle_days: int = 30
 
+    # Payments. The provider: "stripe", or "offline" (test money: no network, test card
+    # tokens). Unset: stripe when stripe_api_key is set; else offline outside production,
+    # and no provider at all in production (payments refused until one is configured).
+    payment_provider: Literal["offline", "stripe"] | None = None
+    # Secrets: SecretStr so that no repr, log line or error message ever prints them.
+    stripe_api_key: SecretStr | None = None
+    stripe_webhook_secret: SecretStr | None = None
+    # Where the Stripe API answers; unset: Stripe's own. localstripe in tests and demos.
+    stripe_api_base: str | None = None
+    # Pay hosts out with Stripe Connect transfers. Off: payouts go to a FAKE payout sink
+    # (recorded, no money moves), which production refuses unless test money is allowed.
+    stripe_connect_payouts: bool = False
+    # How old a webhook's signed timestamp may be before it is refused as a replay.
+    stripe_webhook_tolerance_seconds: int = Field(default=300, ge=1)
+    # Let production run on test money (the offline provider, fake payouts): a staging
+    # deployment may; a real platform must not.
+    payments_allow_test_money: bool = False
+    # The split-fee model (as Airbnb's): the guest pays this percentage of the stay price
+    # on top, the host gives this percentage of it up; the platform keeps both.
+    guest_service_fee_percent: Decimal = Field(default=Decimal("14"), ge=0, le=100)
+    host_service_fee_percent: Decimal = Field(default=Decimal("3"), ge=0, lt=100)
+    # How long an unpaid reservation that needs payment holds its nights.
+    unpaid_hold_minutes: int = Field(default=30, ge=1)
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")
@@ -96,10 +125,41 @@ class Settings(BaseSettings):
         """The address `staykit serve` answers on, as a browser on this machine reaches it."""
         return f"http://{url_host(self.host)}:{self.port}"
 
+    @property
+    def payments_provider(self) -> Literal["offline", "stripe"] | None:
+        """The payment provider in use: the configured one, else stripe when a key is set,
+        else offline outside production; None in production without any (see above)."""
+        if self.payment_provider is not None:
+            return self.payment_provider
+        if self.stripe_api_key is not None:
+            return "stripe"
+        return None if self.env == "production" else "offline"
+
     @model_validator(mode="after")
     def _derive_public_base_url(self) -> Settings:
         if not self.public_base_url:
             self.public_base_url = self.listen_url
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_test_money_in_production(self) -> Settings:
+        """Startup fails, saying why, rather than a platform taking fake money."""
+        provider = self.payments_provider
+        if provider == "stripe" and self.stripe_api_key is None:
+            raise ValueError("STAYKIT_PAYMENT_PROVIDER=stripe needs STAYKIT_STRIPE_API_KEY")
+        if self.env != "production" or self.payments_allow_test_money:
+            return self
+        if provider == "offline":
+            raise ValueError(
+                "STAYKIT_PAYMENT_PROVIDER=offline takes test money, which production refuses "
+                "(set STAYKIT_PAYMENTS_ALLOW_TEST_MONEY=true for a staging deployment)"
+            )
+        if provider == "stripe" and not self.stripe_connect_payouts:
+            raise ValueError(
+                "without STAYKIT_STRIPE_CONNECT_PAYOUTS=true host payouts would only be "
+                "recorded by a fake payout sink, which production refuses (set "
+                "STAYKIT_PAYMENTS_ALLOW_TEST_MONEY=true for a staging deployment)"
+            )
         return self
 
 

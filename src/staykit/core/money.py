@@ -36,3 +36,27 @@ def quantize(amount: Decimal, currency: str) -> Decimal:
 def fits(amount: Decimal, currency: str) -> bool:
     """True when the amount has no more decimals than the currency allows."""
     return amount == quantize(amount, currency)
+
+
+def to_minor_units(amount: Decimal, currency: str, *, exponent: int | None = None) -> int:
+    """The amount as a whole number of the currency's minor unit (EUR 12.34 -> 1234,
+    JPY 500 -> 500): what payment providers take. `exponent` overrides the currency's own
+    where a provider counts differently (Stripe counts ISK in hundredths). Refuses an
+    amount finer than that unit instead of rounding money away."""
+    places = MINOR_UNITS[currency] if exponent is None else exponent
+    scaled = amount.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{amount} {currency} has more than {places} decimals")
+    return int(scaled)
+
+
+def from_minor_units(units: int, currency: str, *, exponent: int | None = None) -> Decimal:
+    """The inverse of `to_minor_units`: 1234 EUR minor units -> Decimal('12.34'), written
+    with the currency's own decimals (staykit's), whichever exponent the provider counted
+    in. Refuses a value finer than staykit's unit for the currency (ISK 12.50 from a
+    provider counting ISK in hundredths) rather than rounding it."""
+    places = MINOR_UNITS[currency] if exponent is None else exponent
+    amount = Decimal(units).scaleb(-places)
+    if not fits(amount, currency):
+        raise ValueError(f"{amount} {currency} has more decimals than {currency} has")
+    return quantize(amount, currency)

@@ -16,6 +16,7 @@ import staykit.domain.idempotency.models
 import staykit.domain.messaging.models
 import staykit.domain.notifications.models
 import staykit.domain.partners.models
+import staykit.domain.payments.models
 import staykit.domain.tenancy.models  # noqa: F401
 from staykit.core.models import Base
 

@@ -1,0 +1,248 @@
+"""The ledger: recording money movements (each once) and reading balances from them.
+
+Writing: `record_entry` inserts with ON CONFLICT DO NOTHING, so of two writers of the same
+operation (same idempotency key, or the same provider payment or payout) exactly one row
+is written, race-free: the second waits for the first to commit, writes nothing, and
+gets the first's row back. A key already used for a different movement is refused.
+
+Reading: a reservation's balance and a business's (the host's) balances per currency,
+each ONE grouped aggregate (the sum of amounts per kind, an index-only scan of
+ix_ledger_entries_reservation or ix_ledger_entries_business read in index order), folded
+into the figures:
+
+    charged     guest_charge + city_tax + adjustment: what the guest is asked to pay
+    paid        guest_payment
+    refunded    refund
+    fee         platform_fee: what the platform kept
+    payout      host_payout
+    outstanding the money held for the reservation: paid - refunded - fee - payout,
+                summed from each kind's own effect on it (HELD_EFFECT)
+
+and the invariant `paid - refunded = fee + payout + outstanding`, with outstanding never
+negative and refunds never above payments, is checked by `check_balanced`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core import money
+from staykit.core.clock import utcnow
+from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Credential, Principal
+from staykit.domain.booking.errors import ReservationNotFound
+from staykit.domain.booking.models import Reservation
+from staykit.domain.payments.errors import LedgerEntryConflict
+from staykit.domain.payments.models import ENTRY_KINDS, PROVIDER_MOVEMENTS, LedgerEntry
+from staykit.domain.tenancy.service import require_reader
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    kind: str
+    amount: Decimal
+    currency: str
+    reservation_id: uuid.UUID
+    business_id: uuid.UUID
+    idempotency_key: str
+    provider: str | None = None
+    provider_ref: str | None = None
+    related_entry_id: uuid.UUID | None = None
+    memo: str | None = None
+
+    def same_movement(self, row: LedgerEntry) -> bool:
+        """Whether an existing row records this very movement (a retry of it)."""
+        return (
+            row.kind == self.kind
+            and row.amount == self.amount
+            and row.currency == self.currency
+            and row.reservation_id == self.reservation_id
+            and row.related_entry_id == self.related_entry_id
+        )
+
+
+async def lock_reservation_money(session: AsyncSession, reservation_id: uuid.UUID) -> None:
+    """Serialise the writers of one reservation's money (refunds, payouts) until the
+    transaction ends, so that a check of what is left and the row that spends it cannot
+    interleave with another's. The lock is payments' own (booking changes do not wait)."""
+    await session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+        {"key": f"payments:reservation:{reservation_id}"},
+    )
+
+
+async def record_entry(
+    session: AsyncSession, principal: Principal | None, entry: NewEntry
+) -> tuple[LedgerEntry, bool]:
+    """Write the movement once: (the row, True) when this call wrote it, (the existing row,
+    False) when the same operation was recorded before. `principal` None is the platform
+    itself (a webhook, a job). Raises LedgerEntryConflict when the key or the provider
+    object is already recorded as a different movement."""
+    if entry.kind not in ENTRY_KINDS:
+        raise ValueError(f"unknown ledger entry kind {entry.kind!r}")
+    credential = Credential.SYSTEM if principal is None else principal.credential
+    values = {
+        "id": uuid7(),
+        "kind": entry.kind,
+        "amount": entry.amount,
+        "currency": entry.currency,
+        "reservation_id": entry.reservation_id,
+        "business_id": entry.business_id,
+        "related_entry_id": entry.related_entry_id,
+        "provider": entry.provider,
+        "provider_ref": entry.provider_ref,
+        "idempotency_key": entry.idempotency_key,
+        "memo": entry.memo,
+        "created_at": utcnow(),
+        "actor_id": None if principal is None else principal.user_id,
+        "credential": credential.value,
+        "client_id": None if principal is None else principal.client_id,
+        "token_id": None if principal is None else principal.token_id,
+        "surface": (principal.surface or None) if principal is not None else None,
+    }
+    stmt = insert(LedgerEntry).values(values).on_conflict_do_nothing().returning(LedgerEntry)
+    written = await session.scalar(stmt)
+    if written is not None:
+        return written, True
+    existing = await _existing(session, entry)
+    if existing is None or not entry.same_movement(existing):
+        raise LedgerEntryConflict(entry.idempotency_key)
+    return existing, False
+
+
+async def _existing(session: AsyncSession, entry: NewEntry) -> LedgerEntry | None:
+    """The row that made this insert do nothing: same key, or the same provider object."""
+    found: list[ColumnElement[bool]] = [LedgerEntry.idempotency_key == entry.idempotency_key]
+    if entry.kind in PROVIDER_MOVEMENTS and entry.provider_ref is not None:
+        found.append(
+            (LedgerEntry.provider == entry.provider)
+            & (LedgerEntry.kind == entry.kind)
+            & (LedgerEntry.provider_ref == entry.provider_ref)
+        )
+    rows = await session.scalars(select(LedgerEntry).where(or_(*found)))
+    return rows.first()
+
+
+# --- balances -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    currency: str
+    charged: Decimal = ZERO
+    paid: Decimal = ZERO
+    refunded: Decimal = ZERO
+    fee: Decimal = ZERO
+    payout: Decimal = ZERO
+    outstanding: Decimal = ZERO
+
+    @property
+    def due(self) -> Decimal:
+        """What the guest still owes (negative: paid more than charged). A cancellation
+        that keeps part of the money lowers `charged` with an adjustment row."""
+        return self.charged - (self.paid - self.refunded)
+
+    @property
+    def refundable(self) -> Decimal:
+        return self.paid - self.refunded
+
+
+# Which figure each kind counts in, and (separately) its effect on the money held for the
+# reservation: outstanding is summed from these effects, not derived from the other
+# figures, so the invariant compares two independent readings of the same rows.
+FIGURE_OF = {
+    "guest_charge": "charged",
+    "city_tax": "charged",
+    "adjustment": "charged",
+    "guest_payment": "paid",
+    "refund": "refunded",
+    "platform_fee": "fee",
+    "host_payout": "payout",
+}
+HELD_EFFECT = {"guest_payment": 1, "refund": -1, "platform_fee": -1, "host_payout": -1}
+
+
+def _balance(currency: str, sums: Iterable[tuple[str | None, Decimal | None]]) -> Balance:
+    """Fold (kind, sum of its amounts) into the figures, in the currency's own decimals
+    (the column keeps 3 for every currency)."""
+    figures = dict.fromkeys(("charged", "paid", "refunded", "fee", "payout", "outstanding"), ZERO)
+    for kind, total in sums:
+        if kind is None or total is None:  # a reservation with no rows yet
+            continue
+        figures[FIGURE_OF[kind]] += total
+        figures["outstanding"] += HELD_EFFECT.get(kind, 0) * total
+    return Balance(currency, **{k: money.quantize(v, currency) for k, v in figures.items()})
+
+
+async def reservation_balance(session: AsyncSession, reservation_id: uuid.UUID) -> Balance:
+    """The reservation's figures, in its currency (every row of it is in that currency):
+    one grouped aggregate over ix_ledger_entries_reservation (kind, amount)."""
+    stmt = (
+        select(Reservation.currency, LedgerEntry.kind, func.sum(LedgerEntry.amount))
+        .select_from(Reservation)
+        .outerjoin(LedgerEntry, LedgerEntry.reservation_id == Reservation.id)
+        .where(Reservation.id == reservation_id)
+        .group_by(Reservation.currency, LedgerEntry.kind)
+    )
+    rows = (await session.execute(stmt)).all()
+    if not rows:
+        raise ReservationNotFound(reservation_id)
+    return _balance(rows[0][0], ((kind, total) for _, kind, total in rows))
+
+
+def business_sums(business_id: uuid.UUID) -> Select[str, str, Decimal]:
+    """The business's (currency, kind, sum of amounts) rows: the balance's one query."""
+    return (
+        select(LedgerEntry.currency, LedgerEntry.kind, func.sum(LedgerEntry.amount))
+        .where(LedgerEntry.business_id == business_id)
+        .group_by(LedgerEntry.currency, LedgerEntry.kind)
+        .order_by(LedgerEntry.currency, LedgerEntry.kind)
+    )
+
+
+async def business_balances(
+    session: AsyncSession, principal: Principal, business_id: uuid.UUID
+) -> dict[str, Balance]:
+    """A host's (business's) figures over all its reservations, per currency: one grouped
+    aggregate, an index-only scan of ix_ledger_entries_business (currency, kind, amount)
+    read in its order. Readable by the business's members and admins."""
+    await require_reader(session, principal, business_id)
+    per_currency: dict[str, list[tuple[str, Decimal]]] = {}
+    for currency, kind, total in await session.execute(business_sums(business_id)):
+        per_currency.setdefault(currency, []).append((kind, total))
+    return {c: _balance(c, sums) for c, sums in per_currency.items()}
+
+
+def check_balanced(balance: Balance) -> list[str]:
+    """What is wrong with the balance, in words; empty when it holds:
+    paid - refunded = fee + payout + outstanding, outstanding >= 0, refunded <= paid."""
+    problems: list[str] = []
+    if balance.paid - balance.refunded != balance.fee + balance.payout + balance.outstanding:
+        problems.append(
+            f"paid {balance.paid} - refunded {balance.refunded} != fee {balance.fee} + "
+            f"payout {balance.payout} + outstanding {balance.outstanding}"
+        )
+    if balance.outstanding < 0:
+        problems.append(f"more left the reservation than came in ({balance.outstanding})")
+    if balance.refunded > balance.paid:
+        problems.append(f"refunded {balance.refunded} is more than paid {balance.paid}")
+    return problems
+
+
+async def entries_of(
+    session: AsyncSession, reservation_id: uuid.UUID, kinds: Iterable[str] | None = None
+) -> list[LedgerEntry]:
+    """A reservation's rows, oldest first (optionally of some kinds)."""
+    stmt = select(LedgerEntry).where(LedgerEntry.reservation_id == reservation_id)
+    if kinds is not None:
+        stmt = stmt.where(LedgerEntry.kind.in_(list(kinds)))
+    return list(await session.scalars(stmt.order_by(LedgerEntry.created_at, LedgerEntry.id)))
