@@ -5,13 +5,44 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class ExportUnit(BaseModel):
+    """A unit of the room and its own feed (staykit)."""
+
+    id: int
+    name: str
+    iCalUri: str
+
+
+class ImportState(BaseModel):
+    """How a configured import slot's fetches went (staykit)."""
+
+    slot: int
+    status: str = Field(description="pending (not fetched yet), ok, failed or empty.")
+    lastFetch: str | None = None
+    lastSuccess: str | None = None
+    nextFetch: str | None = None
+    lastError: str | None = None
+    consecutiveEmptyFetches: int | None = None
+    consecutiveFailures: int | None = None
+    eventsImported: int | None = None
+    nightsHeldBack: int | None = Field(
+        default=None, description="Nights of imported events that other stays hold."
+    )
+
+
 class ChannelSettingRoom(BaseModel):
-    """A room's settings: iCalExport's export and iCalRoomDescription, or iCalImport's
-    iCalUri1..3, ignoreContaining1..3 and import1..3."""
+    """A room's settings: iCalExport's export and iCalRoomDescription with the feed URLs,
+    or iCalImport's iCalUri1..3, ignoreContaining1..3 and import1..3 with each import's
+    state."""
 
     id: int
     iCalRoomDescription: str | None = None
     export: str | None = None
+    iCalUri: str | None = None
+    propertyDescriptionICalUri: str | None = None
+    roomDescriptionICalUri: str | None = None
+    propertyAndRoomDescriptionICalUri: str | None = None
+    units: list[ExportUnit] | None = Field(default=None, description="staykit: each unit's feed.")
     iCalUri1: str | None = None
     iCalUri2: str | None = None
     iCalUri3: str | None = None
@@ -21,6 +52,9 @@ class ChannelSettingRoom(BaseModel):
     import1: str | None = None
     import2: str | None = None
     import3: str | None = None
+    importStatus: list[ImportState] | None = Field(
+        default=None, description="staykit: each configured import's state."
+    )
 
 
 class ChannelSettingProperty(BaseModel):

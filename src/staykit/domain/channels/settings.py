@@ -1,9 +1,10 @@
 """iCal export and import settings per property and room: read them, validate and store them.
 
 Settings are kept as given (the Channel API's field names) and shown with their defaults
-when never set: a room exports nothing and imports nothing until told to. The iCal feeds
-themselves (serving the export, fetching the import URLs) read these rows; until they
-ship, storing a setting changes nothing else.
+when never set: a room exports every occupied night (`export` bookingsAndUnavailableDates:
+its feed URL is shown to its owner, who may `disable` it) and imports nothing until told
+to. The iCal feeds (staykit.domain.ical) read these rows: the export what to list and
+which texts, the import which URLs to fetch and how their end dates read.
 
 Writes take items as the Channel API's POST sends them (`{channel, properties: [{id, ...,
 roomTypes: [{id, ...}]}]}`) and answer one result per item, in order. An item with any
@@ -91,7 +92,7 @@ PROPERTY_DEFAULTS: dict[str, dict[str, Any]] = {
     "iCalImport": {"modificationNotification": MODIFICATION_NOTIFICATIONS[0]},
 }
 ROOM_DEFAULTS: dict[str, dict[str, Any]] = {
-    "iCalExport": {"export": "disable"},
+    "iCalExport": {"export": "bookingsAndUnavailableDates"},
     "iCalImport": {f"import{n}": "disable" for n in IMPORT_SLOTS},
 }
 
