@@ -30,6 +30,7 @@ SCRIPTS = (
     "channel_bookings.py",
     "channel_calendar.py",
     "channel_bookings_write.py",
+    "ical.py",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -52,19 +52,24 @@ def _fresh(request: Request, feed: export.Feed) -> bool:
     return since is not None and _not_modified_since(since, feed.last_modified)
 
 
-@router.api_route(
-    "/{token}.ics",
-    methods=["GET", "HEAD"],
-    response_class=CalendarResponse,
-    summary="A unit type's or unit's calendar",
-    dependencies=[WRITES],  # records when the body last changed (Last-Modified)
-    responses={
+_ROUTE: dict[str, Any] = {
+    "response_class": CalendarResponse,
+    "dependencies": [WRITES],  # records when the body last changed (Last-Modified)
+    "responses": {
         200: {
             "description": "The calendar (RFC 5545), every occupied night as an all-day event.",
             "content": {"text/calendar": {"schema": {"type": "string"}}},
         },
         304: {"description": "Not modified: the ETag (or date) the caller sent is current."},
     },
+}
+
+
+@router.head(
+    "/{token}.ics", operation_id="headFeed", summary="The calendar's headers only", **_ROUTE
+)
+@router.get(
+    "/{token}.ics", operation_id="getFeed", summary="A unit type's or unit's calendar", **_ROUTE
 )
 async def get_feed(
     request: Request,
