@@ -615,3 +615,16 @@ async def test_two_polls_at_once_fetch_each_source_once(feeds: FeedServer, place
     assert first["due"] + second["due"] == 1
     assert len(feeds.hits("/a.ics")) == 1
     assert len(await place.blocks()) == 1
+
+
+async def test_a_feed_left_with_only_past_events_counts_as_empty(
+    feeds: FeedServer, place: Place
+) -> None:
+    d = place.day
+    url = feeds.serve("/a.ics", airbnb([("now@airbnb.com", d(3), d(5), "Reserved")]))
+    await place.imports(iCalUri1=url, import1="endDateCheckout")
+    await place.poll()
+    feeds.serve("/a.ics", airbnb([("old@airbnb.com", d(-9), d(-7), "Reserved")]))
+    counts = await place.poll()
+    assert counts.get("empty") == 1, counts
+    assert [uid for *_, uid in await place.blocks()] == ["now@airbnb.com"]

@@ -13,8 +13,8 @@ releases what it held), then claims the due sources and runs each one:
      released, the owner mailed once per outage;
    - 304: the stored events reconciled again (so nights held back by a stay that has
      since gone are taken now);
-   - a calendar with no event while the source holds some: status `empty`, nothing
-     released, until `release_after_empty` such fetches in a row release them all;
+   - a calendar with no current event while the source holds some: status `empty`,
+     nothing released, until `release_after_empty` such fetches in a row release them;
    - otherwise: reconciled (reconcile.py), status `ok`, collisions mailed.
 """
 
@@ -303,7 +303,10 @@ async def apply_fetch(
         outcome = await reconcile(session, source, wanted, today=today, now=now)
         await _succeed(session, source, outcome, result, now)
         return SourceRun("ok", outcome)
-    if feed.listed == 0 and await _holds_events(session, source, today):
+    # Nothing to import while the source holds nights: an export that broke answers just
+    # this (an empty calendar, or only past events), so it counts as empty, not as "every
+    # stay was cancelled", until it has said so `release_after_empty` times in a row.
+    if not feed.events and await _holds_events(session, source, today):
         source.consecutive_empty += 1
         source.etag = source.last_modified = None
         if source.consecutive_empty < rules.release_after_empty:

@@ -62,7 +62,7 @@ class FeedEvent:
 @dataclass
 class Feed:
     events: list[FeedEvent] = field(default_factory=list)
-    listed: int = 0  # VEVENTs in the document, whatever their dates: 0 is an empty feed
+    listed: int = 0  # VEVENTs in the document, whatever their dates
     skipped: int = 0  # occurrences that could not be read or have no night
 
 
