@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.clock import utcnow
 from staykit.domain.catalog.dates import property_today
-from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Property, UnitType
+from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Property, Unit, UnitType
 from staykit.domain.channels.models import ChannelSetting
 from staykit.domain.ical.fetch import FetchPolicy, networks
 from staykit.domain.ical.imports import ImportRules, poll
@@ -628,3 +628,27 @@ async def test_a_feed_left_with_only_past_events_counts_as_empty(
     counts = await place.poll()
     assert counts.get("empty") == 1, counts
     assert [uid for *_, uid in await place.blocks()] == ["now@airbnb.com"]
+
+
+async def test_a_units_own_import_fills_that_unit_only(feeds: FeedServer, place: Place) -> None:
+    d = place.day
+    async with place.factory() as s:
+        second = await add_unit(s, place.listing, "Loft 2", commit=True)
+        second_int = await s.scalar(select(Unit.int_id).where(Unit.id == second.id))
+    events = [
+        ("one@homeaway.com", d(5), d(8), "Reserved - Ana"),
+        ("two@homeaway.com", d(7), d(9), "Reserved - Rui"),
+    ]
+    url = feeds.serve("/unit.ics", vrbo(events))
+    await place.imports(units={str(second_int): {"iCalUri1": url, "import1": "endDateCheckout"}})
+    await place.poll()
+    rows = [b for b in await place.block_rows() if b.is_active]
+    # The first unit is free all along, but this feed is the second unit's.
+    assert {b.unit_id for b in rows} == {second.id}
+    assert [(b.arrival, b.departure) for b in rows] == [(d(5), d(8)), (d(8), d(9))]
+    source = await place.source()
+    assert (source.unit_id, source.nights_held_back) == (second.id, 1)
+    # Its setting removed, the unit's nights are free again.
+    await place.imports(units=None)
+    await place.poll()
+    assert await place.blocks() == []

@@ -453,3 +453,109 @@ async def test_a_new_seed_gives_the_propertys_feeds_new_urls_and_the_old_ones_st
     assert r.json()[0]["info"][0]["message"] == "Nothing changed."
     assert await urls() == after
     assert (await client.get(other)).status_code == 200
+
+
+async def _unit_ints(db: AsyncSession, pms: Pms) -> tuple[int, int, int]:
+    """The int ids of Queen 1, Queen 2 and the cabin's unit."""
+    found = []
+    for unit in (*pms.queen_units, pms.cabin_unit):
+        found.append(await db.scalar(select(Unit.int_id).where(Unit.id == unit.id)))
+    return found[0], found[1], found[2]
+
+
+async def test_a_rooms_units_take_imports_of_their_own(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    queen_1, queen_2, _ = await _unit_ints(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+    unit = {
+        "id": queen_2,
+        "iCalUri1": "https://www.vrbo.com/icalendar/2.ics",
+        "import1": "endDateCheckout",
+    }
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, {"id": queen, "units": [unit]})]
+    )
+    [result] = r.json()
+    assert result["success"] is True, result
+    assert result["new"]["properties"][0]["roomTypes"] == [{"id": queen, "units": [unit]}]
+
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    [room] = r.json()["data"][0]["properties"][0]["roomTypes"]
+    assert "importStatus" not in room  # the room itself imports nothing
+    [shown] = room["units"]
+    assert shown.pop("importStatus")[0]["status"] == "pending"
+    assert shown == {**unit, "import2": "disable", "import3": "disable"}
+
+    # Another field of the unit merges in; null resets one; the room's own fields stay apart.
+    change = {
+        "id": queen,
+        "import1": "endDateLastNight",
+        "units": [{"id": queen_2, "ignoreContaining1": "Blocked", "import1": None}],
+    }
+    r = await client.post(SETTINGS, headers=headers, json=[imports(property_id, change)])
+    [result] = r.json()
+    assert result["modified"]["properties"][0]["roomTypes"] == [
+        {
+            "id": queen,
+            "import1": "endDateLastNight",
+            "units": [{"id": queen_2, "ignoreContaining1": "Blocked", "import1": None}],
+        }
+    ]
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    [room] = r.json()["data"][0]["properties"][0]["roomTypes"]
+    assert room["import1"] == "endDateLastNight"
+    assert room["units"] == [
+        {
+            "id": queen_2,
+            "iCalUri1": "https://www.vrbo.com/icalendar/2.ics",
+            "ignoreContaining1": "Blocked",
+            "import1": "disable",
+            "import2": "disable",
+            "import3": "disable",
+        }
+    ]
+    assert queen_1 != queen_2
+
+
+async def test_a_unit_must_be_the_rooms_and_its_fields_valid(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, cabin = await catalog_ids(db, pms)
+    _, queen_2, cabin_unit = await _unit_ints(db, pms)
+    headers = await pms.headers("write:channels")
+    cases = [
+        ({"id": queen, "units": [{"id": cabin_unit, "import1": "endDateCheckout"}]}, "units[0].id"),
+        ({"id": queen, "units": [{"import1": "endDateCheckout"}]}, "units[0].id"),
+        (
+            {"id": queen, "units": [{"id": queen_2, "iCalUri1": "http://10.0.0.9/x.ics"}]},
+            "units[0].iCalUri1",
+        ),
+        ({"id": queen, "units": [{"id": queen_2, "import2": "often"}]}, "units[0].import2"),
+        ({"id": queen, "units": {"id": queen_2}}, "units"),
+        ({"id": queen, "units": ["x"]}, "units[0]"),
+    ]
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, room) for room, _ in cases]
+    )
+    for got, (_, field) in zip(r.json(), cases, strict=True):
+        assert got["success"] is False, got
+        assert got["errors"][0]["field"] == f"properties[0].roomTypes[0].{field}", got
+    assert "10.0.0.9" not in r.text
+    # On an export room, units are not a setting: a warning, nothing stored.
+    export = {
+        "channel": "iCalExport",
+        "properties": [
+            {"id": property_id, "roomTypes": [{"id": cabin, "units": [{"id": cabin_unit}]}]}
+        ],
+    }
+    r = await client.post(SETTINGS, headers=headers, json=[export])
+    [got] = r.json()
+    assert (
+        got["success"] is True and got["warnings"][0]["field"] == "properties[0].roomTypes[0].units"
+    )

@@ -5,14 +5,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class ExportUnit(BaseModel):
-    """A unit of the room and its own feed (staykit)."""
-
-    id: int
-    name: str
-    iCalUri: str
-
-
 class ImportState(BaseModel):
     """How a configured import slot's fetches went (staykit)."""
 
@@ -30,6 +22,26 @@ class ImportState(BaseModel):
     )
 
 
+class ChannelSettingUnit(BaseModel):
+    """A unit of the room (staykit): in iCalExport its own feed (name, iCalUri); in
+    iCalImport its own imports (iCalUri1..3, import1..3, ignoreContaining1..3) and their
+    state, which fill that unit only."""
+
+    id: int
+    name: str | None = None
+    iCalUri: str | None = None
+    iCalUri1: str | None = None
+    iCalUri2: str | None = None
+    iCalUri3: str | None = None
+    ignoreContaining1: str | None = None
+    ignoreContaining2: str | None = None
+    ignoreContaining3: str | None = None
+    import1: str | None = None
+    import2: str | None = None
+    import3: str | None = None
+    importStatus: list[ImportState] | None = None
+
+
 class ChannelSettingRoom(BaseModel):
     """A room's settings: iCalExport's export and iCalRoomDescription with the feed URLs,
     or iCalImport's iCalUri1..3, ignoreContaining1..3 and import1..3 with each import's
@@ -42,7 +54,9 @@ class ChannelSettingRoom(BaseModel):
     propertyDescriptionICalUri: str | None = None
     roomDescriptionICalUri: str | None = None
     propertyAndRoomDescriptionICalUri: str | None = None
-    units: list[ExportUnit] | None = Field(default=None, description="staykit: each unit's feed.")
+    units: list[ChannelSettingUnit] | None = Field(
+        default=None, description="staykit: each unit's feed (iCalExport) or imports (iCalImport)."
+    )
     iCalUri1: str | None = None
     iCalUri2: str | None = None
     iCalUri3: str | None = None

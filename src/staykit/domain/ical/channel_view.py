@@ -109,33 +109,51 @@ async def _with_export_urls(
     )
 
 
+def _states(values: dict[str, Any], sources: dict[int, ImportSource]) -> list[dict[str, Any]]:
+    """The state of each configured slot of a room's or unit's import settings."""
+    states = []
+    for n in IMPORT_SLOTS:
+        url, mode = values.get(f"iCalUri{n}"), values.get(f"import{n}", "disable")
+        if not url or mode == "disable":
+            continue
+        source = sources.get(n)
+        states.append({"slot": n, **import_state(source if source and source.url == url else None)})
+    return states
+
+
+def _with_states(values: dict[str, Any], sources: dict[int, ImportSource]) -> dict[str, Any]:
+    states = _states(values, sources)
+    return {**values, "importStatus": states} if states else values
+
+
 async def _with_import_state(
     session: AsyncSession, business_ids: Collection[uuid.UUID], found: ChannelSettings
 ) -> ChannelSettings:
     rooms = await _rooms(session, business_ids, {r.id for p in found.properties for r in p.rooms})
-    sources: dict[tuple[uuid.UUID, int], ImportSource] = {}
+    # (unit type, unit int id or None) -> {slot: source}
+    sources: dict[tuple[uuid.UUID, int | None], dict[int, ImportSource]] = {}
     if rooms:
-        rows = await session.scalars(
-            select(ImportSource).where(
+        rows = await session.execute(
+            select(ImportSource, Unit.int_id)
+            .outerjoin(Unit, Unit.id == ImportSource.unit_id)
+            .where(
                 ImportSource.unit_type_id.in_([r.id for r in rooms.values()]),
-                ImportSource.unit_id.is_(None),
                 ImportSource.is_active,
             )
         )
-        sources = {(s.unit_type_id, s.slot): s for s in rows}
+        for source, unit_int in rows:
+            sources.setdefault((source.unit_type_id, unit_int), {})[source.slot] = source
 
     def room(r: RoomSettings) -> RoomSettings:
         unit_type = rooms.get(r.id)
-        states = []
-        for n in IMPORT_SLOTS:
-            url, mode = r.values.get(f"iCalUri{n}"), r.values.get(f"import{n}", "disable")
-            if unit_type is None or not url or mode == "disable":
-                continue
-            source = sources.get((unit_type.id, n))
-            states.append(
-                {"slot": n, **import_state(source if source and source.url == url else None)}
-            )
-        return RoomSettings(r.id, {**r.values, "importStatus": states} if states else r.values)
+        if unit_type is None:  # pragma: no cover - read() answers only these rooms
+            return r
+        values = dict(_with_states(r.values, sources.get((unit_type.id, None), {})))
+        if "units" in values:
+            values["units"] = [
+                _with_states(u, sources.get((unit_type.id, u["id"]), {})) for u in values["units"]
+            ]
+        return RoomSettings(r.id, values)
 
     return ChannelSettings(
         found.channel,

@@ -24,6 +24,7 @@ import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import structlog
 from sqlalchemy import func, select, text, update
@@ -33,7 +34,7 @@ from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.db import unit_of_work
 from staykit.domain.catalog.dates import YEARS_AHEAD, property_today, years_after
-from staykit.domain.catalog.models import Property, UnitType
+from staykit.domain.catalog.models import Property, Unit, UnitType
 from staykit.domain.channels.models import ChannelSetting
 from staykit.domain.channels.settings import IMPORT_SLOTS
 from staykit.domain.ical import notices
@@ -89,8 +90,8 @@ async def sync_sources(
     unit_type_ids: set[uuid.UUID] | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Make the room-level sources match the rooms' iCalImport settings (all rooms, or
-    `unit_type_ids`): a new URL is a new source, due at once; a changed mode or ignore
+    """Make the sources match the rooms' iCalImport settings, the rooms' own and their
+    units' (all rooms, or `unit_type_ids`): a new URL is a new source, due at once; a changed mode or ignore
     text applies at the next fetch, which is unconditional; a removed or disabled slot,
     or a room or property gone, releases what its source held. Returns the sources
     added or retired."""
@@ -105,42 +106,62 @@ async def sync_sources(
         .join(Property, (Property.id == ChannelSetting.property_id) & Property.is_active)
         .where(ChannelSetting.channel == "iCalImport", ChannelSetting.is_active)
     )
-    existing_stmt = select(ImportSource).where(
-        ImportSource.is_active, ImportSource.unit_id.is_(None)
-    )
+    existing_stmt = select(ImportSource).where(ImportSource.is_active)
     if unit_type_ids is not None:
         stmt = stmt.where(ChannelSetting.unit_type_id.in_(unit_type_ids))
         existing_stmt = existing_stmt.where(ImportSource.unit_type_id.in_(unit_type_ids))
-    wanted: dict[tuple[uuid.UUID, int], _Wanted] = {}
-    for row in await session.execute(stmt):
-        values = row.settings or {}
-        for n in IMPORT_SLOTS:
-            url, mode = values.get(f"iCalUri{n}"), values.get(f"import{n}") or "disable"
-            if url and mode != "disable":
-                wanted[(row.unit_type_id, n)] = _Wanted(
-                    row.business_id, row.property_id, url, mode, values.get(f"ignoreContaining{n}")
-                )
+    rows = (await session.execute(stmt)).all()
+    # A unit's imports are kept under its integer id (the Channel API's); only the room's
+    # own active units count.
+    unit_ids = {
+        (r.unit_type_id, r.int_id): r.id
+        for r in await session.execute(
+            select(Unit.id, Unit.int_id, Unit.unit_type_id).where(
+                Unit.unit_type_id.in_({r.unit_type_id for r in rows}), Unit.is_active
+            )
+        )
+    }
+    wanted: dict[tuple[uuid.UUID, uuid.UUID | None, int], _Wanted] = {}
+    for row in rows:
+        targets: list[tuple[uuid.UUID | None, dict[str, Any]]] = [(None, row.settings or {})]
+        for n, fields in (row.settings or {}).get("units", {}).items():
+            unit_id = unit_ids.get((row.unit_type_id, int(n)))
+            if unit_id is not None:
+                targets.append((unit_id, fields))
+        for unit_id, values in targets:
+            for n in IMPORT_SLOTS:
+                url, mode = values.get(f"iCalUri{n}"), values.get(f"import{n}") or "disable"
+                if url and mode != "disable":
+                    wanted[(row.unit_type_id, unit_id, n)] = _Wanted(
+                        row.business_id,
+                        row.property_id,
+                        url,
+                        mode,
+                        values.get(f"ignoreContaining{n}"),
+                    )
     changes = 0
     for source in (await session.scalars(existing_stmt.order_by(ImportSource.unit_type_id))).all():
-        want = wanted.pop((source.unit_type_id, source.slot), None)
+        key = (source.unit_type_id, source.unit_id, source.slot)
+        want = wanted.pop(key, None)
         if want is None or want.url != source.url:
             await release_all(session, source, today=await _today(session, source, now), now=now)
             source.is_active = False
             await session.flush()  # the slot's unique index must be free for its successor
             changes += 1
             if want is not None:
-                wanted[(source.unit_type_id, source.slot)] = want
+                wanted[key] = want
             continue
         if (source.mode, source.ignore_containing) != (want.mode, want.ignore_containing):
             source.mode, source.ignore_containing = want.mode, want.ignore_containing
             source.etag = source.last_modified = None
             source.next_fetch_at = None
-    for (unit_type_id, slot), want in wanted.items():
+    for (unit_type_id, unit_id, slot), want in wanted.items():
         session.add(
             ImportSource(
                 business_id=want.business_id,
                 property_id=want.property_id,
                 unit_type_id=unit_type_id,
+                unit_id=unit_id,
                 slot=slot,
                 url=want.url,
                 mode=want.mode,
