@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+import structlog.testing
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -380,3 +381,14 @@ async def test_the_listing_shows_its_feed_url_to_its_managers_only(
     r = await client.get("/propertycatalog-api/v1/listings", headers=host.headers)
     urls = {item["id"]: item["iCalExportUrl"] for item in r.json()["listings"]}
     assert urls[str(listing.id)] == url and urls[str(other.id)] is None
+
+
+async def test_the_request_log_never_holds_a_feeds_token(
+    client: httpx.AsyncClient, listing: UnitType
+) -> None:
+    with structlog.testing.capture_logs() as logs:
+        assert (await client.get(feed_path(listing.ical_token))).status_code == 200
+        assert (await client.get(feed_path("0" * 64))).status_code == 404
+    requests = [entry for entry in logs if entry.get("event") == "request"]
+    assert [entry["path"] for entry in requests] == ["/ical/***.ics"] * 2
+    assert listing.ical_token not in repr(logs)
