@@ -1,167 +1,22 @@
 """The iCal import job (imports.poll, run directly, no worker) against committed data and
 feeds served by a real HTTP server on loopback: Airbnb-, VRBO- and Booking.com-shaped
-feeds become blocks; a changed feed moves, adds and releases them; failures, timeouts,
-non-iCal bodies, private redirects and empty feeds free nothing (until the third empty
-fetch); collisions with reservations are reported, not written over, and taken later."""
+feeds become blocks; a changed feed moves, adds and releases them;
+recurring and timed events take the property's dates; collisions with reservations are
+reported, not written over, and taken later; a unit's own imports fill that unit.
+(Failing and empty feeds: test_ical_import_safety.py.)"""
 
 from __future__ import annotations
 
-import asyncio
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from staykit.core.clock import utcnow
-from staykit.domain.catalog.dates import property_today
-from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Property, Unit, UnitType
-from staykit.domain.channels.models import ChannelSetting
-from staykit.domain.ical.fetch import FetchPolicy, networks
-from staykit.domain.ical.imports import ImportRules, poll
-from staykit.domain.ical.models import ImportSource
-from staykit.domain.notifications.models import OutboundMessage
-from tests.factories import Person, add_unit, login, make_listing, make_user, partner_token
-from tests.ical_feeds import FeedServer, airbnb, big_feed, booking_com, empty_calendar, vrbo
-
-POLICY = FetchPolicy(
-    timeout=1.0, max_bytes=5_000_000, max_redirects=3, private_networks=networks(["127.0.0.0/8"])
-)
-RULES = ImportRules(POLICY, timedelta(minutes=30), release_after_empty=3)
-RESERVATIONS = "/bookingmanagement-api/v1/reservations"
-
-
-@pytest.fixture
-def feeds() -> Iterator[FeedServer]:
-    server = FeedServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@dataclass
-class Place:
-    """A host's committed listing (Lisbon, one unit) and a clock for the polls."""
-
-    factory: async_sessionmaker[AsyncSession]
-    host: Person
-    listing: UnitType
-    now: datetime
-
-    @property
-    def today(self) -> date:
-        return property_today("Europe/Lisbon", self.now)
-
-    def day(self, n: int) -> date:
-        return self.today + timedelta(days=n)
-
-    async def poll(self, rules: ImportRules = RULES) -> dict[str, int]:
-        """One poll, then the clock moves past the sources' next turn."""
-        counts = await poll(self.factory, rules, now=self.now)
-        self.now += rules.interval + timedelta(minutes=1)
-        return counts
-
-    async def imports(self, **values: Any) -> None:
-        """The room's iCalImport settings (as the Channel API stores them)."""
-        async with self.factory() as s:
-            row = await s.scalar(
-                select(ChannelSetting).where(
-                    ChannelSetting.unit_type_id == self.listing.id,
-                    ChannelSetting.channel == "iCalImport",
-                )
-            )
-            if row is None:
-                row = ChannelSetting(
-                    business_id=self.listing.business_id,
-                    property_id=self.listing.property_id,
-                    unit_type_id=self.listing.id,
-                    channel="iCalImport",
-                    settings={},
-                )
-                s.add(row)
-            row.settings = {k: v for k, v in {**row.settings, **values}.items() if v is not None}
-            await s.commit()
-
-    async def blocks(self) -> list[tuple[date, date, str | None, str | None]]:
-        async with self.factory() as s:
-            rows = await s.scalars(
-                select(AvailabilityBlock)
-                .where(
-                    AvailabilityBlock.unit_type_id == self.listing.id, AvailabilityBlock.is_active
-                )
-                .order_by(AvailabilityBlock.arrival, AvailabilityBlock.unit_id)
-            )
-            return [(b.arrival, b.departure, b.note, b.external_uid) for b in rows]
-
-    async def block_rows(self) -> list[AvailabilityBlock]:
-        async with self.factory() as s:
-            rows = await s.scalars(
-                select(AvailabilityBlock)
-                .where(AvailabilityBlock.unit_type_id == self.listing.id)
-                .order_by(AvailabilityBlock.created_at, AvailabilityBlock.arrival)
-            )
-            return list(rows)
-
-    async def held_nights(self) -> list[tuple[date, date]]:
-        async with self.factory() as s:
-            rows = await s.execute(
-                select(Occupancy.arrival, Occupancy.departure)
-                .where(Occupancy.unit_type_id == self.listing.id, Occupancy.active)
-                .order_by(Occupancy.arrival)
-            )
-            return [(r.arrival, r.departure) for r in rows]
-
-    async def source(self, slot: int = 1) -> ImportSource:
-        async with self.factory() as s:
-            found = await s.scalar(
-                select(ImportSource).where(
-                    ImportSource.unit_type_id == self.listing.id,
-                    ImportSource.slot == slot,
-                    ImportSource.is_active,
-                )
-            )
-            assert found is not None
-            return found
-
-    async def mails(self) -> list[tuple[str, str]]:
-        async with self.factory() as s:
-            rows = await s.scalars(
-                select(OutboundMessage)
-                .where(OutboundMessage.purpose.like("ical.%"))
-                .order_by(OutboundMessage.created_at)
-            )
-            return [(m.purpose, m.body or "") for m in rows]
-
-
-@pytest.fixture
-async def place(committed_factory: async_sessionmaker[AsyncSession]) -> Place:
-    async with committed_factory() as s:
-        host = await make_user(s, fullname="Helena Host", email="helena.host@example.test")
-        listing = await make_listing(s, host, title="Tagus loft")
-    return Place(committed_factory, host, listing, utcnow())
-
-
-async def book(
-    client: httpx.AsyncClient, place: Place, arrival: date, departure: date
-) -> tuple[Person, str]:
-    async with place.factory() as s:
-        guest = await login(client, await make_user(s))
-    body = {
-        "listingId": str(place.listing.id),
-        "checkIn": arrival.isoformat(),
-        "checkOut": departure.isoformat(),
-        "guestCount": 2,
-    }
-    r = await client.post(RESERVATIONS, json=body, headers=guest.headers)
-    assert r.status_code == 201, r.text
-    return guest, r.json()["reservation"]["id"]
-
+from staykit.domain.catalog.models import AvailabilityBlock, Unit
+from tests.factories import add_unit, login, make_user
+from tests.ical_feeds import FeedServer, airbnb, booking_com, vrbo
+from tests.jobs.ical_place import RESERVATIONS, Place, book
 
 # --- the channels' feeds ----------------------------------------------------------------------
 
@@ -350,132 +205,37 @@ async def test_a_changed_feed_moves_adds_and_releases_blocks_and_an_unchanged_on
 # --- failures free nothing --------------------------------------------------------------------
 
 
-async def test_a_failing_feed_frees_nothing_and_tells_the_owner_once_per_outage(
-    feeds: FeedServer, place: Place
-) -> None:
-    d = place.day
-    good = airbnb(
-        [("a@airbnb.com", d(4), d(7), "Reserved"), ("b@airbnb.com", d(9), d(10), "Reserved")]
-    )
-    url = feeds.serve("/a.ics", good)
-    await place.imports(iCalUri1=url, import1="endDateCheckout")
-    await place.poll()
-    held = await place.blocks()
-    assert len(held) == 2
-
-    failures = [
-        (dict(body="Internal Server Error", status=500), "answered HTTP 500"),
-        (dict(body=good, delay=1.6), "did not answer in time|did not arrive within"),
-        (
-            dict(body="<!doctype html><p>Please sign in</p>", content_type="text/html"),
-            "not an iCalendar",
-        ),
-        (
-            dict(body="", status=302, headers={"Location": "http://10.1.2.3/cal.ics"}),
-            "private network",
-        ),
-        (dict(body="", status=404), "answered HTTP 404"),
-    ]
-    for n, (route, message) in enumerate(failures, start=1):
-        feeds.serve("/a.ics", **route)  # type: ignore[arg-type]
-        counts = await place.poll()
-        assert counts.get("failed") == 1, counts
-        source = await place.source()
-        assert source.status == "failed" and source.consecutive_failures == n
-        assert source.last_error is not None
-        assert re.search(message, source.last_error), source.last_error
-        assert url not in source.last_error
-        assert await place.blocks() == held  # nothing released
-    mails = await place.mails()
-    assert [p for p, _ in mails] == ["ical.import_failing"]
-    assert "Nothing was released" in mails[0][1] and url not in mails[0][1]
-
-    feeds.serve("/a.ics", good)
-    await place.poll()
-    source = await place.source()
-    assert (source.status, source.consecutive_failures, source.last_error) == ("ok", 0, None)
-    assert [p for p, _ in await place.mails()] == ["ical.import_failing", "ical.import_recovered"]
-
-
-async def test_an_empty_feed_frees_nights_only_after_three_empty_fetches_in_a_row(
+async def test_events_that_trade_dates_both_move_without_a_collision(
     feeds: FeedServer, place: Place
 ) -> None:
     d = place.day
     url = feeds.serve(
-        "/b.ics",
-        booking_com([("b1@booking.com", d(2), d(4), "CLOSED - Not available")]),
-        etag='"full"',
+        "/v.ics",
+        vrbo(
+            [
+                ("a@homeaway.com", d(5), d(7), "Reserved - A"),
+                ("b@homeaway.com", d(7), d(9), "Reserved - B"),
+            ]
+        ),
     )
     await place.imports(iCalUri1=url, import1="endDateCheckout")
     await place.poll()
-    held = await place.blocks()
-    assert len(held) == 1
-
-    feeds.serve("/b.ics", empty_calendar("-//admin.booking.com//EN"), etag='"empty"')
-    for n in (1, 2):
-        counts = await place.poll()
-        assert counts.get("empty") == 1, counts
-        source = await place.source()
-        assert (source.status, source.consecutive_empty) == ("empty", n)
-        assert f"({n} of 3" in (source.last_error or "")
-        assert await place.blocks() == held
-    # After an empty answer the feed is asked for in full: a 304 would hide a recovery.
-    assert "if-none-match" not in feeds.hits("/b.ics")[-1].headers
-    assert [p for p, _ in await place.mails()] == ["ical.import_failing"]
-
-    counts = await place.poll()
-    assert counts.get("released") == 1, counts
-    assert await place.blocks() == []
-    assert await place.held_nights() == []
-    source = await place.source()
-    assert (source.status, source.consecutive_empty, source.events_held) == ("ok", 0, 0)
-    assert [p for p, _ in await place.mails()] == ["ical.import_failing", "ical.import_emptied"]
-    # Still empty, now holding nothing: that is simply an empty calendar.
-    counts = await place.poll()
-    assert counts.get("ok") == 1 and (await place.source()).status == "ok"
-
-
-async def test_an_empty_answer_between_full_ones_resets_the_count(
-    feeds: FeedServer, place: Place
-) -> None:
-    d = place.day
-    full = vrbo([("v@homeaway.com", d(6), d(8), "Blocked")])
-    url = feeds.serve("/v.ics", full)
-    await place.imports(iCalUri1=url, import1="endDateCheckout")
-    for body in (
-        full,
-        empty_calendar(),
-        empty_calendar(),
-        full,
-        empty_calendar(),
-        empty_calendar(),
-    ):
-        feeds.serve("/v.ics", body)
-        await place.poll()
-    assert len(await place.blocks()) == 1
-    assert (await place.source()).consecutive_empty == 2
-
-
-async def test_a_2_mb_feed_is_imported_and_one_over_the_size_limit_is_refused(
-    feeds: FeedServer, place: Place
-) -> None:
-    body = big_feed(place.day(1), events=400, description_bytes=5000)
-    assert 2_000_000 <= len(body) < 2_200_000
-    url = feeds.serve("/big.ics", body)
-    await place.imports(iCalUri1=url, import1="endDateCheckout")
-    counts = await place.poll()
-    assert counts.get("ok") == 1, counts
-    assert len(await place.blocks()) == 400
-    small = ImportRules(
-        FetchPolicy(timeout=2.0, max_bytes=1_000_000, private_networks=POLICY.private_networks),
-        RULES.interval,
-        3,
+    feeds.serve(
+        "/v.ics",
+        vrbo(
+            [
+                ("a@homeaway.com", d(7), d(9), "Reserved - A"),
+                ("b@homeaway.com", d(5), d(7), "Reserved - B"),
+            ]
+        ),
     )
-    feeds.serve("/big.ics", body.replace("late check-in", "early check-in"))
-    counts = await place.poll(small)
-    assert counts.get("failed") == 1
-    assert "larger than 1,000,000 bytes" in ((await place.source()).last_error or "")
-    assert len(await place.blocks()) == 400
+    await place.poll()
+    assert [(a, b, uid) for a, b, _, uid in await place.blocks()] == [
+        (d(5), d(7), "b@homeaway.com"),
+        (d(7), d(9), "a@homeaway.com"),
+    ]
+    assert await place.mails() == []
+    assert (await place.source()).nights_held_back == 0
 
 
 # --- collisions -------------------------------------------------------------------------------
@@ -563,71 +323,6 @@ async def test_a_room_with_two_units_places_overlapping_events_on_free_units(
 
 
 # --- the settings and the job -----------------------------------------------------------------
-
-
-async def test_removing_an_import_url_through_the_channel_api_releases_its_nights_at_once(
-    committed_client: httpx.AsyncClient, feeds: FeedServer, place: Place
-) -> None:
-    d = place.day
-    url = feeds.serve("/a.ics", airbnb([("a@airbnb.com", d(3), d(5), "Reserved")]))
-    await place.imports(iCalUri1=url, import1="endDateCheckout", iCalUri2=url)
-    await place.poll()
-    async with place.factory() as s:
-        token = await partner_token(
-            s,
-            place.host,
-            [place.listing.business_id],
-            kind="channel",
-            scopes=["read:channels", "write:channels"],
-        )
-        prop = await s.scalar(
-            select(Property.int_id).where(Property.id == place.listing.property_id)
-        )
-        room = await s.scalar(select(UnitType.int_id).where(UnitType.id == place.listing.id))
-    headers = {"token": token.value}
-    r = await committed_client.get(
-        f"/v2/channels/settings?propertyId={prop}&channel=iCalImport", headers=headers
-    )
-    [state] = r.json()["data"][0]["properties"][0]["roomTypes"][0]["importStatus"]
-    assert state["slot"] == 1 and state["status"] == "ok" and state["eventsImported"] == 1
-    assert state["lastSuccess"] is not None and state["lastError"] is None
-
-    item = {
-        "channel": "iCalImport",
-        "properties": [{"id": prop, "roomTypes": [{"id": room, "iCalUri1": None}]}],
-    }
-    r = await committed_client.post("/v2/channels/settings", json=[item], headers=headers)
-    assert r.status_code == 201 and r.json()[0]["success"] is True, r.text
-    assert await place.blocks() == []
-    r = await committed_client.get(
-        f"/v2/channels/settings?propertyId={prop}&channel=iCalImport", headers=headers
-    )
-    assert "importStatus" not in r.json()["data"][0]["properties"][0]["roomTypes"][0]
-
-
-async def test_two_polls_at_once_fetch_each_source_once(feeds: FeedServer, place: Place) -> None:
-    d = place.day
-    url = feeds.serve("/a.ics", airbnb([("a@airbnb.com", d(3), d(5), "Reserved")]))
-    await place.imports(iCalUri1=url, import1="endDateCheckout")
-    first, second = await asyncio.gather(
-        poll(place.factory, RULES, now=place.now), poll(place.factory, RULES, now=place.now)
-    )
-    assert first["due"] + second["due"] == 1
-    assert len(feeds.hits("/a.ics")) == 1
-    assert len(await place.blocks()) == 1
-
-
-async def test_a_feed_left_with_only_past_events_counts_as_empty(
-    feeds: FeedServer, place: Place
-) -> None:
-    d = place.day
-    url = feeds.serve("/a.ics", airbnb([("now@airbnb.com", d(3), d(5), "Reserved")]))
-    await place.imports(iCalUri1=url, import1="endDateCheckout")
-    await place.poll()
-    feeds.serve("/a.ics", airbnb([("old@airbnb.com", d(-9), d(-7), "Reserved")]))
-    counts = await place.poll()
-    assert counts.get("empty") == 1, counts
-    assert [uid for *_, uid in await place.blocks()] == ["now@airbnb.com"]
 
 
 async def test_a_units_own_import_fills_that_unit_only(feeds: FeedServer, place: Place) -> None:

@@ -323,9 +323,25 @@ async def reconcile(
         busy.free(block)
         writes.release(block, now)
 
+    # An event whose dates changed gives up its old nights before anything is placed, so
+    # events trading dates never stand in each other's way; events that keep their dates
+    # are placed first (they keep what they hold), then the moved and new ones by date.
+    moving = {
+        e.key
+        for e in wanted
+        if e.key in existing
+        and (existing[e.key].arrival, existing[e.key].departure) != (e.arrival, e.departure)
+    }
+    for key in moving:
+        for block in blocks.get(existing[key].id, []):
+            busy.free(block)
+
+    def order(e: FeedEvent) -> tuple[bool, date, str]:
+        return (e.key in moving or e.key not in existing, e.arrival, e.key)
+
     ignore_duplicate = source.mode.endswith("IgnoreDuplicate")
     ignore_unavailable = source.mode.lower().endswith("ignoreifunavailable")
-    for event in sorted(wanted, key=lambda e: (e.arrival, e.key)):
+    for event in sorted(wanted, key=order):
         row = existing.get(event.key)
         mine = blocks.get(row.id, []) if row is not None else []
         own = {b.id for b in mine}
