@@ -21,7 +21,12 @@ from staykit.domain.notifications.models import OutboundMessage
 from tests.factories import Person, login, make_user
 
 POLICY = FetchPolicy(
-    timeout=1.0, max_bytes=5_000_000, max_redirects=3, private_networks=networks(["127.0.0.0/8"])
+    # Generous: a loopback fetch must not time out on a busy machine (the timeout test
+    # sets its own).
+    timeout=10.0,
+    max_bytes=5_000_000,
+    max_redirects=3,
+    private_networks=networks(["127.0.0.0/8"]),
 )
 RULES = ImportRules(POLICY, timedelta(minutes=30), release_after_empty=3)
 RESERVATIONS = "/bookingmanagement-api/v1/reservations"

@@ -9,14 +9,16 @@ import asyncio
 import re
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from staykit.domain.catalog.models import Property, UnitType
+from staykit.domain.ical import reconcile
 from staykit.domain.ical.fetch import FetchPolicy
 from staykit.domain.ical.imports import ImportRules, poll
 from tests.factories import partner_token
 from tests.ical_feeds import FeedServer, airbnb, big_feed, booking_com, empty_calendar, vrbo
-from tests.jobs.ical_place import POLICY, RULES, Place
+from tests.jobs.ical_place import POLICY, RULES, Place, book
 
 
 async def test_a_failing_feed_frees_nothing_and_tells_the_owner_once_per_outage(
@@ -34,7 +36,7 @@ async def test_a_failing_feed_frees_nothing_and_tells_the_owner_once_per_outage(
 
     failures = [
         (dict(body="Internal Server Error", status=500), "answered HTTP 500"),
-        (dict(body=good, delay=1.6), "did not answer in time|did not arrive within"),
+        (dict(body=good, delay=1.5), "did not answer in time|did not arrive within"),
         (
             dict(body="<!doctype html><p>Please sign in</p>", content_type="text/html"),
             "not an iCalendar",
@@ -45,9 +47,12 @@ async def test_a_failing_feed_frees_nothing_and_tells_the_owner_once_per_outage(
         ),
         (dict(body="", status=404), "answered HTTP 404"),
     ]
+    impatient = ImportRules(
+        FetchPolicy(timeout=0.5, private_networks=POLICY.private_networks), RULES.interval, 3
+    )
     for n, (route, message) in enumerate(failures, start=1):
         feeds.serve("/a.ics", **route)  # type: ignore[arg-type]
-        counts = await place.poll()
+        counts = await place.poll(impatient if "delay" in route else RULES)
         assert counts.get("failed") == 1, counts
         source = await place.source()
         assert source.status == "failed" and source.consecutive_failures == n
@@ -210,3 +215,35 @@ async def test_a_feed_left_with_only_past_events_counts_as_empty(
     counts = await place.poll()
     assert counts.get("empty") == 1, counts
     assert [uid for *_, uid in await place.blocks()] == ["now@airbnb.com"]
+
+
+async def test_a_night_taken_behind_the_imports_back_fails_the_import_not_the_stay(
+    committed_client: httpx.AsyncClient,
+    feeds: FeedServer,
+    place: Place,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The exclusion constraint is the last word: were the import to miss a stay (here its
+    view of the nights is emptied), the database refuses the block, the import is marked
+    failed with nothing written, and the stay keeps its nights."""
+    d = place.day
+    _, reservation = await book(committed_client, place, d(4), d(6))
+    url = feeds.serve("/a.ics", airbnb([("x@airbnb.com", d(3), d(7), "Reserved")]))
+    await place.imports(iCalUri1=url, import1="endDateCheckout")
+
+    async def blind(session: object, unit_ids: list[object], lo: object, hi: object) -> object:
+        return reconcile._Busy(unit_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reconcile, "_busy", blind)
+    counts = await place.poll()
+    assert counts.get("failed") == 1, counts
+    source = await place.source()
+    assert source.status == "failed" and "took some of the feed's nights" in (
+        source.last_error or ""
+    )
+    assert await place.blocks() == []
+    assert await place.held_nights() == [(d(4), d(6))]
+    monkeypatch.undo()
+    await place.poll()
+    assert [(a, b) for a, b, *_ in await place.blocks()] == [(d(3), d(4)), (d(6), d(7))]
+    assert reservation

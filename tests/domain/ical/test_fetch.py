@@ -20,7 +20,7 @@ from staykit.domain.ical.fetch import (
 from tests.ical_feeds import FeedServer, empty_calendar
 
 LOOPBACK = FetchPolicy(
-    timeout=2.0, max_bytes=100_000, max_redirects=2, private_networks=networks(["127.0.0.0/8"])
+    timeout=10.0, max_bytes=100_000, max_redirects=2, private_networks=networks(["127.0.0.0/8"])
 )
 FEED = empty_calendar()
 
@@ -85,7 +85,7 @@ async def test_a_redirect_to_a_private_address_is_refused_before_any_request(
     started = time.monotonic()
     with pytest.raises(FetchFailed, match="private network"):
         await fetch_feed(server.url("/evil.ics"), LOOPBACK)
-    assert time.monotonic() - started < 1.0  # refused, not timed out connecting
+    assert time.monotonic() - started < 5.0  # refused, not timed out connecting
 
 
 async def test_this_machine_is_refused_unless_the_operator_allows_its_network(
@@ -124,11 +124,11 @@ async def test_a_server_error_a_timeout_and_an_oversized_feed_fail(server: FeedS
         await fetch_feed(server.serve("/err.ics", "oops", status=500), LOOPBACK)
     with pytest.raises(FetchFailed, match="answered HTTP 404"):
         await fetch_feed(server.url("/nothing-here.ics"), LOOPBACK)
-    slow = server.serve("/slow.ics", FEED, delay=1.5)
+    slow = server.serve("/slow.ics", FEED, delay=3.0)
     started = time.monotonic()
     with pytest.raises(FetchFailed, match=r"in time|within"):
         await fetch_feed(slow, FetchPolicy(timeout=0.3, private_networks=LOOPBACK.private_networks))
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.5  # gave up at its deadline, not the server's
     big = server.serve("/big.ics", "X" * 100_001)
     with pytest.raises(FetchFailed, match="larger than 100,000 bytes"):
         await fetch_feed(big, LOOPBACK)
