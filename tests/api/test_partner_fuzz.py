@@ -38,6 +38,8 @@ SURFACES = {
     "/cloudapi": ("/cloudapi/openapi", {"status", "code", "traceId"}),
     "/v2": ("/v2/openapi.json", {"success", "type", "code", "error"}),
     "/connect": ("/connect/openapi.json", {"error", "error_description", "requestId"}),
+    # The iCal feeds take no credential; a partner's token changes nothing there.
+    "/ical": ("/ical/openapi.json", {"code", "message", "requestId"}),
 }
 
 
@@ -86,7 +88,12 @@ def wrong_with(r: httpx.Response, case: Any, error_keys: set[str]) -> str | None
         case.validate_response(r, checks=[response_schema_conformance])
     except FailureGroup as exc:
         return f"{r.status_code} body does not match its documented schema: {str(exc)[:600]}"
-    if r.status_code >= 400 and "json" in r.headers.get("content-type", ""):
+    # (A HEAD answer has headers only: its error body is the GET's, never sent.)
+    if (
+        r.status_code >= 400
+        and r.request.method != "HEAD"
+        and "json" in r.headers.get("content-type", "")
+    ):
         body = r.json()
         if not isinstance(body, dict) or not error_keys <= body.keys():
             return f"{r.status_code} error body lacks {sorted(error_keys - set(body))}"

@@ -16,7 +16,12 @@ from staykit.jobs.app import run_worker
 
 @pytest.mark.parametrize(
     "task",
-    ["auth:purge_expired_auth_records", "booking:expire_requests", "booking:complete_stays"],
+    [
+        "auth:purge_expired_auth_records",
+        "booking:expire_requests",
+        "booking:complete_stays",
+        "ical:poll_ical_imports",
+    ],
 )
 async def test_worker_defers_and_runs_the_periodic_jobs(
     database_url: str,

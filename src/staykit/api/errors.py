@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from staykit.api.middleware import loggable_path
 from staykit.api.surface import Problem, Surface, surface_for
 from staykit.core.errors import DomainError
 from staykit.core.schemas import safe_name
@@ -246,7 +247,7 @@ def install(app: FastAPI, surface: Surface | Sequence[Surface]) -> None:
             if problem.status >= 500:  # a bug: keep the traceback, show the client nothing
                 log.error(
                     "unhandled error",
-                    path=request.url.path,
+                    path=loggable_path(request.url.path),
                     request_id=request_id(request),
                     exc_info=exc,
                 )

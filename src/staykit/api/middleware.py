@@ -4,6 +4,7 @@ JSON log line per request."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from collections.abc import Sequence
@@ -19,6 +20,14 @@ from staykit.api.surface import Problem, Surface, surface_for
 from staykit.core.schemas import json_limit_breach
 
 log = structlog.get_logger("staykit.request")
+
+# Paths that carry a secret, logged with it masked: an iCal feed's token is its only
+# credential (/ical/{token}.ics).
+_SECRET_IN_PATH = re.compile(r"^(/ical/)[^/]+(\.ics)$")
+
+
+def loggable_path(path: str) -> str:
+    return _SECRET_IN_PATH.sub(r"\1***\2", path)
 
 
 class BodyTooLarge(HTTPException):
@@ -186,7 +195,7 @@ class RequestMiddleware:
             log.info(
                 "request",
                 method=scope.get("method"),
-                path=scope.get("path"),
+                path=loggable_path(str(scope.get("path", ""))),
                 route=metrics.route_of(scope),
                 surface=surface,
                 status=status_holder["status"],

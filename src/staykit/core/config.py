@@ -116,6 +116,19 @@ class Settings(BaseSettings):
     # How long an unpaid reservation that needs payment holds its nights.
     unpaid_hold_minutes: int = Field(default=30, ge=1)
 
+    # iCal import (docs: the Channel API's iCalImport settings). Each source is fetched
+    # this often; a fetch gives up after the timeout, past the size or redirect limit.
+    ical_import_interval_minutes: int = Field(default=30, ge=1)
+    ical_import_timeout_seconds: float = Field(default=20.0, gt=0)
+    ical_import_max_bytes: int = Field(default=5_000_000, ge=1024)
+    ical_import_max_redirects: int = Field(default=5, ge=0, le=20)
+    # A feed that comes back empty while its events hold nights frees them only after this
+    # many empty fetches in a row (a broken export often answers an empty calendar).
+    ical_import_release_after_empty: int = Field(default=3, ge=1)
+    # Networks (CIDR) the import may fetch from although they are not public: for a feed
+    # server on a private network. Empty: public addresses only (re-checked after DNS).
+    ical_import_private_networks: list[str] = Field(default_factory=list)
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")

@@ -12,6 +12,7 @@ import staykit.domain.catalog.search_index
 import staykit.domain.catalog.webhooks
 import staykit.domain.channels.models
 import staykit.domain.events.models
+import staykit.domain.ical.models
 import staykit.domain.idempotency.models
 import staykit.domain.messaging.models
 import staykit.domain.notifications.models

@@ -67,8 +67,9 @@ async def test_accounts_with_usage_count_properties_rooms_units_and_ical_links(
         "numRooms": 3,
         "numRoomTypes": 2,
         "numActivities": 0,
-        "numLinks": 0,
-        "channelLinks": {},
+        # Every room's feed is on until its export is disabled.
+        "numLinks": 2,
+        "channelLinks": {"icalexport": 2},
     }
 
     property_id, queen, cabin = await catalog_ids(db, pms)
@@ -79,7 +80,13 @@ async def test_accounts_with_usage_count_properties_rooms_units_and_ical_links(
             {
                 "channel": "iCalExport",
                 "properties": [
-                    {"id": property_id, "roomTypes": [{"id": queen, "export": "bookings"}]}
+                    {
+                        "id": property_id,
+                        "roomTypes": [
+                            {"id": queen, "export": "bookings"},
+                            {"id": cabin, "export": "disable"},
+                        ],
+                    }
                 ],
             },
             {
@@ -103,7 +110,7 @@ async def test_accounts_with_usage_count_properties_rooms_units_and_ical_links(
     assert posted.status_code == 201, posted.text
     r = await client.get("/v2/accounts?includeUsage=true", headers=headers)
     usage = r.json()["data"][0]["usage"]
-    # The second URL has no import mode: it links nothing.
+    # The cabin's export is disabled; the second URL has no import mode: it links nothing.
     assert usage["channelLinks"] == {"icalexport": 1, "icalimport1": 1}
     assert usage["numLinks"] == 2
 

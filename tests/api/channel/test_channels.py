@@ -7,14 +7,55 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.catalog.models import Unit, UnitType
 from tests.api.channel.helpers import assert_channel_error
 from tests.api.channel.test_accounts import assert_matches_contract, catalog_ids
 from tests.factories import add_member, make_user, partner_token
 from tests.pms import Pms
 
 SETTINGS = "/v2/channels/settings"
+
+
+FEED_FIELDS = (
+    "iCalUri",
+    "propertyDescriptionICalUri",
+    "roomDescriptionICalUri",
+    "propertyAndRoomDescriptionICalUri",
+    "units",
+)
+
+
+async def feeds(db: AsyncSession, room: int) -> dict[str, Any]:
+    """A room's export URLs and its units' as the settings show them (test base URL)."""
+    unit_type = await db.scalar(select(UnitType).where(UnitType.int_id == room))
+    assert unit_type is not None
+    url = f"http://testserver/ical/{unit_type.ical_token}.ics"
+    units = (
+        await db.scalars(
+            select(Unit).where(Unit.unit_type_id == unit_type.id).order_by(Unit.name, Unit.int_id)
+        )
+    ).all()
+    return {
+        "iCalUri": url,
+        "propertyDescriptionICalUri": f"{url}?description=property",
+        "roomDescriptionICalUri": f"{url}?description=room",
+        "propertyAndRoomDescriptionICalUri": f"{url}?description=propertyAndRoom",
+        "units": [
+            {
+                "id": u.int_id,
+                "name": u.name,
+                "iCalUri": f"http://testserver/ical/{u.ical_token}.ics",
+            }
+            for u in units
+        ],
+    }
+
+
+def without_feeds(room: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in room.items() if k not in FEED_FIELDS}
 
 
 def imports(property_id: int, room: dict[str, Any], **prop: Any) -> dict[str, Any]:
@@ -35,14 +76,23 @@ async def test_settings_read_as_defaults_for_every_room_until_set(
     body = r.json()
     assert body["type"] == "channelSetting" and body["count"] == 2
     export, imported = body["data"]
+    # Every room exports by default; its feed URLs (and its units') are shown.
     assert export == {
         "channel": "iCalExport",
         "properties": [
             {
                 "id": property_id,
                 "roomTypes": [
-                    {"id": queen, "export": "disable"},
-                    {"id": cabin, "export": "disable"},
+                    {
+                        "id": queen,
+                        "export": "bookingsAndUnavailableDates",
+                        **await feeds(db, queen),
+                    },
+                    {
+                        "id": cabin,
+                        "export": "bookingsAndUnavailableDates",
+                        **await feeds(db, cabin),
+                    },
                 ],
             }
         ],
@@ -96,7 +146,23 @@ async def test_posted_import_settings_are_stored_and_read_back(
     [item] = r.json()["data"]
     [prop] = item["properties"]
     assert prop["modificationNotification"] == "modificationProhibitedNoEmailNotification"
-    assert prop["roomTypes"] == [{**room, "import2": "disable", "import3": "disable"}]
+    [got] = prop["roomTypes"]
+    # The import exists as soon as it is set; it has not been fetched yet.
+    assert got.pop("importStatus") == [
+        {
+            "slot": 1,
+            "status": "pending",
+            "lastFetch": None,
+            "lastSuccess": None,
+            "nextFetch": None,
+            "lastError": None,
+            "consecutiveEmptyFetches": 0,
+            "consecutiveFailures": 0,
+            "eventsImported": 0,
+            "nightsHeldBack": 0,
+        }
+    ]
+    assert got == {**room, "import2": "disable", "import3": "disable"}
 
 
 async def test_a_second_post_modifies_only_the_fields_given_and_null_resets_one(
@@ -119,9 +185,8 @@ async def test_a_second_post_modifies_only_the_fields_given_and_null_resets_one(
     r = await client.get(
         f"{SETTINGS}?propertyId={property_id}&channel=iCalExport&roomId={cabin}", headers=headers
     )
-    assert r.json()["data"][0]["properties"][0]["roomTypes"] == [
-        {"id": cabin, "export": "unavailableDates"}
-    ]
+    [got] = r.json()["data"][0]["properties"][0]["roomTypes"]
+    assert without_feeds(got) == {"id": cabin, "export": "unavailableDates"}
 
     r = await client.post(SETTINGS, headers=headers, json=[item])
     [again] = r.json()
@@ -352,3 +417,145 @@ async def test_unconnected_channel_reads_still_check_their_parameters(
 ) -> None:
     r = await client.get(path, headers=await pms.headers("read:channels"))
     assert_channel_error(r, 400, field=field)
+
+
+async def test_a_new_seed_gives_the_propertys_feeds_new_urls_and_the_old_ones_stop(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, _, _ = await catalog_ids(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+
+    async def urls() -> list[str]:
+        r = await client.get(
+            f"{SETTINGS}?propertyId={property_id}&channel=iCalExport", headers=headers
+        )
+        rooms = r.json()["data"][0]["properties"][0]["roomTypes"]
+        return [room["iCalUri"] for room in rooms] + [
+            unit["iCalUri"] for room in rooms for unit in room["units"]
+        ]
+
+    async def statuses(found: list[str]) -> set[int]:
+        return {(await client.get(u.removeprefix("http://testserver"))).status_code for u in found}
+
+    before = await urls()
+    assert len(before) == 5  # two rooms, three units
+    assert await statuses(before) == {200}
+    other = f"/ical/{pms.other_listing.ical_token}.ics"
+    seed = {"channel": "iCalExport", "properties": [{"id": property_id, "seed": "turn-1"}]}
+    r = await client.post(SETTINGS, headers=headers, json=[seed])
+    assert r.json()[0]["new"]["properties"][0]["seed"] == "turn-1"
+    after = await urls()
+    assert not set(after) & set(before)
+    assert await statuses(before) == {404}
+    assert await statuses(after) == {200}
+    # The same seed again changes nothing, URLs included; other accounts' feeds never move.
+    r = await client.post(SETTINGS, headers=headers, json=[seed])
+    assert r.json()[0]["info"][0]["message"] == "Nothing changed."
+    assert await urls() == after
+    assert (await client.get(other)).status_code == 200
+
+
+async def _unit_ints(db: AsyncSession, pms: Pms) -> tuple[int, int, int]:
+    """The int ids of Queen 1, Queen 2 and the cabin's unit."""
+    found = []
+    for unit in (*pms.queen_units, pms.cabin_unit):
+        found.append(await db.scalar(select(Unit.int_id).where(Unit.id == unit.id)))
+    return found[0], found[1], found[2]
+
+
+async def test_a_rooms_units_take_imports_of_their_own(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, _ = await catalog_ids(db, pms)
+    queen_1, queen_2, _ = await _unit_ints(db, pms)
+    headers = await pms.headers("read:channels", "write:channels")
+    unit = {
+        "id": queen_2,
+        "iCalUri1": "https://www.vrbo.com/icalendar/2.ics",
+        "import1": "endDateCheckout",
+    }
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, {"id": queen, "units": [unit]})]
+    )
+    [result] = r.json()
+    assert result["success"] is True, result
+    assert result["new"]["properties"][0]["roomTypes"] == [{"id": queen, "units": [unit]}]
+
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    [room] = r.json()["data"][0]["properties"][0]["roomTypes"]
+    assert "importStatus" not in room  # the room itself imports nothing
+    [shown] = room["units"]
+    assert shown.pop("importStatus")[0]["status"] == "pending"
+    assert shown == {**unit, "import2": "disable", "import3": "disable"}
+
+    # Another field of the unit merges in; null resets one; the room's own fields stay apart.
+    change = {
+        "id": queen,
+        "import1": "endDateLastNight",
+        "units": [{"id": queen_2, "ignoreContaining1": "Blocked", "import1": None}],
+    }
+    r = await client.post(SETTINGS, headers=headers, json=[imports(property_id, change)])
+    [result] = r.json()
+    assert result["modified"]["properties"][0]["roomTypes"] == [
+        {
+            "id": queen,
+            "import1": "endDateLastNight",
+            "units": [{"id": queen_2, "ignoreContaining1": "Blocked", "import1": None}],
+        }
+    ]
+    r = await client.get(
+        f"{SETTINGS}?propertyId={property_id}&channel=iCalImport&roomId={queen}", headers=headers
+    )
+    [room] = r.json()["data"][0]["properties"][0]["roomTypes"]
+    assert room["import1"] == "endDateLastNight"
+    assert room["units"] == [
+        {
+            "id": queen_2,
+            "iCalUri1": "https://www.vrbo.com/icalendar/2.ics",
+            "ignoreContaining1": "Blocked",
+            "import1": "disable",
+            "import2": "disable",
+            "import3": "disable",
+        }
+    ]
+    assert queen_1 != queen_2
+
+
+async def test_a_unit_must_be_the_rooms_and_its_fields_valid(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    property_id, queen, cabin = await catalog_ids(db, pms)
+    _, queen_2, cabin_unit = await _unit_ints(db, pms)
+    headers = await pms.headers("write:channels")
+    cases = [
+        ({"id": queen, "units": [{"id": cabin_unit, "import1": "endDateCheckout"}]}, "units[0].id"),
+        ({"id": queen, "units": [{"import1": "endDateCheckout"}]}, "units[0].id"),
+        (
+            {"id": queen, "units": [{"id": queen_2, "iCalUri1": "http://10.0.0.9/x.ics"}]},
+            "units[0].iCalUri1",
+        ),
+        ({"id": queen, "units": [{"id": queen_2, "import2": "often"}]}, "units[0].import2"),
+        ({"id": queen, "units": {"id": queen_2}}, "units"),
+        ({"id": queen, "units": ["x"]}, "units[0]"),
+    ]
+    r = await client.post(
+        SETTINGS, headers=headers, json=[imports(property_id, room) for room, _ in cases]
+    )
+    for got, (_, field) in zip(r.json(), cases, strict=True):
+        assert got["success"] is False, got
+        assert got["errors"][0]["field"] == f"properties[0].roomTypes[0].{field}", got
+    assert "10.0.0.9" not in r.text
+    # On an export room, units are not a setting: a warning, nothing stored.
+    export = {
+        "channel": "iCalExport",
+        "properties": [
+            {"id": property_id, "roomTypes": [{"id": cabin, "units": [{"id": cabin_unit}]}]}
+        ],
+    }
+    r = await client.post(SETTINGS, headers=headers, json=[export])
+    [got] = r.json()
+    assert (
+        got["success"] is True and got["warnings"][0]["field"] == "properties[0].roomTypes[0].units"
+    )

@@ -240,7 +240,8 @@ async def test_staykit_extras_are_stored(
         iCalImportSource="webcal://cal.example/y.ics",
     )
     assert res["notes"] == "Late arrival"
-    assert res["iCalExportUrl"] == "https://cal.example/x.ics"
+    # iCalExportUrl is the listing's feed, shown to its managers, never a sent value.
+    assert res["iCalExportUrl"] is None
     assert res["iCalImportSource"] == "webcal://cal.example/y.ics"
     rows = (
         await db.scalars(

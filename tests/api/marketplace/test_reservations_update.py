@@ -1,6 +1,6 @@
 """updateReservation, deleteReservation and staykit's PATCH .../stay over HTTP: status
-changes and who may make each, the admin-only disputeStatus, the host's iCal fields, all
-or nothing, cancellation (double cancel writes nothing), and changing a stay."""
+changes and who may make each, the admin-only disputeStatus, the host's iCal import
+source and the listing's feed as iCalExportUrl, all or nothing, cancellation (double cancel writes nothing), and changing a stay."""
 
 from __future__ import annotations
 
@@ -316,7 +316,7 @@ async def test_only_admins_set_dispute_status(
         assert_error(r, 400, field="disputeStatus")
 
 
-async def test_the_host_sets_and_clears_the_ical_fields(
+async def test_the_host_sets_ical_import_source_and_sees_the_listings_feed_as_export_url(
     client: httpx.AsyncClient,
     db: AsyncSession,
     host: Person,
@@ -325,31 +325,44 @@ async def test_the_host_sets_and_clears_the_ical_fields(
 ) -> None:
     made = await book(client, guest, listing)
     manager = await member(client, db, listing, "manager")
+    feed = f"http://testserver/ical/{listing.ical_token}.ics"
     body = {
-        "iCalExportUrl": "https://cal.example/out.ics",
+        "iCalExportUrl": "https://cal.example/out.ics",  # the server's field: ignored
         "iCalImportSource": "webcal://cal.example/in.ics",
     }
     r = await patch(client, host, made["id"], body)
     assert r.status_code == 200, r.text
     res = r.json()["reservation"]
-    assert (res["iCalExportUrl"], res["iCalImportSource"]) == tuple(body.values())
+    assert (res["iCalExportUrl"], res["iCalImportSource"]) == (feed, body["iCalImportSource"])
     assert res["bookingStatus"] == "confirmed"
-    r = await patch(client, manager, made["id"], {"iCalExportUrl": None})
+    r = await patch(client, manager, made["id"], {"iCalImportSource": None})
     assert r.status_code == 200, r.text
     res = r.json()["reservation"]
-    assert res["iCalExportUrl"] is None and res["iCalImportSource"] == body["iCalImportSource"]
+    assert res["iCalImportSource"] is None and res["iCalExportUrl"] == feed
+    assert (await state(db, made["id"])).ical_export_url is None
+    # The guest is not the listing's owner: no feed URL.
+    r = await client.get(f"{RESERVATIONS}/{made['id']}", headers=guest.headers)
+    assert r.json()["reservation"]["iCalExportUrl"] is None
+    # The URL serves the listing's calendar, this stay in it.
+    r = await client.get(feed)
+    assert r.status_code == 200 and f"UID:reservation-{made['id']}@staykit" in r.text
 
 
-async def test_the_guest_and_staff_cannot_set_ical_fields(
+async def test_the_guest_and_staff_cannot_set_ical_import_source(
     client: httpx.AsyncClient, db: AsyncSession, guest: Person, listing: UnitType
 ) -> None:
     made = await book(client, guest, listing)
     staff = await member(client, db, listing, "staff")
-    for who, field in ((guest, "iCalExportUrl"), (staff, "iCalImportSource")):
-        r = await patch(client, who, made["id"], {field: "https://cal.example/x.ics"})
-        assert_error(r, 403, field=field)
+    for who in (guest, staff):
+        r = await patch(client, who, made["id"], {"iCalImportSource": "https://cal.example/x.ics"})
+        assert_error(r, 403, field="iCalImportSource")
+    # iCalExportUrl is the server's: a guest's is ignored, not stored, and not shown.
+    r = await patch(client, guest, made["id"], {"iCalExportUrl": "https://cal.example/x.ics"})
+    assert r.status_code == 200, r.text
+    assert r.json()["reservation"]["iCalExportUrl"] is None
     row = await state(db, made["id"])
     assert (row.ical_export_url, row.ical_import_source) == (None, None)
+    assert row.record_version == made["recordVersion"]
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,11 @@ from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.channel_schemas import ChannelRecord, ChannelSetting
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, PageRequest, answer
 from staykit.api.deps import DbSession
+from staykit.core.config import Settings
 from staykit.core.errors import InvalidInput
 from staykit.domain.channels import settings as channel_settings
 from staykit.domain.channels.connections import require_connection
+from staykit.domain.ical import channel_view
 
 router = APIRouter()
 
@@ -96,15 +98,18 @@ async def get_channel_settings(
 ) -> dict[str, Any]:
     """One item per channel asked (default: iCalExport and iCalImport) with each asked
     property of the token's businesses and its rooms, never-set values as their defaults.
-    airbnb and vrbo are not connected: they add no item."""
+    iCalExport rooms carry their feed URLs (and their units'), iCalImport rooms the state
+    of each configured import. airbnb and vrbo are not connected: they add no item."""
     property_ids = _ints(property_id, "propertyId")
     room_ids = _ints(room_id, "roomId") if room_id else None
-    found = await channel_settings.read(
+    settings: Settings = request.app.state.settings
+    found = await channel_view.read_settings(
         session,
         account.business_ids,
         property_ids=property_ids,
         room_ids=room_ids,
         channels=_channels(channel),
+        base_url=settings.public_base_url,
     )
     return answer(request, "channelSetting", [_settings_item(f) for f in found], PageRequest(1))
 
@@ -121,14 +126,18 @@ async def post_channel_settings(
     account: Writer, session: DbSession, items: Items
 ) -> list[PostResult]:
     """Each item sets one channel's settings for properties and rooms (only the fields
-    given; null resets a field to its default). An item with an error changes nothing."""
+    given; null resets a field to its default). An item with an error changes nothing.
+    A new iCalExport seed gives the property's feeds new URLs; iCalImport changes apply to
+    the imports at once (a removed URL releases the nights its events held)."""
     if len(items) > channel_settings.MAX_ITEMS:
         raise InvalidInput(
             f"At most {channel_settings.MAX_ITEMS} items per request.",
             code="tooManyItems",
             field="body",
         )
-    outcomes = await channel_settings.save(session, account.principal, account.business_ids, items)
+    outcomes = await channel_view.save_settings(
+        session, account.principal, account.business_ids, items
+    )
     return [
         PostResult(
             success=o.success,

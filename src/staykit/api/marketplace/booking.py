@@ -27,7 +27,7 @@ from staykit.api.marketplace.booking_schemas import (
     CreateReservation,
     UpdateReservation,
 )
-from staykit.api.marketplace.catalog import Location, listing_json
+from staykit.api.marketplace.catalog import Location, feed_urls, listing_json
 from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import (
     RECORD_FIELDS,
@@ -172,9 +172,12 @@ def _index(values: tuple[str, ...], value: str | None) -> int | None:
     return values.index(value) if value in values else None
 
 
-def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> dict[str, Any]:
+def reservation_json(
+    r: Reservation, assignments: Iterable[UnitAssignment], ical_export_url: str | None = None
+) -> dict[str, Any]:
     """A Reservation (spec §5.1) with staykit's additions, without joins: the one place
-    the marketplace shapes a reservation."""
+    the marketplace shapes a reservation. `ical_export_url` is the listing's feed, given
+    only to those who manage the listing (catalog.feed_urls)."""
     cur = r.currency
     booking_status = MARKETPLACE[r.status]
     out: dict[str, Any] = {
@@ -191,7 +194,7 @@ def reservation_json(r: Reservation, assignments: Iterable[UnitAssignment]) -> d
         "currency": cur,
         "guestCount": r.adults + r.children,
         "totalPrice": money_json(r.total, cur),
-        "iCalExportUrl": r.ical_export_url,
+        "iCalExportUrl": ical_export_url,
         "disputeStatus": r.dispute_status,
         "disputeStatus_idx": _index(DISPUTE_STATUSES, r.dispute_status),
         "bookingPoliciesSnapshot": r.booking_policies_snapshot,
@@ -242,7 +245,8 @@ async def _assignments(ctx: Ctx, rows: list[Reservation]) -> dict[uuid.UUID, lis
 
 async def _shape_rows(ctx: Ctx, rows: list[Reservation]) -> list[dict[str, Any]]:
     by_reservation = await _assignments(ctx, rows)
-    return [reservation_json(r, by_reservation[r.id]) for r in rows]
+    urls = await feed_urls(ctx, {r.unit_type_id for r in rows})
+    return [reservation_json(r, by_reservation[r.id], urls.get(r.unit_type_id)) for r in rows]
 
 
 async def reservation_joins(
@@ -290,7 +294,8 @@ async def _one(
 ) -> dict[str, Any]:
     if assignments is None:
         assignments = (await _assignments(ctx, [reservation]))[reservation.id]
-    return reservation_json(reservation, assignments)
+    urls = await feed_urls(ctx, [reservation.unit_type_id])
+    return reservation_json(reservation, assignments, urls.get(reservation.unit_type_id))
 
 
 # --- routes -----------------------------------------------------------------------------------
@@ -419,7 +424,9 @@ async def update_reservation(
 ) -> JSONResponse:
     """bookingStatus `confirmed` approves a pending request and `declined` declines it
     (the host); `cancelled` cancels (guest, host or admin); `complete` and `pending` are
-    never set by hand (409). iCal fields: the host; disputeStatus: admins. All or nothing."""
+    never set by hand (409). iCalImportSource: the host; iCalExportUrl is the listing's
+    feed, set by the server (a sent value is ignored); disputeStatus: admins. All or
+    nothing."""
     reservation, assignments = await _update(ctx, reservationId, body)
     shaped = await _one(ctx, reservation, assignments)
     return respond(ctx, "reservation", shaped, action="update")
@@ -473,6 +480,9 @@ async def _update(
     404 of a reservation the caller cannot see."""
     me = ctx.user()
     values = body.provided()
+    # The listing's feed URL is the server's to give (reservation_json): a sent one is
+    # checked as a URL, then ignored.
+    values.pop("ical_export_url", None)
     status = values.pop("booking_status", None)
     step = None
     if status is not None:

@@ -86,7 +86,8 @@ class CreateReservation(Input):
     """createReservation (spec §5.2). The guest is the caller. `approvalType`, `hostId`,
     `currency` and `totalPrice` are claims checked against the server's values (a mismatch
     is a 400 naming the field); `bookingStatus`, `disputeStatus` and the two policy
-    snapshots are set by the server: when sent they must be valid and are ignored."""
+    snapshots are set by the server: when sent they must be valid and are ignored, and so
+    is `iCalExportUrl` (the listing's feed, shown to its managers)."""
 
     listing_id: uuid.UUID
     check_in: StayDate
@@ -127,14 +128,14 @@ class CreateReservation(Input):
             claimed_host_id=self.host_id,
             claimed_currency=self.currency,
             claimed_approval_type=self.approval_type,
-            ical_export_url=self.ical_export_url,
             ical_import_source=self.ical_import_source,
         )
 
 
 class UpdateReservation(Input):
     """updateReservation (spec §5.2): dates and listingId are fixed (sending them is a 400
-    like any unknown field). `null` clears an iCal field; the statuses cannot be null."""
+    like any unknown field). `null` clears iCalImportSource; iCalExportUrl is checked and
+    ignored (the server's); the statuses cannot be null."""
 
     booking_status: BookingStatus | None = None
     ical_export_url: IcalUrl | None = Field(default=None, alias="iCalExportUrl")

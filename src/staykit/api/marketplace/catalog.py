@@ -6,6 +6,7 @@ and `listing_joins` from here. Routes parse, call one domain function, and shape
 # No `from __future__ import annotations` (see resource.py).
 
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
 
@@ -64,6 +65,7 @@ from staykit.domain.catalog.models import (
     Property,
     UnitType,
 )
+from staykit.domain.ical import export
 
 router = APIRouter()
 ListingId = Annotated[uuid.UUID, Path(description="The listing's id")]
@@ -132,6 +134,11 @@ class Listing(Record):
     maxGuests: int
     baseOccupancy: int
     cleaningFee: float
+    iCalExportUrl: str | None = Prop(
+        default=None,
+        description="The listing's iCal feed (every occupied night), for its host, its "
+        "business's owners and managers and admins; null for everyone else.",
+    )
     amenities: list[ListingAmenityJoin] | None = Prop(default=None, description=_JOINED)
     locales: list[ListingLocaleJoin] | None = Prop(default=None, description=_JOINED)
     rezervations: list[ListingReservationJoin] | None = Prop(
@@ -142,9 +149,12 @@ class Listing(Record):
 LISTING = envelope("listing", Listing)
 
 
-def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
+def listing_json(
+    listing: UnitType, prop: Property, ical_export_url: str | None = None
+) -> dict[str, Any]:
     """A Listing (spec §4.1) with staykit's additions, without joins: the one place the
-    marketplace shapes a listing (get, create, update, delete, search)."""
+    marketplace shapes a listing (get, create, update, delete, search). `ical_export_url`
+    is given only to those who manage the listing (`feed_urls`)."""
     currency = listing.currency
     out: dict[str, Any] = {
         "id": str(listing.id),
@@ -183,10 +193,18 @@ def listing_json(listing: UnitType, prop: Property) -> dict[str, Any]:
         "maxGuests": listing.max_guests,
         "baseOccupancy": listing.base_occupancy,
         "cleaningFee": money_json(listing.cleaning_fee, currency),
+        "iCalExportUrl": ical_export_url,
     }
     for f in RECORD_FIELDS:
         out[f.name] = jsonable(getattr(listing, f.attr))
     return out
+
+
+async def feed_urls(ctx: Ctx, listing_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The iCal feed URL of each listing the caller manages (one query for a page)."""
+    return await export.listing_feed_urls(
+        ctx.session, ctx.actor, set(listing_ids), ctx.settings.public_base_url
+    )
 
 
 def _index(values: tuple[str, ...], value: str) -> int | None:
@@ -219,7 +237,8 @@ async def listing_joins(ctx: Ctx, rows: list[UnitType], shaped: list[dict[str, A
 async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
     prop = await ctx.session.get(Property, listing.property_id)
     assert prop is not None  # a listing is created with its property
-    return listing_json(listing, prop)
+    urls = await feed_urls(ctx, [listing.id])
+    return listing_json(listing, prop, urls.get(listing.id))
 
 
 @router.post(
@@ -413,4 +432,4 @@ amenities_resource = Resource(
 mount(router, amenities_resource, "/v1/listingamenities")
 
 
-__all__ = ["listing_joins", "listing_json", "router"]
+__all__ = ["feed_urls", "listing_joins", "listing_json", "router"]

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from pydantic import Field as Prop
 
-from staykit.api.marketplace.catalog import Listing, listing_joins, listing_json
+from staykit.api.marketplace.catalog import Listing, feed_urls, listing_joins, listing_json
 from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Paging, money_json, respond
@@ -130,9 +130,10 @@ async def list_listings(ctx: Context) -> JSONResponse:
         include_inactive=include_inactive,
     )
     hits, total = await search.search_listings(ctx.session, ctx.actor, params)
+    urls = await feed_urls(ctx, (h.listing.id for h in hits))
     shaped = []
     for hit in hits:
-        item = listing_json(hit.listing, hit.property)
+        item = listing_json(hit.listing, hit.property, urls.get(hit.listing.id))
         if hit.distance_km is not None:
             item["distanceKm"] = _distance(hit.distance_km)
         if hit.total is not None:

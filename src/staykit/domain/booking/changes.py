@@ -226,7 +226,9 @@ async def _relink(
         )
 
 
-DETAIL_FIELDS = ("ical_export_url", "ical_import_source", "dispute_status")
+# The reservation's iCalExportUrl is not among them: the marketplace shows the listing's
+# feed there (staykit.domain.ical); the column is no longer written.
+DETAIL_FIELDS = ("ical_import_source", "dispute_status")
 
 
 # A lifecycle step the caller asks for with the details: approve, decline or cancel.
@@ -241,7 +243,7 @@ async def update_details(
     *,
     then: StatusChange | None = None,
 ) -> Booked:
-    """Set `fields` (attribute -> value) among the iCal fields (the host's owners and
+    """Set `fields` (attribute -> value) among ical_import_source (the host's owners and
     managers, admins) and dispute_status (admins only), and run the lifecycle step `then`
     (e.g. `lifecycle.approve`) with them. All or nothing: every permission is checked
     before anything changes, and a refused lifecycle step raises before any field is set
@@ -268,10 +270,10 @@ async def update_details(
                 code="disputeStatusIsInvalid",
                 field="dispute_status",
             )
-    ical = [k for k in ("ical_export_url", "ical_import_source") if k in fields]
+    ical = [k for k in ("ical_import_source",) if k in fields]
     if ical and not await may_manage(session, actor, reservation):
         raise Forbidden(
-            "Only the listing's host and admins set the iCal fields.",
+            "Only the listing's host and admins set iCalImportSource.",
             code="notYourListing",
             field=ical[0],
         )

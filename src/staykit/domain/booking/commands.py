@@ -60,7 +60,6 @@ class NewReservation:
     claimed_host_id: uuid.UUID | None = None
     claimed_currency: str | None = None
     claimed_approval_type: str | None = None
-    ical_export_url: str | None = None
     ical_import_source: str | None = None
 
 

@@ -261,7 +261,6 @@ def reservation_row(
         api_source_id=req.api_source_id,
         master_id=master_id,
         notes=req.notes,
-        ical_export_url=req.ical_export_url,
         ical_import_source=req.ical_import_source,
         made_at=now,
         expires_at=now + REQUEST_TTL if status == "request" else None,

@@ -7,6 +7,7 @@ unit types, units and rate plans; Beds24 sees rooms (unit types with qty) and pr
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -37,6 +38,14 @@ Money = Numeric(14, 3)
 PROPERTY_TYPES = ("apartment", "house", "villa", "room", "condo", "loft", "studio", "other")
 APPROVAL_TYPES = ("instant", "manual")
 BLOCK_KINDS = ("owner_stay", "maintenance", "imported")
+# The secret in a unit type's or unit's iCal export URL (staykit.domain.ical.export): 256
+# random bits as 64 hex digits. Rows inserted outside the ORM get one from the database
+# (two random UUIDs, 244 random bits).
+ICAL_TOKEN_SQL = "replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')"
+
+
+def new_ical_token() -> str:
+    return secrets.token_hex(32)
 
 
 class Property(IntegerId, Record, Base):
@@ -124,6 +133,9 @@ class UnitType(IntegerId, Record, Base):
     max_guests: Mapped[int] = mapped_column(SmallInteger, default=2)
     base_occupancy: Mapped[int] = mapped_column(SmallInteger, default=2)
     cleaning_fee: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    ical_token: Mapped[str] = mapped_column(
+        String(64), unique=True, default=new_ical_token, server_default=text(ICAL_TOKEN_SQL)
+    )
 
 
 class Unit(IntegerId, Record, Base):
@@ -135,6 +147,9 @@ class Unit(IntegerId, Record, Base):
     property_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("properties.id"), index=True)
     unit_type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit_types.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
+    ical_token: Mapped[str] = mapped_column(
+        String(64), unique=True, default=new_ical_token, server_default=text(ICAL_TOKEN_SQL)
+    )
 
 
 class Amenity(Record, Base):

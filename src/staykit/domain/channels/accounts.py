@@ -16,12 +16,13 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from staykit.domain.access import masking
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.models import Property, Unit, UnitType
 from staykit.domain.channels.models import ChannelSetting
-from staykit.domain.channels.settings import IMPORT_SLOTS
+from staykit.domain.channels.settings import IMPORT_SLOTS, ROOM_DEFAULTS
 from staykit.domain.tenancy import accounts as tenancy_accounts
 
 
@@ -83,20 +84,36 @@ async def _counts(
 async def _channel_links(
     session: AsyncSession, business_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, int]]:
-    """Rooms exporting an iCal feed (icalexport) and import URLs in use per slot
-    (icalimport1..3), per business; channels with no active link are left out."""
+    """Rooms exporting an iCal feed (icalexport: every active room whose export is not
+    disabled, the default being on) and import URLs in use per slot (icalimport1..3), per
+    business; channels with no active link are left out."""
     settings = ChannelSetting.settings
+    default_export = ROOM_DEFAULTS["iCalExport"]["export"]
+    export_setting = aliased(ChannelSetting)
+    exporting = await session.execute(
+        select(UnitType.business_id, func.count())
+        .join(Property, (Property.id == UnitType.property_id) & Property.is_active)
+        .outerjoin(
+            export_setting,
+            (export_setting.unit_type_id == UnitType.id)
+            & (export_setting.channel == "iCalExport")
+            & export_setting.is_active,
+        )
+        .where(
+            UnitType.business_id.in_(business_ids),
+            UnitType.is_active,
+            func.coalesce(export_setting.settings["export"].astext, default_export) != "disable",
+        )
+        .group_by(UnitType.business_id)
+    )
+    links: dict[uuid.UUID, dict[str, int]] = {b: {"icalexport": n} for b, n in exporting if n}
     active_room = and_(
         ChannelSetting.is_active,
         ChannelSetting.unit_type_id.is_not(None),
         UnitType.is_active,
         Property.is_active,
     )
-    exporting = and_(
-        ChannelSetting.channel == "iCalExport",
-        func.coalesce(settings["export"].astext, "disable") != "disable",
-    )
-    columns = [func.count().filter(exporting).label("icalexport")]
+    columns = []
     for n in IMPORT_SLOTS:
         importing = and_(
             ChannelSetting.channel == "iCalImport",
@@ -111,12 +128,11 @@ async def _channel_links(
         .where(ChannelSetting.business_id.in_(business_ids), active_room)
         .group_by(ChannelSetting.business_id)
     )
-    links: dict[uuid.UUID, dict[str, int]] = {}
     for row in rows:
         counts = row._asdict()
         business = counts.pop("business_id")
-        links[business] = {name: n for name, n in counts.items() if n}
-    return links
+        links.setdefault(business, {}).update({name: n for name, n in counts.items() if n})
+    return {b: found for b, found in links.items() if found}
 
 
 async def accounts(

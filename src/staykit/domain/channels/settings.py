@@ -1,12 +1,15 @@
 """iCal export and import settings per property and room: read them, validate and store them.
 
 Settings are kept as given (the Channel API's field names) and shown with their defaults
-when never set: a room exports nothing and imports nothing until told to. The iCal feeds
-themselves (serving the export, fetching the import URLs) read these rows; until they
-ship, storing a setting changes nothing else.
+when never set: a room exports every occupied night (`export` bookingsAndUnavailableDates:
+its feed URL is shown to its owner, who may `disable` it) and imports nothing until told
+to. The iCal feeds (staykit.domain.ical) read these rows: the export what to list and
+which texts, the import which URLs to fetch and how their end dates read.
 
 Writes take items as the Channel API's POST sends them (`{channel, properties: [{id, ...,
-roomTypes: [{id, ...}]}]}`) and answer one result per item, in order. An item with any
+roomTypes: [{id, ...}]}]}`) and answer one result per item, in order. An iCalImport room
+may also name its units (`units: [{id, iCalUri1, import1, ...}]`, a staykit addition):
+a unit's imports fill that unit only, where the room's take any free unit. An item with any
 error changes nothing; other items still apply. Unknown fields are ignored with a
 warning. Import URLs must be http or https addresses of a public host without a user name
 or password; error messages never repeat a URL back.
@@ -24,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.principal import Principal
-from staykit.domain.catalog.models import Property, UnitType
+from staykit.domain.catalog.models import Property, Unit, UnitType
 from staykit.domain.catalog.webhooks import MAX_URL, public_http_url
 from staykit.domain.channels.connections import NOT_CONNECTED_CHANNELS, not_connected_message
 from staykit.domain.channels.models import CHANNELS, ChannelSetting
@@ -51,6 +54,7 @@ MODIFICATION_NOTIFICATIONS = (
     "modificationProhibitedNoEmailNotification",
 )
 IMPORT_SLOTS = (1, 2, 3)
+UNITS = "units"  # an iCalImport room's per-unit imports, stored as {unit int id: fields}
 MAX_ITEMS = 10_000
 SEED = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -91,7 +95,7 @@ PROPERTY_DEFAULTS: dict[str, dict[str, Any]] = {
     "iCalImport": {"modificationNotification": MODIFICATION_NOTIFICATIONS[0]},
 }
 ROOM_DEFAULTS: dict[str, dict[str, Any]] = {
-    "iCalExport": {"export": "disable"},
+    "iCalExport": {"export": "bookingsAndUnavailableDates"},
     "iCalImport": {f"import{n}": "disable" for n in IMPORT_SLOTS},
 }
 
@@ -165,9 +169,16 @@ async def read(
                 prop = properties[r.id] = PropertySettings(r.int_id, values, [])
             if r.room is not None and (room_ids is None or r.n in room_ids):
                 values = ROOM_DEFAULTS[channel] | stored.get((r.id, r.room, channel), {})
+                if UNITS in values:
+                    values = values | {UNITS: _unit_list(values[UNITS], ROOM_DEFAULTS[channel])}
                 prop.rooms.append(RoomSettings(r.n, values))
         answer.append(ChannelSettings(channel, list(properties.values())))
     return answer
+
+
+def _unit_list(units: dict[str, Any], defaults: dict[str, Any]) -> list[dict[str, Any]]:
+    """Stored per-unit settings ({unit id: fields}) as the API shows them, by unit id."""
+    return [{"id": int(n), **defaults, **units[n]} for n in sorted(units, key=int)]
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -277,6 +288,7 @@ class _Known:
 
     properties: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int id -> (id, business id)
     rooms: dict[int, tuple[uuid.UUID, uuid.UUID]]  # int id -> (id, property id)
+    units: dict[int, uuid.UUID]  # int id -> its room's id
 
 
 async def _known(
@@ -287,6 +299,7 @@ async def _known(
 ) -> _Known:
     property_ints: set[int] = set()
     room_ints: set[int] = set()
+    unit_ints: set[int] = set()
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("properties"), list):
             continue
@@ -299,8 +312,12 @@ async def _known(
             for room in given if isinstance(given, list) else []:
                 if isinstance(room, dict) and (m := _integer(room.get("id"))) is not None:
                     room_ints.add(m)
+                named = room.get(UNITS) if isinstance(room, dict) else None
+                for unit in named if isinstance(named, list) else []:
+                    if isinstance(unit, dict) and (u := _integer(unit.get("id"))) is not None:
+                        unit_ints.add(u)
     if not property_ints or not business_ids:
-        return _Known({}, {})
+        return _Known({}, {}, {})
     props = await session.execute(
         select(Property.int_id, Property.id, Property.business_id).where(
             Property.int_id.in_(property_ints),
@@ -320,7 +337,43 @@ async def _known(
             )
         )
         rooms = {r.int_id: (r.id, r.property_id) for r in found}
-    return _Known(properties, rooms)
+    units: dict[int, uuid.UUID] = {}
+    if unit_ints and rooms:
+        found_units = await session.execute(
+            select(Unit.int_id, Unit.unit_type_id).where(
+                Unit.int_id.in_(unit_ints),
+                Unit.unit_type_id.in_([r for r, _ in rooms.values()]),
+                Unit.is_active,
+            )
+        )
+        units = {r.int_id: r.unit_type_id for r in found_units}
+    return _Known(properties, rooms, units)
+
+
+def _unit_values(
+    check: _Checker, path: str, given: Any, known: _Known, room_id: uuid.UUID
+) -> dict[str, dict[str, Any]]:
+    """An iCalImport room's `units`: {unit id: its import fields}, each unit the room's."""
+    if not isinstance(given, list):
+        check.error(f"{path}.{UNITS}", "units must be an array of units, each with its id.")
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for k, unit in enumerate(given):
+        here = f"{path}.{UNITS}[{k}]"
+        if not isinstance(unit, dict):
+            check.error(here, "Each unit must be an object with its id.")
+            continue
+        n = _integer(unit.get("id"))
+        if n is None:
+            check.error(f"{here}.id", "id (the unit's id) is required.")
+            continue
+        if known.units.get(n) != room_id:
+            check.error(f"{here}.id", f"The room has no unit {n}.")
+            continue
+        values = _fields(check, here, unit, ROOM_FIELDS["iCalImport"], {"id"})
+        if values:
+            out[str(n)] = {**out.get(str(n), {}), **values}
+    return out
 
 
 def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_Change]]:
@@ -377,7 +430,13 @@ def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_C
             if known.rooms.get(m, (None, None))[1] != property_id:
                 check.error(f"{room_path}.id", f"Property {n} has no room {m}.")
                 continue
-            room_values = _fields(check, room_path, room, ROOM_FIELDS[channel], {"id"})
+            per_unit = channel == "iCalImport" and UNITS in room
+            skip = {"id", UNITS} if per_unit else {"id"}
+            room_values = _fields(check, room_path, room, ROOM_FIELDS[channel], skip)
+            if per_unit:
+                units = _unit_values(check, room_path, room[UNITS], known, known.rooms[m][0])
+                if units:
+                    room_values[UNITS] = units
             if room_values:
                 target = _Target(business_id, property_id, known.rooms[m][0])
                 changes.append(_Change(target, room_values, n, m))
@@ -394,8 +453,44 @@ def _record(answer: dict[str, Any], channel: str, change: _Change, values: dict[
         props.append(prop)
     if change.room_int is None:
         prop.update(values)
-    else:
-        prop.setdefault("roomTypes", []).append({"id": change.room_int, **values})
+        return
+    if UNITS in values:
+        values = values | {UNITS: _unit_list(values[UNITS], {})}
+    prop.setdefault("roomTypes", []).append({"id": change.room_int, **values})
+
+
+def _apply(before: dict[str, Any], values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`before` with `values` written in (None resets a field; a unit's fields merge into
+    that unit's), and what of `values` changed anything."""
+    after = dict(before)
+    changed: dict[str, Any] = {}
+    for name, value in values.items():
+        if name == UNITS:
+            units = dict(after.get(UNITS, {}))
+            moved: dict[str, Any] = {}
+            for unit, fields in value.items():
+                current, delta = _apply(units.get(unit, {}), fields)
+                if delta:
+                    moved[unit] = delta
+                if current:
+                    units[unit] = current
+                else:
+                    units.pop(unit, None)
+            if units:
+                after[UNITS] = units
+            else:
+                after.pop(UNITS, None)
+            if moved:
+                changed[UNITS] = moved
+        elif value is None:
+            if name in after:
+                del after[name]
+                changed[name] = None
+        else:
+            if after.get(name) != value:
+                changed[name] = value
+            after[name] = value
+    return after, changed
 
 
 async def save(
@@ -436,7 +531,7 @@ async def save(
             key = (t.property_id, t.unit_type_id, channel)
             row = rows.get(key)
             if row is None:
-                values = {k: v for k, v in change.values.items() if v is not None}
+                values, _ = _apply({}, change.values)
                 row = ChannelSetting(
                     business_id=t.business_id,
                     property_id=t.property_id,
@@ -448,14 +543,7 @@ async def save(
                 rows[key] = row
                 _record(new, channel, change, change.values)
                 continue
-            before = dict(row.settings)
-            after = dict(before)
-            for name, value in change.values.items():
-                if value is None:
-                    after.pop(name, None)
-                else:
-                    after[name] = value
-            changed = {k: v for k, v in change.values.items() if before.get(k) != v}
+            after, changed = _apply(row.settings, change.values)
             if changed:
                 row.settings = after
                 _record(modified, channel, change, changed)
