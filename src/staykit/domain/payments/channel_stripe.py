@@ -34,7 +34,7 @@ from staykit.core import money
 from staykit.core.clock import utcnow
 from staykit.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from staykit.core.ids import uuid7
-from staykit.domain.access.principal import Credential, Principal
+from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import Reservation
 from staykit.domain.payments import keys
 from staykit.domain.payments.errors import ProviderObjectNotFound
@@ -326,7 +326,7 @@ async def _remember(
         "idempotency_key": key,
         "created_at": utcnow(),
         "actor_id": principal.user_id,
-        "credential": (principal.credential or Credential.SYSTEM).value,
+        "credential": principal.credential.value,
         "client_id": principal.client_id,
         "token_id": principal.token_id,
         "surface": principal.surface or None,
