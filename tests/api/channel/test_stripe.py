@@ -19,11 +19,15 @@ from staykit.domain.payments.errors import PaymentsNotConfigured
 from staykit.domain.payments.models import LedgerEntry, PaymentCheckout
 from staykit.domain.payments.offline import OfflineProvider
 from staykit.domain.payments.service import record_intent_payment
+from staykit.domain.payments.stripe_provider import StripeProvider
 from tests.api.channel.conftest import Pms
 from tests.api.channel.helpers import assert_channel_error
 from tests.api.cloud.bookings import book_direct, book_elsewhere
+from tests.domain.payments.conftest import localstripe, raw, stripe_provider
 from tests.factories import days_from
 from tests.money import offline_provider, provider_of
+
+__all__ = ["localstripe", "stripe_provider"]  # fixtures, used by name
 
 STRIPE = "/v2/channels/stripe"
 CHARGES = f"{STRIPE}/charges"
@@ -193,6 +197,37 @@ async def test_a_paid_checkout_shows_in_charges_and_its_card_in_payment_methods(
     assert answer["errors"][0]["field"] == "bookingId"
     assert "owes nothing" in answer["errors"][0]["message"]
     assert await checkouts(db) == 1
+
+
+async def test_through_the_stripe_adapter_the_checkout_is_for_the_servers_amount(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    pms: Pms,
+    app: Any,
+    stripe_provider: StripeProvider,
+    localstripe: str,
+    booking: Reservation,
+) -> None:
+    """The route over the real adapter: a customer for the booking on localstripe, and a
+    Checkout Session (the launcher's fake) asked for the booking's 400.00 USD."""
+    with provider_of(app, stripe_provider):
+        [answer] = await post(client, pms, [session_item(booking)], *FINANCIAL)
+    assert answer["success"] is True, answer
+    session = answer["new"]["stripeSession"]
+    assert session["id"].startswith("cs_test_") and session["url"].endswith(session["id"])
+    assert (session["amount_total"], session["currency"]) == (40000, "usd")
+    sent = raw(localstripe, f"/_staykit/checkout_sessions/{session['id']}")["params"]
+    assert isinstance(sent, dict)
+    assert sent["line_items"][0]["price_data"]["unit_amount"] == "40000"
+    assert sent["payment_intent_data"]["metadata"]["reservation_id"] == str(booking.id)
+    customer = raw(localstripe, f"/v1/customers/{session['customer']}")
+    assert customer["metadata"] == {"reservation_id": str(booking.id)}
+    [row] = (await db.scalars(select(PaymentCheckout))).all()
+    assert (row.provider, row.session_id, row.customer_id) == (
+        "stripe",
+        session["id"],
+        session["customer"],
+    )
 
 
 # --- scopes and other accounts --------------------------------------------------------------
