@@ -20,6 +20,8 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.errors import DomainError
+from staykit.domain.payments.port import PaymentProvider
+from staykit.domain.payments.providers import build_provider
 
 READ_METHODS = frozenset({"GET", "HEAD"})
 
@@ -88,3 +90,14 @@ def request_id(request: Request) -> str:
         # Only when an app runs without the middleware (a probe in a test).
         rid = request.state.request_id = secrets.token_hex(16)
     return rid
+
+
+def payment_provider(request: Request) -> PaymentProvider:
+    """The process's one payment provider (payments.providers), built from the settings
+    on first use and kept on the state every surface shares. Raises PaymentsNotConfigured
+    when there is none (production without a Stripe key)."""
+    state = request.app.state
+    provider: PaymentProvider | None = getattr(state, "payment_provider", None)
+    if provider is None:
+        provider = state.payment_provider = build_provider(state.settings)
+    return provider

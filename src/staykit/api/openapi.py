@@ -18,6 +18,7 @@ ERROR_STATUSES = {
     409: "Conflicts with the current state (taken nights, a concurrent change).",
     413: "The body is too large.",
     429: "Too many requests; see Retry-After.",
+    503: "The payment provider is unreachable (retry) or not configured.",
 }
 
 

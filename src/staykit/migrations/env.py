@@ -5,12 +5,14 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+import staykit.domain.audit.models
 import staykit.domain.auth.models
 import staykit.domain.booking.models
 import staykit.domain.catalog.models
 import staykit.domain.catalog.search_index
 import staykit.domain.catalog.webhooks
 import staykit.domain.channels.models
+import staykit.domain.disputes.models
 import staykit.domain.events.models
 import staykit.domain.ical.models
 import staykit.domain.idempotency.models

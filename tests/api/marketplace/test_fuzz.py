@@ -242,7 +242,10 @@ def wire(
     return prepared.method or "GET", prepared.url or "", out, body
 
 
-@pytest.mark.parametrize("prefix", ["/auth-api", "/propertycatalog-api", "/bookingmanagement-api"])
+@pytest.mark.parametrize(
+    "prefix",
+    ["/auth-api", "/propertycatalog-api", "/bookingmanagement-api", "/platformadmin-api"],
+)
 @pytest.mark.parametrize("caller", ["anonymous", "admin"])
 async def test_no_generated_request_makes_a_service_fail(
     client: httpx.AsyncClient, admin_token: AdminToken, caller: str, prefix: str

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import LISTING_BODY, Person, iso_days_from, make_logged_in
 
-SERVICES = ("/auth-api", "/propertycatalog-api", "/bookingmanagement-api")
+SERVICES = ("/auth-api", "/propertycatalog-api", "/bookingmanagement-api", "/platformadmin-api")
 CHECKS = [response_schema_conformance, status_code_conformance]
 SCHEMES = {"bearerAuth", "accessTokenQuery", "accessTokenHeader", "accessTokenCookie"}
 UNKNOWN = "0190a000-0000-7000-8000-000000000000"
@@ -420,6 +420,20 @@ async def session_of_catalog_and_booking(
     ok(await call("GET", bm, headers=h))
     later = {"checkIn": day(20), "checkOut": day(23)}
     ok(await call("PATCH", f"{bm}/{rid}/stay", json=later, headers=g))
+    # disputes: the guest opens one, an admin decides it, admins record actions
+    dm = "/bookingmanagement-api/v1/disputes"
+    opened = {"reservationId": rid, "issueType": "noise", "description": "Loud neighbours."}
+    did = ok(await call("POST", dm, json=opened, headers=g), 201)["dispute"]["id"]
+    await call("POST", dm, json=opened, headers=g)  # 409: one open dispute
+    ok(await call("GET", dm, headers=g))
+    ok(await call("GET", f"{dm}/{did}", headers=h))
+    await call("PATCH", f"{dm}/{did}", json={"resolutionStatus": "rejected"}, headers=g)  # 403
+    ok(await call("PATCH", f"{dm}/{did}", json={"resolutionStatus": "rejected"}, headers=a))
+    actions = "/platformadmin-api/v1/admindisputeactions"
+    note = {"disputeId": did, "actionTaken": "note"}
+    ok(await call("POST", actions, json=note, headers=a), 201)
+    ok(await call("GET", actions, headers=a))
+    await call("GET", actions, headers=g)  # 403
     ok(await call("PATCH", f"{bm}/{rid}", json={"bookingStatus": "cancelled"}, headers=g))
     other = {"listingId": lid, "checkIn": day(30), "checkOut": day(32), "guestCount": 1}
     rid = ok(await call("POST", bm, json=other, headers=g), 201)["reservation"]["id"]

@@ -1,6 +1,6 @@
 """localstripe as the payment tests run it: `python localstripe_server.py --port N`.
 
-The same server as the `localstripe` command (its aiohttp app), with four differences,
+The same server as the `localstripe` command (its aiohttp app), with five differences,
 all for the tests and none in staykit's code:
 - it listens on 127.0.0.1 only (the command binds every interface);
 - its store stays in memory: the command pickles it to /tmp/localstripe.pickle after
@@ -11,12 +11,19 @@ all for the tests and none in staykit's code:
   idempotency_error. Without this, nothing could show that staykit sends its keys;
 - PaymentIntent creation takes `allowed_payment_method_types`, the name stripe SDK 16's
   API version (2026-10-28.endive) uses where localstripe knows only the older
-  `payment_method_types` (which that API version removed).
+  `payment_method_types` (which that API version removed);
+- a FAKE POST /v1/checkout/sessions (localstripe has no Checkout): it checks the call's
+  shape as Stripe documents it (payment mode, inline price data, the two return pages),
+  answers a session in Stripe's shape and keeps what it was sent, readable at
+  GET /_staykit/checkout_sessions/{id}. Nothing can be paid on it: that a session's
+  payment reaches the ledger is the payment intent webhook's, tested on its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
+import time
 from typing import Any
 
 from aiohttp import web
@@ -68,12 +75,80 @@ async def idempotency(request: web.Request, handler: Any) -> web.StreamResponse:
     return response
 
 
+_sessions: dict[str, dict[str, Any]] = {}
+
+
+def _refuse(message: str, param: str) -> web.Response:
+    error = {"error": {"type": "invalid_request_error", "message": message, "param": param}}
+    return web.json_response(error, status=400)
+
+
+async def create_checkout_session(request: web.Request) -> web.Response:
+    """The fake Checkout Session (see the module's docstring)."""
+    data = await server.get_post_data(request)
+    lines = data.get("line_items")
+    if data.get("mode") != "payment":
+        return _refuse("mode must be payment here.", "mode")
+    if not isinstance(lines, list) or not lines:
+        return _refuse("line_items is required.", "line_items")
+    for name in ("success_url", "cancel_url"):
+        if not str(data.get(name, "")).startswith(("http://", "https://")):
+            return _refuse(f"{name} must be a URL.", name)
+    total = 0
+    currencies = set()
+    for i, line in enumerate(lines):
+        price = line.get("price_data") or {}
+        try:
+            amount, quantity = int(price["unit_amount"]), int(line.get("quantity", 1))
+            name = price["product_data"]["name"]
+        except (KeyError, TypeError, ValueError):
+            return _refuse(
+                "a line needs price_data with unit_amount and a name.", f"line_items[{i}]"
+            )
+        if amount < 1 or quantity < 1 or not name:
+            return _refuse("a line's amount and quantity are positive.", f"line_items[{i}]")
+        currencies.add(price.get("currency"))
+        total += amount * quantity
+    if len(currencies) != 1:
+        return _refuse("every line is in one currency.", "line_items")
+    session_id = f"cs_test_{secrets.token_hex(12)}"
+    session = {
+        "id": session_id,
+        "object": "checkout.session",
+        "mode": "payment",
+        "url": f"https://checkout.stripe.test/c/pay/{session_id}",
+        "status": "open",
+        "payment_status": "unpaid",
+        "amount_total": total,
+        "currency": currencies.pop(),
+        "customer": data.get("customer"),
+        "payment_intent": None,
+        "client_reference_id": data.get("client_reference_id"),
+        "success_url": data["success_url"],
+        "cancel_url": data["cancel_url"],
+        "metadata": data.get("metadata") or {},
+        "expires_at": int(time.time()) + 86400,
+        "livemode": False,
+    }
+    _sessions[session_id] = {"session": session, "params": data}
+    return web.json_response(session)
+
+
+async def read_checkout_session(request: web.Request) -> web.Response:
+    found = _sessions.get(request.match_info["id"])
+    if found is None:
+        return _refuse("No such checkout session.", "id")
+    return web.json_response(found)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     # Outermost, so that error answers (a decline) are replayed as Stripe replays them.
     server.app.middlewares.insert(0, idempotency)
+    server.app.router.add_post("/v1/checkout/sessions", create_checkout_session)
+    server.app.router.add_get("/_staykit/checkout_sessions/{id}", read_checkout_session)
     web.run_app(server.app, host="127.0.0.1", port=args.port, access_log=None, print=None)
 
 

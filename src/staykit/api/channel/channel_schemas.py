@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 
 class ImportState(BaseModel):
@@ -89,7 +91,52 @@ class ChannelSetting(BaseModel):
 
 
 class ChannelRecord(BaseModel):
-    """An item as the channel answers it (never answered yet: the channel is not
-    connected)."""
+    """An item as the channel answers it (Airbnb and Booking.com: never answered yet, the
+    channel is not connected)."""
 
     model_config = ConfigDict(extra="allow")
+
+
+# --- the Stripe channel (POST /channels/stripe: createStripeSession) -------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StripeProductData(_Strict):
+    name: str = Field(min_length=1, max_length=250)
+
+
+class StripePriceData(_Strict):
+    currency: str = Field(pattern=r"^[A-Za-z]{3}$", description="The booking's currency.")
+    product_data: StripeProductData
+    unit_amount: StrictInt = Field(ge=1, le=10**12, description="In Stripe's integer units.")
+
+
+class StripeLineItem(_Strict):
+    """A line in Stripe Checkout's format (inline price data only: staykit does not read
+    Stripe Price objects)."""
+
+    price_data: StripePriceData
+    quantity: StrictInt = Field(default=1, ge=1, le=1000)
+
+
+HttpUrl = Annotated[str, Field(max_length=2048, pattern=r"^https?://\S+$")]
+
+
+class CreateStripeSession(_Strict):
+    """createStripeSession: a Stripe Checkout page for what the booking owes. line_items
+    are optional; sent, they must add up to what the booking owes. `bookId` is the seed's
+    prose's name for bookingId. capture false (authorize only) is not served."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    action: Literal["createStripeSession"]
+    bookingId: StrictInt = Field(
+        ge=1, lt=2**63, validation_alias=AliasChoices("bookingId", "bookId")
+    )
+    line_items: list[StripeLineItem] | None = Field(default=None, min_length=1, max_length=20)
+    success_url: HttpUrl
+    cancel_url: HttpUrl
+    capture: StrictBool = True

@@ -1,6 +1,7 @@
 """Channel API: /channels. iCal export and import settings per property and room
-(/channels/settings); Airbnb, Booking.com and Stripe, which no account can connect yet:
-each of their operations checks the token's scope, then answers 409 "not connected"."""
+(/channels/settings); Airbnb and Booking.com, which no account can connect yet: each of
+their operations checks the token's scope, then answers 409 "not connected". Stripe is
+served by stripe.py."""
 
 from __future__ import annotations
 
@@ -237,53 +238,3 @@ async def get_booking_reviews(
     from_: Annotated[date, Query(alias="from", description="Reviews made on or after.")],
 ) -> NoReturn:
     _not_connected("booking")
-
-
-@router.post(
-    "/channels/stripe",
-    response_model=list[PostResult],
-    status_code=201,
-    tags=["Channels - Stripe"],
-    summary="Alpha - Perform actions at Stripe",
-    responses={409: {"description": "Stripe is not connected (payments arrive later)."}},
-)
-async def post_stripe(account: Writer, items: Items) -> NoReturn:
-    _not_connected("stripe")
-
-
-@router.get(
-    "/channels/stripe/paymentMethods",
-    response_model=ListAnswer[ChannelRecord],
-    tags=["Channels - Stripe"],
-    summary="Alpha",
-    responses={409: {"description": "Stripe is not connected (payments arrive later)."}},
-)
-async def get_stripe_payment_methods(
-    account: Reader,
-    booking_id: Annotated[int, Query(alias="bookingId", ge=1)],
-    stripe_payment_method_id: Annotated[
-        str | None, Query(alias="stripePaymentMethodId", max_length=100)
-    ] = None,
-    stripe_api_version: Annotated[
-        str | None, Query(alias="stripeApiVersion", max_length=50)
-    ] = None,
-) -> NoReturn:
-    _not_connected("stripe")
-
-
-@router.get(
-    "/channels/stripe/charges",
-    response_model=ListAnswer[ChannelRecord],
-    tags=["Channels - Stripe"],
-    summary="Alpha",
-    responses={409: {"description": "Stripe is not connected (payments arrive later)."}},
-)
-async def get_stripe_charges(
-    account: Reader,
-    booking_id: Annotated[int, Query(alias="bookingId", ge=1)],
-    stripe_charge_id: Annotated[str | None, Query(alias="stripeChargeId", max_length=100)] = None,
-    stripe_api_version: Annotated[
-        str | None, Query(alias="stripeApiVersion", max_length=50)
-    ] = None,
-) -> NoReturn:
-    _not_connected("stripe")

@@ -10,7 +10,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
 
-from staykit.api.channel import accounts, bookings, channels, inventory, messages, properties
+from staykit.api.channel import (
+    accounts,
+    bookings,
+    channels,
+    inventory,
+    messages,
+    properties,
+    stripe,
+)
 from staykit.api.channel.auth import Metered, OptionalCaller, client_ip
 from staykit.api.channel.schemas import (
     Deleted,
@@ -150,5 +158,5 @@ async def token_details(
 
 router = APIRouter()
 router.include_router(authentication)
-for area in (bookings, messages, properties, inventory, accounts, channels):
+for area in (bookings, messages, properties, inventory, accounts, channels, stripe):
     router.include_router(area.router)

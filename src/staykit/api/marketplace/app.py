@@ -9,6 +9,7 @@ from starlette.datastructures import State
 
 from staykit import __version__
 from staykit.api.marketplace import (
+    admin_disputes,
     auth_avatars,
     auth_groups,
     auth_permissions,
@@ -19,6 +20,7 @@ from staykit.api.marketplace import (
     catalog_quote,
     catalog_search,
     dev,
+    disputes,
     errors,
     verification,
 )
@@ -29,6 +31,7 @@ SERVICES: dict[str, str] = {
     "auth": "/auth-api",
     "propertycatalog": "/propertycatalog-api",
     "bookingmanagement": "/bookingmanagement-api",
+    "platformadmin": "/platformadmin-api",
 }
 
 
@@ -61,11 +64,19 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     booking_service = Service(
         "bookingManagement",
         SERVICES["bookingmanagement"],
-        "Reservations: booking, approval, cancellation and changes of stays.",
+        "Reservations: booking, approval, cancellation and changes of stays; disputes.",
         token_name,
     )
     booking_service.include_router(booking.router)
-    return [auth_service, catalog_service, booking_service]
+    booking_service.include_router(disputes.router)
+    admin_service = Service(
+        "platformAdmin",
+        SERVICES["platformadmin"],
+        "Moderation and oversight: the admins' actions on disputes.",
+        token_name,
+    )
+    admin_service.include_router(admin_disputes.router)
+    return [auth_service, catalog_service, booking_service, admin_service]
 
 
 def create_marketplace_app(settings: Settings, state: State) -> FastAPI:

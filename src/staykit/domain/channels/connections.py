@@ -1,8 +1,9 @@
 """The channels an account cannot connect yet, and the error that says so.
 
-staykit has no connection to Airbnb, Vrbo or Booking.com, and Stripe arrives with the
-payments work; every Channel API operation on them answers ChannelNotConnected (409):
-the request may be well formed, but the account has nothing connected to act on.
+staykit has no connection to Airbnb, Vrbo or Booking.com; every Channel API operation on
+them answers ChannelNotConnected (409): the request may be well formed, but the account
+has nothing connected to act on. Stripe is connected through staykit's payment provider,
+and is not where staykit has none (production without a Stripe key).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ CHANNEL_NAMES = {
 NOT_CONNECTED_CHANNELS = ("airbnb", "vrbo")  # the settings a POST may name but not set
 
 _WHY = {
-    "stripe": "payments through Stripe arrive with staykit's payments work",
+    "stripe": "no payment provider is configured on this staykit (STAYKIT_STRIPE_API_KEY)",
 }
 
 

@@ -3,5 +3,6 @@ of every money movement, the price split, and the intake of the provider's webho
 
 Modules: port (the Protocol and its values), stripe_provider, offline, payouts (the fake
 payout sink), providers (choosing one from the settings), keys (idempotency keys), split,
-models, ledger, service (provider + ledger operations), webhooks.
+models, ledger, service (provider + ledger operations), webhooks, channel_stripe (the
+Channel API's Stripe channel: a booking's checkout, charges and saved cards).
 """

@@ -64,3 +64,22 @@ def customer_key(user_id: uuid.UUID) -> str:
 
 def attach_key(customer_id: str, payment_method: str) -> str:
     return f"customer:{customer_id}:attach:{payment_method}"
+
+
+def dispute_refund_key(dispute_id: uuid.UUID) -> str:
+    """The refund an admin's decision on a dispute approves: one decision per dispute (a
+    decided dispute is final), so one key, the same when the decision is tried again."""
+    return f"dispute:{dispute_id}:refund"
+
+
+def booking_customer_key(reservation_id: uuid.UUID) -> str:
+    """The customer record at the provider of a booking with no staykit user behind it
+    (the Channel API's Stripe checkout saves the booker's card on it)."""
+    return f"reservation:{reservation_id}:customer"
+
+
+def checkout_key(reservation_id: uuid.UUID, paid_count: int, due_minor: int, asked: str) -> str:
+    """A checkout for what is due on a reservation: the same while nothing has been paid
+    since (`paid_count` payments recorded, `due_minor` due) and for the same request
+    (`asked`: a digest of its pages and lines), so a retried request gets the same page."""
+    return f"reservation:{reservation_id}:checkout:{paid_count}:{due_minor}:{asked}"

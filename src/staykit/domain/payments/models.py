@@ -135,3 +135,38 @@ class PaymentEvent(Base):
     type: Mapped[str] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+class PaymentCheckout(Base):
+    """A hosted checkout page made for a booking (the Channel API's POST /channels/stripe
+    createStripeSession): which provider session, for how much, and the provider customer
+    the booker's card is saved on (GET /channels/stripe/paymentMethods reads that
+    customer's cards). Insert-only, like the ledger (a trigger refuses UPDATE and DELETE):
+    the session's state lives at the provider, and its payment reaches the ledger through
+    the payment's own webhook."""
+
+    __tablename__ = "payment_checkouts"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount"),
+        Index("uq_payment_checkouts_provider_session", "provider", "session_id", unique=True),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    reservation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reservations.id"), index=True)
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id"))
+    provider: Mapped[str] = mapped_column(String(20))
+    session_id: Mapped[str] = mapped_column(String(255))
+    customer_id: Mapped[str | None] = mapped_column(String(255), default=None)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3))
+    success_url: Mapped[str] = mapped_column(String(2048))
+    cancel_url: Mapped[str] = mapped_column(String(2048))
+    # keys.checkout_key: a retried request finds its checkout instead of making another.
+    idempotency_key: Mapped[str] = mapped_column(String(255), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Who asked, as the ledger records it.
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    credential: Mapped[str] = mapped_column(String(20))
+    client_id: Mapped[str | None] = mapped_column(String(100), default=None)
+    token_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    surface: Mapped[str | None] = mapped_column(String(20), default=None)

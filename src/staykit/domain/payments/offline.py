@@ -34,6 +34,8 @@ from staykit.domain.payments.errors import (
 )
 from staykit.domain.payments.payouts import FakePayoutSink, Replays
 from staykit.domain.payments.port import (
+    Checkout,
+    CheckoutRequest,
     Customer,
     CustomerRequest,
     Intent,
@@ -93,6 +95,7 @@ class OfflineProvider:
         self.saved: dict[str, tuple[TestCard, str]] = {}
         self.refunded: dict[str, Decimal] = {}
         self.refunds: list[RefundResult] = []
+        self.checkouts: dict[str, Checkout] = {}
         self.payouts = FakePayoutSink()
         self._replays = Replays()
 
@@ -241,6 +244,65 @@ class OfflineProvider:
             return result
 
         return self._replays.once(idempotency_key, ("refund", intent_id, amount, currency), refund)
+
+    async def create_checkout(self, request: CheckoutRequest, *, idempotency_key: str) -> Checkout:
+        """A checkout with no page (url None): `complete_checkout` pays it, as a booker
+        entering a card on Stripe's page would."""
+        check_payable(request.amount, request.currency)
+
+        def create() -> Checkout:
+            if request.customer_id is not None and request.customer_id not in self.customers:
+                raise ProviderObjectNotFound(
+                    f"No customer {request.customer_id!r}.", field="customer_id"
+                )
+            metadata = {**request.metadata, "reservation_id": str(request.reservation_id)}
+            checkout = Checkout(
+                id=_new_id("cs"),
+                url=None,
+                status="open",
+                payment_status="unpaid",
+                amount=request.amount,
+                currency=request.currency,
+                customer_id=request.customer_id,
+                intent_id=None,
+                expires_at=None,
+                success_url=request.success_url,
+                cancel_url=request.cancel_url,
+                metadata=metadata,
+            )
+            self.checkouts[checkout.id] = checkout
+            return checkout
+
+        return self._replays.once(idempotency_key, ("checkout", request), create)
+
+    def complete_checkout(self, checkout_id: str, payment_method: str) -> Intent:
+        """TEST MONEY: pay an open checkout with a test card (a decline raises, and the
+        checkout stays open), saving the card on its customer. Answers the succeeded
+        intent, which a webhook would deliver."""
+        checkout = self.checkouts.get(checkout_id)
+        if checkout is None or checkout.status != "open":
+            raise ProviderObjectNotFound(f"No open checkout {checkout_id!r}.", field="checkout_id")
+        intent = self._store(
+            Intent(
+                id=_new_id("pi"),
+                status=IntentStatus.REQUIRES_CONFIRMATION,
+                amount=checkout.amount,
+                currency=checkout.currency,
+                customer_id=checkout.customer_id,
+                payment_method=payment_method,
+                client_secret=None,
+                latest_charge_id=None,
+                failure_code=None,
+                metadata=dict(checkout.metadata),
+            )
+        )
+        paid = self._confirm(intent, None)
+        if checkout.customer_id is not None:
+            self.saved[_new_id("pm")] = (self._card(payment_method), checkout.customer_id)
+        self.checkouts[checkout_id] = replace(
+            checkout, status="complete", payment_status="paid", intent_id=paid.id
+        )
+        return paid
 
     async def create_customer(self, request: CustomerRequest, *, idempotency_key: str) -> Customer:
         def create() -> Customer:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
@@ -92,9 +93,13 @@ class RefundResult:
 
 @dataclass(frozen=True, slots=True)
 class CustomerRequest:
-    user_id: uuid.UUID
+    """A customer for a user (their saved cards), or, where the booker has no staykit
+    user (a Channel API booking), for a reservation: `user_id` None, `reservation_id` set."""
+
+    user_id: uuid.UUID | None
     email: str | None = None
     name: str | None = None
+    reservation_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,54 @@ class PaymentMethod:
     last4: str | None
     exp_month: int | None
     exp_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutLine:
+    """One line of a hosted checkout page: what the booker sees and pays for it."""
+
+    name: str
+    unit_amount: Decimal
+    quantity: int = 1
+
+    @property
+    def total(self) -> Decimal:
+        return self.unit_amount * self.quantity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutRequest:
+    """A hosted checkout page (Stripe Checkout) where the booker pays `amount` for a
+    reservation; the lines add up to it (the caller checks). The payment it makes is an
+    intent like any other, naming the reservation in its metadata, so the webhook records
+    it in the ledger. `save_payment_method` keeps the card on `customer_id` for later."""
+
+    amount: Decimal
+    currency: str
+    reservation_id: uuid.UUID
+    lines: tuple[CheckoutLine, ...]
+    success_url: str
+    cancel_url: str
+    customer_id: str | None = None
+    save_payment_method: bool = True
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Checkout:
+    id: str
+    # The page to send the booker to; None where the provider has no page (offline).
+    url: str | None
+    status: str  # open, complete, expired
+    payment_status: str  # unpaid, paid, no_payment_required
+    amount: Decimal
+    currency: str
+    customer_id: str | None
+    intent_id: str | None  # the payment's intent, once the provider made one
+    expires_at: datetime | None
+    success_url: str
+    cancel_url: str
+    metadata: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +221,10 @@ class PaymentProvider(Protocol):
         idempotency_key: str,
         metadata: dict[str, str] | None = None,
     ) -> RefundResult: ...
+
+    async def create_checkout(
+        self, request: CheckoutRequest, *, idempotency_key: str
+    ) -> Checkout: ...
 
     async def create_customer(
         self, request: CustomerRequest, *, idempotency_key: str

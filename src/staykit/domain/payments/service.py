@@ -176,6 +176,10 @@ class RefundCommand:
     # None: all that is left of the newest payment with something left.
     amount: Decimal | None = None
     reason: str | None = None
+    # The operation's own key, where the caller has one that names it better than the
+    # ledger's count of refunds (a dispute's decision: dispute_refund_key). None: the
+    # payment's next refund number (keys.refund_key).
+    idempotency_key: str | None = None
 
 
 async def refund_payment(
@@ -201,7 +205,7 @@ async def refund_payment(
     payment = next((p for p in payments if p.left >= wanted), None)
     if payment is None:  # more than any one payment has left: refund them one by one
         raise RefundExceedsPaid(wanted, max(p.left for p in payments), target.currency)
-    key = keys.refund_key(payment.entry.id, payment.refunds + 1)
+    key = command.idempotency_key or keys.refund_key(payment.entry.id, payment.refunds + 1)
     assert payment.entry.provider_ref is not None  # a guest payment always has one
     result = await provider.refund(
         payment.entry.provider_ref,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,7 @@ from stripe.params import (
     RefundCreateParams,
     TransferCreateParams,
 )
+from stripe.params.checkout import SessionCreateParams
 
 from staykit.core import money
 from staykit.domain.payments.errors import (
@@ -43,6 +45,8 @@ from staykit.domain.payments.errors import (
     ProviderUnavailable,
 )
 from staykit.domain.payments.port import (
+    Checkout,
+    CheckoutRequest,
     Customer,
     CustomerRequest,
     Intent,
@@ -70,6 +74,12 @@ def to_stripe_amount(amount: Decimal, currency: str) -> int:
         return money.to_minor_units(amount, currency, exponent=STRIPE_EXPONENTS.get(currency))
     except ValueError as exc:
         raise AmountNotPayable(f"Stripe cannot move {amount} {currency}: {exc}.") from exc
+
+
+def stripe_units(amount: Decimal, currency: str) -> int:
+    """Any amount of `currency` (zero included) as Stripe's integer units: for showing
+    amounts in Stripe's shape (the Channel API's Stripe reads), not for moving money."""
+    return money.to_minor_units(amount, currency, exponent=STRIPE_EXPONENTS.get(currency))
 
 
 def from_stripe_amount(units: int, currency: str) -> Decimal:
@@ -144,6 +154,30 @@ def _method_from_stripe(obj: Any) -> PaymentMethod:
         last4=card.get("last4"),
         exp_month=card.get("exp_month"),
         exp_year=card.get("exp_year"),
+    )
+
+
+def checkout_from_stripe(obj: Any, request: CheckoutRequest) -> Checkout:
+    """A Stripe Checkout Session as the port's Checkout (what the request asked, where
+    Stripe's answer leaves a field out)."""
+    data = _data(obj)
+    currency = str(data.get("currency") or request.currency).upper()
+    total = data.get("amount_total")
+    expires = data.get("expires_at")
+    metadata = data.get("metadata")
+    return Checkout(
+        id=str(data["id"]),
+        url=data.get("url"),
+        status=str(data.get("status") or "open"),
+        payment_status=str(data.get("payment_status") or "unpaid"),
+        amount=request.amount if total is None else from_stripe_amount(int(total), currency),
+        currency=currency,
+        customer_id=_id_of(data.get("customer")),
+        intent_id=_id_of(data.get("payment_intent")),
+        expires_at=None if expires is None else datetime.fromtimestamp(int(expires), UTC),
+        success_url=str(data.get("success_url") or request.success_url),
+        cancel_url=str(data.get("cancel_url") or request.cancel_url),
+        metadata={str(k): str(v) for k, v in (metadata or {}).items()},
     )
 
 
@@ -307,8 +341,51 @@ class StripeProvider:
             status=str(refund.status),
         )
 
+    async def create_checkout(self, request: CheckoutRequest, *, idempotency_key: str) -> Checkout:
+        currency = request.currency.lower()
+        metadata = {**request.metadata, "reservation_id": str(request.reservation_id)}
+        intent_data: dict[str, Any] = {"metadata": metadata}
+        if request.save_payment_method:
+            intent_data["setup_future_usage"] = "off_session"
+        params: SessionCreateParams = {
+            "mode": "payment",
+            "line_items": [
+                {
+                    "price_data": {
+                        "currency": currency,
+                        "product_data": {"name": line.name},
+                        "unit_amount": to_stripe_amount(line.unit_amount, request.currency),
+                    },
+                    "quantity": line.quantity,
+                }
+                for line in request.lines
+            ],
+            "success_url": request.success_url,
+            "cancel_url": request.cancel_url,
+            "client_reference_id": str(request.reservation_id),
+            "metadata": metadata,
+            # The intent carries the reservation too: its payment_intent.succeeded webhook
+            # records the payment in the ledger like any other.
+            "payment_intent_data": intent_data,  # type: ignore[typeddict-item]
+        }
+        if request.customer_id:
+            params["customer"] = request.customer_id
+        with translated("create the checkout"):
+            session = await self.client.v1.checkout.sessions.create_async(
+                params, {"idempotency_key": idempotency_key}
+            )
+        return checkout_from_stripe(session, request)
+
     async def create_customer(self, request: CustomerRequest, *, idempotency_key: str) -> Customer:
-        params: CustomerCreateParams = {"metadata": {"user_id": str(request.user_id)}}
+        metadata = {
+            name: str(value)
+            for name, value in (
+                ("user_id", request.user_id),
+                ("reservation_id", request.reservation_id),
+            )
+            if value is not None
+        }
+        params: CustomerCreateParams = {"metadata": metadata}
         if request.email:
             params["email"] = request.email
         if request.name:
