@@ -17,8 +17,8 @@ admin_dispute_actions, audit_logs and payment_checkouts are append-only: one tri
 function refuses UPDATE and DELETE of their rows, as the ledger's does (TRUNCATE, an
 owner's maintenance statement, is not a row change and stays possible).
 
-Revision ID: 0019
-Revises: 0016 (0017 and 0018 are written beside this one; the merge re-chains them)
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-08
 """
 
@@ -28,8 +28,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0019"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
