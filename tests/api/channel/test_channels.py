@@ -221,6 +221,30 @@ async def test_settings_of_another_business_or_an_unknown_room_are_not_written(
     assert foreign_room["errors"][0]["field"] == "properties[0].roomTypes[0].id"
 
 
+@pytest.mark.parametrize("named", [2**70, -1, "\u00b2", "12" * 20, True])
+async def test_an_id_that_names_no_row_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms, named: object
+) -> None:
+    """Found by the contract fuzzer: an id beyond a BIGINT reached the database (a 400 for
+    the whole request); a string of non-ASCII digits ("\u00b2") failed int() (a 500)."""
+    property_id, queen, _ = await catalog_ids(db, pms)
+    r = await client.post(
+        SETTINGS,
+        headers=await pms.headers("write:channels"),
+        json=[
+            imports(named, {"id": queen, "import1": "endDateCheckout"}),  # type: ignore[arg-type]
+            imports(property_id, {"id": named, "import1": "endDateCheckout"}),
+            imports(property_id, {"id": queen, "import1": "endDateCheckout"}),
+        ],
+    )
+    assert r.status_code == 201, r.text
+    bad_property, bad_room, ok = r.json()
+    assert bad_property["errors"][0]["field"] == "properties[0].id"
+    assert bad_room["errors"][0]["field"] == "properties[0].roomTypes[0].id"
+    assert ok["success"] is True
+    assert "\u00b2" not in r.text and "12" * 20 not in r.text
+
+
 async def _other_room_int_id(db: AsyncSession, pms: Pms) -> int:
     from sqlalchemy import select
 

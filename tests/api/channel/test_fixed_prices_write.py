@@ -373,6 +373,26 @@ async def test_another_accounts_ids_are_not_found_and_nothing_changes(
     assert len(count.all()) == 1
 
 
+async def test_ids_no_row_can_have_are_that_items_not_found(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Beyond a BIGINT the database refuses the value: found by the contract fuzzer as a
+    400 for the whole request ("A value is out of range")."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"id": 2**70, "roomPrice": 1},
+            {"roomId": 2**64, "roomPrice": 1},
+            {"id": -5},
+            _queen(pms, name="Still written"),
+        ],
+    )
+    assert [fields(r) for r in results] == [["id"], ["roomId"], ["id"], []]
+    assert all("not found" in r["errors"][0]["message"] for r in results[:3])
+    assert results[3]["success"] is True
+
+
 async def test_writing_fixed_prices_needs_the_write_inventory_scope(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

@@ -271,6 +271,24 @@ async def test_dates_outside_the_write_window_are_the_items_error(
     assert [e["field"] for e in results[2]["errors"]] == ["calendar.0.to"]
 
 
+async def test_room_ids_no_room_can_have_are_that_items_not_found(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: a roomId beyond a BIGINT reached the database, which
+    refused it (a 400 for the whole request)."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"roomId": 2**70, "calendar": [{**span(30), "price1": 1}]},
+            {"roomId": -3, "calendar": [{**span(30), "price1": 1}]},
+            {"roomId": pms.cabin.int_id, "calendar": [{**span(30), "price1": 220}]},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["message"] for r in results[:2]] == ["not found", "not found"]
+
+
 async def test_num_avail_is_a_cap_and_unsupported_values_are_warnings(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

@@ -342,3 +342,32 @@ async def test_more_than_10000_items_is_a_400_and_writes_nothing(
     r = await client.post(PROPERTIES, headers=await pms.headers("write:properties"), json=items)
     assert_channel_error(r, 400, field="body")
     assert await db.scalar(select(Property.id).where(Property.name == "Flood")) is None
+
+
+async def test_ids_no_row_can_have_are_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: an id beyond a BIGINT reached the database, which
+    refused it, and the whole request was a 400 ("A value is out of range")."""
+    ids = await int_ids(db, pms)
+    huge = 2**70
+    results = await post(
+        client,
+        pms,
+        [
+            {"id": huge, "name": "Nowhere"},
+            {"id": ids["property"], "roomTypes": [{"id": huge, "name": "Nowhere"}]},
+            {
+                "id": ids["property"],
+                "roomTypes": [{"id": ids["queen"], "units": [{"id": huge, "name": "Nowhere"}]}],
+            },
+            {"id": ids["property"], "name": "Lakeside Inn"},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:3]] == [
+        "id",
+        "roomTypes[0].id",
+        "roomTypes[0].units[0].id",
+    ]
+

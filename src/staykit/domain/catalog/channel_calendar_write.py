@@ -46,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, channel_calendar, nightly_rates
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
@@ -171,7 +172,7 @@ async def _rooms(
     items: Sequence[RoomRanges],
 ) -> dict[int, _RoomRates]:
     """The named rooms the principal may change, with their active rates. Three queries."""
-    ids = sorted({item.room_id for item in items if item.room_id is not None})
+    ids = sorted({n for item in items if (n := int_id(item.room_id)) is not None})
     if not ids:
         return {}
     found = await channel_calendar.rooms(session, principal, business_ids, room_ids=ids)

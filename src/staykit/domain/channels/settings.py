@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.models import Property, UnitType
 from staykit.domain.catalog.webhooks import MAX_URL, public_http_url
@@ -261,14 +262,10 @@ def _fields(
     return values
 
 
-def _integer(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return None
+def _named(value: Any) -> str:
+    """An id as an error message names it: an integer as itself, anything else not at all
+    (messages never repeat what a client sent)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else "with that id"
 
 
 @dataclass(frozen=True)
@@ -293,11 +290,11 @@ async def _known(
         for prop in item["properties"]:
             if not isinstance(prop, dict):
                 continue
-            if (n := _integer(prop.get("id"))) is not None:
+            if (n := int_id(prop.get("id"))) is not None:
                 property_ints.add(n)
             given = prop.get("roomTypes")
             for room in given if isinstance(given, list) else []:
-                if isinstance(room, dict) and (m := _integer(room.get("id"))) is not None:
+                if isinstance(room, dict) and (m := int_id(room.get("id"))) is not None:
                     room_ints.add(m)
     if not property_ints or not business_ids:
         return _Known({}, {})
@@ -348,12 +345,14 @@ def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_C
         if not isinstance(prop, dict):
             check.error(path, "Each property must be an object with its id.")
             continue
-        n = _integer(prop.get("id"))
-        if n is None:
+        if prop.get("id") is None:
             check.error(f"{path}.id", "id (the property's id) is required.")
             continue
-        if n not in known.properties:
-            check.error(f"{path}.id", f"There is no property {n} this token may change.")
+        n = int_id(prop["id"])
+        if n is None or n not in known.properties:
+            check.error(
+                f"{path}.id", f"There is no property {_named(prop['id'])} this token may change."
+            )
             continue
         property_id, business_id = known.properties[n]
         values = _fields(check, path, prop, PROPERTY_FIELDS[channel], {"id", "roomTypes"})
@@ -370,12 +369,12 @@ def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_C
             if not isinstance(room, dict):
                 check.error(room_path, "Each room must be an object with its id.")
                 continue
-            m = _integer(room.get("id"))
-            if m is None:
+            if room.get("id") is None:
                 check.error(f"{room_path}.id", "id (the room's id) is required.")
                 continue
-            if known.rooms.get(m, (None, None))[1] != property_id:
-                check.error(f"{room_path}.id", f"Property {n} has no room {m}.")
+            m = int_id(room["id"])
+            if m is None or known.rooms.get(m, (None, None))[1] != property_id:
+                check.error(f"{room_path}.id", f"Property {n} has no room {_named(room['id'])}.")
                 continue
             room_values = _fields(check, room_path, room, ROOM_FIELDS[channel], {"id"})
             if room_values:
