@@ -495,6 +495,25 @@ async def test_delete_needs_delete_bookings_and_an_id(client: httpx.AsyncClient,
     assert_channel_error(r, 400, field="id")
 
 
+async def test_delete_answers_each_integer_id_even_one_that_names_no_booking(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: the document types the ids as integers, and a negative
+    one (or one beyond any id) made the whole request a 400; it is that id's "not found"."""
+    headers = await pms.headers(*WRITE, "delete:bookings")
+    [made] = await post(client, headers, [stay(pms)])
+    r = await client.delete(
+        "/v2/bookings", params={"id": [-5, 2**70, 0, made["new"]["id"]]}, headers=headers
+    )
+    assert r.status_code == 201, r.text
+    results = r.json()
+    assert_conforms("multiplePostResponse", results)
+    assert [r["success"] for r in results] == [False, False, False, True]
+    assert all(r["errors"][0]["field"] == "id" for r in results[:3])
+    r = await client.delete("/v2/bookings", params={"id": "seven"}, headers=headers)
+    assert_channel_error(r, 400, field="id")
+
+
 # --- races ------------------------------------------------------------------------------------
 
 

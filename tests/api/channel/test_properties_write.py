@@ -371,3 +371,24 @@ async def test_ids_no_row_can_have_are_that_items_error(
         "roomTypes[0].units[0].id",
     ]
 
+
+async def test_a_delete_answers_each_integer_id_even_one_that_names_nothing(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """The document types the ids as integers: a negative id, or one beyond any id, is that
+    id's "not found" (it was the whole request's 400, and beyond a BIGINT the database's);
+    an id that is not an integer is still a 400."""
+    ids = await int_ids(db, pms)
+    named = [-5, 2**70, 0]
+    headers = await pms.headers("write:properties", "delete:properties")
+    for path, deletable in ((ROOMS, ids["queen"]), (PROPERTIES, ids["property"])):
+        r = await client.delete(
+            path, params=[("id", n) for n in [*named, deletable]], headers=headers
+        )
+        assert r.status_code == 201, r.text
+        results = r.json()
+        contracts.assert_conforms("multiplePostResponse", results)
+        assert [r["success"] for r in results] == [False, False, False, True]
+        assert all(r["errors"][0]["field"] == "id" for r in results[:3])
+        r = await client.delete(path, params={"id": "1.5"}, headers=headers)
+        assert_channel_error(r, 400, field="id")
