@@ -271,6 +271,33 @@ async def test_dates_outside_the_write_window_are_the_items_error(
     assert [e["field"] for e in results[2]["errors"]] == ["calendar.0.to"]
 
 
+async def test_a_range_no_property_can_write_is_its_items_error_not_the_requests(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: a range over millennia counted its million dates
+    against the request's limit of room-dates, a 400 for the whole request."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"roomId": pms.queen.int_id, "calendar": [{"from": "0001-01-01", "to": "9999-12-31"}]},
+            {"roomId": pms.cabin.int_id, "calendar": [{**span(30), "price1": 210}]},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, True]
+    assert [e["field"] for e in results[0]["errors"]] == ["calendar.0.from", "calendar.0.to"]
+    assert (await read(client, pms, pms.cabin.int_id, 30, 30))[0]["price1"] == 210
+
+
+async def test_more_than_100000_room_dates_within_the_window_is_a_400(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    item = {"roomId": pms.queen.int_id, "calendar": [{**span(0, 1000), "price1": 1}]}
+    r = await client.post(CALENDAR, json=[item] * 100, headers=await pms.headers("write:inventory"))
+    assert_channel_error(r, 400, field="calendar")
+    assert (await db.scalars(select(RateDay))).all() == []
+
+
 async def test_room_ids_no_room_can_have_are_that_items_not_found(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:
