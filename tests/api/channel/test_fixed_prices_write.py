@@ -338,6 +338,48 @@ async def test_an_invalid_item_does_not_sink_its_neighbours(
     assert {"First", "Second"} <= names
 
 
+async def test_a_value_of_the_wrong_type_is_that_items_error_naming_its_field(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """The body is typed (FixedPriceWrite) but read item by item: a wrong type is the
+    item's error, never a 400 for the request, and the other items are written."""
+    results = await post(
+        client,
+        pms,
+        [
+            _queen(pms, minNights="3"),
+            _queen(pms, checkInDays="weekends"),
+            _queen(pms, **{"1PersonPrice": "80"}),
+            {"id": pms.breakfast.int_id, "roomPrice": True},
+            {"id": str(pms.breakfast.int_id), "name": "Half board"},  # digits are an id
+        ],
+    )
+    assert [fields(r) for r in results[:4]] == [
+        ["minNights"],
+        ["checkInDays"],
+        ["1PersonPrice"],
+        ["roomPrice"],
+    ]
+    assert [r["errors"][0]["action"] for r in results[:4]] == ["new", "new", "new", "modify"]
+    assert results[4]["success"] is True
+    assert results[4]["modified"] == {"id": pms.breakfast.int_id, "name": "Half board"}
+
+
+async def test_the_openapi_document_types_the_body_with_beds24_field_names(
+    client: httpx.AsyncClient,
+) -> None:
+    doc = (await client.get("/v2/openapi.json")).json()
+    body = doc["paths"]["/inventory/fixedPrices"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert schema["items"] == {"$ref": "#/components/schemas/FixedPriceWrite"}
+    item = doc["components"]["schemas"]["FixedPriceWrite"]
+    assert {"id", "roomId", "roomPrice", "extraPersonPrice", "1PersonPrice", "checkInDays"} <= set(
+        item["properties"]
+    )
+    assert item["additionalProperties"] is True  # the document's other fields: warnings
+
+
 async def test_the_seventeenth_rate_of_a_room_has_no_offer(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

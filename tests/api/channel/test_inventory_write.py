@@ -380,6 +380,22 @@ async def test_a_body_that_is_not_an_array_is_a_400(
     assert r.status_code == 400, r.text
 
 
+async def test_the_openapi_document_types_the_body_with_beds24_field_names(
+    client: httpx.AsyncClient,
+) -> None:
+    doc = (await client.get("/v2/openapi.json")).json()
+    body = doc["paths"]["/inventory/rooms/calendar"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert schema["items"] == {"$ref": "#/components/schemas/RoomCalendarWrite"}
+    schemas = doc["components"]["schemas"]
+    assert schemas["RoomCalendarWrite"]["required"] == ["roomId", "calendar"]
+    ranges = schemas["CalendarRangeWrite"]
+    assert {"from", "to", "numAvail", "minStay", "override", "price1", "price16"} <= set(
+        ranges["properties"]
+    )
+
+
 async def test_items_for_the_same_room_apply_in_request_order(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

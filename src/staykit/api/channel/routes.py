@@ -10,7 +10,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
 
-from staykit.api.channel import accounts, bookings, channels, inventory, properties
+from staykit.api.channel import (
+    accounts,
+    bookings,
+    channels,
+    inventory,
+    inventory_writes,
+    properties,
+)
 from staykit.api.channel.auth import Metered, OptionalCaller, client_ip
 from staykit.api.channel.schemas import (
     Deleted,
@@ -150,5 +157,5 @@ async def token_details(
 
 router = APIRouter()
 router.include_router(authentication)
-for area in (bookings, properties, inventory, accounts, channels):
+for area in (bookings, properties, inventory, inventory_writes, accounts, channels):
     router.include_router(area.router)
