@@ -193,6 +193,27 @@ async def test_personal_and_financial_fields_need_their_write_scopes(
     assert plain["success"] is True and "price" not in plain["new"]
 
 
+async def test_a_nul_character_in_a_guest_field_is_that_fields_error(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the item was
+    refused with "The database refused the change (a concurrent write); retry." (no field,
+    and a retry that can never succeed)."""
+    headers = await pms.headers(*ALL)
+    results = await post(
+        client,
+        headers,
+        [
+            stay(pms, firstName="A\x00n"),
+            stay(pms, 30, apiReference="ref\x00"),
+            stay(pms, 40, lastName="Plain"),
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:2]] == ["firstName", "apiReference"]
+    assert all("NUL" in r["errors"][0]["message"] for r in results[:2])
+
+
 async def test_without_write_bookings_the_request_is_403(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:

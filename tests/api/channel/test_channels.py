@@ -162,6 +162,29 @@ async def test_an_import_url_must_be_a_public_http_address_without_credentials(
     assert r.json()["data"][0]["properties"][0]["roomTypes"][0]["import2"] == "disable"
 
 
+async def test_a_nul_character_in_a_setting_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the database's
+    refusal made the whole request a 400 ("A value is out of range or malformed")."""
+    property_id, queen, _ = await catalog_ids(db, pms)
+    export = {"channel": "iCalExport", "properties": [{"id": property_id, "roomTypes": []}]}
+    bad = {"id": queen, "iCalRoomDescription": "Queen\x00room"}
+    good = {"id": queen, "export": "bookings"}
+    r = await client.post(
+        SETTINGS,
+        headers=await pms.headers("write:channels"),
+        json=[
+            {**export, "properties": [{"id": property_id, "roomTypes": [bad]}]},
+            {**export, "properties": [{"id": property_id, "roomTypes": [good]}]},
+        ],
+    )
+    assert r.status_code == 201, r.text
+    refused, stored = r.json()
+    assert refused["errors"][0]["field"] == "properties[0].roomTypes[0].iCalRoomDescription"
+    assert stored["success"] is True
+
+
 async def test_each_item_is_answered_in_request_order_with_its_own_errors(
     client: httpx.AsyncClient, db: AsyncSession, pms: Pms
 ) -> None:

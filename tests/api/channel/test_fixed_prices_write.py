@@ -215,6 +215,7 @@ REFUSALS: list[tuple[str, dict[str, Any]]] = [
     ("offerId", {"offerId": 1}),  # the default rate's
     ("offerId", {"offerId": 17}),
     ("name", {"name": ""}),
+    ("name", {"name": "Non\x00refundable"}),  # was a 400 for the request (the database's)
     ("propertyId", {"propertyId": 999_999_999}),
     ("roomPriceGuests", {"roomPriceGuests": 3}),  # the queen's base occupancy is 2
     ("minNights", {"minNights": 3}),  # stricter than the room's 1

@@ -117,6 +117,25 @@ async def test_an_invalid_room_does_not_sink_its_property_nor_its_neighbours(
     assert third["success"] is True and third["new"]["id"]
 
 
+async def test_a_nul_character_in_a_text_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the database's
+    refusal made the whole request a 400 ("A value is out of range or malformed")."""
+    ids = await int_ids(db, pms)
+    results = await post(
+        client,
+        pms,
+        [
+            {"name": "Nul", "currency": "USD", "address": "1 Lake\x00Road"},
+            {"id": ids["property"], "roomTypes": [{"name": "Attic\x00", "qty": 1}]},
+            {"name": "Fine", "currency": "USD"},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:2]] == ["address", "roomTypes[0].name"]
+
+
 async def test_property_and_room_fields_are_modified_and_rooms_added(
     client: httpx.AsyncClient, db: AsyncSession, pms: Pms
 ) -> None:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +28,7 @@ from pydantic import (
     ValidationError,
 )
 
+from staykit.core.schemas import no_nul
 from staykit.domain.catalog import channel_calendar_write
 
 Item = TypeVar("Item")
@@ -184,7 +186,7 @@ class FixedPriceWrite(BaseModel):
     offerId: StrictInt | None = Field(
         default=None, description="The rate's slot, 1..16 (default: the first free one)."
     )
-    name: StrictStr | None = None
+    name: Annotated[StrictStr, AfterValidator(no_nul)] | None = None
     roomPrice: Number | None = Field(default=None, description="Per night; required to create.")
     roomPriceEnable: StrictBool | None = Field(default=None, description="Must be true.")
     roomPriceGuests: StrictInt | None = Field(

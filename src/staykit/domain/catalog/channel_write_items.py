@@ -125,6 +125,8 @@ def text_field(value: Any, field: str, max_length: int, *, required: bool = Fals
         raise ItemError(field, f"{name} must not be empty.")
     if len(value) > max_length:
         raise ItemError(field, f"{name} must be at most {max_length} characters.")
+    if "\x00" in value:  # PostgreSQL text cannot hold it: the item's error, not the database's
+        raise ItemError(field, f"{name} must not contain NUL characters.")
     return value
 
 

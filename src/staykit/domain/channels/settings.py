@@ -243,6 +243,9 @@ def _check_value(check: _Checker, path: str, name: str, kind: Kind, value: Any) 
     if kind.max_length and len(value) > kind.max_length:
         check.error(path, f"{name} must be at most {kind.max_length} characters.")
         return False
+    if "\x00" in value:  # PostgreSQL text cannot hold it: the item's error, not the database's
+        check.error(path, f"{name} must not contain NUL characters.")
+        return False
     return True
 
 
