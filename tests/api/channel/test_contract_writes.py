@@ -2,9 +2,8 @@
 reads: every write staykit serves (POST and DELETE /bookings, POST /inventory/rooms/calendar
 and /inventory/fixedPrices, POST and DELETE /properties, DELETE /properties/rooms, POST
 /accounts and /channels/settings) is sent to `/v2` with a token of the pms tenant holding
-every scope, over seeded data: the read test's group booking (with invoice items, and an
-info item added here) and direct booking, and a spare property with a room and a unit to
-delete.
+every scope, over seeded data: the read test's seed (its group booking gets an info item
+here), a direct booking to cancel, and a spare property with a room and a unit to delete.
 
 - The document's own request examples (its placeholder ids and dates moved onto the seeded
   rows and 40 days ahead), and hand-written ones where it gives none: each is carried out,
@@ -54,6 +53,7 @@ from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.catalog.models import Property
 from tests.api.channel.conftest import Pms
 from tests.api.channel.test_contract import NOT_RUN, PREFIX, name_of, operations, problem, seed
+from tests.api.cloud.bookings import book_direct
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.clients.document import beds24_json
 from tests.factories import actor_of, days_from, make_listing
@@ -109,7 +109,7 @@ class Seeded:
     rooms: tuple[int, int]  # queen, cabin
     unit: int  # Queen 1
     booking: int  # the group's master
-    direct_booking: int
+    direct_booking: int  # the cabin, 70 days ahead: nothing else depends on it
     info_item: int  # the group's
     invoice_item: int  # the group's cabin charge (one staykit does not compute)
     fixed_price: int  # the queen's "Breakfast included" rate (not default, updatable)
@@ -118,24 +118,23 @@ class Seeded:
 
 
 async def seed_writes(db: AsyncSession, pms: Pms) -> Seeded:
+    """The read test's seed, and what the writes' examples need beside it: an info item of
+    its group booking, a direct booking to cancel and a spare property to delete."""
     await seed(db, pms)
-    group, direct = (
-        await db.scalars(
-            select(Reservation)
-            .where(Reservation.business_id == pms.business_id)
-            .order_by(Reservation.arrival)
-        )
-    ).all()
+    # The group: the booking holding make_group's cabin charge (one staykit does not compute).
+    charge = await db.scalar(
+        select(InvoiceItem)
+        .join(Reservation, Reservation.id == InvoiceItem.reservation_id)
+        .where(Reservation.business_id == pms.business_id, InvoiceItem.code == "cabin")
+    )
+    assert charge is not None
+    group = await db.get_one(Reservation, charge.reservation_id)
     info = await items.add_info_item(
         db, actor_of(pms.host), group.id, code="ARRIVAL", text="Late check-in"
     )
-    charge = await db.scalar(
-        select(InvoiceItem).where(
-            InvoiceItem.reservation_id == group.id, InvoiceItem.code == "cabin"
-        )
-    )
-    assert charge is not None
     await db.commit()
+    day = days_from()
+    direct = await book_direct(db, pms, day(70), day(72))
     spare = await make_listing(db, pms.host, title="Spare flat")
     return Seeded(
         property=pms.property.int_id,
