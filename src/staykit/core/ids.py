@@ -1,4 +1,5 @@
-"""Identifiers: time-ordered UUIDv7 for public ids, random tokens for secrets."""
+"""Identifiers: time-ordered UUIDv7 for public ids, integer ids as partner APIs name rows,
+random tokens for secrets."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import secrets
 import time
 import uuid
+from typing import Any
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 
@@ -20,6 +22,22 @@ def uuid7() -> uuid.UUID:
     value |= 0b10 << 62  # variant
     value |= rand & 0x3FFF_FFFF_FFFF_FFFF
     return uuid.UUID(int=value)
+
+
+# Integer ids (the `int_id` columns) are BIGINT identities: an integer outside 1..2**63-1
+# names no row, and must not reach a query, where the database refuses it as out of range
+# (a whole request's error instead of the item's "not found").
+INT_ID_LIMIT = 2**63
+
+
+def int_id(value: Any) -> int | None:
+    """The integer id a client sent (an integer, or its ASCII digits: some clients send ids
+    as strings), or None when `value` is neither or can name no row."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 < value < INT_ID_LIMIT else None
 
 
 def random_key(length: int = 12) -> str:

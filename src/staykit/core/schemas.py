@@ -17,6 +17,7 @@ from pydantic import (
     field_validator,
 )
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from staykit.core.errors import InvalidInput
 
@@ -166,6 +167,14 @@ def _key(token: bytes) -> str | None:
 def _path(stack: list[list[Any]]) -> str:
     parts = [safe_name(frame[1]) or "?" for frame in stack if frame[1] is not None]
     return ".".join(parts) or "body"
+
+
+def no_nul(value: str) -> str:
+    """A text field's check (pydantic AfterValidator): PostgreSQL text cannot hold NUL, and
+    refused here it is that field's error, not the database's."""
+    if "\x00" in value:
+        raise PydanticCustomError("noNul", "must not contain NUL characters")
+    return value
 
 
 def _has_nul(value: Any) -> bool:

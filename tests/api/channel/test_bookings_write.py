@@ -193,6 +193,27 @@ async def test_personal_and_financial_fields_need_their_write_scopes(
     assert plain["success"] is True and "price" not in plain["new"]
 
 
+async def test_a_nul_character_in_a_guest_field_is_that_fields_error(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the item was
+    refused with "The database refused the change (a concurrent write); retry." (no field,
+    and a retry that can never succeed)."""
+    headers = await pms.headers(*ALL)
+    results = await post(
+        client,
+        headers,
+        [
+            stay(pms, firstName="A\x00n"),
+            stay(pms, 30, apiReference="ref\x00"),
+            stay(pms, 40, lastName="Plain"),
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:2]] == ["firstName", "apiReference"]
+    assert all("NUL" in r["errors"][0]["message"] for r in results[:2])
+
+
 async def test_without_write_bookings_the_request_is_403(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:
@@ -492,6 +513,25 @@ async def test_delete_needs_delete_bookings_and_an_id(client: httpx.AsyncClient,
     r = await client.delete("/v2/bookings", params={"id": 1}, headers=await pms.headers(*WRITE))
     assert_channel_error(r, 403)
     r = await client.delete("/v2/bookings", headers=await pms.headers("delete:bookings"))
+    assert_channel_error(r, 400, field="id")
+
+
+async def test_delete_answers_each_integer_id_even_one_that_names_no_booking(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: the document types the ids as integers, and a negative
+    one (or one beyond any id) made the whole request a 400; it is that id's "not found"."""
+    headers = await pms.headers(*WRITE, "delete:bookings")
+    [made] = await post(client, headers, [stay(pms)])
+    r = await client.delete(
+        "/v2/bookings", params={"id": [-5, 2**70, 0, made["new"]["id"]]}, headers=headers
+    )
+    assert r.status_code == 201, r.text
+    results = r.json()
+    assert_conforms("multiplePostResponse", results)
+    assert [r["success"] for r in results] == [False, False, False, True]
+    assert all(r["errors"][0]["field"] == "id" for r in results[:3])
+    r = await client.delete("/v2/bookings", params={"id": "seven"}, headers=headers)
     assert_channel_error(r, 400, field="id")
 
 

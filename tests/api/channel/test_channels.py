@@ -227,6 +227,29 @@ async def test_an_import_url_must_be_a_public_http_address_without_credentials(
     assert r.json()["data"][0]["properties"][0]["roomTypes"][0]["import2"] == "disable"
 
 
+async def test_a_nul_character_in_a_setting_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the database's
+    refusal made the whole request a 400 ("A value is out of range or malformed")."""
+    property_id, queen, _ = await catalog_ids(db, pms)
+    export = {"channel": "iCalExport", "properties": [{"id": property_id, "roomTypes": []}]}
+    bad = {"id": queen, "iCalRoomDescription": "Queen\x00room"}
+    good = {"id": queen, "export": "bookings"}
+    r = await client.post(
+        SETTINGS,
+        headers=await pms.headers("write:channels"),
+        json=[
+            {**export, "properties": [{"id": property_id, "roomTypes": [bad]}]},
+            {**export, "properties": [{"id": property_id, "roomTypes": [good]}]},
+        ],
+    )
+    assert r.status_code == 201, r.text
+    refused, stored = r.json()
+    assert refused["errors"][0]["field"] == "properties[0].roomTypes[0].iCalRoomDescription"
+    assert stored["success"] is True
+
+
 async def test_each_item_is_answered_in_request_order_with_its_own_errors(
     client: httpx.AsyncClient, db: AsyncSession, pms: Pms
 ) -> None:
@@ -284,6 +307,30 @@ async def test_settings_of_another_business_or_an_unknown_room_are_not_written(
     unknown_property, foreign_room = r.json()
     assert unknown_property["errors"][0]["field"] == "properties[0].id"
     assert foreign_room["errors"][0]["field"] == "properties[0].roomTypes[0].id"
+
+
+@pytest.mark.parametrize("named", [2**70, -1, "\u00b2", "12" * 20, True])
+async def test_an_id_that_names_no_row_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms, named: object
+) -> None:
+    """Found by the contract fuzzer: an id beyond a BIGINT reached the database (a 400 for
+    the whole request); a string of non-ASCII digits ("\u00b2") failed int() (a 500)."""
+    property_id, queen, _ = await catalog_ids(db, pms)
+    r = await client.post(
+        SETTINGS,
+        headers=await pms.headers("write:channels"),
+        json=[
+            imports(named, {"id": queen, "import1": "endDateCheckout"}),  # type: ignore[arg-type]
+            imports(property_id, {"id": named, "import1": "endDateCheckout"}),
+            imports(property_id, {"id": queen, "import1": "endDateCheckout"}),
+        ],
+    )
+    assert r.status_code == 201, r.text
+    bad_property, bad_room, ok = r.json()
+    assert bad_property["errors"][0]["field"] == "properties[0].id"
+    assert bad_room["errors"][0]["field"] == "properties[0].roomTypes[0].id"
+    assert ok["success"] is True
+    assert "\u00b2" not in r.text and "12" * 20 not in r.text
 
 
 async def _other_room_int_id(db: AsyncSession, pms: Pms) -> int:

@@ -215,6 +215,7 @@ REFUSALS: list[tuple[str, dict[str, Any]]] = [
     ("offerId", {"offerId": 1}),  # the default rate's
     ("offerId", {"offerId": 17}),
     ("name", {"name": ""}),
+    ("name", {"name": "Non\x00refundable"}),  # was a 400 for the request (the database's)
     ("propertyId", {"propertyId": 999_999_999}),
     ("roomPriceGuests", {"roomPriceGuests": 3}),  # the queen's base occupancy is 2
     ("minNights", {"minNights": 3}),  # stricter than the room's 1
@@ -338,6 +339,48 @@ async def test_an_invalid_item_does_not_sink_its_neighbours(
     assert {"First", "Second"} <= names
 
 
+async def test_a_value_of_the_wrong_type_is_that_items_error_naming_its_field(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """The body is typed (FixedPriceWrite) but read item by item: a wrong type is the
+    item's error, never a 400 for the request, and the other items are written."""
+    results = await post(
+        client,
+        pms,
+        [
+            _queen(pms, minNights="3"),
+            _queen(pms, checkInDays="weekends"),
+            _queen(pms, **{"1PersonPrice": "80"}),
+            {"id": pms.breakfast.int_id, "roomPrice": True},
+            {"id": str(pms.breakfast.int_id), "name": "Half board"},  # digits are an id
+        ],
+    )
+    assert [fields(r) for r in results[:4]] == [
+        ["minNights"],
+        ["checkInDays"],
+        ["1PersonPrice"],
+        ["roomPrice"],
+    ]
+    assert [r["errors"][0]["action"] for r in results[:4]] == ["new", "new", "new", "modify"]
+    assert results[4]["success"] is True
+    assert results[4]["modified"] == {"id": pms.breakfast.int_id, "name": "Half board"}
+
+
+async def test_the_openapi_document_types_the_body_with_beds24_field_names(
+    client: httpx.AsyncClient,
+) -> None:
+    doc = (await client.get("/v2/openapi.json")).json()
+    body = doc["paths"]["/inventory/fixedPrices"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert schema["items"] == {"$ref": "#/components/schemas/FixedPriceWrite"}
+    item = doc["components"]["schemas"]["FixedPriceWrite"]
+    assert {"id", "roomId", "roomPrice", "extraPersonPrice", "1PersonPrice", "checkInDays"} <= set(
+        item["properties"]
+    )
+    assert item["additionalProperties"] is True  # the document's other fields: warnings
+
+
 async def test_the_seventeenth_rate_of_a_room_has_no_offer(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:
@@ -371,6 +414,26 @@ async def test_another_accounts_ids_are_not_found_and_nothing_changes(
     assert theirs.is_active and theirs.base_price == price
     count = await db.scalars(select(Rate).where(Rate.unit_type_id == pms.other_listing.id))
     assert len(count.all()) == 1
+
+
+async def test_ids_no_row_can_have_are_that_items_not_found(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Beyond a BIGINT the database refuses the value: found by the contract fuzzer as a
+    400 for the whole request ("A value is out of range")."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"id": 2**70, "roomPrice": 1},
+            {"roomId": 2**64, "roomPrice": 1},
+            {"id": -5},
+            _queen(pms, name="Still written"),
+        ],
+    )
+    assert [fields(r) for r in results] == [["id"], ["roomId"], ["id"], []]
+    assert all("not found" in r["errors"][0]["message"] for r in results[:3])
+    assert results[3]["success"] is True
 
 
 async def test_writing_fixed_prices_needs_the_write_inventory_scope(

@@ -271,6 +271,51 @@ async def test_dates_outside_the_write_window_are_the_items_error(
     assert [e["field"] for e in results[2]["errors"]] == ["calendar.0.to"]
 
 
+async def test_a_range_no_property_can_write_is_its_items_error_not_the_requests(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: a range over millennia counted its million dates
+    against the request's limit of room-dates, a 400 for the whole request."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"roomId": pms.queen.int_id, "calendar": [{"from": "0001-01-01", "to": "9999-12-31"}]},
+            {"roomId": pms.cabin.int_id, "calendar": [{**span(30), "price1": 210}]},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, True]
+    assert [e["field"] for e in results[0]["errors"]] == ["calendar.0.from", "calendar.0.to"]
+    assert (await read(client, pms, pms.cabin.int_id, 30, 30))[0]["price1"] == 210
+
+
+async def test_more_than_100000_room_dates_within_the_window_is_a_400(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    item = {"roomId": pms.queen.int_id, "calendar": [{**span(0, 1000), "price1": 1}]}
+    r = await client.post(CALENDAR, json=[item] * 100, headers=await pms.headers("write:inventory"))
+    assert_channel_error(r, 400, field="calendar")
+    assert (await db.scalars(select(RateDay))).all() == []
+
+
+async def test_room_ids_no_room_can_have_are_that_items_not_found(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: a roomId beyond a BIGINT reached the database, which
+    refused it (a 400 for the whole request)."""
+    results = await post(
+        client,
+        pms,
+        [
+            {"roomId": 2**70, "calendar": [{**span(30), "price1": 1}]},
+            {"roomId": -3, "calendar": [{**span(30), "price1": 1}]},
+            {"roomId": pms.cabin.int_id, "calendar": [{**span(30), "price1": 220}]},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["message"] for r in results[:2]] == ["not found", "not found"]
+
+
 async def test_num_avail_is_a_cap_and_unsupported_values_are_warnings(
     client: httpx.AsyncClient, pms: Pms
 ) -> None:
@@ -333,6 +378,22 @@ async def test_a_body_that_is_not_an_array_is_a_400(
 ) -> None:
     r = await client.post(CALENDAR, json=body, headers=await pms.headers("write:inventory"))
     assert r.status_code == 400, r.text
+
+
+async def test_the_openapi_document_types_the_body_with_beds24_field_names(
+    client: httpx.AsyncClient,
+) -> None:
+    doc = (await client.get("/v2/openapi.json")).json()
+    body = doc["paths"]["/inventory/rooms/calendar"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert schema["items"] == {"$ref": "#/components/schemas/RoomCalendarWrite"}
+    schemas = doc["components"]["schemas"]
+    assert schemas["RoomCalendarWrite"]["required"] == ["roomId", "calendar"]
+    ranges = schemas["CalendarRangeWrite"]
+    assert {"from", "to", "numAvail", "minStay", "override", "price1", "price16"} <= set(
+        ranges["properties"]
+    )
 
 
 async def test_items_for_the_same_room_apply_in_request_order(

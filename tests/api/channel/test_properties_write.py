@@ -117,6 +117,25 @@ async def test_an_invalid_room_does_not_sink_its_property_nor_its_neighbours(
     assert third["success"] is True and third["new"]["id"]
 
 
+async def test_a_nul_character_in_a_text_is_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: PostgreSQL text cannot hold NUL, and the database's
+    refusal made the whole request a 400 ("A value is out of range or malformed")."""
+    ids = await int_ids(db, pms)
+    results = await post(
+        client,
+        pms,
+        [
+            {"name": "Nul", "currency": "USD", "address": "1 Lake\x00Road"},
+            {"id": ids["property"], "roomTypes": [{"name": "Attic\x00", "qty": 1}]},
+            {"name": "Fine", "currency": "USD"},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:2]] == ["address", "roomTypes[0].name"]
+
+
 async def test_property_and_room_fields_are_modified_and_rooms_added(
     client: httpx.AsyncClient, db: AsyncSession, pms: Pms
 ) -> None:
@@ -342,3 +361,53 @@ async def test_more_than_10000_items_is_a_400_and_writes_nothing(
     r = await client.post(PROPERTIES, headers=await pms.headers("write:properties"), json=items)
     assert_channel_error(r, 400, field="body")
     assert await db.scalar(select(Property.id).where(Property.name == "Flood")) is None
+
+
+async def test_ids_no_row_can_have_are_that_items_error(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: an id beyond a BIGINT reached the database, which
+    refused it, and the whole request was a 400 ("A value is out of range")."""
+    ids = await int_ids(db, pms)
+    huge = 2**70
+    results = await post(
+        client,
+        pms,
+        [
+            {"id": huge, "name": "Nowhere"},
+            {"id": ids["property"], "roomTypes": [{"id": huge, "name": "Nowhere"}]},
+            {
+                "id": ids["property"],
+                "roomTypes": [{"id": ids["queen"], "units": [{"id": huge, "name": "Nowhere"}]}],
+            },
+            {"id": ids["property"], "name": "Lakeside Inn"},
+        ],
+    )
+    assert [r["success"] for r in results] == [False, False, False, True]
+    assert [r["errors"][0]["field"] for r in results[:3]] == [
+        "id",
+        "roomTypes[0].id",
+        "roomTypes[0].units[0].id",
+    ]
+
+
+async def test_a_delete_answers_each_integer_id_even_one_that_names_nothing(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """The document types the ids as integers: a negative id, or one beyond any id, is that
+    id's "not found" (it was the whole request's 400, and beyond a BIGINT the database's);
+    an id that is not an integer is still a 400."""
+    ids = await int_ids(db, pms)
+    named = [-5, 2**70, 0]
+    headers = await pms.headers("write:properties", "delete:properties")
+    for path, deletable in ((ROOMS, ids["queen"]), (PROPERTIES, ids["property"])):
+        r = await client.delete(
+            path, params=[("id", n) for n in [*named, deletable]], headers=headers
+        )
+        assert r.status_code == 201, r.text
+        results = r.json()
+        contracts.assert_conforms("multiplePostResponse", results)
+        assert [r["success"] for r in results] == [False, False, False, True]
+        assert all(r["errors"][0]["field"] == "id" for r in results[:3])
+        r = await client.delete(path, params={"id": "1.5"}, headers=headers)
+        assert_channel_error(r, 400, field="id")

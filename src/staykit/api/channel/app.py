@@ -45,6 +45,22 @@ def _with_scope_alternatives(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _items_by_reference(doc: dict[str, Any]) -> dict[str, Any]:
+    """A body read item by item (inventory_write_schemas.Items) is documented with its item
+    schema written out in place, beside the same schema under components: point it there,
+    so that a client generated from the document has one model per kind of item."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    for item in doc.get("paths", {}).values():
+        for op in item.values():
+            body = op.get("requestBody", {}) if isinstance(op, dict) else {}
+            for media in body.get("content", {}).values():
+                items = media.get("schema", {}).get("items")
+                name = items.get("title") if isinstance(items, dict) else None
+                if name is not None and schemas.get(name) == items:
+                    media["schema"]["items"] = {"$ref": f"#/components/schemas/{name}"}
+    return doc
+
+
 def create_channel_app(state: State) -> FastAPI:
     app = surface_app(
         state,
@@ -63,7 +79,9 @@ def create_channel_app(state: State) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _with_scope_alternatives(_with_credit_headers(plain()))
+            app.openapi_schema = _items_by_reference(
+                _with_scope_alternatives(_with_credit_headers(plain()))
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

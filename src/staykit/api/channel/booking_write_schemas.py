@@ -15,9 +15,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 from staykit.api.channel.account_schemas import PostMessage, PostResult
+from staykit.core.schemas import no_nul
 from staykit.domain.booking import channel_outcomes as cw
 
 
@@ -26,7 +34,10 @@ def _text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+# Guest fields and apiReference: the booking engine stores them as given, so a NUL (which
+# PostgreSQL text cannot hold) is refused here, as the field's error. Notes and sub-items'
+# texts are checked by the engine itself (a bad sub-item does not sink its booking).
+Text = Annotated[str, BeforeValidator(_text), AfterValidator(no_nul)]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("99999999.99"))]
 
 

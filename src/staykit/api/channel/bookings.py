@@ -19,6 +19,7 @@ from staykit.api.channel import booking_schemas as out
 from staykit.api.channel import booking_write_schemas as inp
 from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.account_schemas import PostResult
+from staykit.api.channel.delete_ids import ids_to_delete
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.channel.params import int_ids, split
 from staykit.api.deps import DbSession
@@ -290,9 +291,7 @@ async def delete_bookings(
     """staykit cancels: each booking goes through the cancellation rules (nights freed,
     refund recorded) and stays readable with status cancelled; nothing is erased, so its
     invoice and money history remain."""
-    ids = int_ids(id_, "id")
-    if not ids:
-        raise InvalidInput("id is required.", code="idIsRequired", field="id")
+    ids = ids_to_delete(id_)
     outcomes = await cw.cancel_bookings(session, account.principal, account.business_ids, ids)
     financial = account.principal.allows(Scope.READ_BOOKINGS_FINANCIAL)
     return [inp.result(inp.Parsed(), o, financial=financial) for o in outcomes]

@@ -1,7 +1,8 @@
-"""Channel API: /inventory reads (Beds24 API V2), scope read:inventory. Rooms are unit types
-named by their integer id; every figure comes from domain/catalog/channel_calendar.py (the
-type calendar, nightly rates and the quote engine), so it equals the Cloud API's and the
-quote's for the same nights. Pages hold PAGE_SIZE rooms (fixed prices: PAGE_SIZE rates).
+"""Channel API: /inventory reads (Beds24 API V2), scope read:inventory; the writes are in
+inventory_writes.py. Rooms are unit types named by their integer id; every figure comes
+from domain/catalog/channel_calendar.py (the type calendar, nightly rates and the quote
+engine), so it equals the Cloud API's and the quote's for the same nights. Pages hold
+PAGE_SIZE rooms (fixed prices: PAGE_SIZE rates).
 """
 
 from __future__ import annotations
@@ -10,20 +11,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request, Security
-from pydantic import TypeAdapter, ValidationError
+from fastapi import APIRouter, Query, Request, Security
 
 from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.inventory_schemas import (
     CalendarRange,
-    CalendarRangeWrite,
     FixedPrice,
     OfferAnswer,
-    PostIssue,
-    PostResult,
     RoomAvailability,
     RoomCalendar,
-    RoomCalendarWrite,
     RoomOffers,
     RoomUnitBookings,
 )
@@ -31,18 +27,13 @@ from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, PageRequest
 from staykit.api.deps import DbSession
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
-from staykit.domain.catalog import (
-    channel_calendar,
-    channel_calendar_write,
-    channel_fixed_prices,
-)
+from staykit.domain.catalog import channel_calendar
 from staykit.domain.catalog.channel_calendar import MAX_DAYS, SLOTS, CalendarNight
 from staykit.domain.catalog.dates import check_stay_dates
 
 router = APIRouter(prefix="/inventory", tags=["Inventory"])
 
 Inventory = Annotated[ActingAccount, Security(acting_account, scopes=["read:inventory"])]
-InventoryWriter = Annotated[ActingAccount, Security(acting_account, scopes=["write:inventory"])]
 
 MAX_IDS = 100  # ids in one filter: a query string of about 1.5 kB
 
@@ -461,176 +452,3 @@ async def fixed_prices(
             values["extraPersonPriceEnable"] = True
         items.append(FixedPrice(**values))
     return answer(request, "fixedPrice", items, page)
-
-
-@router.post(
-    "/fixedPrices",
-    status_code=201,
-    response_model=list[PostResult],
-    response_model_exclude_none=True,
-    summary="Create or modify fixed prices",
-)
-async def write_fixed_prices(
-    account: InventoryWriter,
-    session: DbSession,
-    body: Annotated[
-        list[Any],
-        Body(
-            description="An array of fixed prices as GET /inventory/fixedPrices answers them "
-            f"(at most {channel_fixed_prices.MAX_ITEMS} items): without `id` a new one (a new "
-            "rate of roomId), with `id` a change to it, with only `id` its deletion.",
-            openapi_examples={
-                "create": {
-                    "summary": "A new fixed price in a free offer of a room",
-                    "value": [
-                        {
-                            "roomId": 1234567,
-                            "name": "Non refundable",
-                            "roomPrice": 89,
-                            "extraPersonPrice": 10,
-                        }
-                    ],
-                },
-                "modifyAndDelete": {
-                    "summary": "Change one fixed price's price, delete another",
-                    "value": [{"id": 1001, "roomPrice": 95.5}, {"id": 1002}],
-                },
-            },
-        ),
-    ],
-) -> list[PostResult]:
-    """Per item, in request order, its own result: `new` (id, roomId, offerId) for a
-    created fixed price, `modified` (id and the fields changed) otherwise; errors mean
-    nothing of that item was written. See docs/channel-api.md for how each field maps onto
-    staykit's rates and which ones are refused or ignored."""
-    if len(body) > channel_fixed_prices.MAX_ITEMS:
-        raise InvalidInput(
-            f"A write holds at most {channel_fixed_prices.MAX_ITEMS} items; send the rest in "
-            "another request.",
-            code="tooManyItems",
-            field="body",
-        )
-    outcomes = await channel_fixed_prices.save_fixed_prices(
-        session, account.principal, account.business_ids, body
-    )
-    return [
-        PostResult(
-            success=o.success,
-            new=o.new,
-            modified=o.modified,
-            errors=_issues(o.errors),
-            warnings=_issues(o.warnings),
-            info=_issues(o.info),
-        )
-        for o in outcomes
-    ]
-
-
-def _issues(found: list[channel_fixed_prices.Issue]) -> list[PostIssue] | None:
-    return [PostIssue(action=i.action, field=i.field, message=i.message) for i in found] or None
-
-
-# --- calendar writes -------------------------------------------------------------------------
-
-MAX_ITEMS = 10_000  # items in one write (Beds24's); the body limit (1 MiB) also applies
-_ROOM_WRITE = TypeAdapter(RoomCalendarWrite)
-_RANGE_FIELDS = frozenset(CalendarRangeWrite.model_fields) - {"from_", "to"}
-
-
-def _issue(field: str, message: str) -> PostIssue:
-    return PostIssue(action="modify", field=field, message=message)
-
-
-def _parse_room(
-    raw: Any,
-) -> tuple[channel_calendar_write.RoomRanges | None, list[PostIssue], list[PostIssue]]:
-    """The item as the domain's command, or its errors; warnings name unknown fields."""
-    try:
-        item = _ROOM_WRITE.validate_python(raw)
-    except ValidationError as exc:
-        return (
-            None,
-            [
-                _issue(".".join(str(part) for part in e["loc"]) or "item", e["msg"])
-                for e in exc.errors(include_url=False)
-            ],
-            [],
-        )
-    warnings = []
-    ranges = []
-    for k, entry in enumerate(item.calendar):
-        for name in entry.model_extra or {}:
-            warnings.append(_issue(f"calendar.{k}.{name}", "unknown field; ignored."))
-        values = {name: getattr(entry, name) for name in entry.model_fields_set & _RANGE_FIELDS}
-        ranges.append(channel_calendar_write.DayRange(entry.from_, entry.to, values))
-    return channel_calendar_write.RoomRanges(item.roomId, ranges), [], warnings
-
-
-@router.post(
-    "/rooms/calendar",
-    status_code=201,
-    response_model=list[PostResult],
-    response_model_exclude_none=True,
-    summary="Modify per day calendar values.",
-)
-async def write_calendar(
-    account: InventoryWriter,
-    session: DbSession,
-    body: Annotated[
-        list[Any],
-        Body(
-            description="An array of {roomId, calendar: [{from, to, numAvail?, minStay?, "
-            "maxStay?, multiplier?, override?, price1..price16?, channels?}]} (at most "
-            f"{MAX_ITEMS} items); null removes a value.",
-            openapi_examples={
-                "changeValues": {
-                    "summary": "Change the minStay, numAvail and a price for a date range",
-                    "value": [
-                        {
-                            "roomId": 1234567,
-                            "calendar": [
-                                {
-                                    "from": "2030-04-01",
-                                    "to": "2030-05-01",
-                                    "minStay": 3,
-                                    "price1": 450,
-                                    "numAvail": 1,
-                                }
-                            ],
-                        }
-                    ],
-                }
-            },
-        ),
-    ],
-) -> list[PostResult]:
-    """Per room item, its ranges in order; each item is written whole or not at all, with
-    its own result (errors, warnings) in request order. See docs/channel-api.md for how
-    each value maps onto staykit's calendar and rates."""
-    if len(body) > MAX_ITEMS:
-        raise InvalidInput(
-            f"A write holds at most {MAX_ITEMS} items; send the rest in another request.",
-            code="tooManyItems",
-            field="body",
-        )
-    parsed = [_parse_room(raw) for raw in body]
-    commands = [command for command, _, _ in parsed if command is not None]
-    written = iter(
-        await channel_calendar_write.apply_calendar(
-            session, account.principal, account.business_ids, commands
-        )
-    )
-    results = []
-    for raw, (command, errors, warnings) in zip(body, parsed, strict=True):
-        if command is None:
-            results.append(PostResult(success=False, errors=errors))
-            continue
-        done = next(written)
-        warnings += [_issue(n.field, n.message) for n in done.warnings]
-        result = PostResult(success=done.success, warnings=warnings or None)
-        if done.success:
-            result.modified = {"roomId": command.room_id, "calendar": raw.get("calendar", [])}
-        else:
-            result.errors = [_issue(n.field, n.message) for n in done.errors]
-        results.append(result)
-    return results

@@ -1,4 +1,5 @@
-"""Response bodies of the Channel API's /inventory reads (Beds24 API V2 field names).
+"""Response bodies of the Channel API's /inventory reads (Beds24 API V2 field names); the
+writes' request bodies are in inventory_write_schemas.py.
 
 Fields a read was not asked for (the calendar's include* flags) are left out of the answer,
 not sent as null: routes build these with only the fields they mean and answer with
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -145,67 +146,3 @@ class FixedPrice(BaseModel):
         default=None, description="Per night for each adult above roomPriceGuests."
     )
     extraPersonPriceEnable: bool | None = None
-
-
-# --- writes ----------------------------------------------------------------------------------
-
-
-class CalendarRangeWrite(BaseModel):
-    """One range of POST /inventory/rooms/calendar: dates [from, to] (both included) and the
-    values to set on each. A value sent as null is removed; a value not sent is left."""
-
-    model_config = ConfigDict(populate_by_name=True, extra="allow")
-
-    from_: date = Field(alias="from")
-    to: date
-    numAvail: int | None = Field(
-        default=None,
-        description="At most this many units are sold each night (a cap on what the units "
-        "allow; never negative); null removes the cap.",
-    )
-    minStay: int | None = Field(default=None, description="1..365; the default rate's.")
-    maxStay: int | None = Field(default=None, description="1..364; the default rate's.")
-    multiplier: Decimal | None = Field(default=None, description="Not supported: ignored.")
-    override: (
-        Literal["none", "blackout", "exception", "noCheckIn", "noCheckOut", "noCheckInOrCheckOut"]
-        | None
-    ) = Field(default=None, description="exception is not supported: ignored.")
-    price1: Decimal | None = None
-    price2: Decimal | None = None
-    price3: Decimal | None = None
-    price4: Decimal | None = None
-    price5: Decimal | None = None
-    price6: Decimal | None = None
-    price7: Decimal | None = None
-    price8: Decimal | None = None
-    price9: Decimal | None = None
-    price10: Decimal | None = None
-    price11: Decimal | None = None
-    price12: Decimal | None = None
-    price13: Decimal | None = None
-    price14: Decimal | None = None
-    price15: Decimal | None = None
-    price16: Decimal | None = None
-    channels: dict[str, Any] | None = Field(default=None, description="Not supported: ignored.")
-
-
-class RoomCalendarWrite(BaseModel):
-    roomId: int
-    calendar: list[CalendarRangeWrite] = Field(max_length=10_000)
-
-
-class PostIssue(BaseModel):
-    action: str
-    field: str
-    message: str
-
-
-class PostResult(BaseModel):
-    """One item's result of a Channel API write, in request order."""
-
-    success: bool
-    new: dict[str, Any] | None = None
-    modified: dict[str, Any] | None = None
-    errors: list[PostIssue] | None = None
-    warnings: list[PostIssue] | None = None
-    info: list[PostIssue] | None = None

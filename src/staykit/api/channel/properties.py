@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request, Security
 
 from staykit.api.channel.account import ActingAccount, acting_account
+from staykit.api.channel.delete_ids import ids_to_delete
 from staykit.api.channel.listing import ListAnswer, Page, answer
 from staykit.api.channel.property_schemas import (
     Offer,
@@ -388,13 +389,6 @@ def _results(outcomes: list[Any]) -> list[PropertyWriteResult]:
     ]
 
 
-def _delete_ids(values: list[str] | None) -> list[int]:
-    ids = _ids(values, "id")
-    if not ids:
-        raise InvalidInput("id is required: the ids to delete.", code="missingId", field="id")
-    return ids
-
-
 @router.post(
     "/properties",
     response_model=list[PropertyWriteResult],
@@ -430,7 +424,7 @@ async def delete_properties(
     """Delete properties (with their rooms and units), one answer per id; refused for a
     property with a stay or block that has not ended."""
     outcomes = await writes.delete_properties(
-        session, account.principal, account.business_ids, _delete_ids(id)
+        session, account.principal, account.business_ids, ids_to_delete(id)
     )
     return _results(outcomes)
 
@@ -450,6 +444,6 @@ async def delete_rooms(
     """Delete rooms (with their units), one answer per id; refused for a room with a stay
     or block that has not ended. A room is a property's sub-item: write:properties."""
     outcomes = await room_writes.delete_rooms(
-        session, account.principal, account.business_ids, _delete_ids(id)
+        session, account.principal, account.business_ids, ids_to_delete(id)
     )
     return _results(outcomes)

@@ -15,6 +15,7 @@ from staykit.api.channel import (
     bookings,
     channels,
     inventory,
+    inventory_writes,
     messages,
     properties,
     stripe,
@@ -158,5 +159,14 @@ async def token_details(
 
 router = APIRouter()
 router.include_router(authentication)
-for area in (bookings, messages, properties, inventory, accounts, channels, stripe):
+for area in (
+    bookings,
+    messages,
+    properties,
+    inventory,
+    inventory_writes,
+    accounts,
+    channels,
+    stripe,
+):
     router.include_router(area.router)

@@ -46,10 +46,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, channel_calendar, nightly_rates
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
-from staykit.domain.catalog.dates import DateWindow, property_today, write_window
+from staykit.domain.catalog.dates import (
+    DateWindow,
+    any_write_window,
+    property_today,
+    write_window,
+)
 from staykit.domain.catalog.models import Rate, UnitType
 
 log = logging.getLogger(__name__)
@@ -123,7 +129,16 @@ class _RoomRates:
 
 
 def count_dates(items: Sequence[RoomRanges]) -> int:
-    return sum(max((r.last - r.first).days + 1, 0) for item in items for r in item.ranges)
+    """The room-dates the items may write. A range outside every property's write window
+    writes nothing (it is its item's error), so it does not count: one item's range of a
+    thousand years is that item's error, not the request's."""
+    window = any_write_window()
+    return sum(
+        (r.last - r.first).days + 1
+        for item in items
+        for r in item.ranges
+        if window.first <= r.first <= r.last <= window.last
+    )
 
 
 async def apply_calendar(
@@ -171,7 +186,7 @@ async def _rooms(
     items: Sequence[RoomRanges],
 ) -> dict[int, _RoomRates]:
     """The named rooms the principal may change, with their active rates. Three queries."""
-    ids = sorted({item.room_id for item in items if item.room_id is not None})
+    ids = sorted({n for item in items if (n := int_id(item.room_id)) is not None})
     if not ids:
         return {}
     found = await channel_calendar.rooms(session, principal, business_ids, room_ids=ids)

@@ -58,6 +58,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from staykit.core.errors import InvalidInput
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, nightly_rates
 from staykit.domain.catalog.models import GuestType, Property, Rate, UnitType
@@ -279,9 +280,9 @@ async def _context(
     room_ids: set[int] = set()
     for item in items:
         if isinstance(item, dict):
-            if (n := _int(item.get("id"))) is not None:
+            if (n := int_id(item.get("id"))) is not None:
                 rate_ids.add(n)
-            if (n := _int(item.get("roomId"))) is not None:
+            if (n := int_id(item.get("roomId"))) is not None:
                 room_ids.add(n)
     empty = _Context({}, {}, {}, {})
     if not business_ids or not (rate_ids or room_ids):

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.channel_room_writes import save_rooms
 from staykit.domain.catalog.channel_write_items import (
@@ -36,7 +37,6 @@ from staykit.domain.catalog.channel_write_items import (
     busy_units,
     clock_field,
     ignored_fields,
-    int_id_of,
     managed_businesses,
     managed_property,
     text_field,
@@ -233,7 +233,7 @@ async def _save_item(
             prop = await _create_property(session, principal, business_ids, answer, given)
             answer.new["id"] = prop.int_id
         else:
-            n = int_id_of(given["id"])
+            n = int_id(given["id"])
             found = (
                 None if n is None else await managed_property(session, principal, business_ids, n)
             )

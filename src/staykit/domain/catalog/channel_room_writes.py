@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.channel_write_items import (
     PROPERTY_TYPE_OF,
@@ -31,7 +32,6 @@ from staykit.domain.catalog.channel_write_items import (
     busy_units,
     domain_checks,
     ignored_fields,
-    int_id_of,
     integer_field,
     text_field,
 )
@@ -256,7 +256,7 @@ async def _change_units(
                     [added] = await _add_units(session, room, [name], principal.user_id)
                     new.append({"id": added.int_id})
                     continue
-                n = int_id_of(item["id"])
+                n = int_id(item["id"])
                 unit: Unit | None = None
                 if n is not None:
                     unit = await session.scalar(
@@ -416,7 +416,7 @@ async def save_rooms(
                         )
                     )
                     continue
-                n = int_id_of(given["id"])
+                n = int_id(given["id"])
                 room = None
                 if n is not None:
                     room = await session.scalar(
@@ -469,7 +469,7 @@ async def delete_rooms(
         try:
             async with session.begin_nested():
                 found = None
-                if business_ids:
+                if business_ids and int_id(n) is not None:
                     found = (
                         await session.execute(
                             select(UnitType, Property)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import InvalidInput
+from staykit.core.ids import INT_ID_LIMIT
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.dates import property_today
@@ -124,6 +125,8 @@ def text_field(value: Any, field: str, max_length: int, *, required: bool = Fals
         raise ItemError(field, f"{name} must not be empty.")
     if len(value) > max_length:
         raise ItemError(field, f"{name} must be at most {max_length} characters.")
+    if "\x00" in value:  # PostgreSQL text cannot hold it: the item's error, not the database's
+        raise ItemError(field, f"{name} must not contain NUL characters.")
     return value
 
 
@@ -167,16 +170,6 @@ def ignored_fields(
             answer.warn(action, here, f"{name} is not stored by staykit; it was ignored.")
 
 
-def int_id_of(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18:
-        return int(value)
-    return None
-
-
 # --- lookups --------------------------------------------------------------------------------
 
 
@@ -187,7 +180,7 @@ async def managed_property(
     int_id: int,
 ) -> Property | None:
     """An active property of the token's businesses that the principal may change."""
-    if not business_ids:
+    if not business_ids or not 0 < int_id < INT_ID_LIMIT:
         return None
     found: Property | None = await session.scalar(
         select(Property).where(

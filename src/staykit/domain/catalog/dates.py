@@ -69,6 +69,16 @@ def write_window(today: date) -> DateWindow:
     return DateWindow(today - timedelta(days=1), years_after(today, YEARS_AHEAD))
 
 
+def any_write_window(now: datetime | None = None) -> DateWindow:
+    """The calendar dates some property may write: yesterday in the west-most zone to
+    YEARS_AHEAD years after today in the east-most."""
+    at = now or utcnow()
+    return DateWindow(
+        (at + WEST_MOST).date() - timedelta(days=1),
+        years_after((at + EAST_MOST).date(), YEARS_AHEAD),
+    )
+
+
 def search_window(now: datetime | None = None) -> DateWindow:
     """A stay valid in some time zone: arrival from the west-most zone's today, departure
     up to the east-most zone's today plus YEARS_AHEAD years."""

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.models import Property, Unit, UnitType
 from staykit.domain.catalog.webhooks import MAX_URL, public_http_url
@@ -253,6 +254,9 @@ def _check_value(check: _Checker, path: str, name: str, kind: Kind, value: Any) 
     if kind.max_length and len(value) > kind.max_length:
         check.error(path, f"{name} must be at most {kind.max_length} characters.")
         return False
+    if "\x00" in value:  # PostgreSQL text cannot hold it: the item's error, not the database's
+        check.error(path, f"{name} must not contain NUL characters.")
+        return False
     return True
 
 
@@ -272,14 +276,10 @@ def _fields(
     return values
 
 
-def _integer(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return None
+def _named(value: Any) -> str:
+    """An id as an error message names it: an integer as itself, anything else not at all
+    (messages never repeat what a client sent)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else "with that id"
 
 
 @dataclass(frozen=True)
@@ -306,15 +306,15 @@ async def _known(
         for prop in item["properties"]:
             if not isinstance(prop, dict):
                 continue
-            if (n := _integer(prop.get("id"))) is not None:
+            if (n := int_id(prop.get("id"))) is not None:
                 property_ints.add(n)
             given = prop.get("roomTypes")
             for room in given if isinstance(given, list) else []:
-                if isinstance(room, dict) and (m := _integer(room.get("id"))) is not None:
+                if isinstance(room, dict) and (m := int_id(room.get("id"))) is not None:
                     room_ints.add(m)
                 named = room.get(UNITS) if isinstance(room, dict) else None
                 for unit in named if isinstance(named, list) else []:
-                    if isinstance(unit, dict) and (u := _integer(unit.get("id"))) is not None:
+                    if isinstance(unit, dict) and (u := int_id(unit.get("id"))) is not None:
                         unit_ints.add(u)
     if not property_ints or not business_ids:
         return _Known({}, {}, {})
@@ -363,7 +363,7 @@ def _unit_values(
         if not isinstance(unit, dict):
             check.error(here, "Each unit must be an object with its id.")
             continue
-        n = _integer(unit.get("id"))
+        n = int_id(unit.get("id"))
         if n is None:
             check.error(f"{here}.id", "id (the unit's id) is required.")
             continue
@@ -401,12 +401,14 @@ def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_C
         if not isinstance(prop, dict):
             check.error(path, "Each property must be an object with its id.")
             continue
-        n = _integer(prop.get("id"))
-        if n is None:
+        if prop.get("id") is None:
             check.error(f"{path}.id", "id (the property's id) is required.")
             continue
-        if n not in known.properties:
-            check.error(f"{path}.id", f"There is no property {n} this token may change.")
+        n = int_id(prop["id"])
+        if n is None or n not in known.properties:
+            check.error(
+                f"{path}.id", f"There is no property {_named(prop['id'])} this token may change."
+            )
             continue
         property_id, business_id = known.properties[n]
         values = _fields(check, path, prop, PROPERTY_FIELDS[channel], {"id", "roomTypes"})
@@ -423,12 +425,12 @@ def _changes_of(check: _Checker, item: Any, known: _Known) -> tuple[str, list[_C
             if not isinstance(room, dict):
                 check.error(room_path, "Each room must be an object with its id.")
                 continue
-            m = _integer(room.get("id"))
-            if m is None:
+            if room.get("id") is None:
                 check.error(f"{room_path}.id", "id (the room's id) is required.")
                 continue
-            if known.rooms.get(m, (None, None))[1] != property_id:
-                check.error(f"{room_path}.id", f"Property {n} has no room {m}.")
+            m = int_id(room["id"])
+            if m is None or known.rooms.get(m, (None, None))[1] != property_id:
+                check.error(f"{room_path}.id", f"Property {n} has no room {_named(room['id'])}.")
                 continue
             per_unit = channel == "iCalImport" and UNITS in room
             skip = {"id", UNITS} if per_unit else {"id"}
