@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 
 class AccountUsage(BaseModel):
@@ -33,6 +33,33 @@ class PostMessage(BaseModel):
     action: str | None = None
     field: str | None = None
     message: str
+
+
+Item = TypeVar("Item", bound=BaseModel)
+
+
+def read_item(model: type[Item], raw: Any) -> tuple[str, Item | None, list[PostMessage]]:
+    """One POST item against its model: its action (an `id` modifies, none creates), the
+    item, or None with its errors, one per field the model refuses (the item's own errors:
+    its neighbours still apply)."""
+    action = "modify" if isinstance(raw, dict) and raw.get("id") is not None else "create"
+    if not isinstance(raw, dict):
+        return action, None, [PostMessage(action=action, message="An item must be an object.")]
+    try:
+        return action, model.model_validate(raw), []
+    except ValidationError as exc:
+        return (
+            action,
+            None,
+            [
+                PostMessage(
+                    action=action,
+                    field=".".join(str(p) for p in e["loc"]) or None,
+                    message=e["msg"],
+                )
+                for e in exc.errors()
+            ],
+        )
 
 
 class PostResult(BaseModel):

@@ -21,10 +21,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
 )
 
-from staykit.api.channel.account_schemas import PostMessage, PostResult
+from staykit.api.channel.account_schemas import PostMessage, PostResult, read_item
 from staykit.core.schemas import no_nul
 from staykit.domain.booking import channel_outcomes as cw
 
@@ -196,16 +195,8 @@ class Parsed:
 def parse(raw: Any, *, personal: bool, financial: bool) -> Parsed:
     """One POST item, checked against the document's shape and the token's scopes."""
     parsed = Parsed()
-    action = "modify" if isinstance(raw, dict) and raw.get("id") is not None else "create"
-    if not isinstance(raw, dict):
-        parsed.errors.append(PostMessage(action=action, message="An item must be an object."))
-        return parsed
-    try:
-        item = BookingIn.model_validate(raw)
-    except ValidationError as exc:
-        for e in exc.errors():
-            loc = ".".join(str(p) for p in e["loc"]) or None
-            parsed.errors.append(PostMessage(action=action, field=loc, message=e["msg"]))
+    action, item, parsed.errors = read_item(BookingIn, raw)
+    if item is None:
         return parsed
     sent = item.model_fields_set | set(item.model_extra or {})
     no_scope = [

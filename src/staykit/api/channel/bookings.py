@@ -21,7 +21,7 @@ from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.delete_ids import ids_to_delete
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
-from staykit.api.channel.params import int_ids, split
+from staykit.api.channel.params import After, int_ids, split
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
@@ -126,13 +126,7 @@ async def get_bookings(
         Query(alias="includeGuests", description="Guest data requires read:bookings-personal."),
     ] = False,
     include_booking_group: Annotated[bool, Query(alias="includeBookingGroup")] = False,
-    after: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="staykit: where the next page starts (from nextPageLink; opaque).",
-        ),
-    ] = None,
+    after: After = None,
 ) -> dict[str, Any]:
     """By default (no filter that picks bookings) only bookings that have not departed
     yet; by default no cancelled ones. Ordered by booking id, or with modifiedFrom by

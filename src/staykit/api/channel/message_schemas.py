@@ -11,9 +11,9 @@ import base64
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from staykit.api.channel.account_schemas import PostMessage, PostResult
+from staykit.api.channel.account_schemas import PostMessage, PostResult, read_item
 from staykit.domain.messaging import channel_views as cv
 from staykit.domain.messaging import channel_writes as cw
 
@@ -119,16 +119,8 @@ class Parsed:
 def parse(raw: Any) -> Parsed:
     """One POST item, checked against the document's shape."""
     parsed = Parsed()
-    action = "modify" if isinstance(raw, dict) and raw.get("id") is not None else "create"
-    if not isinstance(raw, dict):
-        parsed.errors.append(PostMessage(action=action, message="An item must be an object."))
-        return parsed
-    try:
-        item = MessageIn.model_validate(raw)
-    except ValidationError as exc:
-        for e in exc.errors():
-            loc = ".".join(str(p) for p in e["loc"]) or None
-            parsed.errors.append(PostMessage(action=action, field=loc, message=e["msg"]))
+    action, item, parsed.errors = read_item(MessageIn, raw)
+    if item is None:
         return parsed
     unknown = sorted(f for f in item.model_extra or {} if f not in ECHOED)
     if unknown:

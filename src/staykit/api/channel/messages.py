@@ -20,7 +20,7 @@ from staykit.api.channel import message_schemas as ms
 from staykit.api.channel.account import ActingAccount, AnyOfScopes
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
-from staykit.api.channel.params import int_ids
+from staykit.api.channel.params import After, int_ids
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
@@ -71,13 +71,7 @@ async def get_messages(
     source: Annotated[
         ms.WireSource | None, Query(description="Only messages of this kind.")
     ] = None,
-    after: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="staykit: where the next page starts (from nextPageLink; opaque).",
-        ),
-    ] = None,
+    after: After = None,
 ) -> dict[str, Any]:
     """The account's booking messages, newest first, 100 a page (fewer when the page's
     attachments pass 8 MB: follow nextPageLink). Internal notes included."""

@@ -3,6 +3,10 @@ repeated (`id=1&id=2`) or comma-separated (`id=1,2`); ids are positive integers.
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Query
+
 from staykit.core.errors import InvalidInput
 
 MAX_IDS = 1000
@@ -29,3 +33,14 @@ def int_ids(values: list[str] | None, name: str) -> tuple[int, ...]:
     if any(not 0 < i < 2**63 for i in ints):
         raise InvalidInput(f"{name} must be positive ids.", code=f"{name}IsInvalid", field=name)
     return ints
+
+
+# The cursor nextPageLink carries (keyset paging: a page deep in the list costs what the
+# first does); a client that builds `page` itself never needs it.
+After = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="staykit: where the next page starts (from nextPageLink; opaque).",
+    ),
+]
