@@ -20,6 +20,7 @@ from staykit.api.marketplace import (
     catalog_search,
     dev,
     errors,
+    payments,
     verification,
 )
 from staykit.api.marketplace.service import Service
@@ -61,10 +62,12 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     booking_service = Service(
         "bookingManagement",
         SERVICES["bookingmanagement"],
-        "Reservations: booking, approval, cancellation and changes of stays.",
+        "Reservations: booking, approval, cancellation and changes of stays; payments, "
+        "payment records, customers and saved cards.",
         token_name,
     )
     booking_service.include_router(booking.router)
+    booking_service.include_router(payments.router)
     return [auth_service, catalog_service, booking_service]
 
 

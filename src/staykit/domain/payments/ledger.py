@@ -3,7 +3,8 @@
 Writing: `record_entry` inserts with ON CONFLICT DO NOTHING, so of two writers of the same
 operation (same idempotency key, or the same provider payment or payout) exactly one row
 is written, race-free: the second waits for the first to commit, writes nothing, and
-gets the first's row back. A key already used for a different movement is refused.
+gets the first's row back. A key already used for a different movement is refused. The
+row that is written brings its invoice line (payments and refunds) in the same step.
 
 Reading: a reservation's balance and a business's (the host's) balances per currency,
 each ONE grouped aggregate (the sum of amounts per kind, an index-only scan of
@@ -38,7 +39,7 @@ from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.booking.errors import ReservationNotFound
-from staykit.domain.booking.models import Reservation
+from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.payments.errors import LedgerEntryConflict
 from staykit.domain.payments.models import ENTRY_KINDS, PROVIDER_MOVEMENTS, LedgerEntry
 from staykit.domain.tenancy.service import require_reader
@@ -112,11 +113,47 @@ async def record_entry(
     stmt = insert(LedgerEntry).values(values).on_conflict_do_nothing().returning(LedgerEntry)
     written = await session.scalar(stmt)
     if written is not None:
+        await _invoice_line(session, written)
         return written, True
     existing = await _existing(session, entry)
     if existing is None or not entry.same_movement(existing):
         raise LedgerEntryConflict(entry.idempotency_key)
     return existing, False
+
+
+# The reservation's invoice line of a movement the guest sees on their bill (Beds24's
+# invoiceItems, the Cloud API's invoices): (kind, code, description, qty). A refund is
+# written as lifecycle.cancel writes one, a negative line (qty -1).
+INVOICE_LINES = {
+    "guest_payment": ("payment", "payment", "Payment", Decimal(1)),
+    "refund": ("refund", "refund", "Refund", Decimal(-1)),
+}
+
+
+async def _invoice_line(session: AsyncSession, row: LedgerEntry) -> None:
+    """The invoice line of a ledger row just written, in the same transaction, by this one
+    function: the reservation's invoice shows every payment and refund of the ledger, to
+    the cent (the line's money cannot change afterwards: migration 0018's trigger)."""
+    line = INVOICE_LINES.get(row.kind)
+    if line is None:
+        return
+    kind, code, description, qty = line
+    if row.memo:
+        description = f"{description}: {row.memo}"[:250]
+    session.add(
+        InvoiceItem(
+            reservation_id=row.reservation_id,
+            business_id=row.business_id,
+            kind=kind,
+            code=code,
+            description=description,
+            qty=qty,
+            amount=row.amount,
+            currency=row.currency,
+            ledger_entry_id=row.id,
+        )
+    )
+    await session.flush()
 
 
 async def _existing(session: AsyncSession, entry: NewEntry) -> LedgerEntry | None:
