@@ -74,6 +74,15 @@ async def test_a_completed_stay_pays_the_host_after_the_fee_once(
     assert payout.provider == "fake_payouts"  # test money: no money reached anyone
     assert (await settle_ended_stays(db, setup, now=after)).paid_out == []
     assert len(await entries_of(db, row.id, ["host_payout", "platform_fee"])) == 2
+    # Paid out, nothing is held to refund from (a later dispute is the platform's own
+    # money, not this ledger's).
+    try:
+        async with db.begin_nested():
+            await refund(db, None, setup, row.id, Decimal("1.00"), "too late")
+    except RefundExceedsPaid as exc:
+        assert exc.facts["refundable"] == "0.00"
+    else:
+        raise AssertionError("a refund after the payout was not refused")
     r = await client.get(
         f"/bookingmanagement-api/v1/paymentrecords?reservationId={made['id']}&movement=payout",
         headers=host.headers,

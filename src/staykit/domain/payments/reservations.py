@@ -129,13 +129,17 @@ async def refund(
 ) -> Decimal:
     """Return `amount` to the guest through the provider, spread over the reservation's
     payments newest first (each refunded at most what is left of it). Refused whole
-    (RefundExceedsPaid) before any call when more than what is left is asked. Callable by
-    a dispute's resolution, under the reservation's row lock."""
+    (RefundExceedsPaid) before any call when more is asked than is left of the payments
+    or than the platform still holds (the host's payout is not taken back here).
+    Callable by a dispute's resolution, under the reservation's row lock."""
     currency = await _currency(session, reservation_id)
     amount = money.quantize(amount, currency)
     await lock_reservation_money(session, reservation_id)
     payments = await refundable_payments(session, reservation_id, setup.provider.name)
-    left = sum((p.left for p in payments), Decimal(0))
+    # What is left of the payments, and never more than the platform still holds for the
+    # reservation: money already paid out to the host is not refunded from here.
+    held = (await reservation_balance(session, reservation_id)).outstanding
+    left = min(sum((p.left for p in payments), Decimal(0)), held)
     if amount <= 0 or amount > left:
         raise RefundExceedsPaid(amount, left, currency)
     remaining = amount
@@ -173,7 +177,8 @@ async def settle_refund(
 ) -> Decimal:
     """lifecycle.Settle for this setup: refund what `refund_owed` says, now."""
     balance = await reservation_balance(session, reservation.id)
-    owed = refund_owed(reservation, policy_refund, by, balance.refundable)
+    refundable = min(balance.refundable, balance.outstanding)
+    owed = refund_owed(reservation, policy_refund, by, refundable)
     if owed <= 0:
         return Decimal(0)
     reason = f"{'cancelled' if by != 'system' else 'expired'} {reservation.status} ({by})"
