@@ -31,6 +31,7 @@ SCRIPTS = (
     "channel_calendar.py",
     "channel_bookings_write.py",
     "ledger_balance.py",
+    "payment_webhooks.py",
 )
 
 

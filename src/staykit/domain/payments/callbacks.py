@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation
 from staykit.domain.payments.checkout import apply_intent, describe, lock_reservation
-from staykit.domain.payments.errors import PaymentsNotConfigured, WebhookRefused
+from staykit.domain.payments.errors import WebhookRefused
 from staykit.domain.payments.models import ReservationPayment
 from staykit.domain.payments.providers import PaymentSetup
 from staykit.domain.payments.webhooks import (
@@ -120,11 +120,15 @@ async def take_callback(
 ) -> CallbackResult:
     """The provider's webhook delivery: verified, stored once, acted on (see the module).
     Raises WebhookRefused (400) for what is not provably the provider's or not fresh,
-    PaymentsNotConfigured (503, so that the provider retries) without a webhook secret."""
+    and without a webhook secret to tell (webhookNotConfigured)."""
     if not setup.webhook_secret:
-        raise PaymentsNotConfigured(
+        # Refused as unverifiable (Stripe delivers again, for days, any event not answered
+        # with a 2xx); an operator must set the secret.
+        log.error("payment webhook refused: no webhook secret is configured")
+        raise WebhookRefused(
+            "notConfigured",
             "No webhook secret is configured (STAYKIT_STRIPE_WEBHOOK_SECRET): staykit cannot "
-            "tell the provider's webhooks from anyone's."
+            "tell the provider's webhooks from anyone's.",
         )
     result = CallbackResult(outcome=WebhookOutcome("", "", duplicate=False, dispatched=False))
     hooks = _BookingHooks(setup, result, claimed_reservation_id)
