@@ -308,17 +308,14 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
 
 
 async def payment_received(
-    session: AsyncSession, reservation_id: uuid.UUID, *, host_window: timedelta = REQUEST_TTL
+    session: AsyncSession, reservation: Reservation, *, host_window: timedelta = REQUEST_TTL
 ) -> Booked | None:
     """The platform has been paid for a reservation (the payments domain says so once the
-    ledger has the money): paymentConfirmation paid; an instant booking is confirmed, a
-    request now waits for the host (until `host_window` after it was made). Nothing for
-    a reservation already marked paid, or no longer waiting (its money is settled by
-    the payments domain). Locks the reservation row."""
-    reservation = await session.scalar(
-        select(Reservation).where(Reservation.id == reservation_id).with_for_update()
-    )
-    if reservation is None or reservation.payment_confirmation == "paid":
+    ledger has the money; the caller holds the reservation's row lock):
+    paymentConfirmation paid; an instant booking is confirmed, a request now waits for the
+    host (until `host_window` after it was made). Nothing for a reservation already marked
+    paid; one no longer waiting is only marked paid (the payments domain settles it)."""
+    if reservation.payment_confirmation == "paid":
         return None
     reservation.payment_confirmation = "paid"
     assignments = await assignments_of(session, reservation.id)

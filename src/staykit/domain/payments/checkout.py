@@ -146,9 +146,11 @@ async def apply_intent(
         attempt.checked_at = utcnow()
         attempt.updated_at = utcnow()
     if literal == "succeeded":
-        await record_intent_payment(session, principal, setup.provider.name, intent)
+        await record_intent_payment(
+            session, principal, setup.provider.name, intent, reservation=reservation
+        )
         if (await reservation_balance(session, reservation.id)).due <= 0:
-            await lifecycle.payment_received(session, reservation.id)
+            await lifecycle.payment_received(session, reservation)
     elif not await _other_attempt_in_flight(session, reservation.id, attempt):
         await lifecycle.payment_state(session, reservation, CONFIRMATIONS[literal])
     await session.flush()

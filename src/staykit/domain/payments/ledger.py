@@ -30,9 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy import CTE, ColumnElement, Select, Table, func, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from staykit.core import money
 from staykit.core.clock import utcnow
@@ -91,8 +92,9 @@ async def record_entry(
     if entry.kind not in ENTRY_KINDS:
         raise ValueError(f"unknown ledger entry kind {entry.kind!r}")
     credential = Credential.SYSTEM if principal is None else principal.credential
+    entry_id = uuid7()
     values = {
-        "id": uuid7(),
+        "id": entry_id,
         "kind": entry.kind,
         "amount": entry.amount,
         "currency": entry.currency,
@@ -110,10 +112,19 @@ async def record_entry(
         "token_id": None if principal is None else principal.token_id,
         "surface": (principal.surface or None) if principal is not None else None,
     }
-    stmt = insert(LedgerEntry).values(values).on_conflict_do_nothing().returning(LedgerEntry)
+    inserted = (
+        insert(LedgerEntry)
+        .values(values)
+        .on_conflict_do_nothing()
+        .returning(*LedgerEntry.__table__.c)
+        .cte("written")
+    )
+    stmt = select(aliased(LedgerEntry, inserted))
+    line = _invoice_line(entry, entry_id, inserted)
+    if line is not None:
+        stmt = stmt.add_cte(line)
     written = await session.scalar(stmt)
     if written is not None:
-        await _invoice_line(session, written)
         return written, True
     existing = await _existing(session, entry)
     if existing is None or not entry.same_movement(existing):
@@ -130,30 +141,37 @@ INVOICE_LINES = {
 }
 
 
-async def _invoice_line(session: AsyncSession, row: LedgerEntry) -> None:
-    """The invoice line of a ledger row just written, in the same transaction, by this one
-    function: the reservation's invoice shows every payment and refund of the ledger, to
-    the cent (the line's money cannot change afterwards: migration 0018's trigger)."""
-    line = INVOICE_LINES.get(row.kind)
-    if line is None:
-        return
-    kind, code, description, qty = line
-    if row.memo:
-        description = f"{description}: {row.memo}"[:250]
-    session.add(
-        InvoiceItem(
-            reservation_id=row.reservation_id,
-            business_id=row.business_id,
-            kind=kind,
-            code=code,
-            description=description,
-            qty=qty,
-            amount=row.amount,
-            currency=row.currency,
-            ledger_entry_id=row.id,
-        )
-    )
-    await session.flush()
+def _invoice_line(entry: NewEntry, entry_id: uuid.UUID, inserted: CTE) -> CTE | None:
+    """The invoice line of the movement, inserted by the same statement as its ledger row,
+    and only if that row is (`inserted`: the row's INSERT ... ON CONFLICT DO NOTHING): the
+    reservation's invoice shows every payment and refund of the ledger, to the cent,
+    written by this one function (the line's money cannot change afterwards: migration
+    0018's trigger)."""
+    shown = INVOICE_LINES.get(entry.kind)
+    if shown is None:
+        return None
+    kind, code, description, qty = shown
+    if entry.memo:
+        description = f"{description}: {entry.memo}"[:250]
+    items = InvoiceItem.__table__
+    assert isinstance(items, Table)
+    values = {
+        "id": uuid7(),
+        "kind": kind,
+        "code": code,
+        "description": description,
+        "qty": qty,
+        "vat_rate": Decimal(0),
+        "ledger_entry_id": entry_id,
+    }
+    copied = ("reservation_id", "business_id", "amount", "currency")
+    row = select(
+        *(literal(v, items.c[k].type).label(k) for k, v in values.items()),
+        *(inserted.c[k] for k in copied),
+    ).select_from(inserted)
+    # The table's server defaults fill the record fields (no client-side defaults here).
+    written = insert(items).from_select([*values, *copied], row, include_defaults=False)
+    return written.cte("invoice_line")
 
 
 async def _existing(session: AsyncSession, entry: NewEntry) -> LedgerEntry | None:
