@@ -13,8 +13,9 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit import demo
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.domain.booking.models import InvoiceItem, Reservation
@@ -536,3 +537,50 @@ async def test_an_unpaid_stay_change_is_repriced_in_the_ledger_and_a_paid_one_is
     )
     assert_error(r, 409, message="errMsg_paidStayChange")
     assert (await balanced(db, made["id"])).charged == Decimal("342.00")
+
+
+# --- the demo ------------------------------------------------------------------------------------
+
+
+async def test_on_the_demo_data_a_guest_books_and_pays_with_a_test_card(
+    committed_client: httpx.AsyncClient,
+    committed_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+) -> None:
+    """As `make run` serves it: the offline provider, the demo guest, the docs' listing."""
+    async with committed_factory() as session:
+        access = await demo.load_access(session, settings)
+        await session.commit()
+    password = next(c.password for c in access.users if c.email == "guest@staykit.local")
+    r = await committed_client.post(
+        "/auth-api/login", json={"username": "guest@staykit.local", "password": password}
+    )
+    assert r.status_code == 200, r.text
+    headers = {"Authorization": f"Bearer {r.json()['accessToken']}"}
+    committed_client.cookies.clear()
+    r = await committed_client.get(
+        "/propertycatalog-api/v1/listings", params={"title": "Sunny flat by the river"}
+    )
+    listing_id = r.json()["listings"][0]["id"]
+    arrival = utcnow().date() + timedelta(days=200)
+    r = await committed_client.post(
+        RESERVATIONS,
+        json={
+            "listingId": listing_id,
+            "checkIn": arrival.isoformat(),
+            "checkOut": (arrival + timedelta(days=3)).isoformat(),
+            "guestCount": 2,
+        },
+        headers=headers,
+    )
+    assert r.status_code == 201, r.text
+    rid = r.json()["reservation"]["id"]
+    r = await committed_client.patch(
+        PAY.format(rid),
+        json={"paymentUserParams": {"paymentMethodId": "pm_card_visa"}},
+        headers=headers,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["paymentResult"]["success"] is True
+    assert r.json()["reservation"]["bookingStatus"] == "confirmed"
+    assert payment_setup(settings).provider.name == "offline"  # test money
