@@ -27,6 +27,7 @@ from staykit.domain.payments.providers import payment_setup, use_provider
 from staykit.domain.payments.reservations import refund
 from staykit.domain.payments.settlement import (
     RECHECK_AFTER,
+    expire_unpaid_holds,
     refresh_unsettled,
     settle_ended_stays,
 )
@@ -253,3 +254,41 @@ async def test_a_processing_payment_holds_then_the_job_confirms_it(
         assert row is not None and (row.status, row.payment_confirmation) == ("confirmed", "paid")
         assert (await ledger(db, made["id"])).paid == Decimal("228.00")
         assert await refresh_unsettled(db, setup, now=later + RECHECK_AFTER * 9) == 0
+
+
+async def test_money_that_arrives_after_the_hold_expired_goes_back_to_the_guest(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    settings: Settings,
+    guest: Person,
+    listing: UnitType,
+) -> None:
+    bank = SlowBank()
+    with use_provider(bank):
+        made = await book_unpaid(client, guest, listing)
+        r = await client.patch(
+            PAY.format(made["id"]),
+            json={"paymentUserParams": {"paymentMethodId": "pm_card_visa"}},
+            headers=guest.headers,
+        )
+        assert r.json()["paymentResult"]["statusLiteral"] == "processing"
+        setup = payment_setup(settings)
+        expired = await expire_unpaid_holds(
+            db, setup, now=utcnow() + timedelta(minutes=settings.unpaid_hold_minutes + 1)
+        )
+        assert expired == 1  # the hold is the hold: a bank still deciding does not extend it
+        bank.decide()
+        later = utcnow() + RECHECK_AFTER * 3
+        assert await refresh_unsettled(db, setup, now=later) == 1
+        row = await db.get(Reservation, made["id"], populate_existing=True)
+        assert row is not None and (row.status, row.payment_confirmation) == ("expired", "paid")
+        assert (await ledger(db, made["id"])).outstanding == Decimal("228.00")
+        done = await settle_ended_stays(db, setup)  # at once: nothing is owed for the stay
+        assert done.refunded == [row.id] and done.paid_out == []
+        balance = await ledger(db, made["id"])
+        assert (balance.paid, balance.refunded, balance.outstanding) == (
+            Decimal("228.00"),
+            Decimal("228.00"),
+            Decimal("0.00"),
+        )
+        assert (await settle_ended_stays(db, setup)).refunded == []

@@ -82,11 +82,19 @@ def _due_to_settle(now: datetime) -> ColumnElement[bool]:
     payout_done = exists().where(
         LedgerEntry.reservation_id == Reservation.id, LedgerEntry.kind == "host_payout"
     )
+    refund_all = or_(
+        Reservation.status.in_(("declined", "expired")),
+        and_(
+            Reservation.status == "cancelled",
+            or_(Reservation.cancelled_by != "guest", Reservation.decided_at.is_(None)),
+        ),
+    )
     return and_(
         Reservation.platform_payment,
         Reservation.status.in_(("completed", "cancelled", "declined", "expired")),
-        # A cancelled stay's kept money goes to the host once the stay would have ended.
-        or_(Reservation.status == "completed", Reservation.departure <= now.date()),
+        # Money owed back goes back at once; a cancelled stay's kept money goes to the host
+        # once the stay would have ended.
+        or_(Reservation.status == "completed", refund_all, Reservation.departure <= now.date()),
         ~payout_done,
         held > 0,
     )
