@@ -16,7 +16,14 @@ from staykit.jobs.app import run_worker
 
 @pytest.mark.parametrize(
     "task",
-    ["auth:purge_expired_auth_records", "booking:expire_requests", "booking:complete_stays"],
+    [
+        "auth:purge_expired_auth_records",
+        "booking:expire_requests",
+        "booking:complete_stays",
+        "payments:expire_unpaid_holds",
+        "payments:settle_ended_stays",
+        "payments:refresh_unsettled_payments",
+    ],
 )
 async def test_worker_defers_and_runs_the_periodic_jobs(
     database_url: str,

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
+from staykit.core.ids import uuid7
 from staykit.domain.catalog.models import UnitType
+from staykit.domain.payments import records
 from staykit.domain.payments.ledger import reservation_balance
 from staykit.domain.payments.models import LedgerEntry, ReservationPayment
 from staykit.domain.payments.port import IntentRequest
@@ -301,3 +303,26 @@ async def test_customers_and_cards_are_their_users_and_admins(
         .where(ReservationPayment.owner_id == guest.user.id)
     )
     assert rows == 2
+
+
+async def test_a_reservations_payments_are_readable_by_id_for_other_flows(
+    client: httpx.AsyncClient, db: AsyncSession, guest: Person, listing: UnitType
+) -> None:
+    made = await book_unpaid(client, guest, listing)
+    r = await client.patch(
+        f"{BASE}/startreservationpayment/{made['id']}",
+        json={"paymentUserParams": {"paymentMethodId": "pm_card_chargeDeclined"}},
+        headers=guest.headers,
+    )
+    assert r.json()["paymentResult"]["success"] is False
+    paid = await client.patch(
+        f"{BASE}/startreservationpayment/{made['id']}",
+        json={"paymentUserParams": {"paymentMethodId": "pm_card_visa"}},
+        headers=guest.headers,
+    )
+    assert paid.json()["paymentResult"]["success"] is True
+    found = await records.payments_of_reservation(db, made["id"])
+    assert [a.status_literal for a in found.attempts] == ["succeeded", "failed"]
+    assert [(m.kind, m.amount) for m in found.movements] == [("guest_payment", Decimal("228.000"))]
+    assert sorted(m.card_info["last4"] for m in found.methods) == ["0002", "4242"]
+    assert (await records.payments_of_reservation(db, uuid7())).attempts == []

@@ -376,3 +376,55 @@ async def record_of(session: AsyncSession, entry_id: uuid.UUID) -> PaymentRecord
     if row is None:
         raise PAYMENT_RECORDS.not_found(entry_id)
     return row
+
+
+# --- a reservation's money, for other surfaces and flows ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationPayments:
+    """What was paid for a reservation and with what: its payment attempts (newest
+    first), its ledger's payments, refunds and payouts (oldest first), and the saved cards
+    its attempts charged."""
+
+    attempts: list[ReservationPayment]
+    movements: list[LedgerEntry]
+    methods: list[SavedPaymentMethod]
+
+
+async def payments_of_reservation(
+    session: AsyncSession, reservation_id: uuid.UUID
+) -> ReservationPayments:
+    """The reservation's payments, by id, for a caller that has decided who may see them
+    (the Channel API's Stripe charges and payment methods, a dispute's review): three
+    queries, none of them checking the reader."""
+    attempts = list(
+        await session.scalars(
+            select(ReservationPayment)
+            .where(ReservationPayment.reservation_id == reservation_id)
+            .order_by(ReservationPayment.attempt.desc())
+        )
+    )
+    movements = list(
+        await session.scalars(
+            select(LedgerEntry)
+            .where(
+                LedgerEntry.reservation_id == reservation_id,
+                LedgerEntry.kind.in_(("guest_payment", "refund", "host_payout")),
+            )
+            .order_by(LedgerEntry.created_at, LedgerEntry.id)
+        )
+    )
+    used = {a.payment_method for a in attempts if a.payment_method}
+    methods = (
+        list(
+            await session.scalars(
+                select(SavedPaymentMethod)
+                .where(SavedPaymentMethod.payment_method_id.in_(used))
+                .order_by(SavedPaymentMethod.created_at)
+            )
+        )
+        if used
+        else []
+    )
+    return ReservationPayments(attempts, movements, methods)
