@@ -32,6 +32,7 @@ SCRIPTS = (
     "channel_bookings_write.py",
     "ledger_balance.py",
     "ical.py",
+    "payment_webhooks.py",
 )
 
 

@@ -34,6 +34,7 @@ from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.session_cache import listener as session_listener
 from staykit.domain.partners import touches
+from staykit.domain.payments.providers import close_provider
 from staykit.jobs.app import run_worker
 
 log = structlog.get_logger(__name__)
@@ -141,6 +142,7 @@ def create_app(
             if credit_store is not None:  # the Channel API's, made on its first request
                 state.credit_store = None
                 await credit_store.close()
+            await close_provider()
             await engine.dispose()
             set_runtime(previous_runtime)
 

@@ -21,6 +21,9 @@ from staykit.jobs.app import run_worker
         "booking:expire_requests",
         "booking:complete_stays",
         "ical:poll_ical_imports",
+        "payments:expire_unpaid_holds",
+        "payments:settle_ended_stays",
+        "payments:refresh_unsettled_payments",
     ],
 )
 async def test_worker_defers_and_runs_the_periodic_jobs(

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.errors import DomainError
 from staykit.domain.payments.port import PaymentProvider
-from staykit.domain.payments.providers import build_provider
+from staykit.domain.payments.providers import payment_setup
 
 READ_METHODS = frozenset({"GET", "HEAD"})
 
@@ -93,11 +93,12 @@ def request_id(request: Request) -> str:
 
 
 def payment_provider(request: Request) -> PaymentProvider:
-    """The process's one payment provider (payments.providers), built from the settings
-    on first use and kept on the state every surface shares. Raises PaymentsNotConfigured
-    when there is none (production without a Stripe key)."""
+    """The process's one payment provider (payments.providers.payment_setup, the one the
+    marketplace's payment routes and the jobs use: the offline provider keeps its intents
+    in memory, so there must be one), unless the app's state names another (tests).
+    Raises PaymentsNotConfigured when there is none (production without a Stripe key)."""
     state = request.app.state
     provider: PaymentProvider | None = getattr(state, "payment_provider", None)
     if provider is None:
-        provider = state.payment_provider = build_provider(state.settings)
+        provider = payment_setup(state.settings).provider
     return provider

@@ -20,6 +20,7 @@ from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
+from staykit.domain.payments.tasks import blueprint as payments_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
@@ -28,6 +29,7 @@ app.add_tasks_from(booking_tasks, namespace="booking")
 app.add_tasks_from(events_tasks, namespace="events")
 app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
+app.add_tasks_from(payments_tasks, namespace="payments")
 
 # The modules whose consumers the dispatcher runs (imported for their registration).
 CONSUMERS = (booking_mails,)

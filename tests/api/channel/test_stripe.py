@@ -396,7 +396,7 @@ async def test_without_a_payment_provider_stripe_is_not_connected(
     def none(_settings: object) -> None:
         raise PaymentsNotConfigured("No payment provider is configured.")
 
-    monkeypatch.setattr("staykit.api.deps.build_provider", none)
+    monkeypatch.setattr("staykit.api.deps.payment_setup", none)
     with provider_of(app, None):
         r = await client.post(
             STRIPE, json=[session_item(booking)], headers=await pms.headers(*FINANCIAL)

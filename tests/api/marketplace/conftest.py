@@ -8,6 +8,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.catalog.models import UnitType
+
+# localstripe and the Stripe adapter pointed at it, for the payment routes' tests.
+from tests.domain.payments.conftest import localstripe, stripe_provider  # noqa: F401
 from tests.factories import Person, make_listing, make_logged_in
 
 

@@ -19,7 +19,7 @@ from staykit.domain.catalog.models import UnitType
 from staykit.domain.disputes.models import AdminDisputeAction, Dispute
 from staykit.domain.payments.models import LedgerEntry
 from staykit.domain.payments.offline import OfflineProvider
-from tests.api.marketplace.test_reservations_api import book
+from tests.api.marketplace.test_reservations_api import book_unpaid
 from tests.factories import Person
 from tests.money import offline_provider, pay
 
@@ -56,8 +56,11 @@ async def paid_stay(
     first: int = 0,
     paid: bool = True,
 ) -> Stay:
-    """The guest's reservation (2 nights at 100 EUR), paid in full unless `paid` is False."""
-    made = await book(client, guest, listing, first)
+    """The guest's reservation (2 nights at 100 EUR), its total paid with `provider` (the
+    ledger records it as the payment webhook would) unless `paid` is False. Booked unpaid:
+    the payment routes' own flow pays through the process's provider, and a dispute's
+    refund must reach the provider that took the payment."""
+    made = await book_unpaid(client, guest, listing, first)
     total = Decimal(str(made["totalPrice"]))
     payment = None
     if paid:

@@ -218,6 +218,11 @@ def operations(prefix: str = PREFIX) -> list[Any]:
     return sorted(ops, key=lambda op: op.path in ("/logout", "/relogin"))
 
 
+# httpx refuses to send a longer URL (InvalidURL), as most servers refuse to read one: a
+# generated query of many long, percent-encoded strings can exceed it.
+MAX_URL = 65_536
+
+
 def wire(
     case: Any, headers: dict[str, str], prefix: str = PREFIX
 ) -> tuple[str, str, dict[str, str], bytes | None]:
@@ -239,6 +244,8 @@ def wire(
     for key, value in out.items():
         (key + str(value)).encode("ascii")
     body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
+    if len(prepared.url or "") > MAX_URL:
+        raise ValueError("a URL longer than httpx (and most servers) will send")
     return prepared.method or "GET", prepared.url or "", out, body
 
 

@@ -444,6 +444,52 @@ async def session_of_catalog_and_booking(
     await call("GET", f"{base}/v1/listingamenities/{aid}")  # 404
 
 
+async def session_of_payments(
+    call: Conformance, admin: Person, host: Person, guest: Person
+) -> None:
+    """A booking paid (a declined card first), refreshed, its rows read, changed and removed
+    where that is allowed, and the refusals of what is not."""
+    a, h, g = admin.headers, host.headers, guest.headers
+    day = iso_days_from()
+    bm = "/bookingmanagement-api/v1"
+    listing = {**LISTING_BODY, "title": "Paid flat"}
+    made = await call("POST", "/propertycatalog-api/v1/listings", json=listing, headers=h)
+    lid = ok(made, 201)["listing"]["id"]
+    stay = {"listingId": lid, "checkIn": day(60), "checkOut": day(62), "guestCount": 2}
+    rid = ok(await call("POST", f"{bm}/reservations", json=stay, headers=g), 201)
+    rid = rid["reservation"]["id"]
+    declined = {"paymentUserParams": {"paymentMethodId": "pm_card_chargeDeclined"}}
+    ok(await call("PATCH", f"{bm}/startreservationpayment/{rid}", json=declined, headers=g))
+    failed = ok(await call("GET", f"{bm}/reservationpaymentbyorderid/{rid}", headers=g))
+    failed_id = failed["sys_reservationPayment"]["id"]
+    visa = {"paymentUserParams": {"paymentMethodId": "pm_card_visa"}}
+    paid = ok(await call("PATCH", f"{bm}/startreservationpayment/{rid}", json=visa, headers=g))
+    payment_id = paid["paymentResult"]["paymentId"]
+    ok(await call("PATCH", f"{bm}/refreshreservationpayment/{rid}", json={}, headers=g))
+    await call("POST", f"{bm}/callbackreservationpayment", content=b"{}")  # 400: unsigned
+    ok(await call("GET", f"{bm}/reservationpayments", headers=g))
+    ok(await call("GET", f"{bm}/reservationpayment/{failed_id}", headers=g))
+    ok(await call("GET", f"{bm}/reservationpaymentbypaymentid/{payment_id}", headers=g))
+    back = {"redirectUrl": "https://app.example/paid"}
+    ok(await call("PATCH", f"{bm}/reservationpayment/{failed_id}", json=back, headers=g))
+    ok(await call("DELETE", f"{bm}/reservationpayment/{failed_id}", headers=a))
+    claim = {"orderId": rid, "paymentId": payment_id, "paymentStatus": "x", "statusLiteral": "x"}
+    await call("POST", f"{bm}/reservationpayment", json=claim, headers=a)  # 400: not the word
+    ok(await call("GET", f"{bm}/paymentcustomers", headers=g))
+    ok(await call("GET", f"{bm}/paymentcustomers/{guest.id}", headers=g))
+    ok(await call("GET", f"{bm}/paymentcustomermethods/{guest.id}", headers=g))
+    records = ok(await call("GET", f"{bm}/paymentrecords", headers=h))["paymentRecords"]
+    ok(await call("GET", f"{bm}/paymentrecords/{records[0]['id']}", headers=g))
+    record = {
+        "reservationId": rid,
+        "paymentIntentId": payment_id,
+        "currency": "EUR",
+        "amountPaid": 228,
+        "paymentStatus": "paid",
+    }
+    await call("POST", f"{bm}/paymentrecords", json=record, headers=a)  # 409: recorded
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
@@ -453,6 +499,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     guest = await make_logged_in(client, db)
     await session_of_auth(call, admin, host)
     await session_of_catalog_and_booking(call, admin, host, guest)
+    await session_of_payments(call, admin, host, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

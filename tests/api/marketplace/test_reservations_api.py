@@ -31,6 +31,7 @@ from tests.factories import (
 )
 
 RESERVATIONS = "/bookingmanagement-api/v1/reservations"
+PAY = "/bookingmanagement-api/v1/startreservationpayment/{}"
 # Far enough ahead for any listing rule; relative so the tests never age.
 START = utcnow().date() + timedelta(days=40)
 
@@ -96,13 +97,39 @@ def stay(listing: UnitType, first: int = 0, nights: int = 2, **extra: Any) -> di
     return body
 
 
-async def book(
+async def book_unpaid(
     client: httpx.AsyncClient, guest: Person, listing: UnitType, first: int = 0, **extra: Any
 ) -> dict[str, Any]:
-    """A reservation made over HTTP; fails the test unless it is created."""
+    """A reservation made over HTTP, holding its nights until paid; fails the test unless
+    it is created."""
     r = await client.post(RESERVATIONS, json=stay(listing, first, **extra), headers=guest.headers)
     assert r.status_code == 201, r.text
     return dict(r.json()["reservation"])
+
+
+async def pay(
+    client: httpx.AsyncClient, guest: Person, rid: str, method: str = "pm_card_visa"
+) -> dict[str, Any]:
+    """The guest pays what the reservation owes (test money: the offline provider);
+    the answer's body."""
+    r = await client.patch(
+        PAY.format(rid),
+        json={"paymentUserParams": {"paymentMethodId": method}},
+        headers=guest.headers,
+    )
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+async def book(
+    client: httpx.AsyncClient, guest: Person, listing: UnitType, first: int = 0, **extra: Any
+) -> dict[str, Any]:
+    """A reservation made and paid over HTTP (confirmed on an instant listing, a request
+    for the host on a manual one); fails the test unless both succeed."""
+    made = await book_unpaid(client, guest, listing, first, **extra)
+    paid = await pay(client, guest, made["id"])
+    assert paid["paymentResult"]["success"] is True, paid
+    return dict(paid["reservation"])
 
 
 async def member(
@@ -121,8 +148,13 @@ async def count(db: AsyncSession, model: type[Any], *where: Any) -> int:
 # --- create: happy paths ------------------------------------------------------------------------
 
 
-async def test_guest_books_an_instant_listing_and_gets_a_confirmed_server_priced_reservation(
-    client: httpx.AsyncClient, db: AsyncSession, host: Person, guest: Person, listing: UnitType
+async def test_guest_books_an_instant_listing_held_until_paid_then_confirmed_server_priced(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    host: Person,
+    guest: Person,
+    listing: UnitType,
+    settings: Settings,
 ) -> None:
     r = await client.post(RESERVATIONS, json=stay(listing), headers=guest.headers)
     assert r.status_code == 201, r.text
@@ -133,23 +165,35 @@ async def test_guest_books_an_instant_listing_and_gets_a_confirmed_server_priced
     assert "listingJoins" not in res and "hostDetails" not in res  # create answers no joins
     assert res["listingId"] == str(listing.id)
     assert (res["hostId"], res["guestId"], res["_owner"]) == (host.id, guest.id, guest.id)
+    # Its nights are held, unpaid: pending until the guest pays, for the unpaid hold.
     assert (res["bookingStatus"], res["bookingStatus_idx"], res["status"]) == (
-        "confirmed",
-        1,
-        "confirmed",
+        "pending",
+        0,
+        "request",
     )
+    row = await db.get(Reservation, res["id"])
+    assert row is not None and row.expires_at is not None
+    hold = (row.expires_at - row.made_at).total_seconds()
+    assert hold == settings.unpaid_hold_minutes * 60
     assert (res["approvalType"], res["approvalType_idx"]) == ("instant", 0)
     assert (res["disputeStatus"], res["disputeStatus_idx"]) == ("none", 0)
     assert (res["paymentConfirmation"], res["paymentConfirmation_idx"]) == ("pending", 0)
     assert (res["checkIn"], res["checkOut"], res["guestCount"]) == (day(0), day(2), 2)
     assert res["currency"] == "EUR" and res["totalPrice"] == 200.0 and res["subtotal"] == 200.0
     assert res["nights"] == [{"date": day(0), "price": 100.0}, {"date": day(1), "price": 100.0}]
-    assert res["expiresAt"] is None and res["refundAmount"] is None
+    assert res["refundAmount"] is None
     assert res["version"] == res["recordVersion"] >= 1 and res["isActive"] is True
     [assignment] = res["unitAssignments"]
     assert (assignment["arrival"], assignment["departure"]) == (day(0), day(2))
-    row = await db.get(Reservation, res["id"])
-    assert row is not None and row.guest_id == guest.user.id and row.adults == 2
+    assert row.guest_id == guest.user.id and row.adults == 2
+
+    paid = (await pay(client, guest, res["id"]))["reservation"]
+    assert (paid["bookingStatus"], paid["status"], paid["paymentConfirmation"]) == (
+        "confirmed",
+        "confirmed",
+        "paid",
+    )
+    assert paid["expiresAt"] is None and paid["refundAmount"] is None
 
 
 async def test_a_manual_listing_leaves_the_booking_pending_with_an_expiry(

@@ -20,6 +20,7 @@ from staykit.domain.events.models import DomainEvent
 from tests.api.marketplace.test_reservations_api import (
     RESERVATIONS,
     book,
+    book_unpaid,
     count,
     day,
     member,
@@ -85,7 +86,11 @@ async def test_the_host_side_approves_a_pending_request(
     )
     assert res["expiresAt"] is None and res["recordVersion"] > made["recordVersion"]
     assert "listingJoins" not in res
-    assert await events(db, made["id"]) == ["reservation.created", "reservation.confirmed"]
+    assert await events(db, made["id"]) == [
+        "reservation.created",
+        "reservation.paid",
+        "reservation.confirmed",
+    ]
 
 
 async def test_the_guest_and_staff_cannot_approve_and_strangers_get_404(
@@ -106,7 +111,7 @@ async def test_the_guest_and_staff_cannot_approve_and_strangers_get_404(
     assert_error(r, 404, field="reservationId")
     assert_error(await patch(client, None, made["id"], {"bookingStatus": "confirmed"}), 401)
     assert (await state(db, made["id"])).status == "request"
-    assert await events(db, made["id"]) == ["reservation.created"]
+    assert await events(db, made["id"]) == ["reservation.created", "reservation.paid"]
 
 
 async def test_the_host_declines_a_request_and_its_nights_are_free_again(
@@ -222,13 +227,14 @@ async def test_the_host_cancels_and_refunds_everything(
         r = await client.delete(f"{RESERVATIONS}/{made['id']}", headers=host.headers)
     assert r.status_code == 200, r.text
     res = r.json()["reservation"]
-    assert (res["status"], res["cancelledBy"], res["refundAmount"]) == ("cancelled", "host", 200.0)
+    # Everything the guest paid comes back, the guest service fee (14%) included.
+    assert (res["status"], res["cancelledBy"], res["refundAmount"]) == ("cancelled", "host", 228.0)
 
 
-async def test_the_guest_withdraws_a_pending_request_without_refund(
+async def test_the_guest_withdraws_an_unpaid_pending_request_without_refund(
     client: httpx.AsyncClient, guest: Person, manual: UnitType
 ) -> None:
-    made = await book(client, guest, manual)
+    made = await book_unpaid(client, guest, manual)
     r = await patch(client, guest, made["id"], {"bookingStatus": "cancelled"})
     assert r.status_code == 200, r.text
     assert r.json()["reservation"]["refundAmount"] == 0.0
@@ -425,7 +431,7 @@ async def test_a_refused_field_leaves_the_status_change_unapplied(
         "none",
         made["recordVersion"],
     )
-    assert await events(db, made["id"]) == ["reservation.created"]
+    assert await events(db, made["id"]) == ["reservation.created", "reservation.paid"]
 
 
 async def test_a_refused_status_change_leaves_the_other_fields_unapplied(
@@ -479,7 +485,9 @@ async def test_the_guest_moves_the_stay_and_it_is_repriced(
     other: Person,
     listing: UnitType,
 ) -> None:
-    made = await book(client, guest, listing)
+    # Before it is paid (a paid stay changes by cancelling and booking again: see
+    # tests/api/marketplace/test_payment_flow.py).
+    made = await book_unpaid(client, guest, listing)
     body = {"checkIn": day(5), "checkOut": day(8), "version": made["recordVersion"]}
     r = await patch(client, guest, made["id"], body, "/stay")
     assert r.status_code == 200, r.text
@@ -489,18 +497,14 @@ async def test_the_guest_moves_the_stay_and_it_is_repriced(
     [a] = res["unitAssignments"]
     assert (a["arrival"], a["departure"]) == (day(5), day(8))
     assert res["version"] > made["version"]
-    assert await events(db, made["id"]) == [
-        "reservation.created",
-        "reservation.confirmed",
-        "reservation.modified",
-    ]
+    assert await events(db, made["id"]) == ["reservation.created", "reservation.modified"]
     await book(client, other, listing, 0)  # the old nights are free
 
 
 async def test_a_stale_version_is_409_and_changes_nothing(
     client: httpx.AsyncClient, db: AsyncSession, guest: Person, listing: UnitType
 ) -> None:
-    made = await book(client, guest, listing)
+    made = await book_unpaid(client, guest, listing)
     body = {"checkOut": day(3), "version": made["recordVersion"] + 1}
     r = await patch(client, guest, made["id"], body, "/stay")
     assert_error(r, 409, field="version", message="errMsg_versionMismatch")
@@ -510,7 +514,7 @@ async def test_a_stale_version_is_409_and_changes_nothing(
 async def test_the_group_changes_with_guest_count_and_children(
     client: httpx.AsyncClient, db: AsyncSession, guest: Person, listing: UnitType
 ) -> None:
-    made = await book(client, guest, listing, guestCount=3, children=1)
+    made = await book_unpaid(client, guest, listing, guestCount=3, children=1)
     r = await patch(client, guest, made["id"], {"guestCount": 4}, "/stay")
     assert r.status_code == 200, r.text
     assert (r.json()["reservation"]["guestCount"], r.json()["reservation"]["children"]) == (4, 0)
@@ -533,7 +537,7 @@ async def test_the_host_moves_the_stay_to_another_unit_but_the_guest_may_not(
     units = {
         str(u) for u in await db.scalars(select(Unit.id).where(Unit.unit_type_id == listing.id))
     }
-    made = await book(client, guest, listing)
+    made = await book_unpaid(client, guest, listing)
     current = made["unitAssignments"][0]["unitId"]
     [other_unit] = units - {current}
     r = await patch(client, guest, made["id"], {"unitId": other_unit}, "/stay")
@@ -550,7 +554,7 @@ async def test_a_change_onto_taken_nights_is_409_and_the_stay_is_kept(
     other: Person,
     listing: UnitType,
 ) -> None:
-    made = await book(client, guest, listing, 0)
+    made = await book_unpaid(client, guest, listing, 0)
     await book(client, other, listing, 4)
     r = await patch(client, guest, made["id"], {"checkOut": day(6)}, "/stay")
     assert_error(r, 409, field="checkIn")
@@ -585,7 +589,7 @@ async def test_bad_stay_changes_are_a_400_naming_the_field(
     body: dict[str, Any],
     field: str,
 ) -> None:
-    made = await book(client, guest, listing)
+    made = await book_unpaid(client, guest, listing)
     assert_error(await patch(client, guest, made["id"], body, "/stay"), 400, field=field)
     assert (await state(db, made["id"])).record_version == made["recordVersion"]
 
@@ -598,7 +602,7 @@ async def test_stay_change_permissions(
     guest: Person,
     listing: UnitType,
 ) -> None:
-    made = await book(client, guest, listing)
+    made = await book_unpaid(client, guest, listing)
     body = {"checkOut": day(3)}
     assert_error(await patch(client, None, made["id"], body, "/stay"), 401)
     assert_error(await patch(client, other, made["id"], body, "/stay"), 404)
@@ -611,7 +615,7 @@ async def test_stay_change_permissions(
 async def test_a_cancelled_stay_cannot_change(
     client: httpx.AsyncClient, guest: Person, listing: UnitType
 ) -> None:
-    made = await book(client, guest, listing)
+    made = await book_unpaid(client, guest, listing)
     await client.delete(f"{RESERVATIONS}/{made['id']}", headers=guest.headers)
     r = await patch(client, guest, made["id"], {"checkOut": day(3)}, "/stay")
     assert_error(r, 409, field="bookingStatus")

@@ -22,6 +22,7 @@ from staykit.api.marketplace import (
     dev,
     disputes,
     errors,
+    payments,
     verification,
 )
 from staykit.api.marketplace.service import Service
@@ -64,10 +65,12 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     booking_service = Service(
         "bookingManagement",
         SERVICES["bookingmanagement"],
-        "Reservations: booking, approval, cancellation and changes of stays; disputes.",
+        "Reservations: booking, approval, cancellation and changes of stays; payments, "
+        "payment records, customers and saved cards; disputes.",
         token_name,
     )
     booking_service.include_router(booking.router)
+    booking_service.include_router(payments.router)
     booking_service.include_router(disputes.router)
     admin_service = Service(
         "platformAdmin",

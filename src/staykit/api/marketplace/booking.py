@@ -56,7 +56,7 @@ from staykit.api.marketplace.responses import Access as A
 from staykit.core.errors import Conflict, InvalidInput
 from staykit.domain.access import masking
 from staykit.domain.auth.models import User
-from staykit.domain.booking import changes, create, lifecycle, repository
+from staykit.domain.booking import changes, repository
 from staykit.domain.booking.models import (
     DISPUTE_STATUSES,
     PAYMENT_CONFIRMATIONS,
@@ -65,6 +65,8 @@ from staykit.domain.booking.models import (
 )
 from staykit.domain.booking.statuses import FROM_MARKETPLACE, MARKETPLACE, MARKETPLACE_ENUM
 from staykit.domain.catalog.models import APPROVAL_TYPES, Property, UnitType
+from staykit.domain.payments import reservations as money
+from staykit.domain.payments.providers import payment_setup
 from staykit.domain.records import Records
 
 router = APIRouter()
@@ -311,9 +313,11 @@ async def _one(
 @idempotent
 async def create_reservation(ctx: Context, body: CreateReservation) -> JSONResponse:
     """Book a stay; the guest is the caller. The server prices it (totalPrice, when sent,
-    must match) and confirms it at once (instant listings) or leaves it pending for the
-    host to answer within 24 hours (manual listings)."""
-    booked = await create.create_reservation(ctx.session, ctx.user(), body.request())
+    must match) and holds its nights, pending, until the guest pays
+    (startreservationpayment) within STAYKIT_UNPAID_HOLD_MINUTES: paid, an instant
+    listing's booking is confirmed, a manual listing's goes to the host to answer."""
+    setup = payment_setup(ctx.settings)
+    booked = await money.book_stay(ctx.session, ctx.user(), setup, body.request())
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="create")
 
@@ -441,7 +445,8 @@ async def update_reservation(
 async def delete_reservation(ctx: Context, reservationId: ReservationId) -> JSONResponse:
     """Cancels the reservation (the spec's soft delete) and answers its last state. The
     guest or the host before the stay starts; admins at any time."""
-    booked = await lifecycle.cancel(ctx.session, ctx.user(), reservationId)
+    setup = payment_setup(ctx.settings)
+    booked = await money.cancel_stay(ctx.session, ctx.user(), setup, reservationId)
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="delete")
 
@@ -456,20 +461,13 @@ async def change_stay(ctx: Context, reservationId: ReservationId, body: ChangeSt
     """staykit: new dates, group or (the host) unit, re-priced and re-allocated by the
     server; all or nothing. `version` makes it conditional on the recordVersion read."""
     me = ctx.user()
-    booked = await changes.modify(ctx.session, me, reservationId, body.change())
+    setup = payment_setup(ctx.settings)
+    booked = await money.change_stay(ctx.session, me, setup, reservationId, body.change())
     shaped = await _one(ctx, booked.reservation, booked.assignments)
     return respond(ctx, "reservation", shaped, action="update")
 
 
 # --- updateReservation ------------------------------------------------------------------------
-
-
-# bookingStatus as the marketplace sets it -> the lifecycle step it stands for.
-STATUS_CHANGES: dict[str, changes.StatusChange] = {
-    "confirmed": lifecycle.approve,
-    "declined": lifecycle.decline,
-    "cancelled": lifecycle.cancel,
-}
 
 
 async def _update(
@@ -486,7 +484,9 @@ async def _update(
     status = values.pop("booking_status", None)
     step = None
     if status is not None:
-        step = STATUS_CHANGES.get(status)
+        # bookingStatus as the marketplace sets it -> the lifecycle step it stands for,
+        # with its money (a refund on cancelling or declining a paid booking).
+        step = money.status_steps(payment_setup(ctx.settings)).get(status)
         if step is None:
             await repository.get_reservation(ctx.session, me, reservation_id)
             raise Conflict(

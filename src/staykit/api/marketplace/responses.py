@@ -323,6 +323,11 @@ SECURITY: dict[Access, list[dict[str, list[str]]]] = {
 _ERRORS = {
     **error_responses(MarketplaceError),
     415: {"model": MarketplaceError, "description": "Not a file type this route accepts."},
+    402: {"model": MarketplaceError, "description": "The card was declined (declineCode)."},
+    503: {
+        "model": MarketplaceError,
+        "description": "The payment provider is unreachable or not configured; retry later.",
+    },
 }
 _SESSION_401 = {
     "model": SessionError | MarketplaceError,

@@ -47,7 +47,10 @@ from staykit.domain.booking.models import (
 from staykit.domain.booking.repository import assignments_of, get_reservation, may_manage
 from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.models import Rate, Unit, UnitType
-from staykit.domain.catalog.quote import quote_stay
+from staykit.domain.catalog.quote import Quote, quote_stay
+
+# What the payments domain does with a platform-paid reservation's new price (see modify).
+Reprice = Callable[[AsyncSession, Reservation, Quote], Awaitable[None]]
 
 
 async def modify(
@@ -57,6 +60,7 @@ async def modify(
     change: StayChange,
     *,
     unit_type_id: uuid.UUID | None = None,
+    reprice: Reprice | None = None,
 ) -> Booked:
     """New dates, guests or unit: re-quoted and re-allocated (keeping the same unit when it
     is free), with a new version. All or nothing: a refused change leaves it as it was.
@@ -68,7 +72,11 @@ async def modify(
     locks. The reservation's property and host follow the new unit type; the terms the
     guest booked under (approval type, booking and cancellation policy snapshots) stay.
     Only the business's managers (and admins) move reservations, and only between unit
-    types priced in the reservation's currency (its payments are in that currency)."""
+    types priced in the reservation's currency (its payments are in that currency).
+
+    A reservation the platform takes the payment of changes only with `reprice` (the
+    payments domain's: it writes the new price into its ledger, or refuses), called
+    with the new quote inside the change."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
     if change.expected_version is not None and change.expected_version != (
@@ -82,6 +90,12 @@ async def modify(
         )
     if reservation.status not in ("request", "new", "confirmed", "black", "inquiry"):
         raise not_in_status(reservation, (), "changed")
+    if reservation.platform_payment and reprice is None:
+        raise Conflict(
+            "This reservation is paid through the platform: change it on the marketplace.",
+            code="paidThroughPlatform",
+            field="payment_confirmation",
+        )
     if rel == "host" and not await may_manage(session, actor, reservation):
         raise Forbidden(
             "Only the business's owners and managers may change its reservations.",
@@ -145,6 +159,8 @@ async def modify(
         reservation.arrival, reservation.departure = arrival, departure
         reservation.adults, reservation.children = adults, children
         apply_quote(reservation, quote)
+        if reprice is not None:
+            await reprice(session, reservation, quote)
         assignments = await write_assignments(
             session, reservation, quote, pieces, adults + children
         )

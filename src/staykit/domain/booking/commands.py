@@ -61,6 +61,10 @@ class NewReservation:
     claimed_currency: str | None = None
     claimed_approval_type: str | None = None
     ical_import_source: str | None = None
+    # The platform takes the payment (a marketplace booking through the payments flow):
+    # the reservation holds its nights this long unpaid, as a request (bookingStatus
+    # pending) that the payment confirms (instant listings) or hands to the host (manual).
+    payment_hold: timedelta | None = None
 
 
 @dataclass

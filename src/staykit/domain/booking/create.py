@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -220,7 +220,13 @@ def status_on_create(req: NewReservation, listing: UnitType) -> str:
     """The new reservation's status: a partner's choice among STATUSES_ON_CREATE, else
     confirmed (instant listings and partner sources) or request."""
     marketplace = req.source == "marketplace"
+    if req.payment_hold is not None and not marketplace:
+        raise InvalidInput(
+            "Only marketplace bookings are paid through the platform.", field="payment_hold"
+        )
     if req.status is None:
+        if req.payment_hold is not None:
+            return "request"  # until paid: the payment confirms it or hands it to the host
         return "confirmed" if listing.approval_type == "instant" or not marketplace else "request"
     if marketplace or req.status not in STATUSES_ON_CREATE:
         raise InvalidInput(
@@ -229,6 +235,14 @@ def status_on_create(req: NewReservation, listing: UnitType) -> str:
             field="status",
         )
     return req.status
+
+
+def _expiry(req: NewReservation, status: str, now: datetime) -> datetime | None:
+    """An unpaid platform booking holds its nights for the payment hold; a request the
+    host has to answer, for REQUEST_TTL."""
+    if req.payment_hold is not None:
+        return now + req.payment_hold
+    return now + REQUEST_TTL if status == "request" else None
 
 
 def reservation_row(
@@ -263,7 +277,8 @@ def reservation_row(
         notes=req.notes,
         ical_import_source=req.ical_import_source,
         made_at=now,
-        expires_at=now + REQUEST_TTL if status == "request" else None,
+        expires_at=_expiry(req, status, now),
+        platform_payment=req.payment_hold is not None,
     )
     reservation.owner_id = me.user_id
     apply_quote(reservation, quote)

@@ -37,6 +37,8 @@ def snapshot(reservation: Reservation, assignments: list[UnitAssignment]) -> dic
             None if r.refund_amount is None else str(money.quantize(r.refund_amount, r.currency))
         ),
         "source": r.source,
+        "platformPayment": r.platform_payment,
+        "paymentConfirmation": r.payment_confirmation,
         "masterId": None if r.master_id is None else str(r.master_id),
         "version": r.record_version,
         "unitAssignments": [

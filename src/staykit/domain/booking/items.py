@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
-from staykit.core.errors import Forbidden, InvalidInput
+from staykit.core.errors import Conflict, Forbidden, InvalidInput
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking.errors import ItemNotFound
@@ -65,6 +65,17 @@ def _check_vat_rate(vat_rate: Decimal) -> None:
     if not Decimal(0) <= vat_rate <= Decimal(100):
         raise InvalidInput(
             "vatRate must be between 0 and 100.", code="vatRateIsInvalid", field="vat_rate"
+        )
+
+
+def _not_a_ledger_line(item: InvoiceItem) -> None:
+    """A payment or refund the platform moved is shown as the ledger wrote it."""
+    if item.ledger_entry_id is not None:
+        raise Conflict(
+            "This line is a payment or refund the platform recorded: it cannot be changed "
+            "or removed (add a line of your own to correct the invoice).",
+            code="platformPaymentLine",
+            field="invoice_items",
         )
 
 
@@ -187,6 +198,7 @@ async def change_item(
         item = await session.get(InvoiceItem, item_id, with_for_update=True)
         if item is None or item.reservation_id != reservation.id or not item.is_active:
             raise ItemNotFound(item_id)
+        _not_a_ledger_line(item)
         if "kind" in values and values["kind"] not in ("charge", "payment"):
             raise InvalidInput("type must be charge or payment.", field="kind")
         if "description" in values:
@@ -215,6 +227,8 @@ async def remove_item(
     ]
     for item in candidates:
         if item is not None and item.reservation_id == reservation.id and item.is_active:
+            if isinstance(item, InvoiceItem):
+                _not_a_ledger_line(item)
             item.is_active = False
             touch(reservation)
             await session.flush()

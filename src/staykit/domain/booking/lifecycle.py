@@ -1,12 +1,17 @@
 """A reservation's status changes: the host approves or declines a request, the guest,
 host or an admin cancels (with the refund), and the periodic jobs expire unanswered
-requests and complete finished stays."""
+requests and complete finished stays; a platform-paid booking's payment arriving.
+
+A reservation whose money the platform holds (`platform_payment`) is settled by the
+payments domain, which this package does not import: the steps that end such a
+reservation take its refund as a callback (`Settle`), and refuse to end one holding
+money without it (the marketplace's routes and the payments jobs pass it)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select, text
@@ -18,7 +23,7 @@ from staykit.core.errors import Conflict, Forbidden
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking import events
 from staykit.domain.booking.allocation import release_assignments
-from staykit.domain.booking.commands import REFUND, Booked
+from staykit.domain.booking.commands import REFUND, REQUEST_TTL, Booked
 from staykit.domain.booking.errors import InvalidStatusChange
 from staykit.domain.booking.models import HOLDING, InvoiceItem, Reservation
 from staykit.domain.booking.repository import (
@@ -38,6 +43,26 @@ def not_in_status(
     return InvalidStatusChange(reservation.status, allowed, action)
 
 
+# Return what is owed to the guest as a reservation whose money the platform holds ends:
+# (session, the reservation before its status changes, the policy's refund, who ends it:
+# guest, host, admin or system) -> what was refunded.
+Settle = Callable[[AsyncSession, Reservation, Decimal, str], Awaitable[Decimal]]
+# Payment states in which the platform may hold the guest's money.
+MONEY_HELD = ("paid", "processing")
+
+
+def _needs_settling(reservation: Reservation, settle: Settle | None, action: str) -> None:
+    """A reservation holding the platform's money ends only with its refund."""
+    if reservation.platform_payment and reservation.payment_confirmation in MONEY_HELD:
+        if settle is None:
+            raise Conflict(
+                f"This reservation was paid through the platform: it can only be {action} "
+                "on the marketplace, which refunds the guest.",
+                code="paidThroughPlatform",
+                field="payment_confirmation",
+            )
+
+
 async def approve(
     session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
 ) -> Booked:
@@ -48,6 +73,13 @@ async def approve(
         raise Forbidden("Only the listing's host may approve a request.", code="notYourListing")
     if reservation.status != "request":
         raise not_in_status(reservation, ("request",), "approved")
+    if reservation.platform_payment and reservation.payment_confirmation != "paid":
+        raise Conflict(
+            "The guest has not paid yet: a request is approved once its payment is done "
+            "(an instant booking confirms itself when paid).",
+            code="paymentNotDone",
+            field="payment_confirmation",
+        )
     reservation.status = "confirmed"
     reservation.expires_at = None
     reservation.decided_at = utcnow()
@@ -59,15 +91,32 @@ async def approve(
 
 
 async def decline(
-    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    *,
+    settle: Settle | None = None,
 ) -> Booked:
-    """The host turns a request (or an inquiry) down: its nights are free again."""
+    """The host turns a request (or an inquiry) down: its nights are free again (and a
+    platform-paid request's money goes back to the guest through `settle`)."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
     if rel not in ("host", "admin") or not await may_manage(session, actor, reservation):
         raise Forbidden("Only the listing's host may decline a request.", code="notYourListing")
     if reservation.status not in ("request", "inquiry"):
         raise not_in_status(reservation, ("request", "inquiry"), "declined")
+    if reservation.platform_payment and reservation.approval_type == "instant":
+        raise Conflict(
+            "An instant booking waits for its payment, not for the host: it cannot be "
+            "declined (it expires unpaid, or may be cancelled).",
+            code="invalidStatusChange",
+            field="booking_status",
+        )
+    _needs_settling(reservation, settle, "declined")
+    if settle is not None and reservation.platform_payment:
+        refunded = await settle(session, reservation, Decimal(0), "host")
+        if reservation.payment_confirmation in MONEY_HELD:
+            reservation.refund_amount = refunded
     assignments = await assignments_of(session, reservation.id)
     await release_assignments(session, assignments)
     reservation.status = "declined"
@@ -117,10 +166,16 @@ async def _time_zone(session: AsyncSession, property_id: uuid.UUID) -> str:
 
 
 async def cancel(
-    session: AsyncSession, actor: Principal | None, reservation_id: uuid.UUID
+    session: AsyncSession,
+    actor: Principal | None,
+    reservation_id: uuid.UUID,
+    *,
+    settle: Settle | None = None,
 ) -> Booked:
     """Cancel by the guest or the host before the stay starts (admins at any time, for
-    moderation). Frees the nights and records the refund."""
+    moderation). Frees the nights and records the refund: the policy's (refund_for) on an
+    invoice line, or, for a reservation the platform was paid for, what `settle` returned
+    to the guest through the provider (its ledger writes the invoice line)."""
     reservation, rel = await get_reservation(session, actor, reservation_id, lock=True)
     assert actor is not None
     if reservation.status in FINAL or reservation.status == "completed":
@@ -142,15 +197,18 @@ async def cancel(
             code="stayStarted",
             field="booking_status",
         )
+    _needs_settling(reservation, settle, "cancelled")
     assignments = await assignments_of(session, reservation.id)
     await release_assignments(session, assignments)
     refund = refund_for(reservation, today, by)
+    if reservation.platform_payment:
+        refund = Decimal(0) if settle is None else await settle(session, reservation, refund, by)
     reservation.status = "cancelled"
     reservation.cancelled_at = utcnow()
     reservation.cancelled_by = by
     reservation.expires_at = None
     reservation.refund_amount = refund
-    if refund:
+    if refund and not reservation.platform_payment:
         session.add(
             InvoiceItem(
                 reservation_id=reservation.id,
@@ -169,18 +227,38 @@ async def cancel(
     return Booked(reservation, assignments)
 
 
-async def expire_requests(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """Requests unanswered for 24 hours expire and free their nights."""
+async def expire_requests(
+    session: AsyncSession,
+    *,
+    now: datetime | None = None,
+    platform: bool = False,
+    settle: Settle | None = None,
+    limit: int = 500,
+) -> int:
+    """Requests unanswered for 24 hours expire and free their nights. `platform`: the
+    platform-paid ones instead (unpaid holds, and paid requests the host left
+    unanswered), each settled by `settle` (the payments job's); the others never wait for
+    a refund, and this job never expires a reservation holding the platform's money."""
     now = now or utcnow()
     due = list(
         await session.scalars(
             select(Reservation)
-            .where(Reservation.status == "request", Reservation.expires_at <= now)
+            .where(
+                Reservation.status == "request",
+                Reservation.expires_at <= now,
+                Reservation.platform_payment.is_(platform),
+            )
             .order_by(Reservation.expires_at)
-            .limit(500)
+            .limit(limit)
             .with_for_update(skip_locked=True)
         )
     )
+    for reservation in due:
+        _needs_settling(reservation, settle, "expired")
+        if settle is not None:
+            refunded = await settle(session, reservation, Decimal(0), "system")
+            if reservation.payment_confirmation in MONEY_HELD:
+                reservation.refund_amount = refunded
     held = await assignments_for(session, [r.id for r in due])
     # One release for the batch: its unit types locked once, in sorted order (two workers
     # expiring at once cannot deadlock), and one UPDATE of the occupancy rows.
@@ -227,3 +305,35 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
             session, None, "reservation.completed", reservation, held[reservation.id]
         )
     return len(due)
+
+
+async def payment_received(
+    session: AsyncSession, reservation: Reservation, *, host_window: timedelta = REQUEST_TTL
+) -> Booked | None:
+    """The platform has been paid for a reservation (the payments domain says so once the
+    ledger has the money; the caller holds the reservation's row lock):
+    paymentConfirmation paid; an instant booking is confirmed, a request now waits for the
+    host (until `host_window` after it was made). Nothing for a reservation already marked
+    paid; one no longer waiting is only marked paid (the payments domain settles it)."""
+    if reservation.payment_confirmation == "paid":
+        return None
+    reservation.payment_confirmation = "paid"
+    assignments = await assignments_of(session, reservation.id)
+    types: tuple[str, ...] = ("reservation.paid",)
+    if reservation.status == "request" and reservation.approval_type == "instant":
+        reservation.status = "confirmed"
+        reservation.expires_at = None
+        reservation.decided_at = utcnow()
+        types = ("reservation.paid", "reservation.confirmed")
+    elif reservation.status == "request":
+        reservation.expires_at = reservation.made_at + host_window
+    await events.record_reservation(session, None, types, reservation, assignments)
+    return Booked(reservation, assignments)
+
+
+async def payment_state(session: AsyncSession, reservation: Reservation, confirmation: str) -> None:
+    """Where the payment of a platform-paid reservation is, short of paid: pending,
+    processing (the provider is still deciding), canceled. Never undoes paid."""
+    if reservation.payment_confirmation != "paid" and confirmation != "paid":
+        reservation.payment_confirmation = confirmation
+        await session.flush()

@@ -81,8 +81,15 @@ MAILS: dict[str, dict[str, tuple[str, str]]] = {
 def mail_kind(event: DomainEvent) -> str:
     """Which MAILS entry an event calls for: its type, except that a created booking is a
     *request* only while it waits for the host. An instant booking's `.created` has no
-    mail of its own: the `.confirmed` event written with it mails both sides."""
-    if event.type == "reservation.created" and event.payload.get("status") == "request":
+    mail of its own: the `.confirmed` event written with it mails both sides. A booking
+    the platform is paid for waits for its payment first (no mail); its `.paid` event
+    then makes a request of it (or comes with `.confirmed`, which mails)."""
+    status = event.payload.get("status")
+    if event.type == "reservation.created" and status == "request":
+        if event.payload.get("platformPayment"):
+            return "reservation.awaitingPayment"
+        return "reservation.requested"
+    if event.type == "reservation.paid" and status == "request":
         return "reservation.requested"
     return event.type
 

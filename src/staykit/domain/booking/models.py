@@ -78,6 +78,14 @@ class Reservation(IntegerId, Record, Base):
             "expires_at",
             postgresql_where=text("status = 'request'"),
         ),
+        # The payments settlement job: platform stays that ended, by departure.
+        Index(
+            "ix_reservations_platform_settlement",
+            "departure",
+            postgresql_where=text(
+                "platform_payment AND status IN ('completed', 'cancelled', 'declined', 'expired')"
+            ),
+        ),
         Index(
             "uq_reservations_external_ref",
             "business_id",
@@ -137,6 +145,10 @@ class Reservation(IntegerId, Record, Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(default=None)
     cancelled_by: Mapped[str | None] = mapped_column(String(10), default=None)
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The platform takes this reservation's money (a marketplace booking): its payments,
+    # refunds and payout are the payments ledger's, and its invoice lines of them too.
+    # Partner and direct bookings keep their money in their own invoice items.
+    platform_payment: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
 
 class UnitAssignment(Record, Base):
@@ -200,6 +212,11 @@ class InvoiceItem(IntegerId, Record, Base):
     amount: Mapped[Decimal] = mapped_column(Money)
     vat_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3))
+    # The ledger row (staykit.domain.payments) this line shows: a guest payment or refund
+    # the platform recorded. Written with that row, never changed (a trigger keeps its
+    # money fields; migration 0018). The foreign key is the database's only: the booking
+    # models do not import the payments models.
+    ledger_entry_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
 
 class InfoItem(IntegerId, Record, Base):

@@ -3,7 +3,8 @@
 Writing: `record_entry` inserts with ON CONFLICT DO NOTHING, so of two writers of the same
 operation (same idempotency key, or the same provider payment or payout) exactly one row
 is written, race-free: the second waits for the first to commit, writes nothing, and
-gets the first's row back. A key already used for a different movement is refused.
+gets the first's row back. A key already used for a different movement is refused. The
+row that is written brings its invoice line (payments and refunds) in the same step.
 
 Reading: a reservation's balance and a business's (the host's) balances per currency,
 each ONE grouped aggregate (the sum of amounts per kind, an index-only scan of
@@ -29,16 +30,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy import CTE, ColumnElement, Select, Table, func, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from staykit.core import money
 from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.booking.errors import ReservationNotFound
-from staykit.domain.booking.models import Reservation
+from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.payments.errors import LedgerEntryConflict
 from staykit.domain.payments.models import ENTRY_KINDS, PROVIDER_MOVEMENTS, LedgerEntry
 from staykit.domain.tenancy.service import require_reader
@@ -90,8 +92,9 @@ async def record_entry(
     if entry.kind not in ENTRY_KINDS:
         raise ValueError(f"unknown ledger entry kind {entry.kind!r}")
     credential = Credential.SYSTEM if principal is None else principal.credential
+    entry_id = uuid7()
     values = {
-        "id": uuid7(),
+        "id": entry_id,
         "kind": entry.kind,
         "amount": entry.amount,
         "currency": entry.currency,
@@ -109,7 +112,17 @@ async def record_entry(
         "token_id": None if principal is None else principal.token_id,
         "surface": (principal.surface or None) if principal is not None else None,
     }
-    stmt = insert(LedgerEntry).values(values).on_conflict_do_nothing().returning(LedgerEntry)
+    inserted = (
+        insert(LedgerEntry)
+        .values(values)
+        .on_conflict_do_nothing()
+        .returning(*LedgerEntry.__table__.c)
+        .cte("written")
+    )
+    stmt = select(aliased(LedgerEntry, inserted))
+    line = _invoice_line(entry, entry_id, inserted)
+    if line is not None:
+        stmt = stmt.add_cte(line)
     written = await session.scalar(stmt)
     if written is not None:
         return written, True
@@ -117,6 +130,48 @@ async def record_entry(
     if existing is None or not entry.same_movement(existing):
         raise LedgerEntryConflict(entry.idempotency_key)
     return existing, False
+
+
+# The reservation's invoice line of a movement the guest sees on their bill (Beds24's
+# invoiceItems, the Cloud API's invoices): (kind, code, description, qty). A refund is
+# written as lifecycle.cancel writes one, a negative line (qty -1).
+INVOICE_LINES = {
+    "guest_payment": ("payment", "payment", "Payment", Decimal(1)),
+    "refund": ("refund", "refund", "Refund", Decimal(-1)),
+}
+
+
+def _invoice_line(entry: NewEntry, entry_id: uuid.UUID, inserted: CTE) -> CTE | None:
+    """The invoice line of the movement, inserted by the same statement as its ledger row,
+    and only if that row is (`inserted`: the row's INSERT ... ON CONFLICT DO NOTHING): the
+    reservation's invoice shows every payment and refund of the ledger, to the cent,
+    written by this one function (the line's money cannot change afterwards: migration
+    0018's trigger)."""
+    shown = INVOICE_LINES.get(entry.kind)
+    if shown is None:
+        return None
+    kind, code, description, qty = shown
+    if entry.memo:
+        description = f"{description}: {entry.memo}"[:250]
+    items = InvoiceItem.__table__
+    assert isinstance(items, Table)
+    values = {
+        "id": uuid7(),
+        "kind": kind,
+        "code": code,
+        "description": description,
+        "qty": qty,
+        "vat_rate": Decimal(0),
+        "ledger_entry_id": entry_id,
+    }
+    copied = ("reservation_id", "business_id", "amount", "currency")
+    row = select(
+        *(literal(v, items.c[k].type).label(k) for k, v in values.items()),
+        *(inserted.c[k] for k in copied),
+    ).select_from(inserted)
+    # The table's server defaults fill the record fields (no client-side defaults here).
+    written = insert(items).from_select([*values, *copied], row, include_defaults=False)
+    return written.cte("invoice_line")
 
 
 async def _existing(session: AsyncSession, entry: NewEntry) -> LedgerEntry | None:

@@ -1,5 +1,7 @@
-"""The payments domain's records: the ledger (one immutable row per money movement) and the
-payment provider's webhook events already taken in.
+"""The payments domain's records: the ledger (one immutable row per money movement), the
+payment provider's webhook events already taken in, the split written at booking, the
+payment attempts, customers and saved cards (the marketplace's Sys_ objects), and the
+payment records, a view of the ledger.
 
 Ledger amounts are POSITIVE, and the kind says which way the money went: a refund is its
 own kind, not a negative payment, so a cash row's sign could only ever be wrong. The one
@@ -29,11 +31,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
-from staykit.core.models import Base
+from staykit.core.models import Base, Record
 
 # The reservations' money type: 3 decimals hold every currency staykit accepts.
 Money = Numeric(14, 3)
@@ -170,3 +172,159 @@ class PaymentCheckout(Base):
     client_id: Mapped[str | None] = mapped_column(String(100), default=None)
     token_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     surface: Mapped[str | None] = mapped_column(String(20), default=None)
+
+
+class ReservationSplit(Base):
+    """Who gets what of a reservation's money (split.py), written at booking from the
+    quote; written again only when the price changes before anything is paid."""
+
+    __tablename__ = "reservation_splits"
+    __table_args__ = (
+        CheckConstraint(
+            "stay_price >= 0 AND guest_service_fee >= 0 AND host_fee >= 0 AND city_tax >= 0 "
+            "AND host_payout >= 0",
+            name="not_negative",
+        ),
+        CheckConstraint(
+            "guest_total = stay_price + guest_service_fee + city_tax "
+            "AND platform_fee = guest_service_fee + host_fee "
+            "AND guest_total = platform_fee + host_payout",
+            name="adds_up",
+        ),
+    )
+
+    reservation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("reservations.id"), primary_key=True
+    )
+    currency: Mapped[str] = mapped_column(String(3))
+    stay_price: Mapped[Decimal] = mapped_column(Money)
+    guest_service_fee: Mapped[Decimal] = mapped_column(Money)
+    host_fee: Mapped[Decimal] = mapped_column(Money)
+    city_tax: Mapped[Decimal] = mapped_column(Money)
+    guest_total: Mapped[Decimal] = mapped_column(Money)
+    platform_fee: Mapped[Decimal] = mapped_column(Money)
+    host_payout: Mapped[Decimal] = mapped_column(Money)
+    written_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# staykit's own word for where a payment attempt is (the marketplace's statusLiteral);
+# paymentStatus beside it is the provider's.
+STATUS_LITERALS = ("started", "requiresAction", "processing", "succeeded", "failed", "canceled")
+# Attempts a job must look at again: the provider has not said how they end.
+UNSETTLED = ("processing", "requiresAction")
+
+
+class ReservationPayment(Record, Base):
+    """One payment attempt of a reservation: a payment intent at the provider (the
+    marketplace's Sys_reservationPayment). `owner_id` is the guest who pays. The status
+    fields are the provider's answer, written only by staykit (never by a client)."""
+
+    __tablename__ = "reservation_payments"
+    __table_args__ = (
+        CheckConstraint(
+            "status_literal IN ('started', 'requiresAction', 'processing', 'succeeded', "
+            "'failed', 'canceled')",
+            name="status_literal",
+        ),
+        CheckConstraint("amount > 0", name="amount"),
+        Index("uq_reservation_payments_provider_payment", "provider", "payment_id", unique=True),
+        Index("uq_reservation_payments_attempt", "reservation_id", "attempt", unique=True),
+        Index(
+            "ix_reservation_payments_unsettled",
+            "checked_at",
+            postgresql_where=text("status_literal IN ('processing', 'requiresAction')"),
+        ),
+    )
+
+    reservation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reservations.id"))
+    attempt: Mapped[int] = mapped_column()
+    provider: Mapped[str] = mapped_column(String(20))
+    payment_id: Mapped[str] = mapped_column(String(255))  # the intent's id at the provider
+    payment_status: Mapped[str] = mapped_column(String(40))
+    status_literal: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3))
+    payment_method: Mapped[str | None] = mapped_column(String(255), default=None)
+    charge_id: Mapped[str | None] = mapped_column(String(255), default=None)
+    failure_code: Mapped[str | None] = mapped_column(String(100), default=None)
+    redirect_url: Mapped[str | None] = mapped_column(String(2048), default=None)
+    # When staykit last heard from the provider about it (the refresh job's order).
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+Index("ix_reservation_payments_owner_id", ReservationPayment.owner_id)
+
+
+class PaymentCustomer(Record, Base):
+    """A user as a customer of a payment platform (Sys_paymentCustomer): one per platform."""
+
+    __tablename__ = "payment_customers"
+    __table_args__ = (
+        Index("uq_payment_customers_user_platform", "user_id", "platform", unique=True),
+    )
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    platform: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[str] = mapped_column(String(255))
+
+
+class SavedPaymentMethod(Record, Base):
+    """A card saved to a user's customer at the platform (Sys_paymentMethod). `card_info`
+    holds what staykit may know of it: brand, last 4 digits, expiry; never a number.
+    `source_method` is what the guest paid with (a test token, a Stripe.js id), so the same
+    card given again is the same saved method."""
+
+    __tablename__ = "payment_methods"
+    __table_args__ = (
+        Index("uq_payment_methods_platform_method", "platform", "payment_method_id", unique=True),
+        Index(
+            "uq_payment_methods_user_source", "user_id", "platform", "source_method", unique=True
+        ),
+    )
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    platform: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[str] = mapped_column(String(255))
+    payment_method_id: Mapped[str] = mapped_column(String(255))
+    source_method: Mapped[str] = mapped_column(String(255))
+    card_holder_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    card_holder_zip: Mapped[str | None] = mapped_column(String(20), default=None)
+    card_info: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+
+
+class ViewBase(DeclarativeBase):
+    """Read-only classes over database VIEWs: their own metadata, so nothing creates,
+    empties or migrates them as tables (the migration defines the view)."""
+
+    type_annotation_map = Base.type_annotation_map
+
+
+class PaymentRecordView(ViewBase):
+    """A payment record (the marketplace's PaymentRecord): one row of the payment_records
+    VIEW of the ledger per guest payment (paid), refund (refunded) or host payout (paid, with
+    the fee kept). Being the ledger's rows, records are immutable and always agree with it."""
+
+    __tablename__ = "payment_records"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    is_active: Mapped[bool] = mapped_column()
+    record_version: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+    owner_id: Mapped[uuid.UUID | None] = mapped_column()  # the guest
+    reservation_id: Mapped[uuid.UUID] = mapped_column()
+    host_id: Mapped[uuid.UUID] = mapped_column()
+    business_id: Mapped[uuid.UUID] = mapped_column()
+    movement: Mapped[str] = mapped_column(String(10))  # payment, refund, payout
+    payment_status: Mapped[str] = mapped_column(String(10))
+    provider: Mapped[str | None] = mapped_column(String(20))
+    provider_ref: Mapped[str | None] = mapped_column(String(255))
+    payment_intent_id: Mapped[str | None] = mapped_column(String(255))
+    stripe_charge_id: Mapped[str | None] = mapped_column(String(255))
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_paid: Mapped[Decimal] = mapped_column(Money)
+    refund_amount: Mapped[Decimal] = mapped_column(Money)
+    payout_amount_host: Mapped[Decimal | None] = mapped_column(Money)
+    platform_fee: Mapped[Decimal | None] = mapped_column(Money)
+    city_tax: Mapped[Decimal | None] = mapped_column(Money)
+    payment_date: Mapped[datetime] = mapped_column()

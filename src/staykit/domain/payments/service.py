@@ -105,14 +105,23 @@ async def record_booking_charge(
 
 
 async def record_intent_payment(
-    session: AsyncSession, principal: Principal | None, provider: str, intent: Intent
+    session: AsyncSession,
+    principal: Principal | None,
+    provider: str,
+    intent: Intent,
+    *,
+    reservation: Reservation | None = None,
 ) -> LedgerEntry | None:
     """The guest payment of a succeeded intent, once, whoever sees it first (the confirming
     call's answer, the webhook, a refresh). None when the intent has not succeeded or
-    names no reservation. Raises ReservationNotFound for a reservation staykit lacks."""
+    names no reservation. Raises ReservationNotFound for a reservation staykit lacks.
+    `reservation`: the intent's, when the caller has it loaded (saves reading it again)."""
     if intent.status is not IntentStatus.SUCCEEDED or intent.reservation_id is None:
         return None
-    target = await reservation_money(session, intent.reservation_id)
+    if reservation is not None and reservation.id == intent.reservation_id:
+        target = ReservationMoney(reservation.id, reservation.business_id, reservation.currency)
+    else:
+        target = await reservation_money(session, intent.reservation_id)
     if intent.currency != target.currency:
         raise PaymentRejected(
             f"Payment {intent.id} is in {intent.currency}, the reservation in {target.currency}.",
