@@ -15,18 +15,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.payments.models import LedgerEntry
 from staykit.domain.payments.offline import OfflineProvider
 from staykit.domain.payments.port import IntentRequest, PaymentProvider
+from staykit.domain.payments.providers import use_provider
 from staykit.domain.payments.service import record_intent_payment
 
 
 @contextmanager
 def provider_of(app: Any, provider: PaymentProvider | None) -> Iterator[None]:
-    """`provider` as the app's payment provider for the block (None: none built yet)."""
-    previous = getattr(app.state, "payment_provider", None)
-    app.state.payment_provider = provider
-    try:
+    """`provider` as the process's payment provider for the block (None: the configured
+    one, as the settings build it)."""
+    if provider is None:
         yield
-    finally:
-        app.state.payment_provider = previous
+        return
+    with use_provider(provider):
+        yield
 
 
 @contextmanager

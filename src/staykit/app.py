@@ -134,10 +134,6 @@ def create_app(
                 worker.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await worker
-            provider = getattr(state, "payment_provider", None)
-            if provider is not None and hasattr(provider, "aclose"):  # Stripe's connections
-                state.payment_provider = None
-                await provider.aclose()
             credit_store = getattr(state, "credit_store", None)
             if credit_store is not None:  # the Channel API's, made on its first request
                 state.credit_store = None

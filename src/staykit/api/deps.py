@@ -95,10 +95,6 @@ def request_id(request: Request) -> str:
 def payment_provider(request: Request) -> PaymentProvider:
     """The process's one payment provider (payments.providers.payment_setup, the one the
     marketplace's payment routes and the jobs use: the offline provider keeps its intents
-    in memory, so there must be one), unless the app's state names another (tests).
-    Raises PaymentsNotConfigured when there is none (production without a Stripe key)."""
-    state = request.app.state
-    provider: PaymentProvider | None = getattr(state, "payment_provider", None)
-    if provider is None:
-        provider = payment_setup(state.settings).provider
-    return provider
+    in memory, so there must be one; tests swap it with providers.use_provider). Raises
+    PaymentsNotConfigured when there is none (production without a Stripe key)."""
+    return payment_setup(request.app.state.settings).provider

@@ -19,9 +19,8 @@ from staykit.api.channel import booking_schemas as out
 from staykit.api.channel import booking_write_schemas as inp
 from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.account_schemas import PostResult
-from staykit.api.channel.delete_ids import ids_to_delete
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
-from staykit.api.channel.params import After, int_ids, split
+from staykit.api.channel.params import After, ids_to_delete, int_ids, split
 from staykit.api.deps import DbSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope

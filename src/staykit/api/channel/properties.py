@@ -19,8 +19,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request, Security
 
 from staykit.api.channel.account import ActingAccount, acting_account
-from staykit.api.channel.delete_ids import ids_to_delete
 from staykit.api.channel.listing import ListAnswer, Page, answer
+from staykit.api.channel.params import ids_to_delete
 from staykit.api.channel.property_schemas import (
     Offer,
     PriceRule,
