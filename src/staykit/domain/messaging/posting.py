@@ -26,7 +26,12 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import Reservation
 from staykit.domain.messaging import access, conversations
 from staykit.domain.messaging.delivery import Delivery, deliver
-from staykit.domain.messaging.errors import MessageNotFound, NotTheSender, ThreadClosed
+from staykit.domain.messaging.errors import (
+    MessageNotFound,
+    NotTheRecipient,
+    NotTheSender,
+    ThreadClosed,
+)
 from staykit.domain.messaging.masking import mask_contacts, stay_confirmed
 from staykit.domain.messaging.models import (
     GUEST,
@@ -189,7 +194,11 @@ async def edit_message(
         message.is_moderated = edit.is_moderated
     await session.flush()
     if edit.is_read is not None:
-        await mark_read(session, principal, [message.id], read=edit.is_read)
+        try:
+            await mark_read(session, principal, [message.id], read=edit.is_read)
+        except NotTheRecipient as exc:
+            exc.field = "is_read"  # this API's field (the Channel API's is `read`)
+            raise
         await session.refresh(message)
     return message
 
