@@ -87,6 +87,13 @@ class Settings(BaseSettings):
     channel_credits_per_period: int = 100
     channel_credit_period_seconds: int = 300
 
+    # Marketplace messages (docs/messaging-api.md): each user sends at most
+    # message_send_limit messages in any message_send_window_seconds (then 429 with
+    # Retry-After), each at most message_max_chars characters.
+    message_send_limit: int = Field(default=30, ge=1)
+    message_send_window_seconds: int = Field(default=60, ge=1)
+    message_max_chars: int = Field(default=5000, ge=1, le=20_000)
+
     # OAuth provider
     oauth_access_token_seconds: int = 3600
     oauth_code_seconds: int = 600

@@ -19,6 +19,7 @@ from staykit.domain.booking.tasks import blueprint as booking_tasks
 from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
+from staykit.domain.messaging import system_messages
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 
@@ -32,7 +33,7 @@ app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
 
 # The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails,)
+CONSUMERS = (booking_mails, system_messages)
 
 
 async def run_worker(

@@ -22,6 +22,8 @@ from staykit.api.marketplace import (
     dev,
     disputes,
     errors,
+    messaging,
+    messaging_reports,
     payments,
     verification,
 )
@@ -30,6 +32,7 @@ from staykit.core.config import Settings
 
 SERVICES: dict[str, str] = {
     "auth": "/auth-api",
+    "messaging": "/messaging-api",
     "propertycatalog": "/propertycatalog-api",
     "bookingmanagement": "/bookingmanagement-api",
     "platformadmin": "/platformadmin-api",
@@ -72,6 +75,15 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     booking_service.include_router(booking.router)
     booking_service.include_router(payments.router)
     booking_service.include_router(disputes.router)
+    messaging_service = Service(
+        "messaging",
+        SERVICES["messaging"],
+        "Guests and hosts talking before and during a stay: threads, messages (the same "
+        "ones the Channel API's booking messages are), abuse reports and their moderation.",
+        token_name,
+    )
+    messaging_service.include_router(messaging.router)
+    messaging_service.include_router(messaging_reports.router)
     admin_service = Service(
         "platformAdmin",
         SERVICES["platformadmin"],
@@ -79,7 +91,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         token_name,
     )
     admin_service.include_router(admin_disputes.router)
-    return [auth_service, catalog_service, booking_service, admin_service]
+    return [auth_service, catalog_service, booking_service, messaging_service, admin_service]
 
 
 def create_marketplace_app(settings: Settings, state: State) -> FastAPI:

@@ -232,7 +232,9 @@ async def list_records(
     *,
     base: Select[Any] | None = None,
     extra_filters: dict[str, flt.FilterSpec] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
+    """One page of the resource's rows in the envelope; `extra` adds top-level keys."""
     params = list_params(ctx)
     specs = {**res.filters, **(extra_filters or {})}
     query = list(ctx.request.query_params.multi_items())
@@ -267,6 +269,7 @@ async def list_records(
         shaped,
         action="list",
         paging=Paging(params.page_number, page_rows, page.total),
+        extra=extra,
     )
 
 

@@ -12,6 +12,11 @@ Two sides of every conversation:
 Hidden messages are listed to nobody. Writing on the business side (host messages and
 internal notes) takes an owner, manager or the host; writing as the guest takes the
 thread's guest; system messages only come from the platform itself.
+
+Threads (the marketplace's MessageThread): read by either side and by admins; deleted
+(inactive) ones by admins only. A thread's participants are its guest and its host side's
+writers; an admin reads and moderates every thread but writes in none they are not a
+participant of.
 """
 
 from __future__ import annotations
@@ -64,6 +69,33 @@ def guest_side(principal: Principal) -> ColumnElement[bool]:
     if not principal.first_party:
         return false()
     return MessageThread.guest_id == principal.user_id
+
+
+def readable_threads(principal: Principal) -> ColumnElement[bool]:
+    """Threads the principal may read (admins: every one, deleted ones too)."""
+    if principal.is_admin:
+        return true()
+    return and_(MessageThread.is_active, or_(business_side(principal), guest_side(principal)))
+
+
+async def side_of(session: AsyncSession, principal: Principal, thread: MessageThread) -> str:
+    """Which side the principal writes for in the thread: GUEST or HOST; NotAParticipant
+    for anyone else (staff, who read, and admins, who moderate)."""
+    if principal.first_party and thread.guest_id == principal.user_id:
+        return GUEST
+    if principal.may_act_for(thread.business_id) and (
+        thread.host_id == principal.user_id
+        or (
+            not principal.is_admin
+            and await tenancy.role_in(session, principal, thread.business_id)
+            in tenancy.MANAGING_ROLES
+        )
+    ):
+        return HOST
+    raise NotAParticipant(
+        "Only the thread's guest and host (or the host's managers) write in it.",
+        field="thread_id",
+    )
 
 
 def readable_condition(principal: Principal) -> ColumnElement[bool]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from staykit.core.errors import Forbidden, InvalidInput, NotFound
+from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 
 class MessageNotFound(NotFound):
@@ -42,3 +42,48 @@ class BadAttachment(InvalidInput):
 
     def __init__(self, message: str, *, field: str = "attachment") -> None:
         super().__init__(message, field=field)
+
+
+class ThreadNotFound(NotFound):
+    code = "messageThreadNotFound"
+
+    def __init__(self, thread_id: uuid.UUID, *, field: str = "message_thread_id") -> None:
+        super().__init__(f"No message thread {thread_id}.", field=field)
+
+
+class ThreadAlreadyOpen(Conflict):
+    """The context (guest, host, listing, reservation) has an open thread already."""
+
+    code = "messageThreadAlreadyOpen"
+
+    def __init__(self, thread_id: uuid.UUID | None, *, field: str = "reservation_id") -> None:
+        super().__init__(
+            "This conversation already has an open thread"
+            + (f" ({thread_id}): write there." if thread_id else "."),
+            field=field,
+        )
+        self.facts = {"threadId": None if thread_id is None else str(thread_id)}
+
+
+class ThreadClosed(Conflict):
+    code = "messageThreadIsClosed"
+
+    def __init__(self, thread_id: uuid.UUID) -> None:
+        super().__init__(
+            f"Message thread {thread_id} is closed: reopen it (isOpen true) to write.",
+            field="thread_id",
+        )
+
+
+class NotTheSender(Forbidden):
+    code = "notTheSender"
+
+    def __init__(self, what: str, *, field: str) -> None:
+        super().__init__(f"Only the message's sender or an admin {what}.", field=field)
+
+
+class MessageReportNotFound(NotFound):
+    code = "messageReportNotFound"
+
+    def __init__(self, report_id: uuid.UUID) -> None:
+        super().__init__(f"No message report {report_id}.", field="message_report_id")

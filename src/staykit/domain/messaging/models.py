@@ -17,6 +17,13 @@ message of that reservation's thread, the same one the marketplace guest reads.
   OTA to the host). `read_at` is when the side that receives it read it (a guest message
   is read by the host side, a host message by the guest). `hidden_at` is the soft hide:
   the row stays for audit and is listed to nobody.
+- Contact details in guest and host messages of a conversation whose stay is not
+  confirmed are masked when written (masking.py): `content` is what everyone reads,
+  `original_content` the text as sent (set only when masking changed it), for admins
+  and audit. `event_id` is the domain event a system message was written for: unique, so
+  an event writes its message once however often it is dispatched.
+- A MessageReport is a participant's complaint about a message: created pending, seen by
+  the reporter, the message's sender and admins, moderated by admins (reports.py).
 """
 
 from __future__ import annotations
@@ -47,6 +54,10 @@ MAX_CONTENT = 20_000  # characters of one message
 MAX_ATTACHMENT = 1_000_000  # bytes of one attachment, decoded
 MAX_ATTACHMENT_NAME = 255
 MAX_FLAG_REASON = 500
+MAX_MEDIA_URL = 2048
+MODERATION_STATUSES = ("pending", "reviewed", "closed")
+MAX_REPORT_REASON = 500
+MAX_RESOLUTION_NOTES = 5000
 
 
 class MessageThread(Record, Base):
@@ -115,6 +126,8 @@ class Message(IntegerId, Record, Base):
             postgresql_where=text("read_at IS NULL AND hidden_at IS NULL"),
         ),
         Index("ix_messages_reservation_sent", "reservation_id", "sent_at"),
+        # The per-user send rate: a sender's messages of the last window.
+        Index("ix_messages_sender_sent", "sender_id", "sent_at"),
     )
 
     thread_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("message_threads.id"))
@@ -135,6 +148,30 @@ class Message(IntegerId, Record, Base):
     is_moderated: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     hidden_at: Mapped[datetime | None] = mapped_column(default=None)
     hidden_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    media_url: Mapped[str | None] = mapped_column(String(MAX_MEDIA_URL), default=None)
+    original_content: Mapped[str | None] = mapped_column(Text, default=None)
+    event_id: Mapped[uuid.UUID | None] = mapped_column(unique=True, default=None)
+
+
+class MessageReport(Record, Base):
+    """A participant's complaint about a message, and an admin's handling of it."""
+
+    __tablename__ = "message_reports"
+    __table_args__ = (
+        CheckConstraint(
+            "moderation_status IN ('pending', 'reviewed', 'closed')", name="moderation_status"
+        ),
+        CheckConstraint("char_length(report_reason) BETWEEN 1 AND 500", name="report_reason"),
+        CheckConstraint("char_length(resolution_notes) <= 5000", name="resolution_notes"),
+    )
+
+    message_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("messages.id"), index=True)
+    reported_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    report_reason: Mapped[str] = mapped_column(String(MAX_REPORT_REASON))
+    moderation_status: Mapped[str] = mapped_column(String(8), default="pending")
+    admin_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    reported_at: Mapped[datetime] = mapped_column()
+    resolution_notes: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class MessageAttachment(Record, Base):

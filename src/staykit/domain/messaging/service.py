@@ -2,10 +2,10 @@
 thread, mark messages read or unread, hide and flag them. Every function takes (session,
 principal, ...), decides who may through access.py, and only flushes.
 
-Sending finds or creates the reservation's open thread (threads.py), inserts the message
-(and its attachment), bumps the thread's counters in the same transaction and records the
-domain event `message.sent` (staykit.domain.events), so notifications and webhooks can
-follow it from their own packages.
+Sending finds or creates the reservation's open thread (threads.py) and writes the message
+there (delivery.py: contact details masked before the stay is confirmed, the thread's
+counters bumped in the same transaction, the domain event `message.sent` recorded, so
+notifications and webhooks can follow it from their own packages).
 """
 
 from __future__ import annotations
@@ -24,19 +24,18 @@ from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation
 from staykit.domain.booking.repository import get_reservation
-from staykit.domain.events.recorder import record
 from staykit.domain.messaging import access, threads
 from staykit.domain.messaging.attachments import Attachment
+from staykit.domain.messaging.delivery import Delivery, deliver
 from staykit.domain.messaging.errors import MessageNotFound, NotAParticipant
+from staykit.domain.messaging.masking import stay_confirmed
 from staykit.domain.messaging.models import (
     HOST,
-    INTERNAL_NOTE,
     MAX_CONTENT,
     MAX_FLAG_REASON,
     SOURCES,
     SYSTEM,
     Message,
-    MessageAttachment,
     MessageThread,
 )
 
@@ -49,6 +48,7 @@ class NewMessage:
     content: str
     source: str = HOST
     attachment: Attachment | None = None
+    event_id: uuid.UUID | None = None  # a system message's domain event
 
 
 def _check_content(content: str) -> None:
@@ -85,65 +85,21 @@ async def send(
     await access.may_write(session, principal, reservation, command.source)
     sender = None if principal is None or command.source == SYSTEM else principal.user_id
     thread_id = await threads.thread_of_reservation(session, reservation, opened_by=sender)
-    now = utcnow()
-    message = Message(
-        thread_id=thread_id,
-        business_id=reservation.business_id,
-        reservation_id=reservation.id,
-        sender_id=sender,
-        source=command.source,
-        message_type=(
-            "system"
-            if command.source == SYSTEM
-            else "media"
-            if command.attachment is not None
-            else "text"
-        ),
-        content=command.content,
-        sent_at=now,
-        # A note is written by the side that receives it: it is read as it is written.
-        read_at=now if command.source == INTERNAL_NOTE else None,
-        owner_id=sender,
-    )
-    session.add(message)
-    await session.flush()
-    if command.attachment is not None:
-        a = command.attachment
-        session.add(
-            MessageAttachment(
-                message_id=message.id,
-                business_id=message.business_id,
-                name=a.name,
-                mime_type=a.mime_type,
-                size=a.size,
-                content=a.content,
-                owner_id=sender,
-            )
-        )
-    await threads.count_message(session, thread_id, now)
-    await record(
+    return await deliver(
         session,
         principal,
-        aggregate_type="message",
-        aggregate_id=message.id,
-        business_id=message.business_id,
-        types="message.sent",
-        payload={
-            "id": str(message.id),
-            "intId": message.int_id,
-            "threadId": str(thread_id),
-            "reservationId": str(reservation.id),
-            "businessId": str(message.business_id),
-            "senderId": None if sender is None else str(sender),
-            "source": message.source,
-            "messageType": message.message_type,
-            "sentAt": now.isoformat(),
-            "attachment": None
-            if command.attachment is None
-            else {"name": command.attachment.name, "mimeType": command.attachment.mime_type},
-        },
+        Delivery(
+            thread_id=thread_id,
+            business_id=reservation.business_id,
+            reservation_id=reservation.id,
+            sender_id=sender,
+            source=command.source,
+            content=command.content,
+            confirmed=stay_confirmed(reservation.status),
+            attachment=command.attachment,
+            event_id=command.event_id,
+        ),
     )
-    return message
 
 
 async def thread_messages(

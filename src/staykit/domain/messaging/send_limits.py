@@ -1,0 +1,64 @@
+"""The per-user send rate limit of marketplace messages: at most `limit` messages in any
+`window` (a sliding window), counted from the messages table itself.
+
+Counting the sender's own committed messages needs no second store and holds across
+every server process (the login throttle counts its failures the same way). Two sends
+of one user at once must not both pass on the same count: each takes a transaction-level
+advisory lock on the user first, so a user's sends queue (other users' do not), and the
+second counts the first once it has committed.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from staykit.core.clock import utcnow
+from staykit.core.errors import TooManyRequests
+from staykit.domain.messaging.models import Message
+
+
+@dataclass(frozen=True, slots=True)
+class SendLimits:
+    """What one marketplace message may be: how many a user sends per window, how long."""
+
+    per_window: int
+    window_seconds: int
+    max_chars: int
+
+
+class SendingTooFast(TooManyRequests):
+    code = "messageRateLimited"
+
+
+async def check_send_rate(session: AsyncSession, user_id: uuid.UUID, limits: SendLimits) -> None:
+    """SendingTooFast (429, Retry-After: when the oldest counted message leaves the
+    window) when the user has sent `per_window` messages in the last window."""
+    await session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+        {"key": f"message-rate:{user_id}"},
+    )
+    now = utcnow()
+    window = timedelta(seconds=limits.window_seconds)
+    # The per_window-th newest message inside the window: with it there, one more is over.
+    blocking = await session.scalar(
+        select(Message.sent_at)
+        .where(Message.sender_id == user_id, Message.sent_at > now - window)
+        .order_by(Message.sent_at.desc())
+        .offset(limits.per_window - 1)
+        .limit(1)
+    )
+    if blocking is None:
+        return
+    wait = math.ceil((blocking + window - now).total_seconds())
+    raise SendingTooFast(
+        f"At most {limits.per_window} messages in {limits.window_seconds} seconds; "
+        f"try again in {max(1, wait)} seconds.",
+        retry_after=max(1, wait),
+        field="content",
+    )
