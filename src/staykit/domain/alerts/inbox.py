@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput, NotFound
+from staykit.core.ids import uuid7
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
@@ -30,6 +31,15 @@ from staykit.domain.notifications.models import MAX_BODY, MAX_TITLE, Notificatio
 from staykit.domain.notifications.preferences import EMAIL, IN_APP, PUSH, SMS
 from staykit.domain.notifications.service import queue_email, queue_push, queue_sms
 
+_INSERT_MANY = text(
+    """
+    INSERT INTO notifications (id, user_id, seq, event, title, body, data, sender_id,
+        owner_id, created_at, updated_at)
+    SELECT i, u, s, :event, :title, :body, CAST(:data AS jsonb), :sender, :sender, :now, :now
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS uuid[]), CAST(:seqs AS bigint[]))
+        AS t(i, u, s)
+    """
+)
 SORTS = {"createdAt": False, "-createdAt": True}  # sortBy -> newest first
 MAX_PAGE_ROWS = 100
 
@@ -86,6 +96,7 @@ async def deliver(
     now = utcnow()
     rows = [
         Notification(
+            id=uuid7(),
             user_id=u,
             event=note.event,
             title=title,
@@ -94,13 +105,29 @@ async def deliver(
             sender_id=note.sender_id,
             seq=numbers[u],
             owner_id=note.sender_id,
+            seen_at=None,
+            is_active=True,
+            record_version=1,
             created_at=now,
             updated_at=now,
         )
         for u in in_app
     ]
-    session.add_all(rows)
-    await session.flush()
+    if rows:  # one statement over arrays, however many recipients (not one row each)
+        await session.execute(
+            _INSERT_MANY,
+            {
+                "ids": [r.id for r in rows],
+                "users": [r.user_id for r in rows],
+                "seqs": [r.seq for r in rows],
+                "event": note.event,
+                "title": title,
+                "body": body,
+                "data": json.dumps(note.data, default=str),
+                "sender": note.sender_id,
+                "now": now,
+            },
+        )
     await live.append(session, "notification", [(r.user_id, as_json(r)) for r in rows], numbers)
     for user_id, user in users.items():
         if note.email and wants(user_id, EMAIL):

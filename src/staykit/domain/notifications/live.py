@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -38,7 +38,28 @@ _NEXT_NUMBERS = text(
     RETURNING user_id, last_seq
     """
 )
-_NOTIFY = text("SELECT pg_notify(:channel, n) FROM unnest(CAST(:notes AS text[])) AS n")
+# The events and their NOTIFYs in one statement over arrays, however many users: the
+# note carries the data when it fits in a NOTIFY, else only who, which number and kind.
+_APPEND = text(
+    """
+    WITH written AS (
+        INSERT INTO live_events (user_id, seq, kind, payload, created_at)
+        SELECT t.u, t.s, :kind, j.p, :now
+        FROM unnest(CAST(:users AS uuid[]), CAST(:seqs AS bigint[])) WITH ORDINALITY
+            AS t(u, s, n)
+        JOIN jsonb_array_elements(CAST(:payloads AS jsonb)) WITH ORDINALITY AS j(p, m)
+            ON j.m = t.n
+        RETURNING user_id, seq, payload
+    ), notes AS (
+        SELECT user_id, seq,
+            jsonb_build_object('u', user_id, 's', seq, 'k', :kind, 'd', payload)::text AS whole
+        FROM written
+    )
+    SELECT count(pg_notify(:channel, CASE WHEN octet_length(whole) <= :max_bytes THEN whole
+        ELSE jsonb_build_object('u', user_id, 's', seq, 'k', :kind)::text END))
+    FROM notes
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -78,23 +99,18 @@ async def append(
     now = utcnow()
     events = [Live(user, numbers[user], kind, data) for user, data in items]
     await session.execute(
-        insert(LiveEvent),
-        [
-            {"user_id": e.user_id, "seq": e.seq, "kind": kind, "payload": e.data, "created_at": now}
-            for e in events
-        ],
+        _APPEND,
+        {
+            "users": [e.user_id for e in events],
+            "seqs": [e.seq for e in events],
+            "payloads": json.dumps([e.data for e in events], default=str),
+            "kind": kind,
+            "now": now,
+            "channel": CHANNEL,
+            "max_bytes": MAX_NOTIFY_BYTES,
+        },
     )
-    await session.execute(_NOTIFY, {"channel": CHANNEL, "notes": [note(e) for e in events]})
     return events
-
-
-def note(event: Live) -> str:
-    """The NOTIFY payload: who, which number, what kind and (when it fits) the data."""
-    head = {"u": str(event.user_id), "s": event.seq, "k": event.kind}
-    whole = json.dumps({**head, "d": event.data}, separators=(",", ":"), default=str)
-    if len(whole.encode()) <= MAX_NOTIFY_BYTES:
-        return whole
-    return json.dumps(head, separators=(",", ":"))
 
 
 def parse_note(payload: str) -> tuple[uuid.UUID, int, str, dict[str, Any] | None]:
