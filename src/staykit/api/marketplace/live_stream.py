@@ -50,6 +50,10 @@ STREAM = {
 }
 
 
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
+
+
 def frame(kind: str, seq: int, data: dict[str, Any]) -> str:
     return f"id: {seq}\nevent: {kind}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
@@ -73,6 +77,7 @@ def resume_point(header: str | None, query: int | None) -> int | None:
     tags=["live"],
     summary="liveStream",
     response_model=None,
+    response_class=EventStreamResponse,
     **described(A.LOGIN, 400, content=STREAM),
 )
 async def stream(
@@ -81,7 +86,7 @@ async def stream(
         int | None, Query(ge=0, le=MAX_EVENT_ID, description="resume after this event id")
     ] = None,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=40)] = None,
-) -> StreamingResponse:
+) -> EventStreamResponse:
     """staykit's live stream of the caller's notifications and messages (Server-Sent
     Events); reconnecting with Last-Event-ID replays what was missed."""
     me = ctx.user()
@@ -97,9 +102,8 @@ async def stream(
     state = ctx.request.app.state
     factory = getattr(state, "read_sessionmaker", None) or state.sessionmaker
     feed = Feed(hub, sub, factory, ctx.token, ctx.settings.live_heartbeat_seconds)
-    return StreamingResponse(
+    return EventStreamResponse(
         feed.events(after),
-        media_type="text/event-stream",
         headers={
             "Cache-Control": "no-cache",
             "X-Accel-Buffering": "no",  # nginx: pass each event on at once
