@@ -94,11 +94,13 @@ async def stream(
     hub = live_hub
     sub = hub.subscribe(me.user_id)  # first: nothing committed from here on is missed
     try:
-        if after is None:
-            after = await live.current_number(ctx.session, me.user_id)
+        current = await live.current_number(ctx.session, me.user_id)
     except BaseException:
         hub.unsubscribe(sub)
         raise
+    # From now without an id; an id past the newest (a database restored from a backup)
+    # counts as the newest, or the stream would skip the numbers up to it.
+    after = current if after is None else min(after, current)
     state = ctx.request.app.state
     factory = getattr(state, "read_sessionmaker", None) or state.sessionmaker
     feed = Feed(hub, sub, factory, ctx.token, ctx.settings.live_heartbeat_seconds)
