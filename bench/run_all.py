@@ -34,6 +34,7 @@ SCRIPTS = (
     "ical.py",
     "payment_webhooks.py",
     "messaging.py",
+    "notifications.py",
 )
 
 

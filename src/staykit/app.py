@@ -33,6 +33,7 @@ from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runt
 from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.session_cache import listener as session_listener
+from staykit.domain.notifications import hub as live
 from staykit.domain.partners import touches
 from staykit.domain.payments.providers import close_provider
 from staykit.jobs.app import run_worker
@@ -120,12 +121,18 @@ def create_app(
                 "no SMTP server configured (STAYKIT_SMTP_HOST): verification and reset "
                 "emails are kept in the database and never reach users"
             )
+        if settings.env == "production" and settings.vapid_private_key is None:
+            log.warning(
+                "no VAPID key configured (STAYKIT_VAPID_PRIVATE_KEY): push notifications "
+                "are not sent"
+            )
         worker: asyncio.Task[Any] | None = None
         if worker_enabled:
             worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
         try:
             async with (
                 session_listener(url, settings.session_cache_seconds),
+                live.running(url),
                 _touch_flusher(make_sessionmaker(engine)),
             ):
                 yield
@@ -170,3 +177,9 @@ def create_app(
         home="/auth-api/",
     )
     return app
+
+
+def end_live_streams() -> None:
+    """The server is shutting down: end every open live stream now, so that the server's
+    wait for open connections to finish is not a wait for streams that never do."""
+    live.live_hub.close()

@@ -115,11 +115,17 @@ def _serve_and_announce(config: Any, listen_url: str) -> None:
     accept connections (after the application's start-up, so the URL answers at once)."""
     import uvicorn
 
+    from staykit.app import end_live_streams
+
     class Server(uvicorn.Server):
         async def startup(self, sockets: Any = None) -> None:
             await super().startup(sockets)
             if self.started:
                 typer.echo(f"staykit is listening on {listen_url}")
+
+        async def shutdown(self, sockets: Any = None) -> None:
+            end_live_streams()  # before uvicorn waits for open responses to finish
+            await super().shutdown(sockets)
 
     Server(config).run()
 

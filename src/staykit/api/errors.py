@@ -48,7 +48,8 @@ def _part(part: Any) -> str:
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
-    parts = [_part(p) for p in loc if p not in _LOCATIONS]
+    # Only the first element says where (body, query, ...): a field may be called "body".
+    parts = [_part(p) for p in (loc[1:] if loc and loc[0] in _LOCATIONS else loc)]
     return ".".join(parts) if parts else (str(loc[0]) if loc else "body")
 
 

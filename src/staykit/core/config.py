@@ -75,6 +75,18 @@ class Settings(BaseSettings):
     smtp_use_tls: bool = False
     mail_from: str = "staykit <no-reply@staykit.local>"
 
+    # Notifications. Web Push signs with this VAPID key (PEM or base64url raw); outside
+    # production, when unset, one is generated into data_dir. `vapid_subject` is the
+    # contact push services see (mailto: or https:).
+    vapid_private_key: SecretStr | None = None
+    vapid_subject: str = "mailto:admin@staykit.local"
+    # POST /notification-api/notifications sends to at most this many recipients at once.
+    notification_max_recipients: int = Field(default=1000, ge=1)
+    # The live stream (SSE): a comment line this often keeps proxies from closing it; a
+    # stream away longer than the retention resumes from now.
+    live_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    live_event_retention_days: int = Field(default=7, ge=1)
+
     # Request limits
     max_body_bytes: int = Field(default=1_048_576, description="largest JSON body accepted")
     max_upload_bytes: int = 2_097_152

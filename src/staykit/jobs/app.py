@@ -13,6 +13,7 @@ from __future__ import annotations
 import procrastinate
 
 from staykit.core.db import libpq_url
+from staykit.domain.alerts import consumers as notification_consumers
 from staykit.domain.auth.tasks import blueprint as auth_tasks
 from staykit.domain.booking import mails as booking_mails
 from staykit.domain.booking.tasks import blueprint as booking_tasks
@@ -33,7 +34,7 @@ app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
 
 # The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails, system_messages)
+CONSUMERS = (booking_mails, system_messages, notification_consumers)
 
 
 async def run_worker(

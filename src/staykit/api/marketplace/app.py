@@ -22,8 +22,10 @@ from staykit.api.marketplace import (
     dev,
     disputes,
     errors,
+    live_stream,
     messaging,
     messaging_reports,
+    notifications,
     payments,
     verification,
 )
@@ -36,6 +38,7 @@ SERVICES: dict[str, str] = {
     "propertycatalog": "/propertycatalog-api",
     "bookingmanagement": "/bookingmanagement-api",
     "platformadmin": "/platformadmin-api",
+    "notification": "/notification-api",
 }
 
 
@@ -91,7 +94,24 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         token_name,
     )
     admin_service.include_router(admin_disputes.router)
-    return [auth_service, catalog_service, booking_service, messaging_service, admin_service]
+    notification_service = Service(
+        "notification",
+        SERVICES["notification"],
+        "Notifications: push devices, a user's notifications and their preferences, "
+        "admins' notices, and the live stream (Server-Sent Events) of notifications and "
+        "messages.",
+        token_name,
+    )
+    notification_service.include_router(notifications.router)
+    notification_service.include_router(live_stream.router)
+    return [
+        auth_service,
+        catalog_service,
+        booking_service,
+        messaging_service,
+        admin_service,
+        notification_service,
+    ]
 
 
 def create_marketplace_app(settings: Settings, state: State) -> FastAPI:

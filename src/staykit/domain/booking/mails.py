@@ -15,6 +15,7 @@ from staykit.domain.auth.models import User
 from staykit.domain.catalog.models import UnitType
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.events.registry import consumer
+from staykit.domain.notifications import preferences
 from staykit.domain.notifications.service import queue_email
 
 log = structlog.get_logger(__name__)
@@ -94,22 +95,30 @@ def mail_kind(event: DomainEvent) -> str:
     return event.type
 
 
-async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
-    """Queue the emails an event calls for (through the outbound-messages table)."""
-    payload: dict[str, Any] = event.payload
-    mails = MAILS.get(mail_kind(event), {})
-    if not mails:
-        return 0
+async def words_for(session: AsyncSession, payload: dict[str, Any]) -> dict[str, str]:
+    """The words MAILS' texts are filled with, from a reservation event's payload."""
     title = await session.scalar(
         select(UnitType.title).where(UnitType.id == uuid.UUID(payload["unitTypeId"]))
     )
     refund = payload.get("refundAmount")
-    words = {
+    return {
         "title": title or "your stay",
         "arrival": payload["arrival"],
         "departure": payload["departure"],
         "refund": f" Refund: {refund} {payload['currency']}." if refund else "",
     }
+
+
+async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
+    """Queue the emails an event calls for (through the outbound-messages table), to each
+    side that has not turned email off for the event (staykit.domain.notifications: the
+    in-app, push and SMS notifications of the same event come from there)."""
+    payload: dict[str, Any] = event.payload
+    kind = mail_kind(event)
+    mails = MAILS.get(kind, {})
+    if not mails:
+        return 0
+    words = await words_for(session, payload)
     sent = 0
     for role, (subject, line) in mails.items():
         user_id = payload.get("guestId") if role == "guest" else payload.get("hostId")
@@ -117,6 +126,8 @@ async def send_event_mails(session: AsyncSession, event: DomainEvent) -> int:
             continue
         user = await session.get(User, uuid.UUID(user_id))
         if user is None or not user.is_active:
+            continue
+        if not await preferences.allows(session, user.id, kind, preferences.EMAIL):
             continue
         body = line.format(**words) + f"\n\nReservation {payload['id']}.\n"
         await queue_email(

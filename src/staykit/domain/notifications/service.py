@@ -1,13 +1,16 @@
-"""Queue outbound messages inside the caller's transaction: a rolled-back change sends nothing."""
+"""Queue outbound messages (email, SMS) and pushes inside the caller's transaction: a
+rolled-back change sends nothing."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.db import raw_connection
 from staykit.domain.notifications.models import OutboundMessage
-from staykit.domain.notifications.tasks import deliver_message
+from staykit.domain.notifications.tasks import deliver_message, push_to_device
 
 
 async def queue_message(
@@ -50,3 +53,13 @@ async def list_mailbox(session: AsyncSession, limit: int = 200) -> list[Outbound
             )
         ).all()
     )
+
+
+async def queue_push(session: AsyncSession, device_ids: list[str], payload: dict[str, Any]) -> None:
+    """One push job per device, deferred in the caller's transaction (a device that fails
+    is retried alone, never re-pushing the others)."""
+    if not device_ids:
+        return
+    conn = await raw_connection(session)
+    jobs: list[dict[str, Any]] = [{"device_id": d, "payload": payload} for d in device_ids]
+    await push_to_device.configure(connection=conn).batch_defer_async(*jobs)
