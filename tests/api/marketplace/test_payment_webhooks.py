@@ -18,13 +18,15 @@ import httpx
 import pytest
 import stripe
 from aiohttp import web
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.config import Settings
 from staykit.domain.catalog.models import UnitType
+from staykit.domain.payments.callbacks import process_stored_event
 from staykit.domain.payments.ledger import check_balanced, entries_of, reservation_balance
 from staykit.domain.payments.models import LedgerEntry, PaymentEvent
-from staykit.domain.payments.providers import use_provider
+from staykit.domain.payments.providers import payment_setup, use_provider
 from staykit.domain.payments.stripe_provider import StripeProvider
 from tests.api.marketplace.test_reservations_api import book_unpaid
 from tests.domain.payments.conftest import API_KEY
@@ -104,6 +106,25 @@ async def ledger_rows(db: AsyncSession) -> int:
     return int(await db.scalar(select(func.count()).select_from(LedgerEntry)) or 0)
 
 
+async def queued_jobs(db: AsyncSession) -> list[int]:
+    """The stored events' processing jobs waiting for a worker: their event numbers."""
+    rows = await db.execute(
+        text(
+            "SELECT (args->>'seq')::bigint FROM procrastinate_jobs "
+            "WHERE task_name = 'payments:process_payment_event' AND status = 'todo' ORDER BY id"
+        )
+    )
+    return [int(r[0]) for r in rows]
+
+
+async def run_queued(db: AsyncSession) -> list[str | None]:
+    """What the worker does with each queued job (the job's own function, in the test's
+    transaction, which a real worker cannot see: tests/jobs/test_payment_inbox.py runs
+    them through one)."""
+    setup = payment_setup(Settings(env="test"))
+    return [await process_stored_event(db, setup, seq) for seq in await queued_jobs(db)]
+
+
 async def three_ds_card(localstripe: str) -> str:
     async with httpx.AsyncClient() as http:
         r = await http.post(
@@ -172,16 +193,24 @@ async def test_a_card_the_bank_wants_confirmed_is_paid_when_the_webhook_says_so(
     assert_error(r, 400, message="errMsg_webhookBadSignature")
     assert SECRET not in r.text and await events_stored(db) == stored
 
+    rows = await ledger_rows(db)
     r = await callback(client, body, header)  # no session: Stripe calls it
     assert r.status_code == 200, r.text
     answer = r.json()
-    assert (answer["duplicate"], answer["action"]) == (False, "update")
-    assert (answer["reservation"]["status"], answer["reservation"]["paymentConfirmation"]) == (
+    assert (answer["duplicate"], answer["queued"], answer["action"]) == (False, True, "update")
+    assert answer["eventId"] == json.loads(body)["id"]
+    assert (answer["reservation"], answer["paymentResult"]) == (None, None)
+    # Stored and queued; nothing applied before the worker runs.
+    assert len(await queued_jobs(db)) == 1 and await ledger_rows(db) == rows
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert res["reservation"]["paymentConfirmation"] == "pending"
+
+    assert await run_queued(db) == ["succeeded"]
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert (res["reservation"]["status"], res["reservation"]["paymentConfirmation"]) == (
         "confirmed",
         "paid",
     )
-    assert answer["paymentResult"]["success"] is True
-    assert answer["paymentResult"]["paymentIntentInfo"]["clientSecret"] is None
     balance = await reservation_balance(db, made["id"])  # type: ignore[arg-type]
     assert check_balanced(balance) == [] and balance.paid == balance.charged
 
@@ -189,7 +218,8 @@ async def test_a_card_the_bank_wants_confirmed_is_paid_when_the_webhook_says_so(
     rows = await ledger_rows(db)
     again = await callback(client, body, header)
     assert again.status_code == 200 and again.json()["duplicate"] is True
-    assert again.json()["reservation"] is None
+    assert (again.json()["reservation"], again.json()["queued"]) == (None, False)
+    assert await queued_jobs(db) == [] and await run_queued(db) == []
     assert await ledger_rows(db) == rows
     assert len(await entries_of(db, made["id"], ["guest_payment"])) == 1  # type: ignore[arg-type]
 
@@ -213,7 +243,8 @@ async def test_a_payment_confirmed_at_once_is_not_recorded_again_by_its_webhook(
     rows = await ledger_rows(db)
     r = await callback(client, body, header)
     assert r.status_code == 200, r.text
-    assert r.json()["reservation"]["paymentConfirmation"] == "paid"
+    assert r.json()["queued"] is True
+    assert await run_queued(db) == ["succeeded"]
     assert await ledger_rows(db) == rows
 
 
@@ -257,6 +288,7 @@ async def test_misdirected_unsigned_and_stale_deliveries_change_nothing(
     assert_error(await callback(client, body, old), 400, message="errMsg_webhookStale")
     assert_error(await callback(client, b"not json", None), 400)
     assert (await events_stored(db), await ledger_rows(db)) == (stored, rows)
+    assert await queued_jobs(db) == []
     r = await client.get(f"{BASE}/reservations/{theirs['id']}", headers=other.headers)
     assert r.json()["reservation"]["paymentConfirmation"] == "pending"
 
