@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.config import Settings
 from staykit.domain.catalog.models import UnitType
+from staykit.domain.events.models import DomainEvent
 from staykit.domain.payments.callbacks import process_stored_event
 from staykit.domain.payments.ledger import check_balanced, entries_of, reservation_balance
 from staykit.domain.payments.models import LedgerEntry, PaymentEvent
@@ -303,3 +304,54 @@ async def test_without_a_webhook_secret_every_delivery_is_refused(
     # Not a 2xx: Stripe delivers it again (for days) once the secret is set.
     assert_error(r, 400, message="errMsg_webhookNotConfigured")
     assert await events_stored(db) == 0
+
+
+async def test_a_refresh_confirms_at_once_without_waiting_for_the_queued_webhook(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    guest: Person,
+    listing: UnitType,
+    localstripe: str,
+    stripe_payments: StripeProvider,
+    deliveries: Deliveries,
+) -> None:
+    made = await book_unpaid(client, guest, listing)
+    card = await three_ds_card(localstripe)
+    r = await client.patch(
+        f"{BASE}/startreservationpayment/{made['id']}",
+        json={"paymentUserParams": {"paymentMethodId": card}},
+        headers=guest.headers,
+    )
+    result = r.json()["paymentResult"]
+    intent_id, secret = result["paymentId"], result["paymentIntentInfo"]["clientSecret"]
+    async with httpx.AsyncClient() as http:
+        auth = await http.post(
+            f"{localstripe}/v1/payment_intents/{intent_id}/_authenticate",
+            data={"client_secret": secret, "success": "true"},
+            auth=(API_KEY, ""),
+        )
+    assert auth.status_code == 200, auth.text
+    body, header = await delivery_of(deliveries, intent_id)
+    assert (await callback(client, body, header)).json()["queued"] is True
+
+    # The guest's page polls refresh: the provider says succeeded, so it is paid now,
+    # with the webhook's job still waiting for a worker.
+    assert len(await queued_jobs(db)) == 1
+    r = await client.patch(f"{BASE}/refreshreservationpayment/{made['id']}", headers=guest.headers)
+    assert r.status_code == 200, r.text
+    res = r.json()["reservation"]
+    assert (res["status"], res["paymentConfirmation"]) == ("confirmed", "paid")
+    rows, version = await ledger_rows(db), res["recordVersion"]
+
+    # The worker then finds it done: nothing new in the ledger, no new version or event.
+    assert await run_queued(db) == ["succeeded"]
+    assert await ledger_rows(db) == rows
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert res["reservation"]["recordVersion"] == version
+    succeeded = await db.scalar(
+        select(func.count())
+        .select_from(DomainEvent)
+        .where(DomainEvent.type == "payment.succeeded")
+        .where(DomainEvent.payload["reservationId"].astext == made["id"])
+    )
+    assert succeeded == 1
