@@ -103,6 +103,7 @@ async def test_the_worker_applies_stored_events_once_and_provider_refunds_change
         host = await make_logged_in(client, db)
         guest = await make_logged_in(client, db)
         listing = await make_listing(db, host)
+        business_id = listing.business_id
         made = [await book_unpaid(client, guest, listing, first) for first in (0, 10)]
         rids = [uuid.UUID(m["id"]) for m in made]
         charged = (await reservation_balance(db, rids[0])).charged
@@ -130,11 +131,12 @@ async def test_the_worker_applies_stored_events_once_and_provider_refunds_change
         assert [(e.outcome, e.attempts) for e in stored] == [("succeeded", 0)] * 2
         assert all(e.processed_at is not None for e in stored)
         [payment] = await entries_of(db, rids[0], ["guest_payment"])
-        [succeeded] = await events_of(db, "payment.succeeded", payment.id)
+        payment_id = payment.id
+        [succeeded] = await events_of(db, "payment.succeeded", payment_id)
         assert succeeded.aggregate_type == "payment"
-        assert succeeded.business_id == listing.business_id
+        assert succeeded.business_id == business_id
         assert succeeded.payload == {
-            "paymentId": str(payment.id),
+            "paymentId": str(payment_id),
             "reservationId": str(rids[0]),
             "amount": f"{charged:.2f}",
             "currency": "EUR",
@@ -148,7 +150,7 @@ async def test_the_worker_applies_stored_events_once_and_provider_refunds_change
         await run_worker(database_url, wait=False)
         db.expire_all()
         assert len(await entries_of(db, rids[0], ["guest_payment"])) == 1
-        assert len(await events_of(db, "payment.succeeded", payment.id)) == 1
+        assert len(await events_of(db, "payment.succeeded", payment_id)) == 1
 
         # 50.00 refunded on the provider's dashboard: the reservation changes.
         before = await read(client, guest.headers, made[0]["id"])
@@ -160,7 +162,7 @@ async def test_the_worker_applies_stored_events_once_and_provider_refunds_change
         assert after["recordVersion"] == after["version"]
         assert (before["refundAmount"], after["refundAmount"]) == (None, 50.0)
         assert len(await events_of(db, "reservation.refunded", rids[0])) == 1
-        [refunded] = await events_of(db, "payment.refunded", payment.id)
+        [refunded] = await events_of(db, "payment.refunded", payment_id)
         assert refunded.payload["amount"] == "50.00"
         assert (refunded.payload["status"], refunded.payload["version"]) == ("refunded", 2)
         balance = await reservation_balance(db, rids[0])
@@ -173,7 +175,7 @@ async def test_the_worker_applies_stored_events_once_and_provider_refunds_change
         db.expire_all()
         assert (await read(client, guest.headers, made[0]["id"]))["version"] == after["version"]
         assert len(await events_of(db, "reservation.refunded", rids[0])) == 1
-        assert len(await events_of(db, "payment.refunded", payment.id)) == 1
+        assert len(await events_of(db, "payment.refunded", payment_id)) == 1
 
 
 async def test_events_the_worker_cannot_apply_change_nothing_and_say_why(
