@@ -236,7 +236,7 @@ def wait_processed(url: str, event_ids: list[str], timeout: float) -> list[tuple
 
 @contextlib.contextmanager
 def worker(env: dict[str, str], log_dir: Path, concurrency: int) -> Iterator[None]:
-    """ONE `staykit worker` process (jobs of every queue, `concurrency` at once)."""
+    """ONE `staykit worker --queue payments` process (`concurrency` jobs at once)."""
     log = (log_dir / "worker.log").open("wb")
     cmd = [
         sys.executable,
@@ -245,6 +245,10 @@ def worker(env: dict[str, str], log_dir: Path, concurrency: int) -> Iterator[Non
         "worker",
         "--concurrency",
         str(concurrency),
+        # The payment webhook's own worker: the reservation events' jobs (mails) of the
+        # thousands of confirmed stays go to another queue, another worker's.
+        "--queue",
+        "payments",
     ]
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
