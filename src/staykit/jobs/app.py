@@ -48,17 +48,20 @@ async def run_worker(
     `replace_connector`), so that everything holding a reference to the app, periodic
     deferral included, uses the live connection pool."""
     connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
-    # No `queues`: every queue (procrastinate's default).
-    only = {"queues": queues} if queues else {}
     with app.replace_connector(connector):
         async with app.open_async():
-            await app.run_worker_async(
-                wait=wait,
-                concurrency=concurrency,
-                name=name,
-                install_signal_handlers=False,
-                **only,
-            )
+            if queues:
+                await app.run_worker_async(
+                    queues=queues,
+                    wait=wait,
+                    concurrency=concurrency,
+                    name=name,
+                    install_signal_handlers=False,
+                )
+            else:  # every queue: procrastinate's default when none is named
+                await app.run_worker_async(
+                    wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
+                )
 
 
 def schema_sql() -> str:
