@@ -290,6 +290,14 @@ async def test_misdirected_unsigned_and_stale_deliveries_change_nothing(
     )
     assert_error(await callback(client, body, old), 400, message="errMsg_webhookStale")
     assert_error(await callback(client, b"not json", None), 400)
+    # Signed, of a type staykit acts on, but unreadable: refused before it is stored.
+    unreadable = {
+        "id": f"evt_{uuid.uuid4().hex[:20]}",
+        "type": "charge.refunded",
+        "data": {"object": {"id": "ch_1", "currency": "eur", "payment_intent": intent_id}},
+    }
+    r = await callback(client, *resign(json.dumps(unreadable).encode(), lambda e: None))
+    assert_error(r, 400, message="errMsg_webhookMalformed")
     assert (await events_stored(db), await ledger_rows(db)) == (stored, rows)
     assert await queued_jobs(db) == []
     r = await client.get(f"{BASE}/reservations/{theirs['id']}", headers=other.headers)

@@ -10,7 +10,8 @@ job the route defers, or the sweep of events still waiting).
   and a `reservation.refunded` event, once, whoever made the refund known first.
 
 What the route can tell before storing an event it refuses whole, nothing stored
-(`check_claims`): a signed event whose payment staykit made for one reservation but which
+(`check_claims`): an event of a type staykit acts on that it cannot read (malformed), a
+signed event whose payment staykit made for one reservation but which
 names another, or one about another reservation than the caller said (`reservationId`),
 or an amount that is not the one staykit asked for. The worker checks the same again under
 the reservation's lock and leaves the reservation alone if it fails (outcome `refused`).
@@ -38,12 +39,14 @@ from staykit.domain.payments.port import Intent
 from staykit.domain.payments.providers import PaymentSetup
 from staykit.domain.payments.stripe_provider import intent_from_stripe
 from staykit.domain.payments.webhooks import (
+    CHARGE_REFUNDED,
     INTENT_FAILED,
     INTENT_SUCCEEDED,
     ChargeRefunded,
     IntentEvent,
     VerifiedEvent,
     WebhookHooks,
+    charge_refunded,
     dispatch,
     record_provider_refund,
     refunded_payment,
@@ -77,11 +80,15 @@ async def check_claims(
     provably about another reservation than it says or than the caller said: one indexed
     read of the payment attempt, no lock (an attempt's reservation and amount never
     change)."""
-    if event.type not in (INTENT_SUCCEEDED, INTENT_FAILED):
+    if event.type not in (INTENT_SUCCEEDED, INTENT_FAILED, CHARGE_REFUNDED):
         return
     try:
+        if event.type == CHARGE_REFUNDED:  # read now, so an unreadable one is not stored
+            charge_refunded(event.event_id, event.object)
+            return
         intent = intent_from_stripe(event.object)
     except (KeyError, ValueError, TypeError) as exc:
+        log.warning("payment webhook refused", reason="malformed")
         raise WebhookRefused(
             "malformed", f"The {event.type} event lacks what staykit reads: {exc}."
         ) from None

@@ -126,7 +126,7 @@ def _event(payload: bytes) -> tuple[str, str, dict[str, Any]]:
     return event_id, type_, event
 
 
-def _charge_refunded(event_id: str, obj: dict[str, Any]) -> ChargeRefunded:
+def charge_refunded(event_id: str, obj: dict[str, Any]) -> ChargeRefunded:
     currency = str(obj["currency"]).upper()
     refunded = int(obj["amount_refunded"])
     intent = obj.get("payment_intent")
@@ -156,7 +156,7 @@ async def dispatch(
                 hooks.intent_failed, session, IntentEvent(event_id, intent_from_stripe(obj))
             )
         elif type_ == CHARGE_REFUNDED and hooks.charge_refunded is not None:
-            run = partial(hooks.charge_refunded, session, _charge_refunded(event_id, obj))
+            run = partial(hooks.charge_refunded, session, charge_refunded(event_id, obj))
         else:
             return False
     except (KeyError, ValueError, TypeError) as exc:
