@@ -31,6 +31,8 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.partners import clients
+from staykit.domain.payments.ledger import check_balanced, reservation_balance
+from staykit.domain.payments.models import LedgerEntry, PaymentRecordView
 from staykit.domain.tenancy.models import Business, BusinessMember
 
 # What demo.load uses when given no date: the catalog's blocks and bookings go through the
@@ -210,6 +212,26 @@ async def test_demo_loads_users_and_a_catalog_once(
             if o.kind == "reservation"
         }
         assert reserved == {a.id for a in assignments if a.reservation_id in holding}
+
+        # Some stays were paid through the platform with test money: the ledger, the
+        # payment records and the hosts' balances show them, and one was refunded.
+        paid = [r for r in reservations if r.platform_payment]
+        assert len(paid) >= 3
+        assert sum(r.payment_confirmation == "paid" for r in paid) == len(paid)
+        assert {r.status for r in paid} >= {"confirmed", "cancelled"}
+        payments = (
+            await session.scalars(select(LedgerEntry).where(LedgerEntry.kind == "guest_payment"))
+        ).all()
+        assert {p.reservation_id for p in payments} == {r.id for r in paid}
+        assert {p.provider for p in payments} == {"offline"}
+        refunds = (
+            await session.scalars(select(LedgerEntry).where(LedgerEntry.kind == "refund"))
+        ).all()
+        assert len(refunds) == 1 and refunds[0].amount > 0
+        for r in paid:
+            assert check_balanced(await reservation_balance(session, r.id)) == []
+        records = (await session.scalars(select(PaymentRecordView))).all()
+        assert len(records) == len(payments) + len(refunds)
 
     async with committed_factory() as session:
         again = await demo.load_access(session, settings, today=TODAY)

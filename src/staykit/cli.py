@@ -131,7 +131,15 @@ def _serve_and_announce(config: Any, listen_url: str) -> None:
 
 
 @cli.command("worker")
-def worker_cmd(concurrency: int = typer.Option(4, help="jobs run at once")) -> None:
+def worker_cmd(
+    concurrency: int = typer.Option(4, help="jobs run at once"),
+    queue: list[str] = typer.Option(
+        [],
+        "--queue",
+        help="run only this queue's jobs (repeatable; default every queue), e.g. a worker "
+        "of its own for `payments` (webhook events) beside one for the rest",
+    ),
+) -> None:
     """Run a job worker until stopped."""
     from staykit.app import create_app  # noqa: F401  (registers every task blueprint)
     from staykit.core.runtime import Runtime, set_runtime
@@ -143,7 +151,7 @@ def worker_cmd(concurrency: int = typer.Option(4, help="jobs run at once")) -> N
         engine = create_engine(url, pool_size=concurrency)
         set_runtime(Runtime(settings, engine, make_sessionmaker(engine), url))
         try:
-            await run_worker(url, wait=True, concurrency=concurrency)
+            await run_worker(url, wait=True, concurrency=concurrency, queues=queue)
         finally:
             await engine.dispose()
 

@@ -29,6 +29,7 @@ from staykit.core.config import Settings
 from staykit.core.db import raw_connection
 from staykit.core.errors import Conflict, InvalidInput
 from staykit.core.ids import uuid7
+from staykit.demo_payments import load_paid_stays
 from staykit.domain.access.principal import Principal
 from staykit.domain.access.scopes import BUNDLES
 from staykit.domain.auth.models import User
@@ -291,6 +292,11 @@ async def load(
     loaded = await load_catalog(session, today=today)
     if loaded is not None:
         log.info("demo catalog loaded", **asdict(loaded))
+        start = today or utcnow().date()
+        paid = await load_paid_stays(
+            session, settings, GUESTS, start, skip_titles=(DOCS_LISTING["title"],)
+        )
+        log.info("demo paid stays loaded", **asdict(paid))
     for host in HOSTS:
         user = next(u for u in users if u.email == host)
         await tenancy.set_credit_limit(session, user.id, DEMO_CREDIT_LIMIT)

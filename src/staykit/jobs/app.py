@@ -38,17 +38,32 @@ CONSUMERS = (booking_mails, system_messages, notification_consumers)
 
 
 async def run_worker(
-    database_url: str, *, wait: bool = True, concurrency: int = 4, name: str = "staykit-worker"
+    database_url: str,
+    *,
+    wait: bool = True,
+    concurrency: int = 4,
+    name: str = "staykit-worker",
+    queues: list[str] | None = None,
 ) -> None:
-    """Run a worker against the database. The app's own connector is swapped in for the
-    duration (procrastinate's `replace_connector`), so that everything holding a reference
-    to the app, periodic deferral included, uses the live connection pool."""
+    """Run a worker against the database (the jobs of `queues`, or of every queue). The
+    app's own connector is swapped in for the duration (procrastinate's
+    `replace_connector`), so that everything holding a reference to the app, periodic
+    deferral included, uses the live connection pool."""
     connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
     with app.replace_connector(connector):
         async with app.open_async():
-            await app.run_worker_async(
-                wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
-            )
+            if queues:
+                await app.run_worker_async(
+                    queues=queues,
+                    wait=wait,
+                    concurrency=concurrency,
+                    name=name,
+                    install_signal_handlers=False,
+                )
+            else:  # every queue: procrastinate's default when none is named
+                await app.run_worker_async(
+                    wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
+                )
 
 
 def schema_sql() -> str:

@@ -18,13 +18,16 @@ import httpx
 import pytest
 import stripe
 from aiohttp import web
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.config import Settings
 from staykit.domain.catalog.models import UnitType
+from staykit.domain.events.models import DomainEvent
+from staykit.domain.payments.callbacks import process_stored_event
 from staykit.domain.payments.ledger import check_balanced, entries_of, reservation_balance
 from staykit.domain.payments.models import LedgerEntry, PaymentEvent
-from staykit.domain.payments.providers import use_provider
+from staykit.domain.payments.providers import payment_setup, use_provider
 from staykit.domain.payments.stripe_provider import StripeProvider
 from tests.api.marketplace.test_reservations_api import book_unpaid
 from tests.domain.payments.conftest import API_KEY
@@ -104,6 +107,25 @@ async def ledger_rows(db: AsyncSession) -> int:
     return int(await db.scalar(select(func.count()).select_from(LedgerEntry)) or 0)
 
 
+async def queued_jobs(db: AsyncSession) -> list[int]:
+    """The stored events' processing jobs waiting for a worker: their event numbers."""
+    rows = await db.execute(
+        text(
+            "SELECT (args->>'seq')::bigint FROM procrastinate_jobs "
+            "WHERE task_name = 'payments:process_payment_event' AND status = 'todo' ORDER BY id"
+        )
+    )
+    return [int(r[0]) for r in rows]
+
+
+async def run_queued(db: AsyncSession) -> list[str | None]:
+    """What the worker does with each queued job (the job's own function, in the test's
+    transaction, which a real worker cannot see: test_payment_inbox.py runs them through
+    one). The jobs stay queued here: run again, they find their events processed."""
+    setup = payment_setup(Settings(env="test"))
+    return [await process_stored_event(db, setup, seq) for seq in await queued_jobs(db)]
+
+
 async def three_ds_card(localstripe: str) -> str:
     async with httpx.AsyncClient() as http:
         r = await http.post(
@@ -172,16 +194,25 @@ async def test_a_card_the_bank_wants_confirmed_is_paid_when_the_webhook_says_so(
     assert_error(r, 400, message="errMsg_webhookBadSignature")
     assert SECRET not in r.text and await events_stored(db) == stored
 
+    rows = await ledger_rows(db)
     r = await callback(client, body, header)  # no session: Stripe calls it
     assert r.status_code == 200, r.text
     answer = r.json()
-    assert (answer["duplicate"], answer["action"]) == (False, "update")
-    assert (answer["reservation"]["status"], answer["reservation"]["paymentConfirmation"]) == (
+    assert (answer["duplicate"], answer["queued"], answer["action"]) == (False, True, "update")
+    assert answer["eventId"] == json.loads(body)["id"]
+    assert (answer["reservation"], answer["paymentResult"]) == (None, None)
+    # Stored and queued; nothing applied before the worker runs.
+    assert len(await queued_jobs(db)) == 1 and await ledger_rows(db) == rows
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert res["reservation"]["paymentConfirmation"] == "pending"
+
+    queued = await queued_jobs(db)
+    assert await run_queued(db) == ["succeeded"]
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert (res["reservation"]["status"], res["reservation"]["paymentConfirmation"]) == (
         "confirmed",
         "paid",
     )
-    assert answer["paymentResult"]["success"] is True
-    assert answer["paymentResult"]["paymentIntentInfo"]["clientSecret"] is None
     balance = await reservation_balance(db, made["id"])  # type: ignore[arg-type]
     assert check_balanced(balance) == [] and balance.paid == balance.charged
 
@@ -189,7 +220,9 @@ async def test_a_card_the_bank_wants_confirmed_is_paid_when_the_webhook_says_so(
     rows = await ledger_rows(db)
     again = await callback(client, body, header)
     assert again.status_code == 200 and again.json()["duplicate"] is True
-    assert again.json()["reservation"] is None
+    assert (again.json()["reservation"], again.json()["queued"]) == (None, False)
+    # No new job; the first one, run again, finds its event processed.
+    assert await queued_jobs(db) == queued and await run_queued(db) == [None]
     assert await ledger_rows(db) == rows
     assert len(await entries_of(db, made["id"], ["guest_payment"])) == 1  # type: ignore[arg-type]
 
@@ -213,7 +246,8 @@ async def test_a_payment_confirmed_at_once_is_not_recorded_again_by_its_webhook(
     rows = await ledger_rows(db)
     r = await callback(client, body, header)
     assert r.status_code == 200, r.text
-    assert r.json()["reservation"]["paymentConfirmation"] == "paid"
+    assert r.json()["queued"] is True
+    assert await run_queued(db) == ["succeeded"]
     assert await ledger_rows(db) == rows
 
 
@@ -256,7 +290,16 @@ async def test_misdirected_unsigned_and_stale_deliveries_change_nothing(
     )
     assert_error(await callback(client, body, old), 400, message="errMsg_webhookStale")
     assert_error(await callback(client, b"not json", None), 400)
+    # Signed, of a type staykit acts on, but unreadable: refused before it is stored.
+    unreadable = {
+        "id": f"evt_{uuid.uuid4().hex[:20]}",
+        "type": "charge.refunded",
+        "data": {"object": {"id": "ch_1", "currency": "eur", "payment_intent": intent_id}},
+    }
+    r = await callback(client, *resign(json.dumps(unreadable).encode(), lambda e: None))
+    assert_error(r, 400, message="errMsg_webhookMalformed")
     assert (await events_stored(db), await ledger_rows(db)) == (stored, rows)
+    assert await queued_jobs(db) == []
     r = await client.get(f"{BASE}/reservations/{theirs['id']}", headers=other.headers)
     assert r.json()["reservation"]["paymentConfirmation"] == "pending"
 
@@ -271,3 +314,54 @@ async def test_without_a_webhook_secret_every_delivery_is_refused(
     # Not a 2xx: Stripe delivers it again (for days) once the secret is set.
     assert_error(r, 400, message="errMsg_webhookNotConfigured")
     assert await events_stored(db) == 0
+
+
+async def test_a_refresh_confirms_at_once_without_waiting_for_the_queued_webhook(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    guest: Person,
+    listing: UnitType,
+    localstripe: str,
+    stripe_payments: StripeProvider,
+    deliveries: Deliveries,
+) -> None:
+    made = await book_unpaid(client, guest, listing)
+    card = await three_ds_card(localstripe)
+    r = await client.patch(
+        f"{BASE}/startreservationpayment/{made['id']}",
+        json={"paymentUserParams": {"paymentMethodId": card}},
+        headers=guest.headers,
+    )
+    result = r.json()["paymentResult"]
+    intent_id, secret = result["paymentId"], result["paymentIntentInfo"]["clientSecret"]
+    async with httpx.AsyncClient() as http:
+        auth = await http.post(
+            f"{localstripe}/v1/payment_intents/{intent_id}/_authenticate",
+            data={"client_secret": secret, "success": "true"},
+            auth=(API_KEY, ""),
+        )
+    assert auth.status_code == 200, auth.text
+    body, header = await delivery_of(deliveries, intent_id)
+    assert (await callback(client, body, header)).json()["queued"] is True
+
+    # The guest's page polls refresh: the provider says succeeded, so it is paid now,
+    # with the webhook's job still waiting for a worker.
+    assert len(await queued_jobs(db)) == 1
+    r = await client.patch(f"{BASE}/refreshreservationpayment/{made['id']}", headers=guest.headers)
+    assert r.status_code == 200, r.text
+    res = r.json()["reservation"]
+    assert (res["status"], res["paymentConfirmation"]) == ("confirmed", "paid")
+    rows, version = await ledger_rows(db), res["recordVersion"]
+
+    # The worker then finds it done: nothing new in the ledger, no new version or event.
+    assert await run_queued(db) == ["succeeded"]
+    assert await ledger_rows(db) == rows
+    res = (await client.get(f"{BASE}/reservations/{made['id']}", headers=guest.headers)).json()
+    assert res["reservation"]["recordVersion"] == version
+    succeeded = await db.scalar(
+        select(func.count())
+        .select_from(DomainEvent)
+        .where(DomainEvent.type == "payment.succeeded")
+        .where(DomainEvent.payload["reservationId"].astext == made["id"])
+    )
+    assert succeeded == 1

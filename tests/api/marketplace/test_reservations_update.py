@@ -1,5 +1,5 @@
 """updateReservation, deleteReservation and staykit's PATCH .../stay over HTTP: status
-changes and who may make each, the admin-only disputeStatus, the host's iCal import
+changes and who may make each, disputeStatus (the disputes' own), the host's iCal import
 source and the listing's feed as iCalExportUrl, all or nothing, cancellation (double cancel writes nothing), and changing a stay."""
 
 from __future__ import annotations
@@ -299,7 +299,7 @@ async def test_once_the_stay_has_started_only_an_admin_cancels(
 # --- disputeStatus and iCal fields ------------------------------------------------------------
 
 
-async def test_only_admins_set_dispute_status(
+async def test_dispute_status_follows_the_disputes_and_is_never_set_by_hand(
     client: httpx.AsyncClient,
     db: AsyncSession,
     host: Person,
@@ -308,18 +308,39 @@ async def test_only_admins_set_dispute_status(
     listing: UnitType,
 ) -> None:
     made = await book(client, guest, listing)
-    for who in (guest, host):
-        r = await patch(client, who, made["id"], {"disputeStatus": "requested"})
-        assert_error(r, 403, field="disputeStatus", message="errMsg_adminRoleRequired")
-    assert (await state(db, made["id"])).dispute_status == "none"
-    r = await patch(client, admin, made["id"], {"disputeStatus": "active"})
+    for who in (guest, host, admin):
+        r = await patch(client, who, made["id"], {"disputeStatus": "active"})
+        body = assert_error(
+            r, 409, field="disputeStatus", message="errMsg_disputeStatusFollowsDisputes"
+        )
+        assert "/bookingmanagement-api/v1/disputes" in str(body["detail"]), body
+    row = await state(db, made["id"])
+    assert (row.dispute_status, row.record_version) == ("none", made["recordVersion"])
+    # Sending back the value read (as the seed's clients do) changes nothing.
+    r = await patch(client, admin, made["id"], {"disputeStatus": "none"})
     assert r.status_code == 200, r.text
-    res = r.json()["reservation"]
-    assert (res["disputeStatus"], res["disputeStatus_idx"]) == ("active", 2)
-    assert res["recordVersion"] > made["recordVersion"]
+    assert r.json()["reservation"]["recordVersion"] == made["recordVersion"]
     for bad in ("open", None):
         r = await patch(client, admin, made["id"], {"disputeStatus": bad})
         assert_error(r, 400, field="disputeStatus")
+    # The dispute routes set it: the guest opens a dispute, and it reads `requested`.
+    opened = await client.post(
+        "/bookingmanagement-api/v1/disputes",
+        json={
+            "reservationId": made["id"],
+            "issueType": "cleanliness",
+            "description": "The flat was not cleaned.",
+        },
+        headers=guest.headers,
+    )
+    assert opened.status_code == 201, opened.text
+    res = (await client.get(f"{RESERVATIONS}/{made['id']}", headers=guest.headers)).json()
+    assert res["reservation"]["disputeStatus"] == "requested"
+    r = await patch(client, admin, made["id"], {"disputeStatus": "requested"})
+    assert r.status_code == 200, r.text
+    r = await patch(client, admin, made["id"], {"disputeStatus": "none"})
+    assert_error(r, 409, field="disputeStatus")
+    assert (await state(db, made["id"])).dispute_status == "requested"
 
 
 async def test_the_host_sets_ical_import_source_and_sees_the_listings_feed_as_export_url(
@@ -424,7 +445,7 @@ async def test_a_refused_field_leaves_the_status_change_unapplied(
     r = await patch(
         client, host, made["id"], {"bookingStatus": "confirmed", "disputeStatus": "active"}
     )
-    assert_error(r, 403, field="disputeStatus")
+    assert_error(r, 409, field="disputeStatus")
     row = await state(db, made["id"])
     assert (row.status, row.dispute_status, row.record_version) == (
         "request",
@@ -444,7 +465,7 @@ async def test_a_refused_status_change_leaves_the_other_fields_unapplied(
     made = await book(client, guest, listing)
     body = {
         "iCalExportUrl": "https://cal.example/out.ics",
-        "disputeStatus": "resolved",
+        "disputeStatus": "none",  # the value it has: accepted, changes nothing
         "bookingStatus": "confirmed",  # it is confirmed already: 409
     }
     assert_error(await patch(client, admin, made["id"], body), 409, field="bookingStatus")
@@ -459,7 +480,7 @@ async def test_several_fields_apply_together(
     made = await book(client, guest, manual)
     body = {
         "bookingStatus": "confirmed",
-        "disputeStatus": "requested",
+        "disputeStatus": "none",  # sent back as read: accepted, changes nothing
         "iCalImportSource": "https://cal.example/in.ics",
     }
     r = await patch(client, admin, made["id"], body)
@@ -467,11 +488,11 @@ async def test_several_fields_apply_together(
     res = r.json()["reservation"]
     assert (res["bookingStatus"], res["disputeStatus"], res["iCalImportSource"]) == (
         "confirmed",
-        "requested",
+        "none",
         "https://cal.example/in.ics",
     )
     row = await state(db, made["id"])
-    assert (row.status, row.dispute_status) == ("confirmed", "requested")
+    assert (row.status, row.dispute_status) == ("confirmed", "none")
     assert res["recordVersion"] == row.record_version
 
 

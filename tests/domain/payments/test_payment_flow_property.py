@@ -1,9 +1,12 @@
 """A property of the whole payment flow: whatever sequence of bookings, payments (some
 declined), approvals, declines, cancellations by either side, partial refunds (some
-larger than what is left), completed stays, payouts and expiries happens, every
-reservation's ledger stays balanced (paid - refunded = fee + payout + outstanding, never
-negative), no refund is ever above what was paid, and the invoice shows the ledger's
-payments and refunds to the cent. Refusals are typed domain errors, never anything else."""
+larger than what is left), disputes (opened by the guest, resolved with a refund of some
+share, up to more than is left, or rejected), completed stays, payouts and expiries
+happens, every reservation's ledger stays balanced (paid - refunded = fee + payout +
+outstanding, never negative), no refund is ever above what was paid, the invoice shows the
+ledger's payments and refunds to the cent, and each payment, refund and payout has exactly
+one payment.* / payout.paid event. Refusals are typed domain errors, never anything
+else."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, event, given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -25,9 +28,12 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.booking import lifecycle
 from staykit.domain.booking.commands import NewReservation
 from staykit.domain.booking.models import InvoiceItem, Reservation
+from staykit.domain.disputes import service as disputes
+from staykit.domain.events.models import DomainEvent
 from staykit.domain.payments import checkout, reservations
 from staykit.domain.payments.checkout import PaymentParams
 from staykit.domain.payments.ledger import check_balanced, reservation_balance
+from staykit.domain.payments.models import LedgerEntry
 from staykit.domain.payments.providers import PaymentSetup, payment_setup
 from staykit.domain.payments.settlement import expire_unpaid_holds, settle_ended_stays
 from tests.factories import actor_of, make_listing, make_user
@@ -55,11 +61,22 @@ ops = st.one_of(
     st.tuples(st.just("decline"), st.integers(0, 7)),
     st.tuples(st.just("cancel"), st.integers(0, 7), st.sampled_from(["guest", "host", "admin"])),
     st.tuples(st.just("refund"), st.integers(0, 7), st.integers(1, 130)),
+    st.tuples(
+        st.just("dispute"),
+        st.integers(0, 7),
+        st.sampled_from(["open", "resolved", "rejected"]),
+        st.integers(1, 130),
+    ),
     st.tuples(st.just("complete")),
     st.tuples(st.just("payout")),
     st.tuples(st.just("expire")),
 )
 CARDS = {"visa": "pm_card_visa", "declined": "pm_card_chargeDeclined"}
+MONEY_EVENTS = {
+    "guest_payment": "payment.succeeded",
+    "refund": "payment.refunded",
+    "host_payout": "payout.paid",
+}
 
 
 async def build_world(db: AsyncSession, app_settings: Settings) -> World:
@@ -99,7 +116,7 @@ async def run(db: AsyncSession, world: World, op: tuple[object, ...]) -> None:
     if not world.reservations:
         return
     candidates = world.reservations
-    if name == "refund":  # mostly of money there is (an unpaid one is refused as well)
+    if name in ("refund", "dispute"):  # mostly of money there is (unpaid: refused as well)
         held = [r for r in candidates if (await reservation_balance(db, r)).refundable > 0]
         candidates = held or candidates
     rid = candidates[int(op[1]) % len(candidates)]  # type: ignore[call-overload]
@@ -121,6 +138,29 @@ async def run(db: AsyncSession, world: World, op: tuple[object, ...]) -> None:
         left = (await reservation_balance(db, rid)).refundable
         amount = (left * int(op[2]) / 100).quantize(Decimal("0.01"))  # type: ignore[call-overload]
         await lifecycle_refund(db, world, rid, amount)
+    elif name == "dispute":
+        await dispute(db, world, guest, rid, str(op[2]), int(op[3]))  # type: ignore[call-overload]
+
+
+async def dispute(
+    db: AsyncSession, world: World, guest: Principal, rid: uuid.UUID, outcome: str, share: int
+) -> None:
+    """The guest opens a dispute; an admin resolves it with a refund of `share` % of what
+    is left (above 100: refused whole, the dispute with it), rejects it, or leaves it open
+    (a later dispute of the same stay is then refused: one open at a time)."""
+    opened = await disputes.open_dispute(
+        db, guest, disputes.NewDispute(rid, "cleanliness", "Not as described.")
+    )
+    if outcome == "open":
+        return
+    change = disputes.DisputeChange(resolution_status=outcome)
+    if outcome == "resolved":
+        left = (await reservation_balance(db, rid)).refundable
+        amount = (left * share / 100).quantize(Decimal("0.01"))
+        change = disputes.DisputeChange(
+            resolution_status=outcome, refund_approved=True, refund_amount=amount
+        )
+    await disputes.decide(db, world.admin, lambda: world.setup.provider, opened.id, change)
 
 
 async def lifecycle_refund(db: AsyncSession, world: World, rid: uuid.UUID, amount: Decimal) -> None:
@@ -147,6 +187,32 @@ async def check(db: AsyncSession, world: World) -> None:
             else:
                 refunded -= line.qty * line.amount
         assert (paid, refunded) == (balance.paid, balance.refunded), rid
+    # One payment.* / payout.paid event per money movement, never one for a retry.
+    moves = dict(
+        (
+            await db.execute(
+                select(LedgerEntry.kind, func.count())
+                .where(LedgerEntry.reservation_id.in_(world.reservations))
+                .group_by(LedgerEntry.kind)
+            )
+        ).all()
+    )
+    told = dict(
+        (
+            await db.execute(
+                select(DomainEvent.type, func.count())
+                .where(DomainEvent.type.in_(MONEY_EVENTS.values()))
+                .where(
+                    DomainEvent.payload["reservationId"].astext.in_(
+                        [str(r) for r in world.reservations]
+                    )
+                )
+                .group_by(DomainEvent.type)
+            )
+        ).all()
+    )
+    for kind, type_ in MONEY_EVENTS.items():
+        assert told.get(type_, 0) == moves.get(kind, 0), (kind, moves, told)
 
 
 @examples(

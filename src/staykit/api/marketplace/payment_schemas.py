@@ -151,13 +151,16 @@ class ReservationWithPayment(RESERVATION):  # type: ignore[misc, valid-type]
 
 
 class CallbackAnswer(Envelope):
-    """The webhook's answer: the reservation it acted on and the payment's result, or
-    null for an event about no reservation of this platform (or one seen before)."""
+    """The webhook's answer, once the event is stored: `queued` (a worker applies it to its
+    reservation next; read the reservation to see it) or `duplicate` (stored before:
+    nothing changes). `reservation` and `paymentResult` are null: the event is not
+    processed yet when the provider gets its answer."""
 
     reservation: ReservationRecord | None
     paymentResult: PaymentResult | None
     eventId: str
     duplicate: bool
+    queued: bool
 
 
 class ReservationPaymentRecord(Record):

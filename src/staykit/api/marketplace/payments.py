@@ -42,8 +42,8 @@ from staykit.api.marketplace.responses import READ, WRITE, Access, described, en
 from staykit.core.errors import InvalidInput
 from staykit.domain.booking.repository import assignments_of
 from staykit.domain.payments import checkout, records
-from staykit.domain.payments.callbacks import take_callback
 from staykit.domain.payments.checkout import PaymentOutcome, PaymentParams
+from staykit.domain.payments.inbox import accept_callback
 from staykit.domain.payments.models import (
     PaymentCustomer,
     PaymentRecordView,
@@ -237,40 +237,29 @@ async def callback_reservation_payment(
 ) -> JSONResponse:
     """The payment provider's webhook (Stripe's): called by the provider, not a user. The
     `Stripe-Signature` header must sign the exact body with the webhook secret, recently;
-    anything else is a 400 and nothing is stored. An event is processed once however
-    often it is delivered."""
+    anything else is a 400 and nothing is stored. The answer comes once the event is
+    stored (`queued` true; a worker applies it to its reservation moments later); an event
+    delivered again is `duplicate` and changes nothing."""
     payload = await request.body()
     if len(payload) > MAX_WEBHOOK_BYTES:
         raise InvalidInput("The webhook body is too large.", field="body")
-    result = await take_callback(
+    accepted = await accept_callback(
         ctx.session,
         payment_setup(ctx.settings),
         payload=payload,
         signature=request.headers.get("stripe-signature"),
         claimed_reservation_id=reservationId,
     )
-    shaped = None
-    payment = None
-    if result.reservation is not None:
-        r = result.reservation
-        shaped = reservation_json(r, await assignments_of(ctx.session, r.id))
-        outcome = PaymentOutcome(
-            r,
-            result.attempt,
-            None if result.intent_event is None else result.intent_event.intent,
-            result.literal == "succeeded",
-            result.description,
-        )
-        payment = payment_result(outcome, None, for_guest=False)
     return respond(
         ctx,
         "reservation",
-        shaped,
+        None,
         action="update",
         extra={
-            "paymentResult": payment,
-            "eventId": result.outcome.event_id,
-            "duplicate": result.outcome.duplicate,
+            "paymentResult": None,
+            "eventId": accepted.event_id,
+            "duplicate": accepted.duplicate,
+            "queued": not accepted.duplicate,
         },
     )
 

@@ -260,7 +260,8 @@ async def update_details(
     then: StatusChange | None = None,
 ) -> Booked:
     """Set `fields` (attribute -> value) among ical_import_source (the host's owners and
-    managers, admins) and dispute_status (admins only), and run the lifecycle step `then`
+    managers, admins) and dispute_status (only its current value: the disputes set it),
+    and run the lifecycle step `then`
     (e.g. `lifecycle.approve`) with them. All or nothing: every permission is checked
     before anything changes, and a refused lifecycle step raises before any field is set
     (the caller's transaction rolls back)."""
@@ -274,16 +275,20 @@ async def update_details(
     reservation, _ = await get_reservation(session, actor, reservation_id, lock=changing)
     assert actor is not None
     if "dispute_status" in fields:
-        if not actor.is_admin:
-            raise Forbidden(
-                "Only admins set disputeStatus (the dispute flow sets it later).",
-                code="adminRoleRequired",
-                field="dispute_status",
-            )
+        # The dispute flow owns it (domain/disputes): a client sending back the value it
+        # read changes nothing; any other value is refused, whoever sends it.
         if fields["dispute_status"] not in DISPUTE_STATUSES:
             raise InvalidInput(
                 f"disputeStatus must be one of {', '.join(DISPUTE_STATUSES)}.",
                 code="disputeStatusIsInvalid",
+                field="dispute_status",
+            )
+        if fields.pop("dispute_status") != reservation.dispute_status:
+            raise Conflict(
+                "disputeStatus follows the reservation's disputes and cannot be set by hand: "
+                "open one with POST /bookingmanagement-api/v1/disputes, decide it with PATCH "
+                "/bookingmanagement-api/v1/disputes/{disputeId} (admins).",
+                code="disputeStatusFollowsDisputes",
                 field="dispute_status",
             )
     ical = [k for k in ("ical_import_source",) if k in fields]

@@ -333,7 +333,18 @@ async def payment_received(
 
 async def payment_state(session: AsyncSession, reservation: Reservation, confirmation: str) -> None:
     """Where the payment of a platform-paid reservation is, short of paid: pending,
-    processing (the provider is still deciding), canceled. Never undoes paid."""
-    if reservation.payment_confirmation != "paid" and confirmation != "paid":
-        reservation.payment_confirmation = confirmation
-        await session.flush()
+    processing (the provider is still deciding), canceled. Never undoes paid. A change is
+    a change of the reservation like any other: a new version and its event
+    (`reservation.paymentUpdated`); the same state again changes nothing."""
+    if reservation.payment_confirmation == "paid" or confirmation == "paid":
+        return
+    if reservation.payment_confirmation == confirmation:
+        return
+    reservation.payment_confirmation = confirmation
+    await events.record_reservation(
+        session,
+        None,
+        "reservation.paymentUpdated",
+        reservation,
+        await assignments_of(session, reservation.id),
+    )

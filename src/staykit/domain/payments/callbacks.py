@@ -1,58 +1,58 @@
-"""The provider's webhook, wired into bookings: a payment that succeeded or failed reaches
-its reservation (through checkout.apply_intent, as a refresh would), and refunds made at
-the provider reach the ledger (webhooks.ledger_hooks').
+"""The provider's webhook, wired into bookings: what a stored event does to its
+reservation, run by a worker (`process_stored_event`, from the payments:process_payment_event
+job the route defers, or the sweep of events still waiting).
 
-webhooks.take_stripe_webhook verifies the signature and stores each event once; these
-hooks run inside it, in the same transaction. A signed event whose payment staykit made
-for one reservation but which names another is refused whole (nothing of it is stored),
-as is one for another reservation than the caller said (`reservationId`).
+- A payment that succeeded or failed reaches its reservation through
+  checkout.apply_intent, as a refresh would (the guest's own start and refresh apply the
+  provider's word themselves and never wait for the worker).
+- A refund made at the provider (charge.refunded) reaches the ledger
+  (webhooks.record_provider_refund) and the reservation: its refundAmount, a new version
+  and a `reservation.refunded` event, once, whoever made the refund known first.
+
+What the route can tell before storing an event it refuses whole, nothing stored
+(`check_claims`): an event of a type staykit acts on that it cannot read (malformed), a
+signed event whose payment staykit made for one reservation but which
+names another, or one about another reservation than the caller said (`reservationId`),
+or an amount that is not the one staykit asked for. The worker checks the same again under
+the reservation's lock and leaves the reservation alone if it fails (outcome `refused`).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
+from staykit.domain.booking import events
 from staykit.domain.booking.errors import ReservationNotFound
-from staykit.domain.booking.models import Reservation
-from staykit.domain.payments.checkout import apply_intent, describe, lock_reservation
+from staykit.domain.booking.repository import assignments_of
+from staykit.domain.payments.checkout import apply_intent, lock_reservation
 from staykit.domain.payments.errors import WebhookRefused
-from staykit.domain.payments.models import ReservationPayment
+from staykit.domain.payments.models import PaymentEvent, ReservationPayment
+from staykit.domain.payments.port import Intent
 from staykit.domain.payments.providers import PaymentSetup
+from staykit.domain.payments.stripe_provider import intent_from_stripe
 from staykit.domain.payments.webhooks import (
+    CHARGE_REFUNDED,
+    INTENT_FAILED,
+    INTENT_SUCCEEDED,
+    ChargeRefunded,
     IntentEvent,
+    VerifiedEvent,
     WebhookHooks,
-    WebhookOutcome,
-    ledger_hooks,
-    take_stripe_webhook,
+    charge_refunded,
+    dispatch,
+    record_provider_refund,
+    refunded_payment,
 )
 
 log = structlog.get_logger(__name__)
-
-
-@dataclass
-class CallbackResult:
-    """The event taken in, and the reservation (with its payment attempt) it acted on."""
-
-    outcome: WebhookOutcome
-    reservation: Reservation | None = None
-    attempt: ReservationPayment | None = None
-    intent_event: IntentEvent | None = None
-    literal: str | None = None
-
-    @property
-    def description(self) -> str:
-        if self.outcome.duplicate:
-            return "This event was processed before: nothing changed."
-        if self.literal is None:
-            return "The event was taken in; staykit does not act on it."
-        return describe(
-            self.literal, None if self.intent_event is None else self.intent_event.intent
-        )
 
 
 def _refuse(message: str) -> WebhookRefused:
@@ -60,25 +60,77 @@ def _refuse(message: str) -> WebhookRefused:
     return WebhookRefused("otherReservation", message)
 
 
+def _attempt_mismatch(
+    intent: Intent, reservation_id: uuid.UUID, amount: Decimal, currency: str
+) -> WebhookRefused | None:
+    if reservation_id != intent.reservation_id:
+        return _refuse("The payment belongs to another reservation than the event names.")
+    if (amount, currency) != (intent.amount, intent.currency):
+        return _refuse("The payment's amount is not the one staykit asked for.")
+    return None
+
+
+async def check_claims(
+    session: AsyncSession,
+    setup: PaymentSetup,
+    event: VerifiedEvent,
+    claimed: uuid.UUID | None,
+) -> None:
+    """Refuse (WebhookRefused, before anything is stored) a signed payment event that is
+    provably about another reservation than it says or than the caller said: one indexed
+    read of the payment attempt, no lock (an attempt's reservation and amount never
+    change)."""
+    if event.type not in (INTENT_SUCCEEDED, INTENT_FAILED, CHARGE_REFUNDED):
+        return
+    try:
+        if event.type == CHARGE_REFUNDED:  # read now, so an unreadable one is not stored
+            charge_refunded(event.event_id, event.object)
+            return
+        intent = intent_from_stripe(event.object)
+    except (KeyError, ValueError, TypeError) as exc:
+        log.warning("payment webhook refused", reason="malformed")
+        raise WebhookRefused(
+            "malformed", f"The {event.type} event lacks what staykit reads: {exc}."
+        ) from None
+    if claimed is not None and intent.reservation_id != claimed:
+        raise _refuse("The event is about another reservation than reservationId.")
+    if intent.reservation_id is None:
+        return
+    row = (
+        await session.execute(
+            select(
+                ReservationPayment.reservation_id,
+                ReservationPayment.amount,
+                ReservationPayment.currency,
+            ).where(
+                ReservationPayment.provider == setup.provider.name,
+                ReservationPayment.payment_id == intent.id,
+            )
+        )
+    ).one_or_none()
+    if row is not None and (refused := _attempt_mismatch(intent, *row)) is not None:
+        raise refused
+
+
+@dataclass
 class _BookingHooks:
-    def __init__(
-        self, setup: PaymentSetup, result: CallbackResult, claimed: uuid.UUID | None
-    ) -> None:
-        self.setup, self.result, self.claimed = setup, result, claimed
+    """The hooks of one stored event; `outcome` says what they did."""
+
+    setup: PaymentSetup
+    outcome: str = "ignored"
 
     async def intent(self, session: AsyncSession, event: IntentEvent) -> None:
         intent = event.intent
-        reservation_id = intent.reservation_id
-        if self.claimed is not None and reservation_id != self.claimed:
-            raise _refuse("The event is about another reservation than reservationId.")
-        if reservation_id is None:
+        if intent.reservation_id is None:
+            self.outcome = "noReservation"
             return
         try:
             # The reservation's row first, as every payment step locks it (checkout.py).
-            reservation = await lock_reservation(session, reservation_id)
+            reservation = await lock_reservation(session, intent.reservation_id)
         except ReservationNotFound:
             # Another installation's payment on a shared Stripe account: stored, not ours.
             log.warning("payment for an unknown reservation", event_id=event.event_id)
+            self.outcome = "unknownReservation"
             return
         attempt = await session.scalar(
             select(ReservationPayment)
@@ -88,56 +140,84 @@ class _BookingHooks:
             )
             .with_for_update()
         )
-        if attempt is not None and attempt.reservation_id != reservation.id:
-            raise _refuse("The payment belongs to another reservation than the event names.")
-        if attempt is not None and (attempt.amount, attempt.currency) != (
-            intent.amount,
-            intent.currency,
-        ):
-            raise _refuse("The payment's amount is not the one staykit asked for.")
-        self.result.reservation = reservation
-        self.result.attempt = attempt
-        self.result.intent_event = event
-        self.result.literal = await apply_intent(
-            session, None, self.setup, reservation, attempt, intent
+        if attempt is not None:
+            refused = _attempt_mismatch(
+                intent, attempt.reservation_id, attempt.amount, attempt.currency
+            )
+            if refused is not None:
+                raise refused
+        self.outcome = await apply_intent(session, None, self.setup, reservation, attempt, intent)
+
+    async def refunded(self, session: AsyncSession, event: ChargeRefunded) -> None:
+        payment = await refunded_payment(session, event)
+        if payment is None:
+            self.outcome = "noPayment"
+            return
+        reservation = await lock_reservation(session, payment.reservation_id)
+        entry = await record_provider_refund(session, event, payment)
+        if entry is None:  # staykit made this refund: the reservation knows it already
+            self.outcome = "refundKnown"
+            return
+        # A change of the reservation like any other: a new version, its event.
+        reservation.refund_amount = (reservation.refund_amount or Decimal(0)) + entry.amount
+        await events.record_reservation(
+            session,
+            None,
+            "reservation.refunded",
+            reservation,
+            await assignments_of(session, reservation.id),
         )
+        self.outcome = "refunded"
 
     def hooks(self) -> WebhookHooks:
         return WebhookHooks(
-            intent_succeeded=self.intent,
-            intent_failed=self.intent,
-            charge_refunded=ledger_hooks().charge_refunded,
+            intent_succeeded=self.intent, intent_failed=self.intent, charge_refunded=self.refunded
         )
 
 
-async def take_callback(
-    session: AsyncSession,
-    setup: PaymentSetup,
-    *,
-    payload: bytes,
-    signature: str | None,
-    claimed_reservation_id: uuid.UUID | None = None,
-) -> CallbackResult:
-    """The provider's webhook delivery: verified, stored once, acted on (see the module).
-    Raises WebhookRefused (400) for what is not provably the provider's or not fresh,
-    and without a webhook secret to tell (webhookNotConfigured)."""
-    if not setup.webhook_secret:
-        # Refused as unverifiable (Stripe delivers again, for days, any event not answered
-        # with a 2xx); an operator must set the secret.
-        log.error("payment webhook refused: no webhook secret is configured")
-        raise WebhookRefused(
-            "notConfigured",
-            "No webhook secret is configured (STAYKIT_STRIPE_WEBHOOK_SECRET): staykit cannot "
-            "tell the provider's webhooks from anyone's.",
+async def process_stored_event(session: AsyncSession, setup: PaymentSetup, seq: int) -> str | None:
+    """Process the stored event `seq` once: None when it is processed already (or another
+    worker is processing it right now: SKIP LOCKED), else its outcome. Flushes; the job
+    commits. An error (a refund event ahead of its payment, say) propagates: the job's
+    transaction rolls back, the event stays waiting, and the job is retried."""
+    stored = (
+        await session.execute(
+            select(PaymentEvent.event_id, PaymentEvent.type, PaymentEvent.payload)
+            .where(PaymentEvent.seq == seq, PaymentEvent.processed_at.is_(None))
+            .with_for_update(skip_locked=True)
         )
-    result = CallbackResult(outcome=WebhookOutcome("", "", duplicate=False, dispatched=False))
-    hooks = _BookingHooks(setup, result, claimed_reservation_id)
-    result.outcome = await take_stripe_webhook(
-        session,
-        payload=payload,
-        signature=signature,
-        secret=setup.webhook_secret,
-        tolerance_seconds=setup.webhook_tolerance,
-        hooks=hooks.hooks(),
+    ).one_or_none()
+    if stored is None:
+        return None
+    event_id, type_, body = stored
+    hooks = _BookingHooks(setup)
+    try:
+        await dispatch(session, hooks.hooks(), event_id, type_, body["data"]["object"])
+        outcome = hooks.outcome
+    except WebhookRefused as refused:
+        # Raised before anything is written (the hooks check, then act).
+        outcome = f"refused:{refused.reason}"
+    await session.execute(
+        update(PaymentEvent)
+        .where(PaymentEvent.seq == seq)
+        .values(processed_at=utcnow(), outcome=outcome[:40])
     )
-    return result
+    return outcome
+
+
+async def waiting_events(
+    session: AsyncSession, *, older_than_seconds: int, limit: int
+) -> list[int]:
+    """Events stored a while ago and still not processed (their job failed for good, or
+    is retrying): for the sweep."""
+    cutoff = utcnow() - timedelta(seconds=older_than_seconds)
+    rows = await session.scalars(
+        select(PaymentEvent.seq)
+        .where(
+            PaymentEvent.processed_at.is_(None),
+            PaymentEvent.received_at <= cutoff,
+        )
+        .order_by(PaymentEvent.seq)
+        .limit(limit)
+    )
+    return list(rows)

@@ -30,7 +30,7 @@ from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation
 from staykit.domain.booking.repository import get_reservation
 from staykit.domain.booking.statuses import FINAL
-from staykit.domain.payments import keys
+from staykit.domain.payments import keys, money_events
 from staykit.domain.payments.customers import CardHolder, ensure_customer, saved_method
 from staykit.domain.payments.errors import PaymentDeclined
 from staykit.domain.payments.ledger import reservation_balance
@@ -138,6 +138,8 @@ async def apply_intent(
     (an instant booking confirmed, a request handed to the host); else the reservation's
     paymentConfirmation. Returns the attempt's statusLiteral."""
     literal = literal_of(intent)
+    if attempt is not None and literal == "failed" and attempt.status_literal != "failed":
+        await money_events.record_failed(session, principal, attempt, reservation.business_id)
     if attempt is not None:
         attempt.payment_status = intent.status.value
         attempt.status_literal = literal

@@ -29,8 +29,20 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from sqlalchemy import CTE, ColumnElement, Select, Table, func, literal, or_, select, text
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Select,
+    Table,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -41,6 +53,7 @@ from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import InvoiceItem, Reservation
+from staykit.domain.payments import money_events
 from staykit.domain.payments.errors import LedgerEntryConflict
 from staykit.domain.payments.models import ENTRY_KINDS, PROVIDER_MOVEMENTS, LedgerEntry
 from staykit.domain.tenancy.service import require_reader
@@ -93,7 +106,7 @@ async def record_entry(
         raise ValueError(f"unknown ledger entry kind {entry.kind!r}")
     credential = Credential.SYSTEM if principal is None else principal.credential
     entry_id = uuid7()
-    values = {
+    params = {
         "id": entry_id,
         "kind": entry.kind,
         "amount": entry.amount,
@@ -112,19 +125,22 @@ async def record_entry(
         "token_id": None if principal is None else principal.token_id,
         "surface": (principal.surface or None) if principal is not None else None,
     }
-    inserted = (
-        insert(LedgerEntry)
-        .values(values)
-        .on_conflict_do_nothing()
-        .returning(*LedgerEntry.__table__.c)
-        .cte("written")
-    )
-    stmt = select(aliased(LedgerEntry, inserted))
-    line = _invoice_line(entry, entry_id, inserted)
-    if line is not None:
-        stmt = stmt.add_cte(line)
-    written = await session.scalar(stmt)
+    shown = INVOICE_LINES.get(entry.kind)
+    if shown is not None:
+        kind, code, description, qty = shown
+        if entry.memo:
+            description = f"{description}: {entry.memo}"[:250]
+        params |= {
+            "line_id": uuid7(),
+            "line_kind": kind,
+            "line_code": code,
+            "line_description": description,
+            "line_qty": qty,
+        }
+    written = await session.scalar(_insert_statement(shown is not None), params)
     if written is not None:
+        # Its payment.* / payout.* event, only for a row this call wrote.
+        await money_events.record_movement(session, principal, written)
         return written, True
     existing = await _existing(session, entry)
     if existing is None or not entry.same_movement(existing):
@@ -139,34 +155,66 @@ INVOICE_LINES = {
     "guest_payment": ("payment", "payment", "Payment", Decimal(1)),
     "refund": ("refund", "refund", "Refund", Decimal(-1)),
 }
+_ENTRY_COLUMNS = (
+    "id",
+    "kind",
+    "amount",
+    "currency",
+    "reservation_id",
+    "business_id",
+    "related_entry_id",
+    "provider",
+    "provider_ref",
+    "idempotency_key",
+    "memo",
+    "created_at",
+    "actor_id",
+    "credential",
+    "client_id",
+    "token_id",
+    "surface",
+)
 
 
-def _invoice_line(entry: NewEntry, entry_id: uuid.UUID, inserted: CTE) -> CTE | None:
+@cache
+def _insert_statement(with_line: bool) -> Select[LedgerEntry]:
+    """The row's INSERT ... ON CONFLICT DO NOTHING RETURNING, as the ledger row it wrote
+    (nothing: the operation was recorded before), with its invoice line when it has one.
+    Built once with bound parameters: a webhook's worker writes many of them."""
+    table = LedgerEntry.__table__
+    assert isinstance(table, Table)
+    inserted = (
+        insert(table)
+        .values({name: bindparam(name, type_=table.c[name].type) for name in _ENTRY_COLUMNS})
+        .on_conflict_do_nothing()
+        .returning(*table.c)
+        .cte("written")
+    )
+    stmt = select(aliased(LedgerEntry, inserted))
+    if with_line:
+        stmt = stmt.add_cte(_invoice_line(inserted))
+    return stmt
+
+
+def _invoice_line(inserted: CTE) -> CTE:
     """The invoice line of the movement, inserted by the same statement as its ledger row,
     and only if that row is (`inserted`: the row's INSERT ... ON CONFLICT DO NOTHING): the
     reservation's invoice shows every payment and refund of the ledger, to the cent,
     written by this one function (the line's money cannot change afterwards: migration
     0018's trigger)."""
-    shown = INVOICE_LINES.get(entry.kind)
-    if shown is None:
-        return None
-    kind, code, description, qty = shown
-    if entry.memo:
-        description = f"{description}: {entry.memo}"[:250]
     items = InvoiceItem.__table__
     assert isinstance(items, Table)
-    values = {
-        "id": uuid7(),
-        "kind": kind,
-        "code": code,
-        "description": description,
-        "qty": qty,
-        "vat_rate": Decimal(0),
-        "ledger_entry_id": entry_id,
+    bound = {"kind": "line_kind", "code": "line_code", "description": "line_description"}
+    values: dict[str, ColumnElement[object]] = {
+        "id": bindparam("line_id", type_=items.c.id.type),
+        **{k: bindparam(v, type_=items.c[k].type) for k, v in bound.items()},
+        "qty": bindparam("line_qty", type_=items.c.qty.type),
+        "vat_rate": literal(Decimal(0), items.c.vat_rate.type),
+        "ledger_entry_id": inserted.c.id,
     }
     copied = ("reservation_id", "business_id", "amount", "currency")
     row = select(
-        *(literal(v, items.c[k].type).label(k) for k, v in values.items()),
+        *(v.label(k) for k, v in values.items()),
         *(inserted.c[k] for k in copied),
     ).select_from(inserted)
     # The table's server defaults fill the record fields (no client-side defaults here).

@@ -122,13 +122,18 @@ class LedgerEntry(Base):
 
 
 class PaymentEvent(Base):
-    """A provider's webhook event, stored when it is first taken in. Its (provider,
-    event_id) is unique: the INSERT that wins the row processes the event, in the same
-    transaction; a delivery of the same event again inserts nothing and changes nothing."""
+    """A provider's webhook event, stored when it is first taken in: the payment inbox.
+    Its (provider, event_id) is unique: the INSERT that wins the row defers the event's
+    processing job in the same transaction; a delivery of the same event again inserts
+    nothing and changes nothing. A worker processes it (`processed_at`, `outcome`); a
+    failed attempt leaves it waiting, with `attempts` and `last_error` (migration 0022)."""
 
     __tablename__ = "payment_events"
     __table_args__ = (
         Index("uq_payment_events_provider_event", "provider", "event_id", unique=True),
+        Index(
+            "ix_payment_events_unprocessed", "seq", postgresql_where=text("processed_at IS NULL")
+        ),
     )
 
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
@@ -137,6 +142,10 @@ class PaymentEvent(Base):
     type: Mapped[str] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    processed_at: Mapped[datetime | None] = mapped_column(default=None)
+    outcome: Mapped[str | None] = mapped_column(String(40), default=None)
+    attempts: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    last_error: Mapped[str | None] = mapped_column(String(500), default=None)
 
 
 class PaymentCheckout(Base):

@@ -6,13 +6,14 @@
    stale delivery is told apart from a forged one). Unsigned, forged, tampered, stale or
    unreadable deliveries are refused with a typed WebhookRefused, logged without body or
    header, and nothing of them is stored.
-2. Store the event id: INSERT ... ON CONFLICT (provider, event_id) DO NOTHING decides who
-   processes it. The winner dispatches in the same transaction; a second delivery of the
-   same event (a retry, a replay, a concurrent duplicate, which waits for the first to
-   commit) inserts nothing and changes nothing. If processing fails, the transaction
-   rolls back with the event row, and the provider's retry processes it again.
-3. Dispatch the three event types staykit acts on to typed hooks (WebhookHooks).
-   `ledger_hooks` records the money in the ledger; the booking wiring adds its own.
+2. Store the event (`store_event`): INSERT ... ON CONFLICT (provider, event_id) DO NOTHING
+   decides who processes it. A second delivery of the same event (a retry, a replay, a
+   concurrent duplicate, which waits for the first to commit) inserts nothing and changes
+   nothing. The marketplace's route stops here and a worker processes the stored event
+   (callbacks.py); `take_stripe_webhook` processes it at once, in the same transaction.
+3. Dispatch (`dispatch`) the three event types staykit acts on to typed hooks
+   (WebhookHooks). `ledger_hooks` records the money in the ledger; the booking wiring adds
+   its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 import stripe
 import structlog
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -125,7 +126,7 @@ def _event(payload: bytes) -> tuple[str, str, dict[str, Any]]:
     return event_id, type_, event
 
 
-def _charge_refunded(event_id: str, obj: dict[str, Any]) -> ChargeRefunded:
+def charge_refunded(event_id: str, obj: dict[str, Any]) -> ChargeRefunded:
     currency = str(obj["currency"]).upper()
     refunded = int(obj["amount_refunded"])
     intent = obj.get("payment_intent")
@@ -139,7 +140,7 @@ def _charge_refunded(event_id: str, obj: dict[str, Any]) -> ChargeRefunded:
     )
 
 
-async def _dispatch(
+async def dispatch(
     session: AsyncSession, hooks: WebhookHooks, event_id: str, type_: str, obj: dict[str, Any]
 ) -> bool:
     """Run the event's hook, if staykit acts on its type and a hook is set. The event is
@@ -155,13 +156,62 @@ async def _dispatch(
                 hooks.intent_failed, session, IntentEvent(event_id, intent_from_stripe(obj))
             )
         elif type_ == CHARGE_REFUNDED and hooks.charge_refunded is not None:
-            run = partial(hooks.charge_refunded, session, _charge_refunded(event_id, obj))
+            run = partial(hooks.charge_refunded, session, charge_refunded(event_id, obj))
         else:
             return False
     except (KeyError, ValueError, TypeError) as exc:
         raise _refuse("malformed", f"The {type_} event lacks what staykit reads: {exc}.") from None
     await run()
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedEvent:
+    """A delivery whose signature holds: the event's id, type and whole body."""
+
+    event_id: str
+    type: str
+    body: dict[str, Any]
+
+    @property
+    def object(self) -> dict[str, Any]:
+        obj: dict[str, Any] = self.body["data"]["object"]
+        return obj
+
+
+def verified_event(
+    payload: bytes, signature: str | None, secret: str, tolerance_seconds: int
+) -> VerifiedEvent:
+    """The delivery's event, once its signature and freshness are checked (step 1);
+    raises WebhookRefused otherwise."""
+    verify(payload, signature, secret, tolerance_seconds)
+    return VerifiedEvent(*_event(payload))
+
+
+async def store_event(session: AsyncSession, event: VerifiedEvent) -> int | None:
+    """Store the event once (step 2): its sequence number, or None when it was stored
+    before (a duplicate: nothing changes)."""
+    stmt = (
+        insert(PaymentEvent)
+        .values(
+            provider=PROVIDER,
+            event_id=event.event_id,
+            type=event.type[:100],
+            received_at=utcnow(),
+            payload=event.body,
+        )
+        .on_conflict_do_nothing(index_elements=["provider", "event_id"])
+        .returning(PaymentEvent.seq)
+    )
+    seq = await session.scalar(stmt)
+    if seq is None:
+        log.info(
+            "payment webhook seen before",
+            provider=PROVIDER,
+            event_id=event.event_id,
+            type=event.type,
+        )
+    return seq
 
 
 async def take_stripe_webhook(
@@ -173,28 +223,20 @@ async def take_stripe_webhook(
     tolerance_seconds: int,
     hooks: WebhookHooks,
 ) -> WebhookOutcome:
-    """Verify, store once, dispatch (see the module's docstring). Flushes; the caller
-    commits (or rolls back, and the provider delivers the event again)."""
-    verify(payload, signature, secret, tolerance_seconds)
-    event_id, type_, event = _event(payload)
-    stmt = (
-        insert(PaymentEvent)
-        .values(
-            provider=PROVIDER,
-            event_id=event_id,
-            type=type_[:100],
-            received_at=utcnow(),
-            payload=event,
-        )
-        .on_conflict_do_nothing(index_elements=["provider", "event_id"])
-        .returning(PaymentEvent.seq)
+    """Verify, store once, dispatch at once (see the module's docstring). Flushes; the
+    caller commits (or rolls back, and the provider delivers the event again)."""
+    event = verified_event(payload, signature, secret, tolerance_seconds)
+    seq = await store_event(session, event)
+    if seq is None:
+        return WebhookOutcome(event.event_id, event.type, duplicate=True, dispatched=False)
+    dispatched = await dispatch(session, hooks, event.event_id, event.type, event.object)
+    await session.execute(
+        update(PaymentEvent)
+        .where(PaymentEvent.seq == seq)
+        .values(processed_at=utcnow(), outcome="dispatched" if dispatched else "ignored")
     )
-    if await session.scalar(stmt) is None:
-        log.info("payment webhook seen before", provider=PROVIDER, event_id=event_id, type=type_)
-        return WebhookOutcome(event_id, type_, duplicate=True, dispatched=False)
-    dispatched = await _dispatch(session, hooks, event_id, type_, event["data"]["object"])
     await session.flush()
-    return WebhookOutcome(event_id, type_, duplicate=False, dispatched=dispatched)
+    return WebhookOutcome(event.event_id, event.type, duplicate=False, dispatched=dispatched)
 
 
 # --- the ledger's hooks ---------------------------------------------------------------
@@ -208,12 +250,11 @@ async def _record_payment(session: AsyncSession, event: IntentEvent) -> None:
         log.warning("payment for an unknown reservation", event_id=event.event_id)
 
 
-async def _record_refund(session: AsyncSession, event: ChargeRefunded) -> None:
-    """Record what the charge's refunded total has that the ledger lacks: refunds made
-    outside staykit (the dashboard). Refunds staykit made are in the ledger already (the
-    money lock makes this wait for one in flight), so they add nothing."""
+async def refunded_payment(session: AsyncSession, event: ChargeRefunded) -> LedgerEntry | None:
+    """The guest payment a charge.refunded event is about (None: the event names no
+    payment intent). Raises PaymentNotRecordedYet when the ledger lacks it so far."""
     if event.intent_id is None:
-        return
+        return None
     payment = await session.scalar(
         select(LedgerEntry).where(
             LedgerEntry.provider == PROVIDER,
@@ -223,6 +264,23 @@ async def _record_refund(session: AsyncSession, event: ChargeRefunded) -> None:
     )
     if payment is None:
         raise PaymentNotRecordedYet(f"No payment {event.intent_id} is recorded yet.")
+    return payment
+
+
+async def _record_refund(session: AsyncSession, event: ChargeRefunded) -> None:
+    await record_provider_refund(session, event)
+
+
+async def record_provider_refund(
+    session: AsyncSession, event: ChargeRefunded, payment: LedgerEntry | None = None
+) -> LedgerEntry | None:
+    """Record what the charge's refunded total has that the ledger lacks: refunds made
+    outside staykit (the dashboard). Refunds staykit made are in the ledger already (the
+    money lock makes this wait for one in flight), so they add nothing. Returns the
+    refund row written (None: nothing was missing)."""
+    payment = payment or await refunded_payment(session, event)
+    if payment is None:
+        return None
     await lock_reservation_money(session, payment.reservation_id)
     known = await session.scalar(
         select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
@@ -231,8 +289,8 @@ async def _record_refund(session: AsyncSession, event: ChargeRefunded) -> None:
     )
     missing = event.refunded - Decimal(known or 0)
     if missing <= 0:
-        return
-    await record_entry(
+        return None
+    entry, written = await record_entry(
         session,
         None,
         NewEntry(
@@ -250,6 +308,7 @@ async def _record_refund(session: AsyncSession, event: ChargeRefunded) -> None:
             memo="refunded at the provider",
         ),
     )
+    return entry if written else None
 
 
 def ledger_hooks() -> WebhookHooks:
