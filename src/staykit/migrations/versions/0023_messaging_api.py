@@ -10,7 +10,7 @@
   (pending, reviewed, closed).
 
 Revision ID: 0023
-Revises: 0019
+Revises: 0022
 Create Date: 2026-12-10
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023"
-down_revision = "0019"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
