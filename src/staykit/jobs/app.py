@@ -21,6 +21,8 @@ from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
+from staykit.domain.webhooks import consumer as webhooks_consumer
+from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
@@ -30,9 +32,10 @@ app.add_tasks_from(events_tasks, namespace="events")
 app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
+app.add_tasks_from(webhooks_tasks, namespace="webhooks")
 
 # The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails,)
+CONSUMERS = (booking_mails, webhooks_consumer)
 
 
 async def run_worker(
