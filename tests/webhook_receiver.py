@@ -115,9 +115,12 @@ class Receiver:
                     kept.append(r)
         return kept
 
-    async def wait_for(self, count: int, timeout: float = 20.0) -> list[Received]:
-        """Wait (without blocking the event loop) until `count` unique deliveries arrived."""
-        deadline = time.monotonic() + timeout
-        while len(self.unique) < count and time.monotonic() < deadline:
+    async def wait_for(self, count: int, within: float = 20.0) -> list[Received]:
+        """Wait (without blocking the event loop) until `count` unique deliveries arrived,
+        or `within` seconds passed; what arrived, deduplicated."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if len(self.unique) >= count:
+                break
             await asyncio.sleep(0.05)
         return self.unique
