@@ -33,6 +33,7 @@ SCRIPTS = (
     "ledger_balance.py",
     "ical.py",
     "payment_webhooks.py",
+    "webhook_delivery.py",
 )
 
 

@@ -64,6 +64,8 @@ class Receiver:
                     time.sleep(receiver.delay)
                 status = receiver.status(count) if callable(receiver.status) else receiver.status
                 answer = json.dumps({"ok": 200 <= status < 300, "n": count}).encode()
+                if status in (204, 304):
+                    answer = b""  # these answers have no body
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(answer)))

@@ -22,6 +22,7 @@ from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 from staykit.domain.webhooks import consumer as webhooks_consumer
+from staykit.domain.webhooks import delivery as webhook_delivery
 from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
@@ -47,9 +48,12 @@ async def run_worker(
     connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
     with app.replace_connector(connector):
         async with app.open_async():
-            await app.run_worker_async(
-                wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
-            )
+            try:
+                await app.run_worker_async(
+                    wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
+                )
+            finally:
+                await webhook_delivery.close_client()
 
 
 def schema_sql() -> str:
