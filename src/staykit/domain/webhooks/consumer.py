@@ -27,7 +27,7 @@ from staykit.core.ids import uuid7
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.events.registry import consumer
 from staykit.domain.messaging.models import Message
-from staykit.domain.webhooks import payloads
+from staykit.domain.webhooks import beds24, payloads
 from staykit.domain.webhooks.events import matches, public_type
 from staykit.domain.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from staykit.domain.webhooks.tasks import defer_drain
@@ -131,11 +131,15 @@ async def enqueue_deliveries(session: AsyncSession, event: DomainEvent) -> None:
         )
         if matches(s.event_types, name)
     ]
-    if not subs:
+    hooks = await beds24.hooks_for(session, event)
+    if not subs and not hooks:
         return
     history = await _earlier(session, event)
-    last = await _last_seqs(session, [s.id for s in subs], event.aggregate_id)
+    last = await _last_seqs(
+        session, [s.id for s in subs] + [h.id for h in hooks], event.aggregate_id
+    )
     rows = await subscription_rows(session, event, history, subs, last)
+    rows += await beds24.property_rows(session, event, history, hooks, last, _row)
     if not rows:
         return
     await session.execute(
