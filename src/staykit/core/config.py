@@ -181,7 +181,7 @@ class Settings(BaseSettings):
                 except (ValueError, TypeError):
                     raise ValueError(
                         f"STAYKIT_SECRETS_KEY: key {n} is not a Fernet key (32 url-safe "
-                        "base64-encoded bytes; make one with `staykit secrets-key`)"
+                        "base64-encoded bytes; see docs/webhooks.md for making one)"
                     ) from None
         if not self.webhook_retry_delays_seconds or min(self.webhook_retry_delays_seconds) < 1:
             raise ValueError("STAYKIT_WEBHOOK_RETRY_DELAYS_SECONDS: one or more delays >= 1")
