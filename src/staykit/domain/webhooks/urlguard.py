@@ -133,7 +133,7 @@ async def check(url: str, rules: Destinations) -> Target:
     else:
         try:
             found = [ipaddress.ip_address(a) for a in await rules.resolve(host, port)]
-        except (OSError, ValueError):
+        except (OSError, ValueError, UnicodeError):  # UnicodeError: not a valid IDNA name
             raise UrlRefused("url's host name does not resolve.") from None
         if not found:
             raise UrlRefused("url's host name does not resolve.")
