@@ -35,6 +35,7 @@ SCRIPTS = (
     "payment_webhooks.py",
     "messaging.py",
     "notifications.py",
+    "webhook_delivery.py",
 )
 
 

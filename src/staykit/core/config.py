@@ -148,6 +148,27 @@ class Settings(BaseSettings):
     # server on a private network. Empty: public addresses only (re-checked after DNS).
     ical_import_private_networks: list[str] = Field(default_factory=list)
 
+    # Outbound webhooks (docs/webhooks.md). Signing secrets must be reused, so they are
+    # stored encrypted (Fernet) under these keys: a comma-separated list of Fernet keys,
+    # the first encrypts, all decrypt (add a new key in front to rotate). Unset: development
+    # and test use a fixed, publicly known development key; production refuses to create or
+    # send webhooks until one is set.
+    secrets_key: SecretStr | None = None
+    # Each failed delivery is tried again after these delays in turn (about 3 days in all);
+    # past the last one the subscription is disabled and its creator told by email.
+    webhook_retry_delays_seconds: list[int] = Field(
+        default_factory=lambda: [10, 60, 300, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 86400]
+    )
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    # How long a rotated-out signing secret still signs (both are sent meanwhile).
+    webhook_secret_grace_hours: float = Field(default=24.0, ge=0)
+    # Destinations allowed although not public (the operator's own receivers): CIDR networks
+    # (10.0.0.0/8) or exact host names. Loopback is allowed anyway in development and test.
+    webhook_allowed_destinations: list[str] = Field(default_factory=list)
+    # Deliveries one drain job takes per round, and how many it sends at once.
+    webhook_batch_size: int = Field(default=200, ge=1, le=5000)
+    webhook_concurrency: int = Field(default=64, ge=1, le=1000)
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")
@@ -166,6 +187,24 @@ class Settings(BaseSettings):
         if self.stripe_api_key is not None:
             return "stripe"
         return None if self.env == "production" else "offline"
+
+    @model_validator(mode="after")
+    def _check_secrets_key(self) -> Settings:
+        """A malformed key fails at start-up, saying which one (never its value)."""
+        if self.secrets_key is not None:
+            from cryptography.fernet import Fernet
+
+            for n, key in enumerate(self.secrets_key.get_secret_value().split(","), start=1):
+                try:
+                    Fernet(key.strip())
+                except (ValueError, TypeError):
+                    raise ValueError(
+                        f"STAYKIT_SECRETS_KEY: key {n} is not a Fernet key (32 url-safe "
+                        "base64-encoded bytes; see docs/webhooks.md for making one)"
+                    ) from None
+        if not self.webhook_retry_delays_seconds or min(self.webhook_retry_delays_seconds) < 1:
+            raise ValueError("STAYKIT_WEBHOOK_RETRY_DELAYS_SECONDS: one or more delays >= 1")
+        return self
 
     @model_validator(mode="after")
     def _derive_public_base_url(self) -> Settings:

@@ -23,6 +23,9 @@ from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.messaging import system_messages
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
+from staykit.domain.webhooks import consumer as webhooks_consumer
+from staykit.domain.webhooks import delivery as webhook_delivery
+from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
@@ -32,9 +35,10 @@ app.add_tasks_from(events_tasks, namespace="events")
 app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
+app.add_tasks_from(webhooks_tasks, namespace="webhooks")
 
 # The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails, system_messages, notification_consumers)
+CONSUMERS = (booking_mails, system_messages, notification_consumers, webhooks_consumer)
 
 
 async def run_worker(
@@ -52,18 +56,21 @@ async def run_worker(
     connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
     with app.replace_connector(connector):
         async with app.open_async():
-            if queues:
-                await app.run_worker_async(
-                    queues=queues,
-                    wait=wait,
-                    concurrency=concurrency,
-                    name=name,
-                    install_signal_handlers=False,
-                )
-            else:  # every queue: procrastinate's default when none is named
-                await app.run_worker_async(
-                    wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
-                )
+            try:
+                if queues:
+                    await app.run_worker_async(
+                        queues=queues,
+                        wait=wait,
+                        concurrency=concurrency,
+                        name=name,
+                        install_signal_handlers=False,
+                    )
+                else:  # every queue: procrastinate's default when none is named
+                    await app.run_worker_async(
+                        wait=wait, concurrency=concurrency, name=name, install_signal_handlers=False
+                    )
+            finally:
+                await webhook_delivery.close_client()
 
 
 def schema_sql() -> str:

@@ -20,7 +20,8 @@ import staykit.domain.messaging.models
 import staykit.domain.notifications.models
 import staykit.domain.partners.models
 import staykit.domain.payments.models
-import staykit.domain.tenancy.models  # noqa: F401
+import staykit.domain.tenancy.models
+import staykit.domain.webhooks.models  # noqa: F401
 from staykit.core.models import Base
 
 config = context.config

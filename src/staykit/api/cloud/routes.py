@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from staykit.api.cloud import availability, inventory, rates, reservations
+from staykit.api.cloud import availability, inventory, rates, reservations, webhooks
 from staykit.api.cloud.auth import Caller
 from staykit.api.cloud.schemas import Tenant, TokenDetails
 from staykit.api.deps import DbSession
@@ -35,5 +35,5 @@ async def token_details(principal: Caller, session: DbSession) -> TokenDetails:
     )
 
 
-for area in (inventory, availability, rates, reservations):
+for area in (inventory, availability, rates, reservations, webhooks):
     router.include_router(area.router)
