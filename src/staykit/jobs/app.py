@@ -19,6 +19,7 @@ from staykit.domain.booking.tasks import blueprint as booking_tasks
 from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
+from staykit.domain.messaging import webhook_messages
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 
@@ -31,8 +32,9 @@ app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
 
-# The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails,)
+# The modules whose consumers the dispatcher runs (imported for their registration), and
+# those handing a reader to another package (messaging's, to the booking webhook body).
+CONSUMERS = (booking_mails, webhook_messages)
 
 
 async def run_worker(
