@@ -50,6 +50,7 @@ from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, channel_calendar, nightly_rates
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.dates import (
     DateWindow,
     any_write_window,
@@ -116,9 +117,12 @@ class _Plan:
     """What one item writes."""
 
     business_id: uuid.UUID
+    room: channel_calendar.Room
     stop_sell: dict[tuple[uuid.UUID, date], bool | None] = field(default_factory=dict)
     caps: dict[tuple[uuid.UUID, date], int | None] = field(default_factory=dict)
     rate_days: dict[tuple[uuid.UUID, date], dict[str, Any]] = field(default_factory=dict)
+    # per range written: (what it sets, first date, last date, the rates whose values)
+    ranges: list[tuple[set[str], date, date, list[uuid.UUID]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +227,7 @@ def _plan(
 ) -> _Plan:
     """The item's writes, its errors and warnings noted on `result`."""
     room = found.room
-    plan = _Plan(room.business_id)
+    plan = _Plan(room.business_id, room)
     for k, day_range in enumerate(ranges):
         where = f"calendar.{k}"
         errors_before = len(result.errors)
@@ -342,6 +346,10 @@ def _plan(
                 )
         if len(result.errors) > errors_before:
             continue
+        sets = {c for columns in per_rate.values() for c in columns} | {
+            "stop_sell" if k == "stop_sell" else "availability_cap" for k in inventory
+        }
+        plan.ranges.append((sets, day_range.first, day_range.last, list(per_rate)))
         for i in range((day_range.last - day_range.first).days + 1):
             night = day_range.first + timedelta(days=i)
             key = (room.unit_type_id, night)
@@ -376,6 +384,22 @@ async def _write(session: AsyncSession, principal: Principal, plans: Sequence[_P
             session, business_id, stops, owner_id=principal.user_id, now=now, caps=caps
         )
     await nightly_rates.upsert_rate_days(session, list(rate_days.items()), now)
+    changed = CalendarChanges()
+    for plan in plans:
+        room = plan.room
+        for sets, first, last, rate_ids in plan.ranges:
+            attributed: list[uuid.UUID | None] = [*rate_ids] or [None]
+            for rate_id in attributed:
+                changed.add_range(
+                    room.unit_type_id,
+                    sets,
+                    first,
+                    last,
+                    rate_id=rate_id,
+                    business_id=room.business_id,
+                    property_id=room.property_uuid,
+                )
+    await changed.record(session, principal)
 
 
 async def _write_all(
