@@ -94,11 +94,12 @@ class CalendarChanges:
         dates: Iterable[date] | None,
         *,
         rate_id: uuid.UUID | None = None,
+        rate_ids: Iterable[uuid.UUID] = (),
         business_id: uuid.UUID | None = None,
         property_id: uuid.UUID | None = None,
     ) -> None:
         """`fields` (columns or words) changed on `dates` of the unit type (None: a change
-        with no dates); `rate_id`: the rate whose values they are."""
+        with no dates); `rate_id` / `rate_ids`: the rates whose values they are."""
         words = field_words(fields)
         if not words:
             return
@@ -108,8 +109,10 @@ class CalendarChanges:
         touched.business_id = touched.business_id or business_id
         touched.property_id = touched.property_id or property_id
         touched.fields |= words
-        if rate_id is not None and words - AVAILABILITY_FIELDS:
-            touched.rate_ids.add(rate_id)
+        if words - AVAILABILITY_FIELDS:
+            touched.rate_ids.update(rate_ids)
+            if rate_id is not None:
+                touched.rate_ids.add(rate_id)
         if dates is None:
             touched.undated = True
             return

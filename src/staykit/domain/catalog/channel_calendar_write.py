@@ -121,8 +121,11 @@ class _Plan:
     stop_sell: dict[tuple[uuid.UUID, date], bool | None] = field(default_factory=dict)
     caps: dict[tuple[uuid.UUID, date], int | None] = field(default_factory=dict)
     rate_days: dict[tuple[uuid.UUID, date], dict[str, Any]] = field(default_factory=dict)
-    # per range written: (what it sets, first date, last date, the rates whose values)
-    ranges: list[tuple[set[str], date, date, list[uuid.UUID]]] = field(default_factory=list)
+    # what its ranges set (columns), from the first date to the last, of which rates
+    sets: set[str] = field(default_factory=set)
+    first: date | None = None
+    last: date | None = None
+    rate_ids: set[uuid.UUID] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,10 +349,13 @@ def _plan(
                 )
         if len(result.errors) > errors_before:
             continue
-        sets = {c for columns in per_rate.values() for c in columns} | {
-            "stop_sell" if k == "stop_sell" else "availability_cap" for k in inventory
-        }
-        plan.ranges.append((sets, day_range.first, day_range.last, list(per_rate)))
+        for columns in per_rate.values():
+            plan.sets.update(columns)
+        plan.sets.update("stop_sell" if k == "stop_sell" else "availability_cap" for k in inventory)
+        plan.rate_ids.update(per_rate)
+        if per_rate or inventory:
+            plan.first = min(plan.first or day_range.first, day_range.first)
+            plan.last = max(plan.last or day_range.last, day_range.last)
         for i in range((day_range.last - day_range.first).days + 1):
             night = day_range.first + timedelta(days=i)
             key = (room.unit_type_id, night)
@@ -386,19 +392,16 @@ async def _write(session: AsyncSession, principal: Principal, plans: Sequence[_P
     await nightly_rates.upsert_rate_days(session, list(rate_days.items()), now)
     changed = CalendarChanges()
     for plan in plans:
-        room = plan.room
-        for sets, first, last, rate_ids in plan.ranges:
-            attributed: list[uuid.UUID | None] = [*rate_ids] or [None]
-            for rate_id in attributed:
-                changed.add_range(
-                    room.unit_type_id,
-                    sets,
-                    first,
-                    last,
-                    rate_id=rate_id,
-                    business_id=room.business_id,
-                    property_id=room.property_uuid,
-                )
+        if plan.first is not None and plan.last is not None:
+            changed.add_range(
+                plan.room.unit_type_id,
+                plan.sets,
+                plan.first,
+                plan.last,
+                rate_ids=plan.rate_ids,
+                business_id=plan.room.business_id,
+                property_id=plan.room.property_uuid,
+            )
     await changed.record(session, principal)
 
 
