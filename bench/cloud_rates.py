@@ -153,6 +153,7 @@ async def statements_per_post(
     from staykit.core.db import create_engine, make_sessionmaker
     from staykit.domain.catalog import nightly_rates
     from staykit.domain.partners import credentials
+    from staykit.jobs import app as _jobs  # noqa: F401  (binds the job a write's event defers)
 
     engine = create_engine(url, pool_size=1)
     seen: list[str] = []

@@ -20,7 +20,7 @@ from staykit.domain.booking.tasks import blueprint as booking_tasks
 from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
-from staykit.domain.messaging import system_messages
+from staykit.domain.messaging import system_messages, webhook_messages
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 from staykit.domain.webhooks import consumer as webhooks_consumer
@@ -37,8 +37,15 @@ app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
 app.add_tasks_from(webhooks_tasks, namespace="webhooks")
 
-# The modules whose consumers the dispatcher runs (imported for their registration).
-CONSUMERS = (booking_mails, system_messages, notification_consumers, webhooks_consumer)
+# The modules whose consumers the dispatcher runs (imported for their registration), and
+# those handing a reader to another package (messaging's, to the booking webhook body).
+CONSUMERS = (
+    booking_mails,
+    system_messages,
+    notification_consumers,
+    webhooks_consumer,
+    webhook_messages,
+)
 
 
 async def run_worker(

@@ -1,78 +1,25 @@
 """GET, POST and PATCH /bookings/messages in Beds24 API V2's shapes (the document's
-`message` and `hostMessage` schemas): the answer's items, POST items read one by one into
-the domain's MessageWrite, and their per-item answers.
-
-Beds24 writes a message's kind as `internalNote`; staykit's word is `internal_note`.
+`message` and `hostMessage` schemas): POST items read one by one into the domain's
+MessageWrite, and their per-item answers. A message as answered (`MessageOut`) is rendered
+by the domain's messaging/channel_wire.py, which the booking webhook's body shares.
 """
 
 from __future__ import annotations
 
-import base64
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from staykit.api.channel.account_schemas import PostMessage, PostResult, read_item
-from staykit.domain.messaging import channel_views as cv
 from staykit.domain.messaging import channel_writes as cw
+from staykit.domain.messaging.channel_wire import (
+    MessageOut,
+    WireSource,
+    domain_source,
+    message_out,
+)
 
-WireSource = Literal["host", "guest", "internalNote", "system"]
-MimeType = Literal["image/jpeg", "image/png", "image/gif", "application/pdf"]  # MIME_TYPES
-
-SOURCE_WORDS = {"internalNote": "internal_note"}  # wire -> domain, where they differ
-WIRE_SOURCES = {v: k for k, v in SOURCE_WORDS.items()}
-
-
-def domain_source(wire: str) -> str:
-    return SOURCE_WORDS.get(wire, wire)
-
-
-def wire_source(domain: str) -> str:
-    return WIRE_SOURCES.get(domain, domain)
-
-
-class MessageOut(BaseModel):
-    """One message (the document's `message`). Fields with no value are absent."""
-
-    id: int
-    bookingId: int
-    roomId: int = Field(description="The room (unit type) the booking is in now.")
-    propertyId: int = Field(description="The property the booking is in now.")
-    time: datetime = Field(description="When it was sent (UTC).")
-    read: bool = Field(
-        description="Read by the side that receives it: guest, system messages and internal "
-        "notes by the host's side, host messages by the guest."
-    )
-    message: str
-    source: WireSource
-    authorOwnerId: int | None = Field(
-        default=None, description="The account (business) that wrote a host message or note."
-    )
-    attachment: str | None = Field(default=None, description="The file, base64.")
-    attachmentName: str | None = None
-    attachmentMimeType: MimeType | None = None
-
-
-def message_out(m: cv.ChannelMessage) -> MessageOut:
-    """Only the fields with a value are set (the route answers with exclude_unset)."""
-    optional: dict[str, Any] = {
-        "authorOwnerId": m.author_owner_id,
-        "attachment": None if m.attachment is None else base64.b64encode(m.attachment).decode(),
-        "attachmentName": m.attachment_name,
-        "attachmentMimeType": m.attachment_mime_type,
-    }
-    return MessageOut(
-        id=m.id,
-        bookingId=m.booking_id,
-        roomId=m.unit_type_id,
-        propertyId=m.property_id,
-        time=m.sent_at,
-        read=m.read,
-        message=m.content,
-        source=wire_source(m.source),
-        **{k: v for k, v in optional.items() if v is not None},
-    )
+__all__ = ["MessageOut", "WireSource", "domain_source", "message_out"]
 
 
 class MessageIn(BaseModel):

@@ -331,7 +331,7 @@ async def bookings(
     result = result[:size]
     rows = [r[0] for r in result]
     masters: dict[uuid.UUID, int | None] = {r[0].id: r[1] for r in result}
-    items = await _bookings_of(session, rows, masters, selection, vis)
+    items = await bookings_of(session, rows, masters, selection, vis)
     nxt: Cursor | None = None
     if more:
         last = rows[-1]
@@ -497,13 +497,16 @@ def _search(text: str, vis: Visibility) -> ColumnElement[bool]:
 # --- assembling a page ---------------------------------------------------------------------
 
 
-async def _bookings_of(
+async def bookings_of(
     session: AsyncSession,
     rows: Sequence[Reservation],
     masters: dict[uuid.UUID, int | None],
     sel: BookingSelection,
     vis: Visibility,
 ) -> list[Booking]:
+    """These reservations as bookings seen with `vis`, with what `sel` includes (its
+    filters do not apply: the rows are chosen); `masters` = {row id: its master's int id}.
+    GET /bookings's page and the booking webhook's body both come from here."""
     if not rows:
         return []
     # People are read only when their fields can be shown; money comes from the rows.

@@ -25,6 +25,7 @@ from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.catalog.availability import lock_unit_types
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.dates import check_range, check_stay_dates, property_today, write_window
 from staykit.domain.catalog.errors import BlockNotFound, NightsUnavailable, UnitNotFound
 from staykit.domain.catalog.models import (
@@ -171,7 +172,27 @@ async def create_block(
                 ref=block.id,
             )
         )
+    await _record(session, me, block, unit.property_id)
     return block
+
+
+async def _record(
+    session: AsyncSession,
+    actor: Principal | None,
+    block: AvailabilityBlock,
+    property_id: uuid.UUID | None = None,
+) -> None:
+    """`availability.updated` for the block's nights (calendar_events)."""
+    changed = CalendarChanges()
+    changed.add_range(
+        block.unit_type_id,
+        {"blocks"},
+        block.arrival,
+        block.departure - timedelta(days=1),
+        business_id=block.business_id,
+        property_id=property_id,
+    )
+    await changed.record(session, actor)
 
 
 async def delete_block(
@@ -200,4 +221,5 @@ async def delete_block(
         .values(active=False)
     )
     await session.flush()
+    await _record(session, me, block)
     return block

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,6 +32,7 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.models import User
 from staykit.domain.catalog import listings
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.commands import CalendarValues, NewCalendarDay
 from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.errors import UserNotFound
@@ -78,11 +80,12 @@ async def check_write_date(session: AsyncSession, listing: UnitType, day: dt.dat
 
 async def _write_rate_day(
     session: AsyncSession, listing: UnitType, day: dt.date, values: dict[str, Any]
-) -> None:
+) -> uuid.UUID | None:
     """Upsert the default rate's RateDay columns in `values` (price, min_stay) for `day`,
-    then drop the row if nothing in it differs from the defaults any more."""
+    then drop the row if nothing in it differs from the defaults any more. The rate's id
+    (None: nothing to write)."""
     if not values:
-        return
+        return None
     rate = await listings.default_rate(session, listing.id)
     now = utcnow()
     stmt = insert(RateDay).values(rate_id=rate.id, date=day, updated_at=now, **values)
@@ -92,6 +95,28 @@ async def _write_rate_day(
         )
     )
     await drop_empty_rate_days(session, rate.id, [day])
+    return rate.id
+
+
+async def _record(
+    session: AsyncSession,
+    actor: Principal | None,
+    listing: UnitType,
+    day: dt.date,
+    columns: Iterable[str],
+    rate_id: uuid.UUID | None,
+) -> None:
+    """The entry's `rates.updated` / `availability.updated` (calendar_events)."""
+    changed = CalendarChanges()
+    changed.add(
+        listing.id,
+        columns,
+        (day,),
+        rate_id=rate_id,
+        business_id=listing.business_id,
+        property_id=listing.property_id,
+    )
+    await changed.record(session, actor)
 
 
 async def drop_empty_rate_days(
@@ -240,12 +265,16 @@ async def _build(
 
 
 async def _write_created_rates(
-    session: AsyncSession, _actor: Principal | None, day: InventoryDay, data: NewCalendarDay
+    session: AsyncSession, actor: Principal | None, day: InventoryDay, data: NewCalendarDay
 ) -> None:
     # Only what was given is written: an override set elsewhere (a channel manager's
     # per-date price) is kept when the entry does not mention it.
     given = {k: v for k, v in data.values.changed().items() if v is not None}
-    await _write_rate_day(session, await _listing(session, day), day.date, _rate_day_values(given))
+    listing = await _listing(session, day)
+    rate_id = await _write_rate_day(session, listing, day.date, _rate_day_values(given))
+    # A new entry is open for sale unless it says otherwise: only a closed one changes it.
+    columns = [*_rate_day_values(given), *(["stop_sell"] if day.stop_sell else [])]
+    await _record(session, actor, listing, day.date, columns, rate_id)
 
 
 async def _check_changes(
@@ -274,15 +303,19 @@ def _apply(day: InventoryDay, changes: CalendarValues) -> None:
 
 
 async def _write_changed_rates(
-    session: AsyncSession, _actor: Principal | None, day: InventoryDay, changes: CalendarValues
+    session: AsyncSession, actor: Principal | None, day: InventoryDay, changes: CalendarValues
 ) -> None:
     # None clears the override: the date goes back to the listing's defaults.
     values = _rate_day_values(changes.changed())
-    await _write_rate_day(session, await _listing(session, day), day.date, values)
+    listing = await _listing(session, day)
+    rate_id = await _write_rate_day(session, listing, day.date, values)
+    columns = [*values, *(["stop_sell"] if "available" in changes.changed() else [])]
+    await _record(session, actor, listing, day.date, columns, rate_id)
 
 
-async def _clear_rates(session: AsyncSession, _actor: Principal | None, day: InventoryDay) -> None:
-    """A deleted entry takes the date's price and minimum-stay overrides with it."""
+async def _clear_rates(session: AsyncSession, actor: Principal | None, day: InventoryDay) -> None:
+    """A deleted entry takes the date's price and minimum-stay overrides with it (and its
+    stop-sell and cap: the date is open again)."""
     rate = await listings.default_rate(session, day.unit_type_id)
     await session.execute(
         update(RateDay)
@@ -290,6 +323,10 @@ async def _clear_rates(session: AsyncSession, _actor: Principal | None, day: Inv
         .values(price=None, min_stay=None, updated_at=utcnow())
     )
     await drop_empty_rate_days(session, rate.id, [day.date])
+    columns = ["price", "min_stay"]
+    columns += ["stop_sell"] if day.stop_sell else []
+    columns += ["availability_cap"] if day.availability_cap is not None else []
+    await _record(session, actor, await _listing(session, day), day.date, columns, rate.id)
 
 
 def visible_entries_condition(actor: Principal | None) -> ColumnElement[bool]:

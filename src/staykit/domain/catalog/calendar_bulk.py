@@ -32,6 +32,7 @@ from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.calendar import RatedDay, drop_empty_rate_days, rated_days
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.commands import CalendarRanges
 from staykit.domain.catalog.dates import property_today, write_window
 from staykit.domain.catalog.models import InventoryDay, Property, RateDay
@@ -191,6 +192,16 @@ async def apply_ranges(
     # Overrides cleared with null leave rows with nothing left to say: drop them.
     if groups:
         await drop_empty_rate_days(session, rate.id, list(dates))
+    changed = CalendarChanges()
+    changed.add(
+        listing.id,
+        {column for values in dates.values() for column in values},
+        [day for day, values in dates.items() if values],
+        rate_id=rate.id,
+        business_id=listing.business_id,
+        property_id=listing.property_id,
+    )
+    await changed.record(session, actor)
     days = list(
         await session.scalars(
             select(InventoryDay)

@@ -74,6 +74,7 @@ class Room:
     time_zone: str
     min_stay: int
     max_stay: int | None
+    property_uuid: uuid.UUID | None = None  # the property's own id (events name it)
 
 
 async def rooms(
@@ -103,6 +104,7 @@ async def rooms(
             UnitType.business_id,
             UnitType.int_id,
             Property.int_id.label("property_int_id"),
+            UnitType.property_id,
             UnitType.title,
             qty.label("qty"),
             Property.time_zone,
@@ -135,6 +137,7 @@ async def rooms(
             time_zone=row.time_zone,
             min_stay=row.min_stay,
             max_stay=row.max_stay,
+            property_uuid=row.property_id,
         )
         for row in await session.execute(stmt)
     ]

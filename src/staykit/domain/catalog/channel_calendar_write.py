@@ -50,6 +50,7 @@ from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, channel_calendar, nightly_rates
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.dates import (
     DateWindow,
     any_write_window,
@@ -116,9 +117,15 @@ class _Plan:
     """What one item writes."""
 
     business_id: uuid.UUID
+    room: channel_calendar.Room
     stop_sell: dict[tuple[uuid.UUID, date], bool | None] = field(default_factory=dict)
     caps: dict[tuple[uuid.UUID, date], int | None] = field(default_factory=dict)
     rate_days: dict[tuple[uuid.UUID, date], dict[str, Any]] = field(default_factory=dict)
+    # what its ranges set (columns), from the first date to the last, of which rates
+    sets: set[str] = field(default_factory=set)
+    first: date | None = None
+    last: date | None = None
+    rate_ids: set[uuid.UUID] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +230,7 @@ def _plan(
 ) -> _Plan:
     """The item's writes, its errors and warnings noted on `result`."""
     room = found.room
-    plan = _Plan(room.business_id)
+    plan = _Plan(room.business_id, room)
     for k, day_range in enumerate(ranges):
         where = f"calendar.{k}"
         errors_before = len(result.errors)
@@ -342,6 +349,13 @@ def _plan(
                 )
         if len(result.errors) > errors_before:
             continue
+        for columns in per_rate.values():
+            plan.sets.update(columns)
+        plan.sets.update("stop_sell" if k == "stop_sell" else "availability_cap" for k in inventory)
+        plan.rate_ids.update(per_rate)
+        if per_rate or inventory:
+            plan.first = min(plan.first or day_range.first, day_range.first)
+            plan.last = max(plan.last or day_range.last, day_range.last)
         for i in range((day_range.last - day_range.first).days + 1):
             night = day_range.first + timedelta(days=i)
             key = (room.unit_type_id, night)
@@ -376,6 +390,19 @@ async def _write(session: AsyncSession, principal: Principal, plans: Sequence[_P
             session, business_id, stops, owner_id=principal.user_id, now=now, caps=caps
         )
     await nightly_rates.upsert_rate_days(session, list(rate_days.items()), now)
+    changed = CalendarChanges()
+    for plan in plans:
+        if plan.first is not None and plan.last is not None:
+            changed.add_range(
+                plan.room.unit_type_id,
+                plan.sets,
+                plan.first,
+                plan.last,
+                rate_ids=plan.rate_ids,
+                business_id=plan.room.business_id,
+                property_id=plan.room.property_uuid,
+            )
+    await changed.record(session, principal)
 
 
 async def _write_all(

@@ -61,6 +61,7 @@ from staykit.core.errors import InvalidInput
 from staykit.core.ids import int_id
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, nightly_rates
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.models import GuestType, Property, Rate, UnitType
 from staykit.domain.catalog.pricing import as_decimal
 from staykit.domain.tenancy import service as tenancy
@@ -122,6 +123,8 @@ class Outcome:
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     info: list[Issue] = field(default_factory=list)
+    # The rate written and what of it changed, in calendar_events' words (for its event).
+    changed: tuple[UnitType, Rate, frozenset[str]] | None = None
 
     @property
     def success(self) -> bool:
@@ -526,6 +529,7 @@ async def _create(
     room.rates[slot] = rate
     ctx.rates[rate.int_id] = rate
     item.outcome.new = {"id": rate.int_id, "roomId": room.unit_type.int_id, "offerId": slot}
+    item.outcome.changed = (room.unit_type, rate, frozenset({"rate"}))
     return item.outcome
 
 
@@ -555,6 +559,7 @@ async def _modify(ctx: _Context, given: dict[str, Any]) -> Outcome:
         del room.rates[rate.slot]
         del ctx.rates[rate.int_id]
         item.outcome.modified = {"id": rate.int_id, "deleted": True}
+        item.outcome.changed = (room.unit_type, rate, frozenset({"rate"}))
         return item.outcome
     if given.get("roomId") is not None and _int(given["roomId"]) != room.unit_type.int_id:
         item.error(
@@ -590,6 +595,12 @@ async def _modify(ctx: _Context, given: dict[str, Any]) -> Outcome:
             changed["extraPersonPrice"] = values.wire["extraPersonPrice"]
     if changed:
         item.outcome.modified = {"id": rate.int_id, **changed}
+        words = {"offerId": "slot", "name": "name", "roomPrice": "price"}
+        item.outcome.changed = (
+            room.unit_type,
+            rate,
+            frozenset(words.get(k, "extraGuestCharges") for k in changed),
+        )
     else:
         item.info("", "Nothing changed.")
     return item.outcome
@@ -603,9 +614,10 @@ async def save_fixed_prices(
 ) -> list[Outcome]:
     """Create, modify or delete each item's fixed price (a room's rate); one Outcome per
     item, in order. The rooms named are locked (FOR UPDATE) for the transaction, so two
-    writes to a room's offers take turns."""
+    writes to a room's offers take turns. One `rates.updated` per room changed."""
     ctx = await _context(session, principal, business_ids, items)
     outcomes = []
+    events = CalendarChanges()
     for given in items:
         if not isinstance(given, dict):
             outcomes.append(
@@ -627,6 +639,16 @@ async def save_fixed_prices(
                     await session.flush()
                 else:
                     raise _Refused(outcome)
+            if outcome.changed is not None:
+                unit_type, rate, words = outcome.changed
+                events.add(
+                    unit_type.id,
+                    words,
+                    None,
+                    rate_id=rate.id,
+                    business_id=unit_type.business_id,
+                    property_id=unit_type.property_id,
+                )
         except _Refused as refused:
             outcome = refused.outcome
             outcome.new = outcome.modified = None
@@ -648,6 +670,7 @@ async def save_fixed_prices(
                 if inspect(rate).expired_attributes:
                     await session.refresh(rate)
         outcomes.append(outcome)
+    await events.record(session, principal)
     return outcomes
 
 

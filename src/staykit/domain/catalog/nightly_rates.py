@@ -55,6 +55,7 @@ from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog import calendar, pricing
 from staykit.domain.catalog.calendar_bulk import ensure_inventory_days
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.dates import MAX_NIGHTS, DateWindow, property_today, write_window
 from staykit.domain.catalog.models import Property, Rate, RateDay, RatePlan, UnitType
 from staykit.domain.tenancy import service as tenancy
@@ -528,6 +529,18 @@ async def _write(
 ) -> None:
     now = utcnow()
     await upsert_rate_days(session, written, now)
+    changed = CalendarChanges()
+    for (rate_id, day), values in written:
+        rate = rates[rate_id]
+        changed.add(
+            rate.unit_type_id,
+            values,
+            (day,),
+            rate_id=rate_id,
+            business_id=business_id,
+            property_id=rate.property_id,
+        )
+    await changed.record(session, principal)
     # A default rate's RateDay is the marketplace calendar's price and minimum stay: each
     # date written gets its calendar entry, so that calendar reads back what was set here.
     calendar = {

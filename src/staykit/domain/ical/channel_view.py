@@ -223,5 +223,7 @@ async def save_settings(
     _, import_rooms = _touched(outcomes, "iCalImport", field=None)
     rooms = await _rooms(session, business_ids, import_rooms)
     if rooms:
-        await sync_sources(session, unit_type_ids={r.id for r in rooms.values()})
+        await sync_sources(
+            session, unit_type_ids={r.id for r in rooms.values()}, principal=principal
+        )
     return outcomes

@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.db import unit_of_work
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.dates import YEARS_AHEAD, property_today, years_after
 from staykit.domain.catalog.models import Property, Unit, UnitType
 from staykit.domain.channels.models import ChannelSetting
@@ -89,12 +90,13 @@ async def sync_sources(
     *,
     unit_type_ids: set[uuid.UUID] | None = None,
     now: datetime | None = None,
+    principal: Principal | None = None,
 ) -> int:
     """Make the sources match the rooms' iCalImport settings, the rooms' own and their
     units' (all rooms, or `unit_type_ids`): a new URL is a new source, due at once; a changed mode or ignore
     text applies at the next fetch, which is unconditional; a removed or disabled slot,
     or a room or property gone, releases what its source held. Returns the sources
-    added or retired."""
+    added or retired. Nights released are recorded as `principal`'s (None: the job's)."""
     now = now or utcnow()
     # One sync at a time (the job's, a settings write's): two would both add a new slot's
     # source. Taken before any unit type's lock, as every caller does.
@@ -144,7 +146,8 @@ async def sync_sources(
         key = (source.unit_type_id, source.unit_id, source.slot)
         want = wanted.pop(key, None)
         if want is None or want.url != source.url:
-            await release_all(session, source, today=await _today(session, source, now), now=now)
+            today = await _today(session, source, now)
+            await release_all(session, source, today=today, now=now, principal=principal)
             source.is_active = False
             await session.flush()  # the slot's unique index must be free for its successor
             changes += 1

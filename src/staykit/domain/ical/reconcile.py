@@ -30,8 +30,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
+from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.availability import lock_unit_types
 from staykit.domain.catalog.blocks import is_overlap_violation
+from staykit.domain.catalog.calendar_events import CalendarChanges
 from staykit.domain.catalog.models import AvailabilityBlock, Occupancy, Unit
 from staykit.domain.ical.models import ImportedBlock, ImportEvent, ImportSource
 from staykit.domain.ical.parse import FeedEvent
@@ -158,12 +160,32 @@ class _Writes:
     retire: set[uuid.UUID] = field(default_factory=set)  # blocks whose occupancy goes
     added: list[object] = field(default_factory=list)
     gone_events: set[uuid.UUID] = field(default_factory=set)
+    nights: list[tuple[date, date]] = field(default_factory=list)  # stays freed or taken
 
     def release(self, block: AvailabilityBlock, now: datetime) -> None:
         """The block ends (soft delete, as an owner's delete): its nights are free."""
         block.is_active = False
         block.updated_at = now
         self.retire.add(block.id)
+        self.nights.append((block.arrival, block.departure))
+
+    async def record(
+        self, session: AsyncSession, source: ImportSource, principal: Principal | None
+    ) -> None:
+        """`availability.updated` for the nights the blocks freed or took (one event for
+        the source's unit type, from the first night to the last)."""
+        if not self.nights:
+            return
+        changed = CalendarChanges()
+        changed.add_range(
+            source.unit_type_id,
+            {"blocks"},
+            min(a for a, _ in self.nights),
+            max(d for _, d in self.nights) - timedelta(days=1),
+            business_id=source.business_id,
+            property_id=source.property_id,
+        )
+        await changed.record(session, principal)
 
 
 async def _units(session: AsyncSession, source: ImportSource) -> list[uuid.UUID]:
@@ -289,8 +311,10 @@ async def reconcile(
     *,
     today: date,
     now: datetime | None = None,
+    principal: Principal | None = None,
 ) -> Outcome:
-    """Make the source's blocks say what `wanted` says (see the module's rules)."""
+    """Make the source's blocks say what `wanted` says (see the module's rules); the
+    availability event is recorded with `principal` (None: the platform's own job)."""
     now = now or utcnow()
     await lock_unit_types(session, [source.unit_type_id])
     units = await _units(session, source)
@@ -389,6 +413,7 @@ async def reconcile(
                 writes.release(block, now)
             for block, piece in zip(reused, pieces, strict=False):
                 writes.retire.add(block.id)
+                writes.nights += [(block.arrival, block.departure), piece]
                 block.unit_id, block.arrival, block.departure = placement.unit_id, *piece
                 writes.added.append(_occupancy(block))
                 busy.hold(block.unit_id, Holder("block", block.id, *piece))
@@ -396,6 +421,7 @@ async def reconcile(
                 block = _new_block(source, event, placement.unit_id, piece)
                 link = ImportedBlock(block_id=block.id, event_id=row.id)
                 writes.added += [block, _occupancy(block), link]
+                writes.nights.append(piece)
                 busy.hold(block.unit_id, Holder("block", block.id, *piece))
             if mine and pieces:
                 out.moved += 1
@@ -420,13 +446,19 @@ async def reconcile(
                 )
             )
     await _write(session, writes)
+    await writes.record(session, source, principal)
     return out
 
 
 async def release_all(
-    session: AsyncSession, source: ImportSource, *, today: date, now: datetime | None = None
+    session: AsyncSession,
+    source: ImportSource,
+    *,
+    today: date,
+    now: datetime | None = None,
+    principal: Principal | None = None,
 ) -> int:
     """Free every night the source holds that has not passed, and forget its events (a
     source removed, or empty N fetches in a row). Returns the events released."""
-    outcome = await reconcile(session, source, [], today=today, now=now)
+    outcome = await reconcile(session, source, [], today=today, now=now, principal=principal)
     return outcome.released

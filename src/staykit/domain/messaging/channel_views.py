@@ -180,9 +180,11 @@ async def messages(
     page: int,
     after: Cursor | None,
     size: int,
+    with_files: bool = True,
 ) -> MessagePage:
     """One page of the businesses' messages matching `selection` that the principal
-    reads: after `after` when given, else the `page`-th (offset) of `size`."""
+    reads: after `after` when given, else the `page`-th (offset) of `size`. `with_files`
+    False: attachments named but their contents not read."""
     if not business_ids:
         return MessagePage([], None)
     r, a = Reservation, MessageAttachment
@@ -228,13 +230,13 @@ async def messages(
     kept: list[Any] = []
     weight = 0
     for row in rows[:size]:
-        weight += row.attachment_size or 0
+        weight += (row.attachment_size or 0) if with_files else 0
         if kept and weight > PAGE_BYTES:
             break
         kept.append(row)
     files: dict[uuid.UUID, bytes] = {}
     with_file = [row.id for row in kept if row.attachment_name is not None]
-    if with_file:
+    if with_file and with_files:
         files = {
             found.message_id: found.content
             for found in await session.execute(
