@@ -22,6 +22,7 @@ from standardwebhooks import Webhook
 class Received:
     headers: dict[str, str]
     body: bytes
+    path: str = ""  # with its query string
 
     @property
     def id(self) -> str:
@@ -57,7 +58,7 @@ class Receiver:
                 body = self.rfile.read(length)
                 with receiver.lock:
                     receiver.received.append(
-                        Received({k.lower(): v for k, v in self.headers.items()}, body)
+                        Received({k.lower(): v for k, v in self.headers.items()}, body, self.path)
                     )
                     count = len(receiver.received)
                 if receiver.delay:

@@ -10,34 +10,28 @@ dispatched. Beds24's webhooks have no secret, and neither do these: they carry
 lines, which is where a receiver puts its own token. Ordering and retries are the
 subscriptions' (same outbox); they are never disabled automatically (module delivery).
 
-`staykit.domain.booking.webhook_bodies` is written by another change; until it is in the
-code base, property webhooks send nothing (`bodies()` answers None) rather than fail
-every reservation event's dispatch. Once it is, this lookup can become a plain import.
+Version `one` also carries Beds24's first webhooks' URL parameters
+(`?bookid=<id>&status=new|modify|cancel`: webhook_bodies.beds24_v1_params), added when
+the delivery is sent (delivery.url_of). A reservation gone by the time its event is
+dispatched sends nothing for it.
 """
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.booking import webhook_bodies
 from staykit.domain.catalog.webhooks import PropertyWebhook
 from staykit.domain.events.models import DomainEvent
 
-BODIES = "staykit.domain.booking.webhook_bodies"
-
-
-def bodies() -> ModuleType | None:
-    """The module with `beds24_fires` and `beds24_body`, or None while it is absent."""
-    try:
-        return importlib.import_module(BODIES)
-    except ModuleNotFoundError:
-        return None
+# Where version one's URL parameters travel with a delivery's stored body (delivery.url_of
+# takes them off before sending).
+URL_PARAMS = "_beds24UrlParams"
 
 
 async def hooks_for(session: AsyncSession, event: DomainEvent) -> list[PropertyWebhook]:
@@ -45,8 +39,6 @@ async def hooks_for(session: AsyncSession, event: DomainEvent) -> list[PropertyW
     if event.aggregate_type != "reservation" or not isinstance(
         event.payload.get("propertyId"), str
     ):
-        return []
-    if bodies() is None:
         return []
     return list(
         await session.scalars(
@@ -67,8 +59,7 @@ async def property_rows(
     row: Callable[..., dict[str, Any]],
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    webhook_bodies = bodies()
-    if webhook_bodies is None or not hooks:
+    if not hooks:
         return rows
     chain = [*history, event]
     for hook in hooks:
@@ -82,5 +73,9 @@ async def property_rows(
             if not webhook_bodies.beds24_fires(previous, e.payload, e.type):
                 continue
             body = await webhook_bodies.beds24_body(session, e.aggregate_id, hook.version)
+            if body is None:  # the reservation is gone
+                continue
+            if hook.version == "one":
+                body[URL_PARAMS] = webhook_bodies.beds24_v1_params(body, e.type)
             rows.append(row(e, hook.id, body, property_webhook_id=hook.id))
     return rows

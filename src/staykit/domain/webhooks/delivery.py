@@ -42,11 +42,12 @@ import structlog
 from aiohttp.abc import AbstractResolver, ResolveResult
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from yarl import URL
 
 from staykit import __version__
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
-from staykit.domain.webhooks import mails, secrets, targets, urlguard
+from staykit.domain.webhooks import beds24, mails, secrets, targets, urlguard
 from staykit.domain.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -238,8 +239,17 @@ def body_of(delivery: WebhookDelivery) -> str:
     payload = delivery.payload
     if delivery.property_webhook_id is not None and "retries" in payload:
         # Beds24's body counts the tries before this one.
-        payload = {**payload, "retries": delivery.attempts}
+        payload = {k: v for k, v in payload.items() if k != beds24.URL_PARAMS}
+        payload["retries"] = delivery.attempts
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+
+
+def url_of(target: targets.Target, delivery: WebhookDelivery) -> str:
+    """The target's URL, with a Beds24 version-one webhook's `bookid` and `status`."""
+    params = delivery.payload.get(beds24.URL_PARAMS) if delivery.property_webhook_id else None
+    if not params:
+        return target.url
+    return str(URL(target.url).update_query(params))
 
 
 async def send_one(
@@ -266,7 +276,10 @@ async def send_one(
     started = time.perf_counter()
     try:
         async with client.session.post(
-            target.url, data=body.encode("utf-8"), headers=headers, allow_redirects=False
+            url_of(target, delivery),
+            data=body.encode("utf-8"),
+            headers=headers,
+            allow_redirects=False,
         ) as response:
             outcome.status_code = response.status
             excerpt = await response.content.read(EXCERPT_BYTES)
