@@ -6,12 +6,13 @@ from fastapi import APIRouter, FastAPI
 from starlette.datastructures import State
 
 from staykit.api.apps import surface_app
-from staykit.api.portal import errors, pages
+from staykit.api.portal import errors, pages, webhooks
 
 
 def create_portal_app(state: State) -> FastAPI:
     router = APIRouter()
     router.include_router(pages.pages)
+    router.include_router(webhooks.webhooks)
     app = surface_app(
         state,
         errors.PORTAL,
