@@ -135,15 +135,15 @@ async def signin_form(request: Request, session: DbSession, next: str | None = N
 async def signin(request: Request, session: DbSession) -> Response:
     form = await request.form()
     check_csrf(request, None, form.get(CSRF_FIELD))
-    target = safe_next(_text(form, "next"))
+    target = safe_next(form_text(form, "next"))
     if target is None:
         return _bad_next(request)
-    username = _text(form, "username")
+    username = form_text(form, "username")
     return await SIGN_IN.with_password(
         request,
         session,
         username=username,
-        password=_text(form, "password"),
+        password=form_text(form, "password"),
         carry=target,
         done=target,
         again=lambda error, status: signin_page(
@@ -160,11 +160,11 @@ async def signin_code(request: Request, session: DbSession) -> Response:
     if person is None or person.session_id is None:
         return error_page(request, 401, "Your sign-in has ended; sign in again.")
     check_csrf(request, person.session_id, form.get(CSRF_FIELD))
-    target = safe_next(_text(form, "next"))
+    target = safe_next(form_text(form, "next"))
     if target is None:
         return _bad_next(request)
     answer = await SIGN_IN.with_code(
-        request, session, person, _text(form, "code"), carry=target, done=target
+        request, session, person, form_text(form, "code"), carry=target, done=target
     )
     if answer is None:
         return error_page(request, 401, "Your sign-in has ended; sign in again.")
@@ -187,7 +187,7 @@ async def signout(request: Request, session: DbSession) -> Response:
 # --- the person's businesses ------------------------------------------------------------------
 
 
-def _personal(
+def personal_page(
     request: Request, person: Principal, name: str, status: int = 200, **context: Any
 ) -> HTMLResponse:
     """A page of a signed-in person: the sign-out form's CSRF token comes with it."""
@@ -205,7 +205,7 @@ async def home(request: Request, session: DbSession) -> Response:
     if person is None:
         return to_signin(request)
     tenants = await tenancy.tenants_of(session, person)
-    return _personal(
+    return personal_page(
         request,
         person,
         "home.html",
@@ -276,7 +276,7 @@ class Filled:
     allow_linked: bool = False
 
 
-async def _managed(
+async def managed_business(
     request: Request, session: AsyncSession, person: Principal, raw_id: str
 ) -> tenancy.Tenant | None:
     """The business behind the path's id when the person manages it; else None (404)."""
@@ -301,7 +301,7 @@ async def business_page(
 ) -> HTMLResponse:
     seen = await portal.overview(session, person, business.id)
     notice = NOTICES.get(request.query_params.get("notice") or "")
-    return _personal(
+    return personal_page(
         request,
         person,
         "business.html",
@@ -321,7 +321,7 @@ async def business(request: Request, session: DbSession, business_id: str) -> Re
     person = await signed_in(request, session)
     if person is None:
         return to_signin(request)
-    tenant = await _managed(request, session, person, business_id)
+    tenant = await managed_business(request, session, person, business_id)
     if tenant is None:
         return not_found(request)
     return await business_page(request, session, person, tenant)
@@ -330,7 +330,7 @@ async def business(request: Request, session: DbSession, business_id: str) -> Re
 # --- generating ---------------------------------------------------------------------------------
 
 
-def _text(form: FormData, name: str) -> str:
+def form_text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value if isinstance(value, str) else ""
 
@@ -447,23 +447,23 @@ async def _generate(
     if person is None:
         return to_signin(request)
     check_csrf(request, person.session_id, form.get(CSRF_FIELD))
-    tenant = await _managed(request, session, person, business_id)
+    tenant = await managed_business(request, session, person, business_id)
     if tenant is None:
         return not_found(request)
     name, make, noun, usage = MAKERS[what]
     filled = Filled(
         form=name,
         scopes=tuple(v for v in form.getlist("scopes") if isinstance(v, str)),
-        label=_text(form, "label"),
-        ip_whitelist=_text(form, "ipWhitelist"),
-        allow_linked=_text(form, "allowLinked") == "on",
+        label=form_text(form, "label"),
+        ip_whitelist=form_text(form, "ipWhitelist"),
+        allow_linked=form_text(form, "allowLinked") == "on",
     )
     try:
         _grant, value = await make(session, person, tenant.id, filled)
     except InvalidInput as exc:
         filled.errors = _field_error(exc, filled)
         return await business_page(request, session, person, tenant, filled=filled, status=400)
-    return _personal(
+    return personal_page(
         request,
         person,
         "shown.html",
@@ -505,7 +505,7 @@ async def revoke(request: Request, session: DbSession, business_id: str, grant_i
     if person is None:
         return to_signin(request)
     check_csrf(request, person.session_id, form.get(CSRF_FIELD))
-    tenant = await _managed(request, session, person, business_id)
+    tenant = await managed_business(request, session, person, business_id)
     try:
         grant_uuid = uuid.UUID(grant_id)
     except ValueError:

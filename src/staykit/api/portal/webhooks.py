@@ -24,10 +24,10 @@ from starlette.datastructures import FormData
 from staykit.api.deps import DbSession
 from staykit.api.portal.errors import error_page, not_found
 from staykit.api.portal.pages import (
-    _managed,
-    _personal,
-    _text,
     business_url,
+    form_text,
+    managed_business,
+    personal_page,
     settings_of,
     signed_in,
     to_signin,
@@ -107,7 +107,7 @@ def _uuid(raw: str) -> uuid.UUID | None:
 async def _business(
     request: Request, session: AsyncSession, person: Principal, raw_id: str
 ) -> tenancy.Tenant | None:
-    return await _managed(request, session, person, raw_id)
+    return await managed_business(request, session, person, raw_id)
 
 
 async def _posted(
@@ -141,7 +141,7 @@ async def list_page(
 ) -> HTMLResponse:
     subs = await service.list_subscriptions(session, person, business.id)
     base = webhooks_url(business.id)
-    return _personal(
+    return personal_page(
         request,
         person,
         "webhooks.html",
@@ -205,7 +205,7 @@ def _secret_page(
     *,
     rotated: bool,
 ) -> HTMLResponse:
-    return _personal(
+    return personal_page(
         request,
         person,
         "webhook_secret.html",
@@ -229,10 +229,10 @@ async def create(request: Request, session: DbSession, business_id: str) -> Resp
     if (missing := _secrets_missing(request)) is not None:
         return missing
     filled = Filled(
-        url=_text(form, "url").strip(),
+        url=form_text(form, "url").strip(),
         events=[v for v in form.getlist("events") if isinstance(v, str)],
-        more=_text(form, "moreEvents"),
-        description=_text(form, "description").strip(),
+        more=form_text(form, "moreEvents"),
+        description=form_text(form, "description").strip(),
     )
     if not filled.url:
         filled.errors = {"url": "Enter the URL to send the events to (https://...)."}
@@ -348,7 +348,7 @@ async def attempts(
         "pages": pages,
         "notice": NOTICES.get(request.query_params.get("notice") or ""),
     }
-    return _personal(request, person, "webhook_attempts.html", **context)
+    return personal_page(request, person, "webhook_attempts.html", **context)
 
 
 @webhooks.post(
