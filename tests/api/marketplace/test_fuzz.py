@@ -53,6 +53,12 @@ from tests.factories import Person, make_user
 PREFIX = "/auth-api"
 EXAMPLES_PER_MODE = 15  # positive + negative: 30 requests per operation and caller
 SESSION_ROUTES = {"/currentuser", "/permissions", "/permissions/{permissionName}", "/relogin"}
+# Operations not fuzzed here. GET /notification-api/stream is Server-Sent Events: for an
+# authenticated caller its answer never ends, and the ASGI transport waits for the whole
+# body, so a generated request with a valid token would hang the test. Its bad-input cases
+# (Last-Event-ID, lastEventId, no or a bad token) are tested in test_notification_routes.py;
+# its document is still checked in test_openapi_documents.py.
+NOT_FUZZED = {("/notification-api", "/stream")}
 # Headers of the requests library that mean nothing to an in-process ASGI call.
 DROPPED_HEADERS = {"connection", "accept-encoding", "content-length", "transfer-encoding"}
 TOKEN_NAME = "airbnb3-access-token"
@@ -214,6 +220,7 @@ def operations(prefix: str = PREFIX) -> list[Any]:
     service = next(s for s in app.state.services if s.prefix == prefix)
     schema = schemathesis.openapi.from_dict(service.openapi())
     ops = [result.ok() for result in schema.get_all_operations()]
+    ops = [op for op in ops if (prefix, op.path) not in NOT_FUZZED]
     # Logging out and relogin end the caller's session: run them last.
     return sorted(ops, key=lambda op: op.path in ("/logout", "/relogin"))
 
@@ -251,7 +258,14 @@ def wire(
 
 @pytest.mark.parametrize(
     "prefix",
-    ["/auth-api", "/propertycatalog-api", "/bookingmanagement-api", "/platformadmin-api"],
+    [
+        "/auth-api",
+        "/propertycatalog-api",
+        "/bookingmanagement-api",
+        "/platformadmin-api",
+        "/messaging-api",
+        "/notification-api",
+    ],
 )
 @pytest.mark.parametrize("caller", ["anonymous", "admin"])
 async def test_no_generated_request_makes_a_service_fail(

@@ -22,9 +22,16 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import LISTING_BODY, Person, iso_days_from, make_logged_in
+from tests.factories import LISTING_BODY, Person, iso_days_from, make_listing, make_logged_in
 
-SERVICES = ("/auth-api", "/propertycatalog-api", "/bookingmanagement-api", "/platformadmin-api")
+SERVICES = (
+    "/auth-api",
+    "/propertycatalog-api",
+    "/bookingmanagement-api",
+    "/platformadmin-api",
+    "/messaging-api",
+    "/notification-api",
+)
 CHECKS = [response_schema_conformance, status_code_conformance]
 SCHEMES = {"bearerAuth", "accessTokenQuery", "accessTokenHeader", "accessTokenCookie"}
 UNKNOWN = "0190a000-0000-7000-8000-000000000000"
@@ -192,6 +199,7 @@ class Conformance:
     """Sends requests and checks each answer against its service's document."""
 
     client: httpx.AsyncClient
+    db: AsyncSession
     documents: dict[str, dict[str, Any]]
     seen: set[str] = field(default_factory=set)
     failures: list[str] = field(default_factory=list)
@@ -490,16 +498,101 @@ async def session_of_payments(
     await call("POST", f"{bm}/paymentrecords", json=record, headers=a)  # 409: recorded
 
 
+async def session_of_messaging(
+    call: Conformance, admin: Person, host: Person, guest: Person
+) -> None:
+    """A guest's inquiry about a listing: messages both ways, read, edited, reported and
+    moderated, hidden; the thread closed and archived; and the refusals between."""
+    a, h, g = admin.headers, host.headers, guest.headers
+    base = "/messaging-api/v1"
+    lid = str((await make_listing(call.db, host)).id)
+    inquiry = {"guestId": guest.id, "hostId": host.id, "listingId": lid}
+    tid = ok(await call("POST", f"{base}/messagethreads", json=inquiry, headers=g), 201)
+    tid = tid["messageThread"]["id"]
+    await call("POST", f"{base}/messagethreads", json=inquiry, headers=g)  # 409: one open
+    ok(await call("GET", f"{base}/messagethreads/{tid}", headers=h))
+    ok(await call("GET", f"{base}/messagethreads", params={"listingId": lid}, headers=g))
+    await call("GET", f"{base}/messagethreads/{UNKNOWN}", headers=g)  # 404
+    ask = {"threadId": tid, "content": "Is there parking?"}
+    mid = ok(await call("POST", f"{base}/messages", json=ask, headers=g), 201)["message"]["id"]
+    answer = {"threadId": tid, "content": "Yes, in the garage."}
+    hid = ok(await call("POST", f"{base}/messages", json=answer, headers=h), 201)["message"]["id"]
+    ok(await call("GET", f"{base}/messages/{mid}", headers=h))
+    ok(await call("PATCH", f"{base}/messages/{mid}", json={"content": "Parking?"}, headers=g))
+    ok(await call("PATCH", f"{base}/messages/{mid}", json={"isRead": True}, headers=h))
+    await call("PATCH", f"{base}/messages/{mid}", json={"content": "Mine"}, headers=h)  # 403
+    ok(await call("GET", f"{base}/threadmessages/{tid}", headers=g))
+    ok(
+        await call(
+            "GET", f"{base}/gotthreadmessages/{tid}", params={"getJoins": "false"}, headers=h
+        )
+    )
+    report = {"messageId": hid, "reportReason": "Rude."}
+    rid = ok(await call("POST", f"{base}/messagereports", json=report, headers=g), 201)
+    rid = rid["messageReport"]["id"]
+    ok(await call("GET", f"{base}/messagereports/{rid}", headers=h))
+    ok(await call("GET", f"{base}/messagereports", headers=a))
+    await call(
+        "PATCH", f"{base}/messagereports/{rid}", json={"moderationStatus": "closed"}, headers=g
+    )
+    decided = {"moderationStatus": "closed", "resolutionNotes": "Warned."}
+    ok(await call("PATCH", f"{base}/messagereports/{rid}", json=decided, headers=a))
+    await call(
+        "PATCH", f"{base}/messagereports/{rid}", json={"moderationStatus": "reviewed"}, headers=a
+    )
+    ok(await call("DELETE", f"{base}/messages/{hid}", headers=h))
+    await call("GET", f"{base}/messages/{hid}", headers=g)  # 404: hidden
+    ok(await call("PATCH", f"{base}/messagethreads/{tid}", json={"isOpen": False}, headers=h))
+    await call("POST", f"{base}/messages", json=ask, headers=g)  # 409: closed
+    ok(await call("DELETE", f"{base}/messagethreads/{tid}", headers=g))
+
+
+async def session_of_notifications(call: Conformance, admin: Person, guest: Person) -> None:
+    """An admin's notice listed and marked seen, a device registered and unregistered,
+    preferences read and changed; the live stream's refusals (its 200 never ends over the
+    ASGI transport: tests/api/marketplace/test_notification_routes.py reads it)."""
+    a, g = admin.headers, guest.headers
+    base = "/notification-api"
+    notice = {"recipients": [guest.id], "title": "Maintenance", "body": "Tonight."}
+    sent = await call("POST", f"{base}/notifications", json={"notification": notice}, headers=a)
+    nid = ok(sent, 201)["notifications"][0]["id"]
+    await call("POST", f"{base}/notifications", json={"notification": notice}, headers=g)  # 403
+    ok(await call("GET", f"{base}/notifications", params={"limit": 5}, headers=g))
+    seen = {"notificationIds": [nid]}
+    ok(await call("POST", f"{base}/notifications/seen", json=seen, headers=g))
+    await call("POST", f"{base}/notifications/seen", json=seen, headers=a)  # 404: not theirs
+    keys = {
+        "p256dh": "BAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJicoKSorLC0uLzA"
+        "xMjM0NTY3ODk6Ozw9Pj8",
+        "auth": "AAAAAAAAAAAAAAAAAAAAAA",
+    }
+    device = {"device": {"endpoint": "https://push.example.test/sub/1", "keys": keys}}
+    did = ok(await call("POST", f"{base}/devices/register", json=device, headers=g), 201)
+    did = did["device"]["id"]
+    ok(await call("GET", f"{base}/devices", headers=g))
+    await call("DELETE", f"{base}/devices/unregister/{did}", headers=a)  # 404: not theirs
+    ok(await call("DELETE", f"{base}/devices/unregister/{did}", headers=g))
+    ok(await call("GET", f"{base}/preferences", headers=g))
+    prefs = {"events": {"announcement": ["email"]}}
+    ok(await call("PATCH", f"{base}/preferences", json=prefs, headers=g))
+    await call("PATCH", f"{base}/preferences", json={"events": {"nope": ["x"]}}, headers=g)
+    await call("GET", f"{base}/push/publickey")
+    await call("GET", f"{base}/stream")  # 401
+    await call("GET", f"{base}/stream", headers={**g, "Last-Event-ID": "abc"})  # 400
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
-    call = Conformance(client, await documents(client))
+    call = Conformance(client, db, await documents(client))
     admin = await make_logged_in(client, db, role="admin")
     host = await make_logged_in(client, db)
     guest = await make_logged_in(client, db)
     await session_of_auth(call, admin, host)
     await session_of_catalog_and_booking(call, admin, host, guest)
     await session_of_payments(call, admin, host, guest)
+    await session_of_messaging(call, admin, host, guest)
+    await session_of_notifications(call, admin, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

@@ -77,7 +77,9 @@ def resume_point(header: str | None, query: int | None) -> int | None:
     tags=["live"],
     summary="liveStream",
     response_model=None,
-    response_class=EventStreamResponse,
+    # Not EventStreamResponse: FastAPI documents every other status (the 400/401/403
+    # error bodies, which are JSON) in the route class's media type.
+    response_class=StreamingResponse,
     **described(A.LOGIN, 400, content=STREAM),
 )
 async def stream(
