@@ -104,12 +104,6 @@ def _uuid(raw: str) -> uuid.UUID | None:
         return None
 
 
-async def _business(
-    request: Request, session: AsyncSession, person: Principal, raw_id: str
-) -> tenancy.Tenant | None:
-    return await managed_business(request, session, person, raw_id)
-
-
 async def _posted(
     request: Request, session: AsyncSession, business_id: str
 ) -> tuple[Principal | None, tenancy.Tenant | None, FormData]:
@@ -120,7 +114,22 @@ async def _posted(
     if person is None:
         return None, None, form
     check_csrf(request, person.session_id, form.get(CSRF_FIELD))
-    return person, await _business(request, session, person, business_id), form
+    return person, await managed_business(request, session, person, business_id), form
+
+
+async def _posted_to(
+    request: Request, session: AsyncSession, business_id: str, *raw_ids: str
+) -> Response | tuple[Principal, tenancy.Tenant, list[uuid.UUID]]:
+    """`_posted` for a subscription's action: who, for which business, and the path's
+    ids; or the answer instead (sign-in when signed out, 404 for another business or an
+    id that is not one)."""
+    person, tenant, _form = await _posted(request, session, business_id)
+    if person is None:
+        return to_signin(request)
+    ids = [_uuid(raw) for raw in raw_ids]
+    if tenant is None or any(i is None for i in ids):
+        return not_found(request)
+    return person, tenant, [i for i in ids if i is not None]
 
 
 def _choice_words(name: str) -> str:
@@ -165,7 +174,7 @@ async def subscriptions(request: Request, session: DbSession, business_id: str) 
     person = await signed_in(request, session)
     if person is None:
         return to_signin(request)
-    tenant = await _business(request, session, person, business_id)
+    tenant = await managed_business(request, session, person, business_id)
     if tenant is None:
         return not_found(request)
     return await list_page(request, session, person, tenant)
@@ -260,12 +269,10 @@ async def create(request: Request, session: DbSession, business_id: str) -> Resp
 async def rotate(
     request: Request, session: DbSession, business_id: str, subscription_id: str
 ) -> Response:
-    person, tenant, _form = await _posted(request, session, business_id)
-    if person is None:
-        return to_signin(request)
-    sub_id = _uuid(subscription_id)
-    if tenant is None or sub_id is None:
-        return not_found(request)
+    acting = await _posted_to(request, session, business_id, subscription_id)
+    if isinstance(acting, Response):
+        return acting
+    person, tenant, [sub_id] = acting
     if (missing := _secrets_missing(request)) is not None:
         return missing
     rotated = await service.rotate_secret(
@@ -278,12 +285,10 @@ async def rotate(
 async def delete(
     request: Request, session: DbSession, business_id: str, subscription_id: str
 ) -> Response:
-    person, tenant, _form = await _posted(request, session, business_id)
-    if person is None:
-        return to_signin(request)
-    sub_id = _uuid(subscription_id)
-    if tenant is None or sub_id is None:
-        return not_found(request)
+    acting = await _posted_to(request, session, business_id, subscription_id)
+    if isinstance(acting, Response):
+        return acting
+    person, tenant, [sub_id] = acting
     await service.delete_subscription(session, person, tenant.id, sub_id)
     return RedirectResponse(f"{webhooks_url(tenant.id)}?notice=deleted", status_code=303)
 
@@ -292,12 +297,10 @@ async def delete(
 async def enable(
     request: Request, session: DbSession, business_id: str, subscription_id: str
 ) -> Response:
-    person, tenant, _form = await _posted(request, session, business_id)
-    if person is None:
-        return to_signin(request)
-    sub_id = _uuid(subscription_id)
-    if tenant is None or sub_id is None:
-        return not_found(request)
+    acting = await _posted_to(request, session, business_id, subscription_id)
+    if isinstance(acting, Response):
+        return acting
+    person, tenant, [sub_id] = acting
     # A URL the guard now refuses: the 400 page saying why (nothing changed).
     await service.enable_subscription(session, person, tenant.id, sub_id, settings_of(request))
     return RedirectResponse(f"{webhooks_url(tenant.id)}?notice=enabled", status_code=303)
@@ -321,7 +324,7 @@ async def attempts(
     person = await signed_in(request, session)
     if person is None:
         return to_signin(request)
-    tenant = await _business(request, session, person, business_id)
+    tenant = await managed_business(request, session, person, business_id)
     sub_id = _uuid(subscription_id)
     if tenant is None or sub_id is None:
         return not_found(request)
@@ -361,12 +364,10 @@ async def resend(
     subscription_id: str,
     delivery_id: str,
 ) -> Response:
-    person, tenant, _form = await _posted(request, session, business_id)
-    if person is None:
-        return to_signin(request)
-    sub_id, found_id = _uuid(subscription_id), _uuid(delivery_id)
-    if tenant is None or sub_id is None or found_id is None:
-        return not_found(request)
+    acting = await _posted_to(request, session, business_id, subscription_id, delivery_id)
+    if isinstance(acting, Response):
+        return acting
+    person, tenant, [sub_id, found_id] = acting
     # Disabled: the 409 page asking to enable it first; unknown delivery: the 404 page.
     await service.resend_delivery(session, person, tenant.id, sub_id, found_id)
     return RedirectResponse(f"{webhooks_url(tenant.id)}/{sub_id}?notice=resent", status_code=303)
