@@ -11,8 +11,8 @@ lines, which is where a receiver puts its own token. Ordering and retries are th
 subscriptions' (same outbox); they are never disabled automatically (module delivery).
 
 Version `one` also carries Beds24's first webhooks' URL parameters
-(`?bookid=<id>&status=new|modify|cancel`: webhook_bodies.beds24_v1_params), added when
-the delivery is sent (delivery.url_of). A reservation gone by the time its event is
+(`?bookid=<id>&status=new|modify|cancel`: webhook_bodies.beds24_v1_params), made from
+the stored body and event type when the delivery is sent (delivery.url_of). A reservation gone by the time its event is
 dispatched sends nothing for it.
 """
 
@@ -28,10 +28,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.booking import webhook_bodies
 from staykit.domain.catalog.webhooks import PropertyWebhook
 from staykit.domain.events.models import DomainEvent
-
-# Where version one's URL parameters travel with a delivery's stored body (delivery.url_of
-# takes them off before sending).
-URL_PARAMS = "_beds24UrlParams"
 
 
 async def hooks_for(session: AsyncSession, event: DomainEvent) -> list[PropertyWebhook]:
@@ -75,7 +71,5 @@ async def property_rows(
             body = await webhook_bodies.beds24_body(session, e.aggregate_id, hook.version)
             if body is None:  # the reservation is gone
                 continue
-            if hook.version == "one":
-                body[URL_PARAMS] = webhook_bodies.beds24_v1_params(body, e.type)
             rows.append(row(e, hook.id, body, property_webhook_id=hook.id))
     return rows

@@ -47,7 +47,8 @@ from yarl import URL
 from staykit import __version__
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
-from staykit.domain.webhooks import beds24, mails, secrets, targets, urlguard
+from staykit.domain.booking import webhook_bodies
+from staykit.domain.webhooks import mails, secrets, targets, urlguard
 from staykit.domain.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -239,16 +240,16 @@ def body_of(delivery: WebhookDelivery) -> str:
     payload = delivery.payload
     if delivery.property_webhook_id is not None and "retries" in payload:
         # Beds24's body counts the tries before this one.
-        payload = {k: v for k, v in payload.items() if k != beds24.URL_PARAMS}
-        payload["retries"] = delivery.attempts
+        payload = {**payload, "retries": delivery.attempts}
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
 
 
 def url_of(target: targets.Target, delivery: WebhookDelivery) -> str:
     """The target's URL, with a Beds24 version-one webhook's `bookid` and `status`."""
-    params = delivery.payload.get(beds24.URL_PARAMS) if delivery.property_webhook_id else None
-    if not params:
+    hook = target.property_webhook
+    if hook is None or hook.version != "one":
         return target.url
+    params = webhook_bodies.beds24_v1_params(delivery.payload, delivery.event_type)
     return str(URL(target.url).update_query(params))
 
 
