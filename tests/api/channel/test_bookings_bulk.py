@@ -269,7 +269,10 @@ async def test_a_reference_taken_by_a_concurrent_request_fails_only_its_own_item
             )
         )
         try:
-            await _until_waiting_on_a_lock(committed_factory)
+            await _until_waiting_on_a_lock(committed_factory, request)
+        except BaseException:
+            request.cancel()
+            raise
         finally:
             await other.commit()
     r = await request
@@ -284,9 +287,15 @@ async def test_a_reference_taken_by_a_concurrent_request_fails_only_its_own_item
         assert sorted(refs, key=lambda ref: ref or "") == [None, "race"]
 
 
-async def _until_waiting_on_a_lock(factory: async_sessionmaker[AsyncSession]) -> None:
+async def _until_waiting_on_a_lock(
+    factory: async_sessionmaker[AsyncSession], request: asyncio.Task[httpx.Response]
+) -> None:
     """Until the request waits for the other transaction (its INSERT of the reservations, on
-    the unique apiReference index; a busy machine may take seconds to get there)."""
+    the unique apiReference index; a busy machine may take seconds to get there).
+
+    Each look is its own transaction: PostgreSQL reads pg_stat_activity once per
+    transaction, so polling inside one would never see a connection the request opens
+    after the first look."""
     async with factory() as s:
         for _ in range(1200):
             waiting = await s.scalar(
@@ -295,7 +304,10 @@ async def _until_waiting_on_a_lock(factory: async_sessionmaker[AsyncSession]) ->
                     "WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0"
                 )
             )
+            await s.rollback()
             if waiting:
                 return
+            if request.done():
+                raise AssertionError(f"the request ended without waiting: {request.result().text}")
             await asyncio.sleep(0.05)
     raise AssertionError("the request never waited on the other transaction")
