@@ -169,6 +169,10 @@ class Settings(BaseSettings):
     webhook_batch_size: int = Field(default=200, ge=1, le=5000)
     webhook_concurrency: int = Field(default=64, ge=1, le=1000)
 
+    # GDPR exports (docs/gdpr.md): how long an export's signed download link (and the
+    # archive behind it) lives after the archive is built.
+    gdpr_export_ttl_hours: float = Field(default=72.0, gt=0, le=24 * 30)
+
     @property
     def is_development(self) -> bool:
         return self.env in ("development", "test")

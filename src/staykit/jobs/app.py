@@ -18,6 +18,7 @@ from staykit.domain.auth.tasks import blueprint as auth_tasks
 from staykit.domain.booking import mails as booking_mails
 from staykit.domain.booking.tasks import blueprint as booking_tasks
 from staykit.domain.events.tasks import blueprint as events_tasks
+from staykit.domain.gdpr.tasks import blueprint as gdpr_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.messaging import system_messages, webhook_messages
@@ -32,6 +33,7 @@ app.add_tasks_from(notifications_tasks, namespace="notifications")
 app.add_tasks_from(auth_tasks, namespace="auth")
 app.add_tasks_from(booking_tasks, namespace="booking")
 app.add_tasks_from(events_tasks, namespace="events")
+app.add_tasks_from(gdpr_tasks, namespace="gdpr")
 app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")

@@ -14,6 +14,7 @@ import staykit.domain.catalog.webhooks
 import staykit.domain.channels.models
 import staykit.domain.disputes.models
 import staykit.domain.events.models
+import staykit.domain.gdpr.models
 import staykit.domain.ical.models
 import staykit.domain.idempotency.models
 import staykit.domain.messaging.models

@@ -10,6 +10,7 @@ from starlette.datastructures import State
 from staykit import __version__
 from staykit.api.marketplace import (
     admin_disputes,
+    admin_gdpr,
     auth_avatars,
     auth_groups,
     auth_permissions,
@@ -90,10 +91,12 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     admin_service = Service(
         "platformAdmin",
         SERVICES["platformadmin"],
-        "Moderation and oversight: the admins' actions on disputes.",
+        "Moderation and oversight: the admins' actions on disputes; GDPR export, erase and "
+        "consent requests.",
         token_name,
     )
     admin_service.include_router(admin_disputes.router)
+    admin_service.include_router(admin_gdpr.router)
     notification_service = Service(
         "notification",
         SERVICES["notification"],

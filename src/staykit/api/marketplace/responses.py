@@ -323,6 +323,7 @@ SECURITY: dict[Access, list[dict[str, list[str]]]] = {
 _ERRORS = {
     **error_responses(MarketplaceError),
     415: {"model": MarketplaceError, "description": "Not a file type this route accepts."},
+    410: {"model": MarketplaceError, "description": "Expired: the link's time is up."},
     402: {"model": MarketplaceError, "description": "The card was declined (declineCode)."},
     503: {
         "model": MarketplaceError,

@@ -41,6 +41,7 @@ EVENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dispute.opened": ("A dispute about one of your bookings was opened.", _BOOKING),
     "dispute.updated": ("A dispute about one of your bookings changed.", _BOOKING),
     "announcement": ("A notice from the platform's admins.", (IN_APP, EMAIL, PUSH)),
+    "gdpr.exportReady": ("The export of your data is ready to download.", (IN_APP, EMAIL)),
 }
 DEFAULTS: dict[str, tuple[str, ...]] = {event: chans for event, (_, chans) in EVENTS.items()}
 
