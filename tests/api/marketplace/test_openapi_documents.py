@@ -442,6 +442,14 @@ async def session_of_catalog_and_booking(
     ok(await call("POST", actions, json=note, headers=a), 201)
     ok(await call("GET", actions, headers=a))
     await call("GET", actions, headers=g)  # 403
+    # GDPR requests: the guest files one; an admin without gdpr.manage may not decide it
+    gd = "/platformadmin-api/v1/gdpractions"
+    filed = {"actionType": "consent", "userId": guest.id}
+    gid = ok(await call("POST", gd, json=filed, headers=g), 201)["gdprAction"]["id"]
+    ok(await call("GET", gd, headers=g))
+    ok(await call("GET", gd, params={"actionType": "consent"}, headers=a))
+    await call("PATCH", f"{gd}/{gid}", json={"status": "complete"}, headers=a)  # 403
+    await call("GET", "/platformadmin-api/v1/gdprexports/forged", headers=g)  # 403
     ok(await call("PATCH", f"{bm}/{rid}", json={"bookingStatus": "cancelled"}, headers=g))
     other = {"listingId": lid, "checkIn": day(30), "checkOut": day(32), "guestCount": 1}
     rid = ok(await call("POST", bm, json=other, headers=g), 201)["reservation"]["id"]
