@@ -36,6 +36,7 @@ SCRIPTS = (
     "messaging.py",
     "notifications.py",
     "webhook_delivery.py",
+    "gdpr_export.py",
 )
 
 
