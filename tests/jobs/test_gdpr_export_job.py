@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from staykit.core.db import unit_of_work
 from staykit.domain.gdpr import archive, service
 from staykit.jobs.app import run_worker
-from tests.factories import login, make_user, actor_of
+from tests.factories import actor_of, login, make_user
 
 API = "/platformadmin-api/v1/gdpractions"
 
@@ -34,7 +34,12 @@ async def test_worker_builds_the_export_and_the_owner_downloads_it(
     )
     assert r.status_code == 201, r.text
     assert r.json()["gdprAction"]["status"] == "pending"
-    assert await count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'gdpr:build_export'") == 1
+    assert (
+        await count(
+            engine, "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'gdpr:build_export'"
+        )
+        == 1
+    )
 
     for _ in range(2):  # the build queues the notification's own jobs
         await run_worker(database_url, wait=False, queues=["gdpr"])
@@ -68,4 +73,9 @@ async def test_rolled_back_request_leaves_no_job(
     except RuntimeError:
         pass
     assert await count(engine, "SELECT count(*) FROM gdpr_actions") == 0
-    assert await count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'gdpr:build_export'") == 0
+    assert (
+        await count(
+            engine, "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'gdpr:build_export'"
+        )
+        == 0
+    )

@@ -155,9 +155,7 @@ async def where_found(db: AsyncSession, needles: dict[str, str]) -> list[str]:
         for what, needle in needles.items():
             # The names come from the catalogue, the needle is a parameter.
             n = await db.scalar(
-                text(
-                    f'SELECT count(*) FROM "{table}" WHERE strpos(lower({value}), lower(:n)) > 0'
-                ),
+                text(f'SELECT count(*) FROM "{table}" WHERE strpos(lower({value}), lower(:n)) > 0'),
                 {"n": needle},
             )
             if n:

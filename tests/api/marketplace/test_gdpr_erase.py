@@ -28,7 +28,11 @@ async def test_erase_leaves_no_personal_field_in_any_table_and_keeps_every_ledge
     before = await where_found(db, fp.needles)
     # The scan is not vacuous: the person is in many tables before.
     assert {place.split(".")[0] for place in before} >= {
-        "users", "messages", "notifications", "auth_login_failures", "unit_types"
+        "users",
+        "messages",
+        "notifications",
+        "auth_login_failures",
+        "unit_types",
     }, before
     totals = await ledger_totals(db)
     assert totals, "the footprint has ledger lines"
@@ -61,7 +65,5 @@ async def test_erased_person_cannot_sign_in_and_a_second_erase_changes_nothing(
     )
     assert r.status_code in (401, 403), r.text
     # Their old token no longer works either (sessions revoked).
-    r = await client.get(
-        "/platformadmin-api/v1/gdpractions", headers=fp.person.headers
-    )
+    r = await client.get("/platformadmin-api/v1/gdpractions", headers=fp.person.headers)
     assert r.status_code == 401, r.text

@@ -89,7 +89,9 @@ async def test_request_about_an_unknown_user_is_404(
 
 
 async def test_anonymous_cannot_file_list_or_decide(client: httpx.AsyncClient) -> None:
-    assert_error(await client.post(API, json={"actionType": "export", "userId": str(uuid.uuid4())}), 401)
+    assert_error(
+        await client.post(API, json={"actionType": "export", "userId": str(uuid.uuid4())}), 401
+    )
     assert_error(await client.get(API), 401)
     assert_error(await client.patch(f"{API}/{uuid.uuid4()}", json={"status": "failed"}), 401)
 
@@ -129,7 +131,9 @@ async def test_only_a_compliance_admin_decides(
 ) -> None:
     filed = await file_request(client, user, user, "consent")
     caller = {"user": user, "other": other, "admin": admin}[who]
-    r = await client.patch(f"{API}/{filed['id']}", json={"status": "complete"}, headers=caller.headers)
+    r = await client.patch(
+        f"{API}/{filed['id']}", json={"status": "complete"}, headers=caller.headers
+    )
     assert_error(r, 403)
 
 
@@ -139,7 +143,9 @@ async def test_granted_admin_and_super_admin_decide_and_a_decision_is_final(
     first = await file_request(client, user, user, "consent")
     done = await decide(client, compliance, first["id"], "complete")
     assert done["status"] == "complete" and done["processedAt"] is not None
-    r = await client.patch(f"{API}/{first['id']}", json={"status": "failed"}, headers=compliance.headers)
+    r = await client.patch(
+        f"{API}/{first['id']}", json={"status": "failed"}, headers=compliance.headers
+    )
     assert_error(r, 409, field="status")
     boss = await make_logged_in(client, db, role="superAdmin")
     second = await file_request(client, user, user, "delete")
@@ -175,7 +181,9 @@ async def test_bad_decisions_are_400(
 async def test_deciding_an_unknown_request_is_404(
     client: httpx.AsyncClient, compliance: Person
 ) -> None:
-    r = await client.patch(f"{API}/{uuid.uuid4()}", json={"status": "failed"}, headers=compliance.headers)
+    r = await client.patch(
+        f"{API}/{uuid.uuid4()}", json={"status": "failed"}, headers=compliance.headers
+    )
     assert_error(r, 404, field="gdprActionId")
 
 
@@ -222,8 +230,17 @@ async def test_export_archive_holds_every_section_and_only_the_owner_downloads_i
     assert r.headers["content-type"] == "application/zip"
     files = archive.read_archive(r.content)
     assert set(files) >= {
-        "manifest", "profile", "sessions", "listings", "reservations", "messages",
-        "payments", "notifications", "pushDevices", "webhooks", "disputes",
+        "manifest",
+        "profile",
+        "sessions",
+        "listings",
+        "reservations",
+        "messages",
+        "payments",
+        "notifications",
+        "pushDevices",
+        "webhooks",
+        "disputes",
     }
     assert files["profile"][0]["email"] == fp.person.email
     assert "password_hash" not in files["profile"][0]
@@ -250,7 +267,11 @@ async def test_export_archive_holds_every_section_and_only_the_owner_downloads_i
 
 
 async def test_expired_link_is_410(
-    client: httpx.AsyncClient, db: AsyncSession, user: Person, compliance: Person, settings: Settings
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    user: Person,
+    compliance: Person,
+    settings: Settings,
 ) -> None:
     await _exported(client, db, user, compliance)
     export = await db.scalar(
@@ -273,7 +294,11 @@ async def test_expired_link_is_410(
 
 
 async def test_link_lifetime_is_the_ttl_setting(
-    client: httpx.AsyncClient, db: AsyncSession, user: Person, compliance: Person, settings: Settings
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    user: Person,
+    compliance: Person,
+    settings: Settings,
 ) -> None:
     await _exported(client, db, user, compliance)
     row = await db.scalar(

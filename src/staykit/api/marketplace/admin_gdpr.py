@@ -116,9 +116,7 @@ async def update_gdpr_action(
     pending request. Completing a delete request erases the person, irreversibly;
     completing an export builds it now. A decided request is final (409)."""
     command = service.GdprDecision(body.status, ctx.ip)
-    row = await service.update_action(
-        ctx.session, ctx.user(), gdprActionId, command, ctx.settings
-    )
+    row = await service.update_action(ctx.session, ctx.user(), gdprActionId, command, ctx.settings)
     return respond(ctx, "gdprAction", shape(row, FIELDS), action="update")
 
 

@@ -104,7 +104,11 @@ async def erase_reservations(session: AsyncSession, subject: Subject) -> int:
             ),
         )
         .values(
-            first_name="Erased", last_name=None, email=None, phone=None, mobile=None,
+            first_name="Erased",
+            last_name=None,
+            email=None,
+            phone=None,
+            mobile=None,
             **bump(ReservationGuest),
         ),
     )

@@ -55,9 +55,7 @@ async def build_archive(session: AsyncSession, subject: Subject, built_at: datet
             if section.export is None:
                 continue
             rows = await section.export(session, subject)
-            archive.writestr(
-                f"{section.name}.json", json.dumps(rows, ensure_ascii=False, indent=1)
-            )
+            archive.writestr(f"{section.name}.json", json.dumps(rows, ensure_ascii=False, indent=1))
             manifest["sections"].append(
                 {"name": section.name, "file": f"{section.name}.json", "about": section.description}
             )

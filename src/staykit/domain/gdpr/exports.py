@@ -88,8 +88,7 @@ async def download(
     claims = archive.verify_link(settings, token, utcnow())
     if claims.user_id != me.user_id:
         raise Forbidden(
-            "This download link is someone else's: only the person it was made for may "
-            "use it.",
+            "This download link is someone else's: only the person it was made for may use it.",
             code="exportLinkNotYours",
             field="token",
         )

@@ -45,9 +45,7 @@ class GdprExport(Base):
 
     __tablename__ = "gdpr_exports"
 
-    action_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("gdpr_actions.id"), primary_key=True
-    )
+    action_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("gdpr_actions.id"), primary_key=True)
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
     built_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)

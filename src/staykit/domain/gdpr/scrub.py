@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import LargeBinary, Text, cast, column, delete, func, table, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.gdpr.activity import message_texts
@@ -60,48 +62,59 @@ def _json_inner(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
-async def _replace(session: AsyncSession, col: Column, needle: str, placeholder: str) -> int:
-    # Names come from the constant COLUMNS above, never from input.
-    if col.kind == "bytea":
-        sql = (
-            f"DELETE FROM {col.table} WHERE position(convert_to(:n, 'UTF8') in {col.column}) > 0"
-        )
-        result = await session.execute(text(sql), {"n": needle})
-    elif col.kind == "jsonb":
-        sql = (
-            f"UPDATE {col.table} SET {col.column} = "
-            f"replace({col.column}::text, :n, :p)::jsonb "
-            f"WHERE strpos({col.column}::text, :n) > 0"
-        )
-        result = await session.execute(
-            text(sql), {"n": _json_inner(needle), "p": _json_inner(placeholder)}
-        )
-    else:
-        sql = (
-            f"UPDATE {col.table} SET {col.column} = replace({col.column}, :n, :p) "
-            f"WHERE strpos({col.column}, :n) > 0"
-        )
-        result = await session.execute(text(sql), {"n": needle, "p": placeholder})
+def _table(col: Column) -> tuple[Any, Any]:
+    """The table and column as SQL constructs (names from COLUMNS, never from input)."""
+    kinds = {"text": Text(), "jsonb": JSONB(), "bytea": LargeBinary()}
+    c = column(col.column, kinds[col.kind])
+    return table(col.table, c), c
+
+
+async def _run(session: AsyncSession, statement: Any) -> int:
+    result = await session.execute(statement)
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _bytes_hold(c: Any, needle: str) -> Any:
+    # In hex, so any bytes compare; a match at an odd offset only deletes a cache row more.
+    return func.strpos(func.encode(c, "hex"), needle.encode().hex()) > 0
+
+
+async def _replace(session: AsyncSession, col: Column, needle: str, placeholder: str) -> int:
+    t, c = _table(col)
+    if col.kind == "bytea":
+        return await _run(session, delete(t).where(_bytes_hold(c, needle)))
+    if col.kind == "jsonb":
+        as_text = cast(c, Text)
+        n, p = _json_inner(needle), _json_inner(placeholder)
+        return await _run(
+            session,
+            update(t)
+            .where(func.strpos(as_text, n) > 0)
+            .values({col.column: cast(func.replace(as_text, n, p), JSONB)}),
+        )
+    return await _run(
+        session,
+        update(t)
+        .where(func.strpos(c, needle) > 0)
+        .values({col.column: func.replace(c, needle, placeholder)}),
+    )
 
 
 async def _replace_whole(session: AsyncSession, col: Column, value: str) -> int:
     """A message they wrote, where it stands whole: a JSON string or a whole column."""
+    t, c = _table(col)
+    if col.kind == "bytea":
+        return await _run(session, delete(t).where(_bytes_hold(c, value)))
     if col.kind == "jsonb":
-        quoted = json.dumps(value, ensure_ascii=False)
-        sql = (
-            f"UPDATE {col.table} SET {col.column} = replace({col.column}::text, :n, :p)::jsonb "
-            f"WHERE strpos({col.column}::text, :n) > 0"
+        as_text = cast(c, Text)
+        n, p = json.dumps(value, ensure_ascii=False), json.dumps(ERASED_TEXT)
+        return await _run(
+            session,
+            update(t)
+            .where(func.strpos(as_text, n) > 0)
+            .values({col.column: cast(func.replace(as_text, n, p), JSONB)}),
         )
-        params = {"n": quoted, "p": json.dumps(ERASED_TEXT)}
-    elif col.kind == "text":
-        sql = f"UPDATE {col.table} SET {col.column} = :p WHERE {col.column} = :n"
-        params = {"n": value, "p": ERASED_TEXT}
-    else:
-        sql = f"DELETE FROM {col.table} WHERE position(convert_to(:n, 'UTF8') in {col.column}) > 0"
-        params = {"n": value}
-    result = await session.execute(text(sql), params)
-    return int(getattr(result, "rowcount", 0) or 0)
+    return await _run(session, update(t).where(c == value).values({col.column: ERASED_TEXT}))
 
 
 async def scrub_logs(session: AsyncSession, subject: Subject) -> int:

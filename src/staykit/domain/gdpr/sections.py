@@ -34,8 +34,10 @@ from staykit.domain.gdpr.registry import (
 )
 from staykit.domain.gdpr.scrub import scrub_logs
 from staykit.domain.partners.models import Grant, Secret
-from staykit.domain.tenancy.models import Business, BusinessMember
+from staykit.domain.tenancy.service import business_of
 
+# No password scheme produces or verifies this value: the account can never sign in.
+UNUSABLE_HASH = "!erased"
 
 # --- profile and sign-in --------------------------------------------------------------------
 
@@ -56,7 +58,7 @@ async def erase_profile(session: AsyncSession, subject: Subject) -> int:
         .values(
             email=subject.erased_email,
             fullname=ERASED_NAME,
-            password_hash="!erased",
+            password_hash=UNUSABLE_HASH,
             avatar=None,
             bio=None,
             mobile=None,
@@ -105,14 +107,14 @@ async def erase_sessions(session: AsyncSession, subject: Subject) -> int:
             s.c.user_id == subject.user_id,
             or_(s.c.revoked_at.is_(None), s.c.ip_address.is_not(None), s.c.user_agent.is_not(None)),
         )
-        .values(revoked_at=func.coalesce(s.c.revoked_at, utcnow()), ip_address=None, user_agent=None),
+        .values(
+            revoked_at=func.coalesce(s.c.revoked_at, utcnow()), ip_address=None, user_agent=None
+        ),
     )
     return n
 
 
-async def export_partner_grants(
-    session: AsyncSession, subject: Subject
-) -> list[dict[str, object]]:
+async def export_partner_grants(session: AsyncSession, subject: Subject) -> list[dict[str, object]]:
     t = _t(Grant)
     return await table_rows(session, t, t.c.user_id == subject.user_id)
 
@@ -143,31 +145,31 @@ async def erase_partner_grants(session: AsyncSession, subject: Subject) -> int:
 # --- hosting: businesses and listings -------------------------------------------------------
 
 
-def _their_businesses(subject: Subject) -> object:
-    m = _t(BusinessMember)
-    return select(m.c.business_id).where(m.c.user_id == subject.user_id, m.c.role == "owner")
-
-
 async def export_businesses(session: AsyncSession, subject: Subject) -> list[dict[str, object]]:
-    b, m = _t(Business), _t(BusinessMember)
-    memberships = await table_rows(session, m, m.c.user_id == subject.user_id)
-    ids = [row["business_id"] for row in memberships]
-    businesses = await table_rows(session, b, b.c.id.in_(ids)) if ids else []
-    return [{"memberships": memberships, "businesses": businesses}]
+    """The business they own (membership is the tenancy package's to read)."""
+    business = await business_of(session, subject.user_id)
+    if business is None:
+        return []
+    return [
+        {
+            "id": str(business.id),
+            "name": business.name,
+            "createdAt": business.created_at.isoformat(),
+        }
+    ]
+
+
+ERASED_BUSINESS = "Erased host's rentals"
 
 
 async def erase_businesses(session: AsyncSession, subject: Subject) -> int:
-    b = _t(Business)
-    # A business is named after its owner when made ("<name>'s rentals").
-    return await _changed(
-        session,
-        update(b)
-        .where(
-            or_(b.c.owner_id == subject.user_id, b.c.id.in_(_their_businesses(subject))),  # type: ignore[arg-type]
-            b.c.name != "Erased host's rentals",
-        )
-        .values(name="Erased host's rentals", **_bump(Business)),
-    )
+    """A business is named after its owner when made ("<name>'s rentals")."""
+    business = await business_of(session, subject.user_id)
+    if business is None or business.name == ERASED_BUSINESS:
+        return 0
+    business.name = ERASED_BUSINESS
+    await session.flush()
+    return 1
 
 
 async def export_listings(session: AsyncSession, subject: Subject) -> list[dict[str, object]]:
@@ -176,7 +178,9 @@ async def export_listings(session: AsyncSession, subject: Subject) -> list[dict[
     property_ids = [row["property_id"] for row in listings]
     listing_ids = [row["id"] for row in listings]
     properties = await table_rows(session, p, p.c.id.in_(property_ids)) if listings else []
-    localized = await table_rows(session, texts, texts.c.listing_id.in_(listing_ids)) if listings else []
+    localized = (
+        await table_rows(session, texts, texts.c.listing_id.in_(listing_ids)) if listings else []
+    )
     return [{"listings": listings, "properties": properties, "localizedTexts": localized}]
 
 
@@ -246,7 +250,7 @@ register(Section("sessions", export_sessions, erase_sessions, "Sign-ins (no toke
 register(
     Section("partnerGrants", export_partner_grants, erase_partner_grants, "Apps given access.")
 )
-register(Section("businesses", export_businesses, erase_businesses, "Hosting businesses."))
+register(Section("businesses", export_businesses, erase_businesses, "Businesses owned."))
 register(Section("listings", export_listings, erase_listings, "Listings hosted."))
 register(
     Section(
@@ -266,12 +270,8 @@ register(
 )
 register(Section("disputes", a.export_disputes, a.erase_disputes, "Disputes raised."))
 register(Section("messages", a.export_messages, a.erase_messages, "Threads and messages."))
-register(
-    Section("notifications", a.export_notifications, a.erase_notifications, "Notifications.")
-)
-register(
-    Section("pushDevices", a.export_push_devices, a.erase_push_devices, "Push endpoints.")
-)
+register(Section("notifications", a.export_notifications, a.erase_notifications, "Notifications."))
+register(Section("pushDevices", a.export_push_devices, a.erase_push_devices, "Push endpoints."))
 register(Section("webhooks", a.export_webhooks, None, "Webhooks created (no secrets)."))
 register(
     Section(

@@ -30,8 +30,8 @@ from staykit.domain.auth import permissions, policy
 from staykit.domain.auth.models import User
 from staykit.domain.auth.session_cache import session_cache
 from staykit.domain.gdpr import exports
-from staykit.domain.gdpr.models import ACTION_TYPES, STATUSES, GdprAction
 from staykit.domain.gdpr.exports import subject_of
+from staykit.domain.gdpr.models import ACTION_TYPES, STATUSES, GdprAction
 from staykit.domain.gdpr.registry import sections
 from staykit.domain.gdpr.tasks import build_export
 from staykit.domain.records import Records
@@ -96,9 +96,7 @@ async def create_action(
         )
     user = await session.get(User, command.user_id)
     if user is None or not user.is_active:
-        raise NotFound(
-            f"No user with id {command.user_id}.", code="userNotFound", field="user_id"
-        )
+        raise NotFound(f"No user with id {command.user_id}.", code="userNotFound", field="user_id")
     row = GdprAction(
         user_id=user.id,
         action_type=command.action_type,
@@ -225,5 +223,3 @@ async def erase(session: AsyncSession, user_id: uuid.UUID) -> dict[str, int]:
     # (other processes hear the auth-change trigger's NOTIFY at commit).
     session_cache.evict_user(subject.user_id)
     return counts
-
-
