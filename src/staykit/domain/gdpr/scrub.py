@@ -64,8 +64,8 @@ def _json_inner(value: str) -> str:
 
 def _table(col: Column) -> tuple[Any, Any]:
     """The table and column as SQL constructs (names from COLUMNS, never from input)."""
-    kinds = {"text": Text(), "jsonb": JSONB(), "bytea": LargeBinary()}
-    c = column(col.column, kinds[col.kind])
+    kinds: dict[str, Any] = {"text": Text(), "jsonb": JSONB(), "bytea": LargeBinary()}
+    c: Any = column(col.column, kinds[col.kind])
     return table(col.table, c), c
 
 
