@@ -9,7 +9,9 @@ from starlette.datastructures import State
 
 from staykit import __version__
 from staykit.api.marketplace import (
+    admin_audit,
     admin_disputes,
+    admin_settings,
     auth_avatars,
     auth_groups,
     auth_permissions,
@@ -90,10 +92,13 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     admin_service = Service(
         "platformAdmin",
         SERVICES["platformadmin"],
-        "Moderation and oversight: the admins' actions on disputes.",
+        "Moderation and oversight: the admins' actions on disputes, the audit log, API "
+        "keys, the languages and currencies the platform offers, and financial reports.",
         token_name,
     )
     admin_service.include_router(admin_disputes.router)
+    admin_service.include_router(admin_audit.router)
+    admin_service.include_router(admin_settings.router)
     notification_service = Service(
         "notification",
         SERVICES["notification"],
