@@ -248,10 +248,10 @@ async def refund_payment(
             action_type="payment.refund",
             action_object="reservation",
             object_id=command.reservation_id,
-            before={"refundable": str(left)},
+            before={"refundable": str(money.quantize(left, target.currency))},
             after={
                 "refundEntryId": str(entry.id),
-                "amount": str(entry.amount),
+                "amount": str(money.quantize(entry.amount, entry.currency)),
                 "currency": entry.currency,
                 "paymentEntryId": str(payment.entry.id),
                 "reason": command.reason,
