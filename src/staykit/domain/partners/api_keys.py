@@ -10,7 +10,7 @@ credentials.resolve); revoking it here ends it there at once (revoke_grant, the 
 cache eviction). A revoked key stays revoked: make a new one.
 
 A key acts for the admin as a partner credential (no admin rights: partner credentials
-never carry them) on the businesses the admin manages and names (`business_ids`), with
+never carry them) on the businesses the admin owns or manages and names (`business_ids`), with
 `scopes` (default: every category's read scope).
 """
 
@@ -36,7 +36,8 @@ from staykit.domain.auth import policy
 from staykit.domain.partners import grants
 from staykit.domain.partners.models import Grant, Secret
 from staykit.domain.partners.secrets import Kind, digest
-from staykit.domain.records import Page, list_page
+from staykit.domain.records import list_page
+from staykit.domain.tenancy import service as tenancy
 
 MIN_CLIENT_RANDOM = 32  # characters after the prefix in a key the client chose
 MIN_DISTINCT = 12  # different characters among them: "aaaa..." is not a key
@@ -135,7 +136,14 @@ async def create_api_key(
             field="business_ids",
         )
     for business_id in dict.fromkeys(command.business_ids):
-        await grants.require_manager(session, me, business_id)
+        # Being an admin is not managing a business: a key reaches a business's data
+        # only when its admin is an owner or manager there (not via admin rights).
+        if await tenancy.role_in(session, me, business_id) not in tenancy.MANAGING_ROLES:
+            raise NotFound(
+                f"No business {business_id} that you own or manage.",
+                code="businessNotFound",
+                field="business_ids",
+            )
     names = grants.check_scope_names(
         DEFAULT_SCOPES if command.scopes is None else command.scopes, field="scopes"
     )
@@ -277,7 +285,6 @@ __all__ = [
     "ApiKeyChanges",
     "ApiKeyView",
     "NewApiKey",
-    "Page",
     "api_key_page",
     "check_client_key",
     "create_api_key",
