@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from pydantic.alias_generators import to_camel
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -155,10 +156,12 @@ def _check_claims(command: NewReport, figures: Figures) -> None:
             differ.append("city_tax_by_location")
     if differ:
         ledger = ", ".join(
-            f"{attr} {figures.totals[attr]}" for attr in TOTAL_KINDS.values() if attr in differ
+            f"{to_camel(attr)} {figures.totals[attr]}"
+            for attr in TOTAL_KINDS.values()
+            if attr in differ
         )
         if "city_tax_by_location" in differ:
-            ledger = f"{ledger}, city_tax_by_location {figures.city_tax_by_location}".lstrip(", ")
+            ledger = f"{ledger}, cityTaxByLocation {figures.city_tax_by_location}".lstrip(", ")
         raise Conflict(
             f"The sent totals differ from the ledger's for {command.period} "
             f"{command.currency}: {ledger}. Leave the totals out to store the ledger's.",
