@@ -157,9 +157,7 @@ async def test_audit_logs_list_with_the_spec_filters_newest_first_and_paged(
     for n, who in enumerate((admin, admin, other)):
         body = {"actionObject": "thing", "actionType": f"t.{n}", "objectId": obj}
         assert (await client.post(f"{BASE}/auditlogs", json=body, headers=who.headers)).is_success
-    listed = await client.get(
-        f"{BASE}/auditlogs", params={"objectId": obj}, headers=admin.headers
-    )
+    listed = await client.get(f"{BASE}/auditlogs", params={"objectId": obj}, headers=admin.headers)
     assert [a["actionType"] for a in listed.json()["auditLogs"]] == ["t.2", "t.1", "t.0"]
     mine = await client.get(
         f"{BASE}/auditlogs",

@@ -98,7 +98,13 @@ async def test_revoking_by_revoked_at_uses_the_servers_clock_and_relabelling_is_
 async def test_a_client_chosen_key_is_accepted_only_when_strong(
     client: httpx.AsyncClient, admin: Person
 ) -> None:
-    for weak in ("short", "stk_ak_" + "a" * 40, "stk_ak_tooShort123", "x" * 64, "stk_ak_" + "é" * 40):
+    for weak in (
+        "short",
+        "stk_ak_" + "a" * 40,
+        "stk_ak_tooShort123",
+        "x" * 64,
+        "stk_ak_" + "é" * 40,
+    ):
         r = await client.post(KEYS, json={"key": weak}, headers=admin.headers)
         body = assert_error(r, 400, field="key")
         assert weak not in str(body)  # a secret is never echoed

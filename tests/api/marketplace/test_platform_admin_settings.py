@@ -78,7 +78,9 @@ async def test_bad_settings_are_400s_naming_the_field(
         assert r.status_code == 400 and field in r.text, (body, r.text)
     made = (
         await client.post(
-            SETTINGS, json={"languageCode": "en", "effectiveTo": "2030-01-01"}, headers=admin.headers
+            SETTINGS,
+            json={"languageCode": "en", "effectiveTo": "2030-01-01"},
+            headers=admin.headers,
         )
     ).json()["localizationSetting"]
     # The period is checked with the stored end too.
@@ -121,9 +123,9 @@ async def test_the_catalog_takes_only_offered_currencies_and_languages(
     r = await client.post(f"{catalog}/listinglocaletexts", json=klingon, headers=host.headers)
     assert r.status_code == 201, r.text
     # A currency an admin stops offering is refused for new listings and currency changes.
-    [jpy] = (
-        await client.get(SETTINGS, params={"currencyCode": "JPY"})
-    ).json()["localizationSettings"]
+    [jpy] = (await client.get(SETTINGS, params={"currencyCode": "JPY"})).json()[
+        "localizationSettings"
+    ]
     await client.patch(
         f"{SETTINGS}/{jpy['id']}", json={"isCurrencyActive": False}, headers=admin.headers
     )
@@ -137,9 +139,9 @@ async def test_the_catalog_takes_only_offered_currencies_and_languages(
     )
     assert_error(r, 400, field="currency")
     # Ended yesterday: EUR is not offered either.
-    [eur] = (
-        await client.get(SETTINGS, params={"currencyCode": "EUR"})
-    ).json()["localizationSettings"]
+    [eur] = (await client.get(SETTINGS, params={"currencyCode": "EUR"})).json()[
+        "localizationSettings"
+    ]
     await client.patch(
         f"{SETTINGS}/{eur['id']}",
         json={"effectiveTo": str(today - timedelta(days=1))},
@@ -154,9 +156,7 @@ async def test_the_catalog_takes_only_offered_currencies_and_languages(
 MARCH = datetime(2026, 3, 15, 12, tzinfo=UTC)
 
 
-async def _entry(
-    db: AsyncSession, r: Reservation, kind: str, amount: str, key: str
-) -> None:
+async def _entry(db: AsyncSession, r: Reservation, kind: str, amount: str, key: str) -> None:
     await record_entry(
         db,
         None,
@@ -245,12 +245,11 @@ async def test_a_report_reconciles_to_the_cent_with_the_ledger(
     assert usd is not None and usd.city_tax_by_location == {"Lisbon, PT": "1.00"}
     got = await client.get(f"{REPORTS}/{eur_report['id']}", headers=admin.headers)
     assert got.json()["financialReport"] == eur_report
-    [audit] = await db.scalars(
-        select(AuditLog).where(AuditLog.object_id == eur_report["id"])
+    [audit] = await db.scalars(select(AuditLog).where(AuditLog.object_id == eur_report["id"]))
+    assert (
+        audit.action_type == "financialReport.generate"
+        and audit.details["after"]["total_revenue"] == "442.10"
     )
-    assert audit.action_type == "financialReport.generate" and audit.details["after"][
-        "total_revenue"
-    ] == "442.10"
 
 
 async def test_sent_totals_that_differ_from_the_ledger_are_a_409_naming_its_figures(
@@ -312,4 +311,3 @@ async def test_the_monthly_job_reports_last_month_in_each_currency_once(
     [task] = [t for t in jobs_app.periodic_registry.periodic_tasks.values()
               if t.task.name == "reports:monthly_financial_reports"]  # fmt: skip
     assert task.cron == "30 2 1 * *"
-

@@ -200,14 +200,14 @@ async def _views(session: AsyncSession, rows: Sequence[Grant]) -> list[ApiKeyVie
             secrets.setdefault(s.grant_id, s)
     out = []
     for g in rows:
-        s = secrets.get(g.id)
-        hint = (s.extra or {}).get("hint") if s is not None else None
+        found = secrets.get(g.id)
+        hint = (found.extra or {}).get("hint") if found is not None else None
         out.append(
             ApiKeyView(
                 g,
                 hint or Kind.API_KEY.value,
-                s.token_hash if s is not None else "",
-                last_used_at=None if s is None else s.last_used_at,
+                found.token_hash if found is not None else "",
+                last_used_at=None if found is None else found.last_used_at,
             )
         )
     return out
