@@ -19,7 +19,10 @@ from staykit.core.models import Base
 
 # Signing keys stay: the process caches them (keys.keyring), so emptying the table under
 # a running app would leave it signing with keys the database no longer knows.
-KEPT_TABLES = frozenset({"auth_signing_keys", "alembic_version"})
+# Localization settings stay: the migration seeds the languages and currencies the catalog
+# accepts, and every later test that makes a listing needs them (tests that add settings
+# do so in a rolled-back transaction).
+KEPT_TABLES = frozenset({"auth_signing_keys", "alembic_version", "localization_settings"})
 
 # procrastinate's own tables (its schema, not our models).
 PROCRASTINATE_TABLES = (

@@ -17,10 +17,12 @@ import staykit.domain.events.models
 import staykit.domain.gdpr.models
 import staykit.domain.ical.models
 import staykit.domain.idempotency.models
+import staykit.domain.localization.models
 import staykit.domain.messaging.models
 import staykit.domain.notifications.models
 import staykit.domain.partners.models
 import staykit.domain.payments.models
+import staykit.domain.reports.models
 import staykit.domain.tenancy.models
 import staykit.domain.webhooks.models  # noqa: F401
 from staykit.core.models import Base

@@ -179,8 +179,11 @@ async def test_resolving_with_a_refund_refunds_through_the_provider_once(
     assert await dispute_status(client, host, stay) == "resolved"
     [action] = (await db.scalars(select(AdminDisputeAction))).all()
     assert (action.action_taken, action.outcome) == ("resolve", "resolved: refund 80.50 EUR")
-    [audit] = (await db.scalars(select(AuditLog))).all()
+    # The refund's own row (every refund writes one), then the decision's.
+    refund, audit = (await db.scalars(select(AuditLog).order_by(AuditLog.id))).all()
     assert audit.details["after"]["refundEntryId"] == done["refundEntryId"]
+    assert (audit.action_type, refund.action_type) == ("dispute.resolve", "payment.refund")
+    assert refund.details["after"]["refundEntryId"] == done["refundEntryId"]
 
     # Decided is final: the same decision sent again refunds nothing more.
     before = await counted(db)

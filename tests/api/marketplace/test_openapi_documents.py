@@ -589,6 +589,39 @@ async def session_of_notifications(call: Conformance, admin: Person, guest: Pers
     await call("GET", f"{base}/stream", headers={**g, "Last-Event-ID": "abc"})  # 400
 
 
+async def session_of_platform_admin(call: Conformance, admin: Person, user: Person) -> None:
+    """The audit log, API keys, localization settings and financial reports."""
+    a, u = admin.headers, user.headers
+    base = "/platformadmin-api/v1"
+    made = {"actionObject": "listing", "actionType": "note", "details": {"why": "check"}}
+    aid = ok(await call("POST", f"{base}/auditlogs", json=made, headers=a), 201)["auditLog"]["id"]
+    ok(await call("GET", f"{base}/auditlogs/{aid}", headers=a))
+    ok(await call("GET", f"{base}/auditlogs", params={"actionType": "note"}, headers=a))
+    await call("GET", f"{base}/auditlogs", headers=u)  # 403
+    await call("POST", f"{base}/auditlogs", json={"actionType": "x"}, headers=a)  # 400
+    key = ok(await call("POST", f"{base}/apikeys", json={"description": "BI"}, headers=a), 201)
+    kid = key["apiKey"]["id"]
+    ok(await call("GET", f"{base}/apikeys", headers=a))
+    ok(await call("PATCH", f"{base}/apikeys/{kid}", json={"active": False}, headers=a))
+    await call("PATCH", f"{base}/apikeys/{kid}", json={"active": True}, headers=a)  # 409
+    await call("POST", f"{base}/apikeys", json={"key": "short"}, headers=a)  # 400
+    lang = {"languageCode": "tlh", "effectiveFrom": "2026-01-01", "effectiveTo": "2027-01-01"}
+    sid = ok(await call("POST", f"{base}/localizationsettings", json=lang, headers=a), 201)
+    sid = sid["localizationSetting"]["id"]
+    change = {"effectiveTo": "2026-06-30"}
+    ok(await call("PATCH", f"{base}/localizationsettings/{sid}", json=change, headers=a))
+    bad = {"effectiveFrom": "2027-01-01"}
+    await call("PATCH", f"{base}/localizationsettings/{sid}", json=bad, headers=a)  # 400
+    ok(await call("GET", f"{base}/localizationsettings", params={"currencyCode": "EUR"}))
+    report = {"period": "2020-01", "currency": "EUR"}
+    rid = ok(await call("POST", f"{base}/financialreports", json=report, headers=a), 201)
+    rid = rid["financialReport"]["id"]
+    await call("POST", f"{base}/financialreports", json=report, headers=a)  # 409
+    ok(await call("GET", f"{base}/financialreports/{rid}", headers=a))
+    ok(await call("GET", f"{base}/financialreports", params={"period": "2020"}, headers=a))
+    await call("GET", f"{base}/financialreports/{UNKNOWN}", headers=a)  # 404
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
@@ -601,6 +634,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     await session_of_payments(call, admin, host, guest)
     await session_of_messaging(call, admin, host, guest)
     await session_of_notifications(call, admin, guest)
+    await session_of_platform_admin(call, admin, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

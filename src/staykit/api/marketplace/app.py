@@ -9,8 +9,10 @@ from starlette.datastructures import State
 
 from staykit import __version__
 from staykit.api.marketplace import (
+    admin_audit,
     admin_disputes,
     admin_gdpr,
+    admin_settings,
     auth_avatars,
     auth_groups,
     auth_permissions,
@@ -91,11 +93,14 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     admin_service = Service(
         "platformAdmin",
         SERVICES["platformadmin"],
-        "Moderation and oversight: the admins' actions on disputes; GDPR export, erase and "
-        "consent requests.",
+        "Moderation and oversight: the admins' actions on disputes, the audit log, API "
+        "keys, the languages and currencies the platform offers, financial reports, and "
+        "GDPR export, erase and consent requests.",
         token_name,
     )
     admin_service.include_router(admin_disputes.router)
+    admin_service.include_router(admin_audit.router)
+    admin_service.include_router(admin_settings.router)
     admin_service.include_router(admin_gdpr.router)
     notification_service = Service(
         "notification",

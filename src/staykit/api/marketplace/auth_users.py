@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 import json
 import uuid
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -197,7 +198,8 @@ async def search_users(
     **described(A.LOGIN, *WRITE, model=USER),
 )
 async def update_user_role(ctx: Context, userId: UserId, body: UpdateUserRole) -> JSONResponse:
-    user = await users.update_user_role(ctx.session, ctx.user(), userId, body.to_command())
+    command = replace(body.to_command(), ip_address=ctx.ip)
+    user = await users.update_user_role(ctx.session, ctx.user(), userId, command)
     return respond(ctx, "user", _user(user))
 
 

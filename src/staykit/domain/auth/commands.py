@@ -52,6 +52,7 @@ class UserChanges:
 @dataclass(frozen=True)
 class RoleChange:
     role: str  # superAdmin, admin or user
+    ip_address: str | None = None  # the caller's, for the audit row
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
+from staykit.domain.audit.service import record_audit
 from staykit.domain.auth import policy
 from staykit.domain.auth.commands import PasswordChange, PasswordReset, RoleChange, UserChanges
 from staykit.domain.auth.models import AuthSession, User
@@ -178,8 +179,19 @@ async def update_user_role(
     if user.role_id != data.role:
         if user.role_id == "superAdmin":
             await _keep_a_super_admin(session, user, "The last superAdmin cannot be demoted.")
+        before = user.role_id
         _apply(user, {"role_id": data.role})
         await session.flush()
+        await record_audit(
+            session,
+            admin,
+            action_type="user.role",
+            action_object="user",
+            object_id=user.id,
+            before={"roleId": before},
+            after={"roleId": user.role_id},
+            ip_address=data.ip_address,
+        )
     return user
 
 

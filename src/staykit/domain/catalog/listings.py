@@ -28,6 +28,7 @@ from staykit.domain.catalog.models import (
     UnitType,
 )
 from staykit.domain.catalog.pricing import as_decimal
+from staykit.domain.localization import service as localization
 from staykit.domain.tenancy import service as tenancy
 
 DEFAULT_TIME_ZONE = "UTC"
@@ -128,6 +129,7 @@ async def create_listing(
     session: AsyncSession, actor: Principal | None, data: NewListing
 ) -> UnitType:
     me = policy.require_login(actor)
+    await localization.require_currency(session, data.currency)
     check_amounts(
         data.currency, price_per_night=data.price_per_night, cleaning_fee=data.cleaning_fee
     )
@@ -309,6 +311,8 @@ async def update_listing(
                 code=f"{to_camel(key)}IsInvalid",
                 field=key,
             )
+    if values.get("currency") is not None and values["currency"] != listing.currency:
+        await localization.require_currency(session, values["currency"])
     currency = values.get("currency") or listing.currency
     # A new currency must fit the prices already stored, not only the ones sent.
     check_amounts(

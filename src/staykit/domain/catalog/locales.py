@@ -18,6 +18,7 @@ from staykit.domain.auth import policy
 from staykit.domain.catalog import listings
 from staykit.domain.catalog.commands import LocaleTextChanges, NewLocaleText
 from staykit.domain.catalog.models import ListingLocaleText, UnitType
+from staykit.domain.localization import service as localization
 from staykit.domain.records import Records, UniqueRule
 
 ONE_PER_LANGUAGE = UniqueRule(
@@ -54,6 +55,7 @@ async def _build(
     session: AsyncSession, actor: Principal | None, data: NewLocaleText
 ) -> ListingLocaleText:
     listing = await listings.managed_listing(session, actor, data.listing_id)
+    await localization.require_language(session, data.language_code)
     taken = await session.scalar(
         select(ListingLocaleText.id).where(
             ListingLocaleText.listing_id == listing.id,

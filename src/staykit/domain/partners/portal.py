@@ -155,5 +155,8 @@ async def create_api_key(
         scopes=names,
         label=label,
     )
-    _, value = await grants.issue(session, grant, "access", Kind.API_KEY)
+    # The hint (prefix and four random characters) lets a list name the key, not use it.
+    secret, value = await grants.issue(session, grant, "access", Kind.API_KEY)
+    secret.extra = {"hint": value[: len(Kind.API_KEY.value) + 4]}
+    await session.flush()
     return grant, value

@@ -26,6 +26,7 @@ from sqlalchemy.orm import aliased
 from staykit.core import money
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.principal import Principal
+from staykit.domain.audit.service import record_audit
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation
 from staykit.domain.payments import keys
@@ -189,6 +190,7 @@ class RefundCommand:
     # ledger's count of refunds (a dispute's decision: dispute_refund_key). None: the
     # payment's next refund number (keys.refund_key).
     idempotency_key: str | None = None
+    ip_address: str | None = None  # the caller's, for the audit row
 
 
 async def refund_payment(
@@ -223,7 +225,7 @@ async def refund_payment(
         idempotency_key=key,
         metadata={"reservation_id": str(command.reservation_id), "ledger_key": key},
     )
-    entry, _ = await record_entry(
+    entry, written = await record_entry(
         session,
         principal,
         NewEntry(
@@ -239,6 +241,23 @@ async def refund_payment(
             memo=command.reason,
         ),
     )
+    if written:  # a retried refund found its row: audited the first time
+        await record_audit(
+            session,
+            principal,
+            action_type="payment.refund",
+            action_object="reservation",
+            object_id=command.reservation_id,
+            before={"refundable": str(money.quantize(left, target.currency))},
+            after={
+                "refundEntryId": str(entry.id),
+                "amount": str(money.quantize(entry.amount, entry.currency)),
+                "currency": entry.currency,
+                "paymentEntryId": str(payment.entry.id),
+                "reason": command.reason,
+            },
+            ip_address=command.ip_address,
+        )
     return entry
 
 
