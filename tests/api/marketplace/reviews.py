@@ -63,17 +63,13 @@ def host_review(stay: dict[str, Any], **fields: Any) -> dict[str, Any]:
     }
 
 
-async def submit(
-    client: httpx.AsyncClient, person: Person, body: dict[str, Any]
-) -> dict[str, Any]:
+async def submit(client: httpx.AsyncClient, person: Person, body: dict[str, Any]) -> dict[str, Any]:
     r = await client.post(REVIEWS, json=body, headers=person.headers)
     assert r.status_code == 201, r.text
     return dict(r.json()["review"])
 
 
-async def visible_ids(
-    client: httpx.AsyncClient, person: Person | None, **params: Any
-) -> set[str]:
+async def visible_ids(client: httpx.AsyncClient, person: Person | None, **params: Any) -> set[str]:
     headers = person.headers if person is not None else {}
     r = await client.get(REVIEWS, params={"pageRowCount": 100, **params}, headers=headers)
     assert r.status_code == 200, r.text

@@ -583,9 +583,7 @@ async def session_of_notifications(call: Conformance, admin: Person, guest: Pers
     await call("GET", f"{base}/stream", headers={**g, "Last-Event-ID": "abc"})  # 400
 
 
-async def session_of_reviews(
-    call: Conformance, admin: Person, host: Person, guest: Person
-) -> None:
+async def session_of_reviews(call: Conformance, admin: Person, host: Person, guest: Person) -> None:
     """A completed stay reviewed by both sides (published together), read, listed,
     moderated, refused edits and a moderator's delete; the aggregates read."""
     a, h, g = admin.headers, host.headers, guest.headers

@@ -99,9 +99,7 @@ async def test_the_second_side_publishes_both_reviews_and_the_aggregates_count_t
         assert found is not None
         assert (found["averageRating"], found["reviewCount"]) == figures
         assert found["visibilityStatus"] == "public"
-    published = await db.scalar(
-        select(func.count()).where(DomainEvent.type == "review.published")
-    )
+    published = await db.scalar(select(func.count()).where(DomainEvent.type == "review.published"))
     assert published == 2
 
 
@@ -277,7 +275,9 @@ async def test_the_reviewer_edits_until_publication_then_not(
     stay = await completed_stay(client, db, guest, listing)
     review = await submit(client, guest, guest_review(stay))
     url = f"{REVIEWS}/{review['id']}"
-    r = await client.patch(url, json={"reviewText": "Better said.", "rating": 3}, headers=guest.headers)
+    r = await client.patch(
+        url, json={"reviewText": "Better said.", "rating": 3}, headers=guest.headers
+    )
     assert r.status_code == 200, r.text
     assert (r.json()["review"]["reviewText"], r.json()["review"]["rating"]) == ("Better said.", 3)
     await submit(client, host, host_review(stay))
@@ -404,7 +404,7 @@ async def test_a_moderator_deletes_a_published_review_and_the_aggregates_follow(
     admin: Person,
     listing: UnitType,
 ) -> None:
-    mine, theirs = await published_pair(client, db, guest, host, listing)
+    mine, _theirs = await published_pair(client, db, guest, host, listing)
     assert_error(await client.delete(f"{REVIEWS}/{mine['id']}", headers=host.headers), 403)
     r = await client.delete(f"{REVIEWS}/{mine['id']}", headers=admin.headers)
     assert r.status_code == 200 and r.json()["action"] == "delete"
@@ -418,15 +418,11 @@ async def test_a_moderator_deletes_a_published_review_and_the_aggregates_follow(
     )
     assert audit == "review.delete"
     assert_error(await client.delete(f"{REVIEWS}/{mine['id']}", headers=admin.headers), 404)
-    deleted = await client.get(
-        REVIEWS, params={"isActive": "false"}, headers=admin.headers
-    )
+    deleted = await client.get(REVIEWS, params={"isActive": "false"}, headers=admin.headers)
     assert [x["id"] for x in deleted.json()["reviews"]] == [mine["id"]]
 
 
-async def test_unknown_ids_are_404(
-    client: httpx.AsyncClient, guest: Person, admin: Person
-) -> None:
+async def test_unknown_ids_are_404(client: httpx.AsyncClient, guest: Person, admin: Person) -> None:
     unknown = uuid.uuid4()
     for person in (guest, admin):
         assert_error(await client.get(f"{REVIEWS}/{unknown}", headers=person.headers), 404)

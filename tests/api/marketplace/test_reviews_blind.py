@@ -6,9 +6,9 @@ rating."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import Any
 import uuid
+from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy import update
@@ -111,9 +111,7 @@ async def test_the_job_publishes_a_lone_review_when_the_window_closes(
     mine = await submit(client, guest, guest_review(stay, rating=3))
     closes = mine["blindUntil"]
     # Check-out (11:00 in Lisbon) plus 14 days.
-    assert closes.startswith(
-        (utcnow().date() + timedelta(days=40 + 2 + 14)).isoformat()
-    ), closes
+    assert closes.startswith((utcnow().date() + timedelta(days=40 + 2 + 14)).isoformat()), closes
     at = datetime.fromisoformat(closes)
     with frozen_clock(at - timedelta(seconds=1)):
         assert await publish_due(db) == 0

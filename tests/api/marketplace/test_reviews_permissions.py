@@ -79,7 +79,10 @@ async def test_permissions_on_a_review_behind_the_double_blind(
     url = f"{REVIEWS}/{review['id']}"
     hidden = {"host": 404, "other_guest": 404, "other_host": 404, "anonymous": 404}
     assert await statuses(client, people, "GET", url) == {
-        **hidden, "guest": 200, "admin": 200, "moderator": 200
+        **hidden,
+        "guest": 200,
+        "admin": 200,
+        "moderator": 200,
     }
     listed = {n: review["id"] in await visible_ids(client, p) for n, p in people.items()}
     assert listed == {
@@ -98,7 +101,8 @@ async def test_permissions_on_a_review_behind_the_double_blind(
     }  # fmt: skip
     refused = ("host", "other_guest", "other_host", "anonymous")
     assert await statuses(client, people, "DELETE", url, only=refused) == {
-        **hidden, "anonymous": 401
+        **hidden,
+        "anonymous": 401,
     }
     for name in ACTORS:  # the aggregates are public and count nothing yet
         r = await client.get(AGGREGATES, headers=h(people[name]))
@@ -131,7 +135,8 @@ async def test_permissions_on_a_published_review(
         **strangers, "guest": 403, "admin": 200, "moderator": 200
     }  # fmt: skip
     assert await statuses(client, people, "DELETE", url, only=(*strangers, "guest")) == {
-        **strangers, "guest": 409
+        **strangers,
+        "guest": 409,
     }
     r = await client.get(AGGREGATES, params={"revieweeType": "listing"})
     aggregate_url = f"{AGGREGATES}/{r.json()['reviewAggregates'][0]['id']}"
