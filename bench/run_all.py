@@ -22,6 +22,7 @@ SCRIPTS = (
     "startup.py",
     "quote.py",
     "search.py",
+    "review_search.py",
     "booking.py",
     "inventory.py",
     "cloud_feed.py",

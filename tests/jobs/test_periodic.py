@@ -24,6 +24,7 @@ from staykit.jobs.app import run_worker
         "payments:expire_unpaid_holds",
         "payments:settle_ended_stays",
         "payments:refresh_unsettled_payments",
+        "reviews:publish_due_reviews",
     ],
 )
 async def test_worker_defers_and_runs_the_periodic_jobs(

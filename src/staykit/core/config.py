@@ -106,6 +106,10 @@ class Settings(BaseSettings):
     message_send_window_seconds: int = Field(default=60, ge=1)
     message_max_chars: int = Field(default=5000, ge=1, le=20_000)
 
+    # Reviews (docs/reviewsystem-api.md): a stay is reviewed until this many days after
+    # check-out; then the double-blind ends and unpublished reviews are published.
+    review_window_days: int = Field(default=14, ge=1, le=365)
+
     # OAuth provider
     oauth_access_token_seconds: int = 3600
     oauth_code_seconds: int = 600

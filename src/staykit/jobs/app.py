@@ -25,6 +25,7 @@ from staykit.domain.messaging import system_messages, webhook_messages
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 from staykit.domain.reports.tasks import blueprint as reports_tasks
+from staykit.domain.reviews.tasks import blueprint as reviews_tasks
 from staykit.domain.webhooks import consumer as webhooks_consumer
 from staykit.domain.webhooks import delivery as webhook_delivery
 from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
@@ -39,6 +40,7 @@ app.add_tasks_from(idempotency_tasks, namespace="idempotency")
 app.add_tasks_from(ical_tasks, namespace="ical")
 app.add_tasks_from(payments_tasks, namespace="payments")
 app.add_tasks_from(reports_tasks, namespace="reports")
+app.add_tasks_from(reviews_tasks, namespace="reviews")
 app.add_tasks_from(webhooks_tasks, namespace="webhooks")
 
 # The modules whose consumers the dispatcher runs (imported for their registration), and

@@ -23,6 +23,7 @@ import staykit.domain.notifications.models
 import staykit.domain.partners.models
 import staykit.domain.payments.models
 import staykit.domain.reports.models
+import staykit.domain.reviews.models
 import staykit.domain.tenancy.models
 import staykit.domain.webhooks.models  # noqa: F401
 from staykit.core.models import Base

@@ -265,6 +265,7 @@ def wire(
         "/platformadmin-api",
         "/messaging-api",
         "/notification-api",
+        "/reviewsystem-api",
     ],
 )
 @pytest.mark.parametrize("caller", ["anonymous", "admin"])

@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tests.api.marketplace.reviews import completed_stay, guest_review, host_review
 from tests.factories import LISTING_BODY, Person, iso_days_from, make_listing, make_logged_in
 
 SERVICES = (
@@ -31,6 +32,7 @@ SERVICES = (
     "/platformadmin-api",
     "/messaging-api",
     "/notification-api",
+    "/reviewsystem-api",
 )
 CHECKS = [response_schema_conformance, status_code_conformance]
 SCHEMES = {"bearerAuth", "accessTokenQuery", "accessTokenHeader", "accessTokenCookie"}
@@ -622,6 +624,30 @@ async def session_of_platform_admin(call: Conformance, admin: Person, user: Pers
     await call("GET", f"{base}/financialreports/{UNKNOWN}", headers=a)  # 404
 
 
+async def session_of_reviews(call: Conformance, admin: Person, host: Person, guest: Person) -> None:
+    """A completed stay reviewed by both sides (published together), read, listed,
+    moderated, refused edits and a moderator's delete; the aggregates read."""
+    a, h, g = admin.headers, host.headers, guest.headers
+    base = "/reviewsystem-api/v1"
+    listing = await make_listing(call.db, host, title="Reviewed flat")
+    stay = await completed_stay(call.client, call.db, guest, listing, 90)
+    mine = guest_review(stay)
+    rid = ok(await call("POST", f"{base}/reviews", json=mine, headers=g), 201)["review"]["id"]
+    await call("POST", f"{base}/reviews", json=mine, headers=g)  # 409: once
+    ok(await call("PATCH", f"{base}/reviews/{rid}", json={"rating": 4}, headers=g))
+    await call("GET", f"{base}/reviews/{rid}", headers=h)  # 404: behind the double-blind
+    ok(await call("POST", f"{base}/reviews", json=host_review(stay), headers=h), 201)
+    ok(await call("GET", f"{base}/reviews/{rid}"))
+    ok(await call("GET", f"{base}/reviews", params={"revieweeType": "listing"}, headers=h))
+    await call("PATCH", f"{base}/reviews/{rid}", json={"rating": 2}, headers=g)  # 409
+    moderated = {"moderationStatus": "pending"}
+    ok(await call("PATCH", f"{base}/reviews/{rid}", json=moderated, headers=a))
+    aggregates = ok(await call("GET", f"{base}/reviewaggregates"))["reviewAggregates"]
+    ok(await call("GET", f"{base}/reviewaggregates/{aggregates[0]['id']}"))
+    await call("DELETE", f"{base}/reviews/{rid}", headers=h)  # 403
+    ok(await call("DELETE", f"{base}/reviews/{rid}", headers=a))
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
@@ -635,6 +661,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     await session_of_messaging(call, admin, host, guest)
     await session_of_notifications(call, admin, guest)
     await session_of_platform_admin(call, admin, guest)
+    await session_of_reviews(call, admin, host, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

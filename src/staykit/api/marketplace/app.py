@@ -30,6 +30,7 @@ from staykit.api.marketplace import (
     messaging_reports,
     notifications,
     payments,
+    reviews,
     verification,
 )
 from staykit.api.marketplace.service import Service
@@ -40,6 +41,7 @@ SERVICES: dict[str, str] = {
     "messaging": "/messaging-api",
     "propertycatalog": "/propertycatalog-api",
     "bookingmanagement": "/bookingmanagement-api",
+    "reviewsystem": "/reviewsystem-api",
     "platformadmin": "/platformadmin-api",
     "notification": "/notification-api",
 }
@@ -90,6 +92,14 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     )
     messaging_service.include_router(messaging.router)
     messaging_service.include_router(messaging_reports.router)
+    review_service = Service(
+        "reviewSystem",
+        SERVICES["reviewsystem"],
+        "Double-blind reviews of completed stays (guests review the listing and its host, "
+        "hosts the guest), their moderation, and the ratings of listings, hosts and guests.",
+        token_name,
+    )
+    review_service.include_router(reviews.router)
     admin_service = Service(
         "platformAdmin",
         SERVICES["platformadmin"],
@@ -117,6 +127,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         catalog_service,
         booking_service,
         messaging_service,
+        review_service,
         admin_service,
         notification_service,
     ]

@@ -8,6 +8,7 @@ and `listing_joins` from here. Routes parse, call one domain function, and shape
 import uuid
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -55,7 +56,14 @@ from staykit.api.marketplace.responses import (
 )
 from staykit.api.marketplace.responses import Access as A
 from staykit.domain.booking import repository, statuses
-from staykit.domain.catalog import amenities, calendar, calendar_bulk, listings, locales
+from staykit.domain.catalog import (
+    amenities,
+    calendar,
+    calendar_bulk,
+    listings,
+    locales,
+    search_index,
+)
 from staykit.domain.catalog.models import (
     APPROVAL_TYPES,
     PROPERTY_TYPES,
@@ -139,6 +147,10 @@ class Listing(Record):
         description="The listing's iCal feed (every occupied night), for its host, its "
         "business's owners and managers and admins; null for everyone else.",
     )
+    averageRating: float = Prop(
+        description="The average of its published, approved reviews' ratings (0 without any)."
+    )
+    reviewCount: int = Prop(description="How many published, approved reviews it has.")
     amenities: list[ListingAmenityJoin] | None = Prop(default=None, description=_JOINED)
     locales: list[ListingLocaleJoin] | None = Prop(default=None, description=_JOINED)
     rezervations: list[ListingReservationJoin] | None = Prop(
@@ -150,11 +162,15 @@ LISTING = envelope("listing", Listing)
 
 
 def listing_json(
-    listing: UnitType, prop: Property, ical_export_url: str | None = None
+    listing: UnitType,
+    prop: Property,
+    ical_export_url: str | None = None,
+    rating: tuple[Decimal, int] = (Decimal(0), 0),
 ) -> dict[str, Any]:
     """A Listing (spec §4.1) with staykit's additions, without joins: the one place the
     marketplace shapes a listing (get, create, update, delete, search). `ical_export_url`
-    is given only to those who manage the listing (`feed_urls`)."""
+    is given only to those who manage the listing (`feed_urls`); `rating` is its average
+    rating and review count (published, approved reviews)."""
     currency = listing.currency
     out: dict[str, Any] = {
         "id": str(listing.id),
@@ -194,6 +210,8 @@ def listing_json(
         "baseOccupancy": listing.base_occupancy,
         "cleaningFee": money_json(listing.cleaning_fee, currency),
         "iCalExportUrl": ical_export_url,
+        "averageRating": number(rating[0]),
+        "reviewCount": rating[1],
     }
     for f in RECORD_FIELDS:
         out[f.name] = jsonable(getattr(listing, f.attr))
@@ -238,7 +256,8 @@ async def _listing(ctx: Ctx, listing: UnitType) -> dict[str, Any]:
     prop = await ctx.session.get(Property, listing.property_id)
     assert prop is not None  # a listing is created with its property
     urls = await feed_urls(ctx, [listing.id])
-    return listing_json(listing, prop, urls.get(listing.id))
+    rating = (await search_index.ratings(ctx.session, [listing.id])).get(listing.id)
+    return listing_json(listing, prop, urls.get(listing.id), rating or (Decimal(0), 0))
 
 
 @router.post(

@@ -74,7 +74,8 @@ SEARCH_PARAMETERS = [
     _param(
         "sort",
         {"type": "string", "enum": list(search.SORTS)},
-        "newest (default), relevance (default with q), price, -price, distance.",
+        "newest (default), relevance (default with q), price, -price, distance, rating "
+        "(best average rating first).",
     ),
 ]
 
@@ -133,7 +134,12 @@ async def list_listings(ctx: Context) -> JSONResponse:
     urls = await feed_urls(ctx, (h.listing.id for h in hits))
     shaped = []
     for hit in hits:
-        item = listing_json(hit.listing, hit.property, urls.get(hit.listing.id))
+        item = listing_json(
+            hit.listing,
+            hit.property,
+            urls.get(hit.listing.id),
+            (hit.average_rating, hit.review_count),
+        )
         if hit.distance_km is not None:
             item["distanceKm"] = _distance(hit.distance_km)
         if hit.total is not None:

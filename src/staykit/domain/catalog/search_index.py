@@ -28,11 +28,12 @@ tests and for checking a database by hand); `rebuild` rewrites them all.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Numeric, SmallInteger, String, text
+from sqlalchemy import ForeignKey, Index, Numeric, SmallInteger, String, select, text, update
 from sqlalchemy.dialects.postgresql import DATEMULTIRANGE, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -82,6 +83,11 @@ class SearchListing(Base):
     extra_guest_charges: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # Nights with no sellable unit. Never NULL: '{}' when every night can be sold.
     sold_out: Mapped[Any] = mapped_column(DATEMULTIRANGE, server_default=text("'{}'"))
+    # The listing's rating (published, approved reviews): written by the reviews domain
+    # (set_rating) in the transaction of each publish, moderation and delete, not by the
+    # triggers, which never touch these two columns.
+    average_rating: Mapped[Decimal] = mapped_column(Numeric(3, 2), server_default=text("0"))
+    review_count: Mapped[int] = mapped_column(server_default=text("0"))
 
 
 # Every row recomputed from its sources, compared with the stored one (columns in order).
@@ -112,6 +118,32 @@ _STALE_SQL = text(
 _REBUILD_SQL = text(
     "SELECT count(*) FROM unit_types t, LATERAL search_refresh(t.id, true, '(,)') AS done"
 )
+
+
+async def set_rating(
+    session: AsyncSession, unit_type_id: uuid.UUID, average: Decimal, count: int
+) -> None:
+    """Store a listing's rating on its search row (the reviews domain's recount)."""
+    await session.execute(
+        update(SearchListing)
+        .where(SearchListing.unit_type_id == unit_type_id)
+        .values(average_rating=average, review_count=count)
+    )
+
+
+async def ratings(
+    session: AsyncSession, unit_type_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[Decimal, int]]:
+    """{listing id: (average rating, review count)} of the listings, in one query."""
+    ids = list(set(unit_type_ids))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(
+            SearchListing.unit_type_id, SearchListing.average_rating, SearchListing.review_count
+        ).where(SearchListing.unit_type_id.in_(ids))
+    )
+    return {uid: (avg, count) for uid, avg, count in rows}
 
 
 async def stale_rows(session: AsyncSession) -> list[uuid.UUID]:

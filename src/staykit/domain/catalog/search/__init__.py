@@ -31,7 +31,9 @@ What a search can ask for (every parameter optional):
   to compare like with like);
 - amenityIds: the listing has ALL of them;
 - sort: newest (default), relevance (default when q is given; needs q), price, -price
-  (the quoted total when dates are given), distance (needs lat/lng).
+  (the quoted total when dates are given), distance (needs lat/lng), rating (the
+  listing's average rating, best first; every hit carries averageRating and reviewCount,
+  which the reviews domain keeps on the index row).
 
 How it stays one query and cheap:
 - Candidates come from search_listings (search_index.py), one compact row per listing kept

@@ -24,7 +24,7 @@ MAX_PRICE = Decimal("1000000000")
 MAX_Q_LENGTH = 200
 MAX_Q_WORDS = 8
 MAX_AMENITIES = 50
-SORTS = ("newest", "relevance", "price", "-price", "distance")
+SORTS = ("newest", "relevance", "price", "-price", "distance", "rating")
 
 _WORD = re.compile(r"\w+")
 

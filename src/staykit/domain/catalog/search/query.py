@@ -94,6 +94,10 @@ def _word_matches(index: int) -> ColumnElement[bool]:
     return _S.unit_type_id.in_(union(in_title, in_description, in_city))
 
 
+# The carried column each sort by a column orders the priced rows by.
+_SORT_COLUMNS = {"relevance": "relevance", "distance": "distance_km", "rating": "average_rating"}
+
+
 @dataclass(frozen=True)
 class _Shape:
     """What decides the statement's structure; the values go in as bound parameters, so
@@ -282,12 +286,16 @@ def _build(shape: _Shape, filters: Sequence[ColumnElement[bool]]) -> _Template:
             listing.amenity_ids.op("@>", is_comparison=True)(wanted)
         )
         conds.append(_S.unit_type_id.in_(with_amenities))
+    # The listing's rating (the reviews domain keeps it on the index row): every hit
+    # carries it, and sort=rating orders by it, best first.
+    rating = _S.average_rating
+    columns += [rating.label("average_rating"), _S.review_count.label("review_count")]
     columns.append(_S.created_at.label("_created"))
 
     # The first sort key (validate() made sure relevance has q and distance lat/lng).
     priced_sort = shape.sort in ("price", "-price")
-    descending = shape.sort in ("relevance", "-price")
-    by_column = {"relevance": relevance, "distance": distance_km}.get(shape.sort)
+    descending = shape.sort in ("relevance", "-price", "rating")
+    by_column = {"relevance": relevance, "distance": distance_km, "rating": rating}.get(shape.sort)
     sorted_by = priced_sort or by_column is not None
     if not shape.dates:
         price = _S.price_per_night
@@ -350,9 +358,7 @@ def _build(shape: _Shape, filters: Sequence[ColumnElement[bool]]) -> _Template:
     if priced_sort:
         final.append(total.label("_sort"))
     elif sorted_by:
-        final.append(
-            p[{"relevance": "relevance", "distance": "distance_km"}[shape.sort]].label("_sort")
-        )
+        final.append(p[_SORT_COLUMNS[shape.sort]].label("_sort"))
     price_conds = []
     if shape.min_price:
         price_conds.append(total >= bindparam("min_price", type_=Numeric))

@@ -27,6 +27,8 @@ class SearchHit:
     subtotal: Decimal | None = None
     total: Decimal | None = None
     relevance: float | None = None
+    average_rating: Decimal = Decimal(0)
+    review_count: int = 0
 
 
 async def search_listings(
@@ -51,7 +53,12 @@ async def search_listings(
     hits = []
     for row in rows:
         found = row._mapping
-        hit = SearchHit(listing=row[0], property=row[1])
+        hit = SearchHit(
+            listing=row[0],
+            property=row[1],
+            average_rating=Decimal(found["average_rating"]),
+            review_count=int(found["review_count"]),
+        )
         if "earth" in names or "distance_km" in names:
             hit.distance_km = float(found["distance_km"])
         if "relevance" in names:
