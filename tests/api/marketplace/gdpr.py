@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.domain.alerts.inbox import Outgoing, deliver
 from staykit.domain.catalog.models import UnitType
 from tests.api.marketplace.messaging import open_thread, send
+from tests.api.marketplace.reviews import completed_stay, guest_review, host_review, submit
 from tests.api.marketplace.test_reservations_api import RESERVATIONS, book, stay
 from tests.factories import Person, make_listing, make_logged_in
 
@@ -87,6 +88,10 @@ async def footprint(client: httpx.AsyncClient, db: AsyncSession) -> Footprint:
         client, other_guest, other_guest, person, reservationId=theirs["id"]
     )
     await send(client, other_guest, host_thread["id"], "Hello Zelda Quartermain!")
+    # A completed stay both sides reviewed, naming them (published: both are in).
+    reviewed = await completed_stay(client, db, person, hosts_listing, 120)
+    await submit(client, person, guest_review(reviewed, reviewText="Zelda Quartermain loved it."))
+    await submit(client, host, host_review(reviewed, reviewText="Zelda Quartermain, a fine guest."))
     # An unpaid request, replayable by its idempotency key.
     r = await client.post(
         RESERVATIONS,

@@ -30,6 +30,7 @@ async def test_erase_leaves_no_personal_field_in_any_table_and_keeps_every_ledge
     assert {place.split(".")[0] for place in before} >= {
         "users",
         "messages",
+        "reviews",
         "notifications",
         "auth_login_failures",
         "unit_types",

@@ -241,6 +241,7 @@ async def test_export_archive_holds_every_section_and_only_the_owner_downloads_i
         "pushDevices",
         "webhooks",
         "disputes",
+        "reviews",
     }
     assert files["profile"][0]["email"] == fp.person.email
     assert "password_hash" not in files["profile"][0]
@@ -249,6 +250,9 @@ async def test_export_archive_holds_every_section_and_only_the_owner_downloads_i
     texts = [m["content"] for m in files["messages"][0]["messages"]]
     assert fp.message_text in texts
     assert files["payments"][0]["ledger"], "their ledger lines"
+    [reviews] = files["reviews"]
+    assert [w["review_text"] for w in reviews["written"]] == ["Zelda Quartermain loved it."]
+    assert [w["review_text"] for w in reviews["aboutThem"]] == ["Zelda Quartermain, a fine guest."]
     assert files["pushDevices"][0]["endpoint"] == "https://push.example.test/zelda-device"
     assert "p256dh" not in files["pushDevices"][0]
     assert files["listings"][0]["listings"][0]["title"] == "Zelda Quartermain's attic"

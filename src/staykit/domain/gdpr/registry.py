@@ -2,10 +2,10 @@
 saying how to export it and how to erase it. An export archive holds one JSON file per
 registered section; an erase runs every section's eraser in registration order.
 
-A package whose tables hold personal data registers its section here (reviews, when
-they land: `register(Section("reviews", export=..., erase=...))` from a module imported
-by `staykit.domain.gdpr.sections`), and both the export and the erase pick it up; the
-erase test scans every table, so a table forgotten here fails it.
+A package whose tables hold personal data registers its section here (as reviews do:
+`register(Section("reviews", export=..., erase=...))` in `staykit.domain.gdpr.sections`),
+and both the export and the erase pick it up; the erase test scans every table, so a
+table forgotten here fails it.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from staykit.domain.gdpr.registry import (
     register,
     table_rows,
 )
+from staykit.domain.gdpr.reviews import erase_reviews, export_reviews
 from staykit.domain.gdpr.scrub import scrub_logs
 from staykit.domain.partners.models import Grant, Secret
 from staykit.domain.tenancy.service import business_of
@@ -269,6 +270,7 @@ register(
     )
 )
 register(Section("disputes", a.export_disputes, a.erase_disputes, "Disputes raised."))
+register(Section("reviews", export_reviews, erase_reviews, "Reviews written and received."))
 register(Section("messages", a.export_messages, a.erase_messages, "Threads and messages."))
 register(Section("notifications", a.export_notifications, a.erase_notifications, "Notifications."))
 register(Section("pushDevices", a.export_push_devices, a.erase_push_devices, "Push endpoints."))
