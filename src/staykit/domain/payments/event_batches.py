@@ -149,10 +149,10 @@ async def held_back(session: AsyncSession, claimed: list[StoredEvent]) -> set[in
             _intent_of_row().in_(intents),
         )
     )
-    earliest: dict[str, int] = {}
+    earliest: dict[str | None, int] = {}
     for seq, intent_id in rows:
         earliest[intent_id] = min(seq, earliest.get(intent_id, seq))
-    return {e.seq for e in claimed if e.intent_id in earliest and earliest[e.intent_id] < e.seq}
+    return {e.seq for e in claimed if earliest.get(e.intent_id, e.seq) < e.seq}
 
 
 async def preload(

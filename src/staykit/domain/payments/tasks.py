@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import procrastinate
 import structlog
+from procrastinate.types import JSONDict, TimeDeltaParams
 from sqlalchemy import update
 
 from staykit.core.db import raw_connection, unit_of_work
@@ -104,11 +105,12 @@ async def _settle_batch(own: int | None) -> BatchResult:
         result = await settle_batch(session, setup, own=own)
         if result.failed or result.held:
             conn = await raw_connection(session)
-            later = {"seconds": RETRY_AFTER_SECONDS}
-            if result.failed:
+            later: TimeDeltaParams = {"seconds": RETRY_AFTER_SECONDS}
+            retries: list[JSONDict] = [{"seq": seq} for seq in result.failed]
+            if retries:
                 await retry_payment_event.configure(
                     connection=conn, schedule_in=later
-                ).batch_defer_async(*({"seq": seq} for seq in result.failed))
+                ).batch_defer_async(*retries)
             if result.held:
                 await process_payment_event.configure(
                     connection=conn, schedule_in=later
