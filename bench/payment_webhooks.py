@@ -6,9 +6,13 @@ processed by ONE `staykit worker` process. Goal: >= 200 events/s processed.
 The route does what must happen before the provider is answered: the signature checked
 over the body, the claims checked (one read of the payment attempt), the event stored
 once and its processing job deferred, in one transaction. The worker then does what
-production does per event: the reservation's row locked, the payment written to the
-ledger (with its invoice line), the reservation marked paid and confirmed, its events
-(reservation.paid/confirmed, payment.succeeded) recorded and their job deferred.
+production does: each job settles a batch of up to 100 waiting events in one transaction
+(payments/event_batches.py: claimed SKIP LOCKED, their reservations locked and read in one
+query), each event in its own SAVEPOINT: the payment written to the ledger (with its
+invoice line), the reservation marked paid and confirmed, its events
+(reservation.paid/confirmed, payment.succeeded) recorded, written with their jobs once
+per batch. Under the backlog the first jobs settle the later jobs' events; those jobs
+then find nothing to do.
 
 Data (fixed seed, set-based SQL): one business, property and instant listing, and
 WARMUP + SEQUENTIAL + CONCURRENT + END_TO_END unpaid reservations held for payment, each

@@ -25,7 +25,7 @@ from staykit.domain.booking import events
 from staykit.domain.booking.allocation import release_assignments
 from staykit.domain.booking.commands import REFUND, REQUEST_TTL, Booked
 from staykit.domain.booking.errors import InvalidStatusChange
-from staykit.domain.booking.models import HOLDING, InvoiceItem, Reservation
+from staykit.domain.booking.models import HOLDING, InvoiceItem, Reservation, UnitAssignment
 from staykit.domain.booking.repository import (
     assignments_for,
     assignments_of,
@@ -308,17 +308,23 @@ async def complete_stays(session: AsyncSession, *, now: datetime | None = None) 
 
 
 async def payment_received(
-    session: AsyncSession, reservation: Reservation, *, host_window: timedelta = REQUEST_TTL
+    session: AsyncSession,
+    reservation: Reservation,
+    *,
+    host_window: timedelta = REQUEST_TTL,
+    assignments: list[UnitAssignment] | None = None,
 ) -> Booked | None:
     """The platform has been paid for a reservation (the payments domain says so once the
     ledger has the money; the caller holds the reservation's row lock):
     paymentConfirmation paid; an instant booking is confirmed, a request now waits for the
     host (until `host_window` after it was made). Nothing for a reservation already marked
-    paid; one no longer waiting is only marked paid (the payments domain settles it)."""
+    paid; one no longer waiting is only marked paid (the payments domain settles it).
+    `assignments`: the reservation's, when the caller has them loaded (a batch)."""
     if reservation.payment_confirmation == "paid":
         return None
     reservation.payment_confirmation = "paid"
-    assignments = await assignments_of(session, reservation.id)
+    if assignments is None:
+        assignments = await assignments_of(session, reservation.id)
     types: tuple[str, ...] = ("reservation.paid",)
     if reservation.status == "request" and reservation.approval_type == "instant":
         reservation.status = "confirmed"
@@ -331,7 +337,13 @@ async def payment_received(
     return Booked(reservation, assignments)
 
 
-async def payment_state(session: AsyncSession, reservation: Reservation, confirmation: str) -> None:
+async def payment_state(
+    session: AsyncSession,
+    reservation: Reservation,
+    confirmation: str,
+    *,
+    assignments: list[UnitAssignment] | None = None,
+) -> None:
     """Where the payment of a platform-paid reservation is, short of paid: pending,
     processing (the provider is still deciding), canceled. Never undoes paid. A change is
     a change of the reservation like any other: a new version and its event
@@ -341,10 +353,8 @@ async def payment_state(session: AsyncSession, reservation: Reservation, confirm
     if reservation.payment_confirmation == confirmation:
         return
     reservation.payment_confirmation = confirmation
+    if assignments is None:
+        assignments = await assignments_of(session, reservation.id)
     await events.record_reservation(
-        session,
-        None,
-        "reservation.paymentUpdated",
-        reservation,
-        await assignments_of(session, reservation.id),
+        session, None, "reservation.paymentUpdated", reservation, assignments
     )

@@ -1,12 +1,20 @@
 """Recording domain events: written in the business transaction, with the job acting on
 them deferred on that transaction's own connection, so an event is never lost and never
-sent for a rolled-back change."""
+sent for a rolled-back change.
+
+A batch job that settles many changes in one transaction (the payment inbox's worker)
+may collect them instead (`collecting`): the events of every change it records are kept
+in memory, in order, and written at the end in one INSERT with their jobs in one
+statement (`EventBuffer.write`); the part recorded inside a SAVEPOINT that rolls back is
+dropped with it (`mark`, `drop_since`), so the events still match the committed changes.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -53,6 +61,10 @@ async def record_many(
     """`record` for many changes at once (a bulk write): their events in one INSERT and
     their jobs, still one per change, deferred in one statement."""
     written = [_events(principal, change) for change in changes]
+    buffer = session.info.get(_BUFFER)
+    if isinstance(buffer, EventBuffer):
+        buffer.events.extend(written)
+        return written
     session.add_all([event for events in written for event in events])
     conn = await raw_connection(session)
     # One job for the events of one change, acting on them in order.
@@ -63,6 +75,52 @@ async def record_many(
         await dispatch.configure(connection=conn).batch_defer_async(*jobs)
     await session.flush()
     return written
+
+
+_BUFFER = "staykit.events.buffer"
+
+
+@dataclass
+class EventBuffer:
+    """The events of the changes recorded while `collecting`, one list per change, in the
+    order they were recorded (their uuid7 ids, made at once, keep that order)."""
+
+    events: list[list[DomainEvent]] = field(default_factory=list)
+
+    def mark(self) -> int:
+        """Where the buffer is now (before a SAVEPOINT)."""
+        return len(self.events)
+
+    def drop_since(self, mark: int) -> None:
+        """Forget what was recorded after `mark` (its SAVEPOINT was rolled back)."""
+        del self.events[mark:]
+
+    async def write(self, session: AsyncSession) -> None:
+        """Write the events collected so far in one INSERT, and their jobs (one per change,
+        as `record_many` defers them) in one statement, in the session's transaction."""
+        written, self.events = self.events, []
+        if not written:
+            return
+        session.add_all([event for events in written for event in events])
+        conn = await raw_connection(session)
+        jobs: list[dict[str, Any]] = [
+            {"event_ids": [str(e.id) for e in events]} for events in written
+        ]
+        await dispatch.configure(connection=conn).batch_defer_async(*jobs)
+        await session.flush()
+
+
+@asynccontextmanager
+async def collecting(session: AsyncSession) -> AsyncIterator[EventBuffer]:
+    """Record the session's events into a buffer for the block (see the module); the
+    caller writes it (`EventBuffer.write`) before the block ends, or its events are lost
+    with the transaction it rolls back."""
+    buffer = EventBuffer()
+    session.info[_BUFFER] = buffer
+    try:
+        yield buffer
+    finally:
+        session.info.pop(_BUFFER, None)
 
 
 def _events(principal: Principal | None, change: Change) -> list[DomainEvent]:

@@ -1,6 +1,8 @@
 """The provider's webhook, wired into bookings: what a stored event does to its
-reservation, run by a worker (`process_stored_event`, from the payments:process_payment_event
-job the route defers, or the sweep of events still waiting).
+reservation, run by a worker: many at once by the batch of event_batches.py (the
+payments:process_payment_event job the route defers), or one alone (`process_stored_event`:
+a retry, the sweep of events still waiting). Both apply an event the same way
+(`apply_event`); a batch reads what its events need beforehand (`Preloaded`).
 
 - A payment that succeeded or failed reaches its reservation through
   checkout.apply_intent, as a refresh would (the guest's own start and refresh apply the
@@ -20,21 +22,23 @@ the reservation's lock and leaves the reservation alone if it fails (outcome `re
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import structlog
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
 from staykit.domain.booking import events
 from staykit.domain.booking.errors import ReservationNotFound
+from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.booking.repository import assignments_of
 from staykit.domain.payments.checkout import apply_intent, lock_reservation
 from staykit.domain.payments.errors import WebhookRefused
-from staykit.domain.payments.models import PaymentEvent, ReservationPayment
+from staykit.domain.payments.models import LedgerEntry, PaymentEvent, ReservationPayment
 from staykit.domain.payments.port import Intent
 from staykit.domain.payments.providers import PaymentSetup
 from staykit.domain.payments.stripe_provider import intent_from_stripe
@@ -53,6 +57,7 @@ from staykit.domain.payments.webhooks import (
 )
 
 log = structlog.get_logger(__name__)
+_Row = TypeVar("_Row", Reservation, ReservationPayment)
 
 
 def _refuse(message: str) -> WebhookRefused:
@@ -113,11 +118,63 @@ async def check_claims(
 
 
 @dataclass
+class Preloaded:
+    """What a batch of stored events needs, read set-based before any is settled
+    (event_batches.preload): the reservations named (locked; None: not ours), the payment
+    attempts of the intents (locked; None: staykit made none), the guest payments the
+    refunds are about (missing: read again, it may be written by this batch), and the
+    reservations' unit assignments. One event alone reads each of its own instead."""
+
+    reservations: dict[uuid.UUID, Reservation | None] = field(default_factory=dict)
+    attempts: dict[str, ReservationPayment | None] = field(default_factory=dict)
+    payments: dict[str, LedgerEntry] = field(default_factory=dict)
+    assignments: dict[uuid.UUID, list[UnitAssignment]] = field(default_factory=dict)
+
+
+async def _current(session: AsyncSession, row: _Row) -> _Row:
+    """A preloaded row as the transaction has it: a SAVEPOINT rolled back expires the rows
+    it changed (read again; the batch's lock on them still holds)."""
+    if inspect(row).expired_attributes:
+        await session.refresh(row)
+    return row
+
+
+@dataclass
 class _BookingHooks:
     """The hooks of one stored event; `outcome` says what they did."""
 
     setup: PaymentSetup
+    loaded: Preloaded | None = None
     outcome: str = "ignored"
+
+    async def _reservation(self, session: AsyncSession, reservation_id: uuid.UUID) -> Reservation:
+        if self.loaded is None or reservation_id not in self.loaded.reservations:
+            # The reservation's row first, as every payment step locks it (checkout.py).
+            return await lock_reservation(session, reservation_id)
+        reservation = self.loaded.reservations[reservation_id]
+        if reservation is None:
+            raise ReservationNotFound(reservation_id)
+        return await _current(session, reservation)
+
+    async def _attempt(self, session: AsyncSession, intent_id: str) -> ReservationPayment | None:
+        if self.loaded is not None and intent_id in self.loaded.attempts:
+            attempt = self.loaded.attempts[intent_id]
+            return None if attempt is None else await _current(session, attempt)
+        return await session.scalar(
+            select(ReservationPayment)
+            .where(
+                ReservationPayment.provider == self.setup.provider.name,
+                ReservationPayment.payment_id == intent_id,
+            )
+            .with_for_update()
+        )
+
+    async def _assignments(
+        self, session: AsyncSession, reservation_id: uuid.UUID
+    ) -> list[UnitAssignment]:
+        if self.loaded is not None and reservation_id in self.loaded.assignments:
+            return self.loaded.assignments[reservation_id]
+        return await assignments_of(session, reservation_id)
 
     async def intent(self, session: AsyncSession, event: IntentEvent) -> None:
         intent = event.intent
@@ -125,35 +182,35 @@ class _BookingHooks:
             self.outcome = "noReservation"
             return
         try:
-            # The reservation's row first, as every payment step locks it (checkout.py).
-            reservation = await lock_reservation(session, intent.reservation_id)
+            reservation = await self._reservation(session, intent.reservation_id)
         except ReservationNotFound:
             # Another installation's payment on a shared Stripe account: stored, not ours.
             log.warning("payment for an unknown reservation", event_id=event.event_id)
             self.outcome = "unknownReservation"
             return
-        attempt = await session.scalar(
-            select(ReservationPayment)
-            .where(
-                ReservationPayment.provider == self.setup.provider.name,
-                ReservationPayment.payment_id == intent.id,
-            )
-            .with_for_update()
-        )
+        attempt = await self._attempt(session, intent.id)
         if attempt is not None:
             refused = _attempt_mismatch(
                 intent, attempt.reservation_id, attempt.amount, attempt.currency
             )
             if refused is not None:
                 raise refused
-        self.outcome = await apply_intent(session, None, self.setup, reservation, attempt, intent)
+        assignments = None
+        if self.loaded is not None:
+            assignments = self.loaded.assignments.get(reservation.id)
+        self.outcome = await apply_intent(
+            session, None, self.setup, reservation, attempt, intent, assignments=assignments
+        )
 
     async def refunded(self, session: AsyncSession, event: ChargeRefunded) -> None:
-        payment = await refunded_payment(session, event)
+        payment = None
+        if self.loaded is not None and event.intent_id is not None:
+            payment = self.loaded.payments.get(event.intent_id)
+        payment = payment or await refunded_payment(session, event)
         if payment is None:
             self.outcome = "noPayment"
             return
-        reservation = await lock_reservation(session, payment.reservation_id)
+        reservation = await self._reservation(session, payment.reservation_id)
         entry = await record_provider_refund(session, event, payment)
         if entry is None:  # staykit made this refund: the reservation knows it already
             self.outcome = "refundKnown"
@@ -165,7 +222,7 @@ class _BookingHooks:
             None,
             "reservation.refunded",
             reservation,
-            await assignments_of(session, reservation.id),
+            await self._assignments(session, reservation.id),
         )
         self.outcome = "refunded"
 
@@ -175,8 +232,25 @@ class _BookingHooks:
         )
 
 
+async def apply_event(
+    session: AsyncSession,
+    setup: PaymentSetup,
+    event_id: str,
+    type_: str,
+    body: dict[str, Any],
+    loaded: Preloaded | None = None,
+) -> str:
+    """What the stored event does to its reservation (the module says what), applied; its
+    outcome. Raises WebhookRefused when a check under the reservation's lock fails (before
+    anything is written), and whatever else stops it (a refund ahead of its payment)."""
+    hooks = _BookingHooks(setup, loaded)
+    await dispatch(session, hooks.hooks(), event_id, type_, body["data"]["object"])
+    return hooks.outcome
+
+
 async def process_stored_event(session: AsyncSession, setup: PaymentSetup, seq: int) -> str | None:
-    """Process the stored event `seq` once: None when it is processed already (or another
+    """Process the stored event `seq` once, on its own (the sweep's and a retry's path;
+    event_batches.py settles many at once): None when it is processed already (or another
     worker is processing it right now: SKIP LOCKED), else its outcome. Flushes; the job
     commits. An error (a refund event ahead of its payment, say) propagates: the job's
     transaction rolls back, the event stays waiting, and the job is retried."""
@@ -190,10 +264,8 @@ async def process_stored_event(session: AsyncSession, setup: PaymentSetup, seq: 
     if stored is None:
         return None
     event_id, type_, body = stored
-    hooks = _BookingHooks(setup)
     try:
-        await dispatch(session, hooks.hooks(), event_id, type_, body["data"]["object"])
-        outcome = hooks.outcome
+        outcome = await apply_event(session, setup, event_id, type_, body)
     except WebhookRefused as refused:
         # Raised before anything is written (the hooks check, then act).
         outcome = f"refused:{refused.reason}"

@@ -27,7 +27,7 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.booking import lifecycle
 from staykit.domain.booking.errors import ReservationNotFound
-from staykit.domain.booking.models import Reservation
+from staykit.domain.booking.models import Reservation, UnitAssignment
 from staykit.domain.booking.repository import get_reservation
 from staykit.domain.booking.statuses import FINAL
 from staykit.domain.payments import keys, money_events
@@ -131,12 +131,15 @@ async def apply_intent(
     reservation: Reservation,
     attempt: ReservationPayment | None,
     intent: Intent,
+    *,
+    assignments: list[UnitAssignment] | None = None,
 ) -> str:
     """What the provider says of an intent of `reservation` (whose row the caller has
     locked), applied once: the attempt's statuses; a succeeded payment into the ledger
     (once, whoever sees it first), and, when nothing is left to pay, the reservation paid
     (an instant booking confirmed, a request handed to the host); else the reservation's
-    paymentConfirmation. Returns the attempt's statusLiteral."""
+    paymentConfirmation. Returns the attempt's statusLiteral. `assignments`: the
+    reservation's, when the caller has them loaded (the inbox's batch)."""
     literal = literal_of(intent)
     if attempt is not None and literal == "failed" and attempt.status_literal != "failed":
         await money_events.record_failed(session, principal, attempt, reservation.business_id)
@@ -152,9 +155,11 @@ async def apply_intent(
             session, principal, setup.provider.name, intent, reservation=reservation
         )
         if (await reservation_balance(session, reservation.id)).due <= 0:
-            await lifecycle.payment_received(session, reservation)
+            await lifecycle.payment_received(session, reservation, assignments=assignments)
     elif not await _other_attempt_in_flight(session, reservation.id, attempt):
-        await lifecycle.payment_state(session, reservation, CONFIRMATIONS[literal])
+        await lifecycle.payment_state(
+            session, reservation, CONFIRMATIONS[literal], assignments=assignments
+        )
     await session.flush()
     return literal
 
