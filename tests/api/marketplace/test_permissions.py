@@ -482,3 +482,34 @@ async def test_a_role_change_changes_the_role_grants_that_apply(
 async def test_impossible_permission_names_are_400(world: World, name: str) -> None:
     r = await world.client.get(f"/auth-api/permissions/{name}", headers=world.me.headers)
     assert_error(r, 400, field="permissionName", message="errMsg_permissionNameIsInvalid")
+
+
+async def test_only_a_super_admin_grants_changes_or_removes_the_compliance_permission(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    """gdpr.manage makes an admin a compliance admin (who erases people): an admin may not
+    hand it to themself, nor turn a superAdmin's denial into a grant, nor remove one."""
+    admin = await make_logged_in(client, db, role="admin")
+    sup = await make_logged_in(client, db, role="superAdmin")
+    grant = {"permissionName": "gdpr.manage", "subjectUserId": admin.id, "canDo": True}
+    r = await client.post(f"{BASE}/givenpermissions", headers=admin.headers, json=grant)
+    assert_error(r, 403, field="permissionName")
+    assert "superAdmin" in r.json()["message"]
+
+    denial = {**grant, "canDo": False}
+    r = await client.post(f"{BASE}/givenpermissions", headers=sup.headers, json=denial)
+    assert r.status_code == 201, r.text
+    made = r.json()["givenPermission"]["id"]
+    path = f"{BASE}/givenpermissions/{made}"
+    assert_error(
+        await client.patch(path, headers=admin.headers, json={"canDo": True}),
+        403,
+        field="permissionName",
+    )
+    assert_error(await client.delete(path, headers=admin.headers), 403, field="permissionName")
+    r = await client.patch(path, headers=sup.headers, json={"canDo": True})
+    assert r.status_code == 200 and r.json()["givenPermission"]["canDo"] is True, r.text
+    # Any other permission stays an admin's to grant.
+    other = {**grant, "permissionName": "listings.manage"}
+    r = await client.post(f"{BASE}/givenpermissions", headers=admin.headers, json=other)
+    assert r.status_code == 201, r.text

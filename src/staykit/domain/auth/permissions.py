@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from staykit.core.errors import InvalidInput, NotFound
+from staykit.core.errors import Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.auth.groups import active_group
@@ -31,11 +31,34 @@ from staykit.domain.records import Records
 
 LEVEL = {"user": 3, "group": 2, "role": 1}
 
+# Permissions that make an admin more than an admin (a compliance admin decides GDPR
+# requests, erasing people): only a superAdmin grants, changes or removes them, or any
+# admin could hand them to themself.
+COMPLIANCE_PERMISSION = "gdpr.manage"
+SUPER_ADMIN_PERMISSIONS = frozenset({COMPLIANCE_PERMISSION})
+
+
+def _reserved(principal: Principal | None, name: str) -> None:
+    if name in SUPER_ADMIN_PERMISSIONS and not (principal and principal.is_super_admin):
+        raise Forbidden(
+            f"Only a superAdmin grants, changes or removes {name!r}.",
+            code="superAdminRequired",
+            field="permission_name",
+        )
+
+
+async def _reserved_row(
+    _session: AsyncSession, principal: Principal | None, grant: GivenPermission
+) -> None:
+    _reserved(principal, grant.permission_name)
+
 
 async def _check_subject(
     session: AsyncSession, _principal: Principal | None, grant: GivenPermission, _command: Any
 ) -> None:
-    """A grant names exactly one subject, and a user or group that exists."""
+    """A grant names exactly one subject, and a user or group that exists; a reserved
+    permission is granted by a superAdmin only."""
+    _reserved(_principal, grant.permission_name)
     subjects = [
         v
         for v in (grant.role_id, grant.subject_user_id, grant.subject_user_group_id)
@@ -68,6 +91,7 @@ PERMISSIONS = Records(
     may_update=policy.require_admin,
     may_delete=policy.require_admin,
     before_create=_check_subject,
+    check_change=_reserved_row,
 )
 
 

@@ -5,7 +5,9 @@ completes the request, in that transaction: the request is complete exactly when
 erase committed).
 
 Who is a compliance admin: a superAdmin, or an admin granted the `gdpr.manage`
-permission (givenPermissions, to their role, to them or to a group of theirs). Only they
+permission (givenPermissions, to their role, to them or to a group of theirs; only a
+superAdmin grants, changes or removes that permission, so an admin cannot make themself
+one). Only they
 change a request's status; a decided request (complete or failed) is final, and no
 request is ever deleted (the database refuses it).
 """
@@ -36,7 +38,7 @@ from staykit.domain.gdpr.registry import sections
 from staykit.domain.gdpr.tasks import build_export
 from staykit.domain.records import Records
 
-COMPLIANCE_PERMISSION = "gdpr.manage"
+COMPLIANCE_PERMISSION = permissions.COMPLIANCE_PERMISSION
 
 
 def readable_actions(principal: Principal | None) -> ColumnElement[bool]:
