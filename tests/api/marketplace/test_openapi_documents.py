@@ -33,6 +33,7 @@ SERVICES = (
     "/messaging-api",
     "/notification-api",
     "/reviewsystem-api",
+    "/bff-service",
 )
 CHECKS = [response_schema_conformance, status_code_conformance]
 SCHEMES = {"bearerAuth", "accessTokenQuery", "accessTokenHeader", "accessTokenCookie"}
@@ -648,6 +649,30 @@ async def session_of_reviews(call: Conformance, admin: Person, host: Person, gue
     ok(await call("DELETE", f"{base}/reviews/{rid}", headers=a))
 
 
+async def session_of_bff_views(
+    call: Conformance, admin: Person, host: Person, guest: Person
+) -> None:
+    """Every aggregated view listed and read by id over the rows the sessions above left
+    (reservations, threads, reviews, payments, a decided dispute), and its refusals."""
+    a, h, g = admin.headers, host.headers, guest.headers
+    base = "/bff-service"
+    for view in (
+        "BookingListView",
+        "MessageThreadView",
+        "ReviewDisplayView",
+        "PaymentRecordView",
+        "disputeDetailView",
+    ):
+        rows = ok(await call("GET", f"{base}/{view}", params={"limit": 50}, headers=a))[view]
+        assert rows, view
+        ok(await call("GET", f"{base}/{view}/{rows[0]['id']}", headers=a))
+        ok(await call("GET", f"{base}/{view}", headers=g))
+        ok(await call("GET", f"{base}/{view}", params={"page": 2, "limit": 1}, headers=h))
+        await call("GET", f"{base}/{view}", params={"limit": 0}, headers=g)  # 400
+        await call("GET", f"{base}/{view}/{UNKNOWN}", headers=g)  # 404
+        await call("GET", f"{base}/{view}")  # 401, or the public reviews
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
@@ -662,6 +687,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     await session_of_notifications(call, admin, guest)
     await session_of_platform_admin(call, admin, guest)
     await session_of_reviews(call, admin, host, guest)
+    await session_of_bff_views(call, admin, host, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

@@ -18,6 +18,7 @@ from staykit.api.marketplace import (
     auth_permissions,
     auth_sessions,
     auth_users,
+    bff_views,
     booking,
     catalog,
     catalog_quote,
@@ -44,6 +45,7 @@ SERVICES: dict[str, str] = {
     "reviewsystem": "/reviewsystem-api",
     "platformadmin": "/platformadmin-api",
     "notification": "/notification-api",
+    "bff": "/bff-service",
 }
 
 
@@ -122,6 +124,14 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     )
     notification_service.include_router(notifications.router)
     notification_service.include_router(live_stream.router)
+    bff_service = Service(
+        "bff",
+        SERVICES["bff"],
+        "The read side for front ends (spec §1.12): views that gather on one screen what "
+        "the business services keep apart, read-only, under the same visibility rules.",
+        token_name,
+    )
+    bff_service.include_router(bff_views.router)
     return [
         auth_service,
         catalog_service,
@@ -130,6 +140,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         review_service,
         admin_service,
         notification_service,
+        bff_service,
     ]
 
 
