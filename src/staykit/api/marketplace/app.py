@@ -18,6 +18,7 @@ from staykit.api.marketplace import (
     auth_permissions,
     auth_sessions,
     auth_users,
+    bff,
     booking,
     catalog,
     catalog_quote,
@@ -44,6 +45,7 @@ SERVICES: dict[str, str] = {
     "reviewsystem": "/reviewsystem-api",
     "platformadmin": "/platformadmin-api",
     "notification": "/notification-api",
+    "bff": "/bff-service",
 }
 
 
@@ -122,6 +124,17 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     )
     notification_service.include_router(notifications.router)
     notification_service.include_router(live_stream.router)
+    bff_service = Service(
+        "bff",
+        SERVICES["bff"],
+        "Read-side views for front ends (CQRS: reads only; writes go through the business "
+        "services): reservations, conversations and listings with everything one screen "
+        "needs, each with list, count, filters, saved filters and schema.",
+        token_name,
+    )
+    bff_service.include_router(bff.router)
+    # Last: `/{indexName}/...` would otherwise take every fixed path of the service.
+    bff_service.include_router(bff.generic_router)
     return [
         auth_service,
         catalog_service,
@@ -130,6 +143,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         review_service,
         admin_service,
         notification_service,
+        bff_service,
     ]
 
 
