@@ -225,9 +225,11 @@ def _operator(f: ViewField, op: str, raw: Any) -> ColumnElement[bool]:
         col = func.lower(col)
     if op == "ne":
         return or_(col.is_(None), col != value)
-    compare = {"eq": col == value, "gt": col > value, "gte": col >= value}
-    compare |= {"lt": col < value, "lte": col <= value}
-    return compare[op]
+    if f.kind is Kind.BOOL:
+        return col.is_(value)
+    compare = {"eq": col.__eq__, "gt": col.__gt__, "gte": col.__ge__}
+    compare |= {"lt": col.__lt__, "lte": col.__le__}
+    return compare[op](value)
 
 
 def _field_condition(f: ViewField, raw: Any) -> ColumnElement[bool]:
