@@ -266,6 +266,7 @@ def wire(
         "/messaging-api",
         "/notification-api",
         "/reviewsystem-api",
+        "/bff-service",
     ],
 )
 @pytest.mark.parametrize("caller", ["anonymous", "admin"])

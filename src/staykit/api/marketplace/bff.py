@@ -165,6 +165,7 @@ def _named_routes(view: IndexView) -> None:
         f"/{name}/filters",
         tags=tags,
         summary=f"saveFilter{name}",
+        status_code=201,
         **described(A.LOGIN, *WRITE, model=schemas.SavedFilterEnvelope),
     )
     async def filters_post(ctx: Context, body: SaveFilterBody) -> JSONResponse:
@@ -263,6 +264,7 @@ async def generic_filters(ctx: Context, indexName: IndexName, params: Pages) -> 
     "/{indexName}/filters",
     tags=GENERIC,
     summary="saveFilterIndex",
+    status_code=201,
     **described(A.LOGIN, *WRITE, model=schemas.SavedFilterEnvelope),
 )
 async def generic_save(ctx: Context, indexName: IndexName, body: SaveFilterBody) -> JSONResponse:
