@@ -22,7 +22,9 @@ async def filtered(
     client: httpx.AsyncClient, url: str, filters: Any, who: Person | None = None, **params: Any
 ) -> httpx.Response:
     headers = who.headers if who else {}
-    return await client.post(f"{url}/list", params=params, json={"filters": filters}, headers=headers)
+    return await client.post(
+        f"{url}/list", params=params, json={"filters": filters}, headers=headers
+    )
 
 
 def titles(r: httpx.Response) -> list[str]:
@@ -53,7 +55,9 @@ async def test_filters_narrow_the_list_and_count_agrees(
         ({"isPublished": False}, []),
     ]
     for conditions, expected in cases:
-        r = await filtered(client, LISTINGS, {**mine, **conditions}, sortBy="title", sortOrder="asc")
+        r = await filtered(
+            client, LISTINGS, {**mine, **conditions}, sortBy="title", sortOrder="asc"
+        )
         assert titles(r) == expected, conditions
         c = await client.post(f"{LISTINGS}/count", json={"filters": {**mine, **conditions}})
         assert c.status_code == 200, c.text
@@ -67,7 +71,9 @@ async def test_sort_and_paging(client: httpx.AsyncClient, db: AsyncSession, host
     assert titles(r) == ["Gamma villa", "Beta house", "Alpha loft"]
     pages = []
     for page in (1, 2, 3):
-        r = await filtered(client, LISTINGS, mine, sortBy="pricePerNight", sortOrder="asc", page=page, limit=2)
+        r = await filtered(
+            client, LISTINGS, mine, sortBy="pricePerNight", sortOrder="asc", page=page, limit=2
+        )
         pages.append(titles(r))
         assert r.json()["paging"] == {
             "pageNumber": page,
@@ -108,7 +114,9 @@ async def test_bad_filters_sorts_and_pages_are_400s_naming_the_field(
     assert_error(r, 400, field="filters.checkIn")
     assert_error(await client.post(f"{LISTINGS}/list", json={"filters": []}), 400)
     assert_error(await client.post(f"{LISTINGS}/list", json={}), 400)
-    assert_error(await client.get(f"{LISTINGS}/list", params={"sortBy": "description"}), 400, field="sortBy")
+    assert_error(
+        await client.get(f"{LISTINGS}/list", params={"sortBy": "description"}), 400, field="sortBy"
+    )
     assert_error(await client.get(f"{LISTINGS}/list", params={"sortOrder": "up"}), 400)
     assert_error(await client.get(f"{LISTINGS}/list", params={"limit": 1000}), 400)
     assert_error(await client.get(f"{LISTINGS}/list", params={"page": 0}), 400)
@@ -127,7 +135,9 @@ async def test_reservation_filters_use_the_marketplace_status_words(
     assert r.json()["paging"]["totalRowCount"] == 1
 
 
-async def test_the_schema_describes_the_real_fields(client: httpx.AsyncClient, guest: Person, listing: UnitType) -> None:
+async def test_the_schema_describes_the_real_fields(
+    client: httpx.AsyncClient, guest: Person, listing: UnitType
+) -> None:
     for index in ("ReservationDetailView", "chatContext", "ListingDetailView"):
         r = await client.get(f"{BFF}/{index}/schema")
         assert r.status_code == 200, r.text
@@ -136,7 +146,9 @@ async def test_the_schema_describes_the_real_fields(client: httpx.AsyncClient, g
         assert schema["staleness"].startswith("none")
         by_name = {f["name"]: f for f in schema["fields"]}
         assert by_name["id"]["filterable"] and by_name["id"]["type"] == "id"
-    listing_fields = {f["name"] for f in (await client.get(f"{LISTINGS}/schema")).json()["indexSchema"]["fields"]}
+    listing_fields = {
+        f["name"] for f in (await client.get(f"{LISTINGS}/schema")).json()["indexSchema"]["fields"]
+    }
     record = (await client.get(f"{LISTINGS}/{listing.id}")).json()["ListingDetailView"]
     assert listing_fields == set(record)
 
@@ -153,7 +165,11 @@ async def test_saved_filters_are_validated_listed_and_deleted_by_their_owner_onl
     assert (saved["filterName"], saved["conditions"]) == ("Upcoming", body["conditions"])
     assert saved["indexName"] == "ReservationDetailView"
     # the seed's other body shape: `filters`
-    r = await client.post(url, json={"filterName": "Big", "filters": {"totalPrice": {"gte": 500}}}, headers=guest.headers)
+    r = await client.post(
+        url,
+        json={"filterName": "Big", "filters": {"totalPrice": {"gte": 500}}},
+        headers=guest.headers,
+    )
     assert r.status_code == 201, r.text
     assert_error(await client.post(url, json=body, headers=guest.headers), 409)
     bad = {"filterName": "Bad", "conditions": {"nope": 1}}

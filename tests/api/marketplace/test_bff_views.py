@@ -44,7 +44,10 @@ async def test_a_reservation_shows_listing_people_payments_and_thread_in_one_rec
     assert body["dataName"] == "ReservationDetailView"
     view = body["ReservationDetailView"]
     assert view["bookingStatus"] == "confirmed"
-    assert (view["checkIn"], view["checkOut"]) == (chat.reservation["checkIn"], chat.reservation["checkOut"])
+    assert (view["checkIn"], view["checkOut"]) == (
+        chat.reservation["checkIn"],
+        chat.reservation["checkOut"],
+    )
     assert view["nights"] == 2 and view["guestCount"] == 2
     assert view["totalPrice"] == chat.reservation["totalPrice"]
     assert view["listing"]["id"] == str(listing.id)
@@ -178,7 +181,13 @@ async def test_unpublished_listings_are_seen_by_their_host_and_admins_only(
     other_host = await make_logged_in(client, db)
     admin = await make_logged_in(client, db, role="admin")
     index = "ListingDetailView"
-    for who, sees_draft in ((host, True), (admin, True), (guest, False), (other_host, False), (None, False)):
+    for who, sees_draft in (
+        (host, True),
+        (admin, True),
+        (guest, False),
+        (other_host, False),
+        (None, False),
+    ):
         found = ids(await listed(client, index, who, limit=100), index)
         assert str(public.id) in found
         assert (str(draft.id) in found) is sees_draft

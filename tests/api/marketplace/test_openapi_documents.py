@@ -672,10 +672,14 @@ async def session_of_bff(call: Conformance, admin: Person, host: Person, guest: 
         ok(await call("DELETE", f"{base}/{index}/filters/{fid['savedFilter']['id']}", headers=who))
     await call("GET", f"{base}/ListingDetailView/{listing.id}")
     for path in ("list", "count", "schema", "filters", UNKNOWN, f"filters/{UNKNOWN}"):
-        await call("GET" if path != f"filters/{UNKNOWN}" else "DELETE", f"{base}/Nope/{path}", headers=g)
+        await call(
+            "GET" if path != f"filters/{UNKNOWN}" else "DELETE", f"{base}/Nope/{path}", headers=g
+        )
     await call("POST", f"{base}/Nope/list", json={"filters": {}}, headers=g)
     await call("POST", f"{base}/Nope/count", json={"filters": {}}, headers=g)
-    await call("POST", f"{base}/Nope/filters", json={"filterName": "x", "conditions": {}}, headers=g)
+    await call(
+        "POST", f"{base}/Nope/filters", json={"filterName": "x", "conditions": {}}, headers=g
+    )
 
 
 async def test_the_answers_of_a_real_session_conform_to_the_documents(

@@ -20,6 +20,7 @@ from staykit.api.marketplace.context import Context, Ctx
 from staykit.api.marketplace.envelope import Paging, jsonable, respond
 from staykit.api.marketplace.responses import READ, WRITE, described
 from staykit.api.marketplace.responses import Access as A
+from staykit.domain.access.principal import Principal
 from staykit.domain.views import saved_filters
 from staykit.domain.views.index import IndexView, ViewRecordNotFound
 from staykit.domain.views.models import SavedFilter
@@ -28,16 +29,16 @@ from staykit.domain.views.registry import INDEXES, index
 router = APIRouter()  # the named indexes
 generic_router = APIRouter()  # /{indexName}/...: include after every fixed BFF path
 FilterId = Annotated[uuid.UUID, Path(description="The saved filter's id")]
-IndexName = Annotated[
-    str, Path(max_length=60, description="An index: " + ", ".join(INDEXES) + ".")
-]
+IndexName = Annotated[str, Path(max_length=60, description="An index: " + ", ".join(INDEXES) + ".")]
 
 
 # --- what every route does, whichever index -------------------------------------------------
 
 
 async def _list(ctx: Ctx, view: IndexView, params: Paged, filters: Any = None) -> JSONResponse:
-    records, total = await view.list(ctx.session, ctx.actor or _login(ctx, view), params.query(filters))
+    records, total = await view.list(
+        ctx.session, ctx.actor or _login(ctx, view), params.query(filters)
+    )
     return respond(
         ctx,
         view.name,
@@ -48,10 +49,9 @@ async def _list(ctx: Ctx, view: IndexView, params: Paged, filters: Any = None) -
     )
 
 
-def _login(ctx: Ctx, view: IndexView) -> None:
-    """Raise the token's own 401 when a bad token was sent to a login-only index."""
-    if view.login_required:
-        ctx.user()
+def _login(ctx: Ctx, view: IndexView) -> Principal | None:
+    """No actor: the token's own 401 for a login-only index (a bad or no token)."""
+    return ctx.user() if view.login_required else None
 
 
 async def _count(ctx: Ctx, view: IndexView, params: Searched, filters: Any = None) -> JSONResponse:
@@ -81,9 +81,7 @@ def _saved(row: SavedFilter) -> dict[str, Any]:
 
 
 async def _filters(ctx: Ctx, name: str, params: Pages) -> JSONResponse:
-    rows, total = await saved_filters.page(
-        ctx.session, ctx.user(), name, params.page, params.limit
-    )
+    rows, total = await saved_filters.page(ctx.session, ctx.user(), name, params.page, params.limit)
     return respond(
         ctx,
         "savedFilters",
@@ -112,15 +110,20 @@ def _named_routes(view: IndexView) -> None:
     name = view.name
     access = A.LOGIN if view.login_required else A.OPTIONAL
     page, one = schemas.page_of(name), schemas.one_of(name)
-    tags = [name]
+    tags: list[Any] = [name]
     RecordId = Annotated[uuid.UUID, Path(description=f"The {name} record's id")]
 
-    @router.get(f"/{name}/list", tags=tags, summary=f"list{name}", **described(access, 400, model=page))
+    @router.get(
+        f"/{name}/list", tags=tags, summary=f"list{name}", **described(access, 400, model=page)
+    )
     async def list_get(ctx: Context, params: Paged) -> JSONResponse:
         return await _list(ctx, view, params)
 
     @router.post(
-        f"/{name}/list", tags=tags, summary=f"filter{name}", **described(access, 400, 413, model=page)
+        f"/{name}/list",
+        tags=tags,
+        summary=f"filter{name}",
+        **described(access, 400, 413, model=page),
     )
     async def list_post(ctx: Context, params: Paged, body: FilterBody) -> JSONResponse:
         return await _list(ctx, view, params, body.filters)
@@ -193,7 +196,7 @@ for _view in INDEXES.values():
 
 # --- any index by name ------------------------------------------------------------------------------
 
-GENERIC = ["index"]
+GENERIC: list[Any] = ["index"]  # FastAPI types tags as list[str | Enum]
 
 
 @generic_router.get(
@@ -307,7 +310,9 @@ def _uuid(raw: str, field: str, view: IndexView | None = None) -> uuid.UUID:
         return uuid.UUID(raw)
     except ValueError:
         if view is not None:
-            raise ViewRecordNotFound(f"{view.name} has no record {raw[:40]!r}.", field=field) from None
+            raise ViewRecordNotFound(
+                f"{view.name} has no record {raw[:40]!r}.", field=field
+            ) from None
         raise saved_filters.SavedFilterNotFound(
             f"No saved filter {raw[:40]!r}.", field=field
         ) from None

@@ -260,7 +260,7 @@ def one_of(name: str) -> type[BaseModel]:
 
 
 # The generic routes answer any index: the record sits under the index's name.
-AnyPage = create_model(
+AnyPage = create_model(  # type: ignore[call-overload]
     "AnyIndexPageEnvelope",
     __base__=PagedEnvelope,
     __doc__="The envelope with the page under the index's name (one of these keys).",

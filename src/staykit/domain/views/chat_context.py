@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -58,23 +58,45 @@ FIELDS = (
         nullable=True,
     ),
     F("listingId", Kind.ID, "The listing it is about.", MessageThread.unit_type_id, nullable=True),
-    F("reservationId", Kind.ID, "The stay it is about.", MessageThread.reservation_id, nullable=True),
+    F(
+        "reservationId",
+        Kind.ID,
+        "The stay it is about.",
+        MessageThread.reservation_id,
+        nullable=True,
+    ),
     F("guestId", Kind.ID, "The guest's user id.", MessageThread.guest_id, nullable=True),
     F("hostId", Kind.ID, "The host's user id.", MessageThread.host_id, nullable=True),
-    F("listingTitle", Kind.STRING, "The listing's title.", UnitType.title, nullable=True, sortable=True),
+    F(
+        "listingTitle",
+        Kind.STRING,
+        "The listing's title.",
+        UnitType.title,
+        nullable=True,
+        sortable=True,
+    ),
     F("myRole", Kind.STRING, "The caller's side: guest, host, business (staff) or admin."),
     F("guest", Kind.OBJECT, "The guest: id, fullname, avatar.", nullable=True),
     F("host", Kind.OBJECT, "The host: id, fullname, avatar.", nullable=True),
     F("listing", Kind.OBJECT, "id, title, mainPhoto.", nullable=True),
-    F("reservation", Kind.OBJECT, "id, bookingStatus, checkIn, checkOut, guestCount, totalPrice, currency.", nullable=True),
+    F(
+        "reservation",
+        Kind.OBJECT,
+        "id, bookingStatus, checkIn, checkOut, guestCount, totalPrice, currency.",
+        nullable=True,
+    ),
     F("unreadCount", Kind.INT, "Messages to the caller's side not read yet."),
-    F("recentMessages", Kind.OBJECT, f"The latest {RECENT} messages the caller may read, newest first."),
+    F(
+        "recentMessages",
+        Kind.OBJECT,
+        f"The latest {RECENT} messages the caller may read, newest first.",
+    ),
     F("createdAt", Kind.DATETIME, "Started at.", MessageThread.created_at, sortable=True),
     F("updatedAt", Kind.DATETIME, "Last changed at.", MessageThread.updated_at, sortable=True),
 )
 
 
-def query(actor: Principal | None) -> Select[Any]:
+def query(actor: Principal | None) -> Any:  # a Select of the view's entities
     assert actor is not None  # login_required: the index asked first
     return (
         select(MessageThread, UnitType, Reservation, Guest, Host)

@@ -326,9 +326,7 @@ def paged(stmt: Select[Any], query: ViewQuery) -> Select[Any]:
     if query.page < 1:
         raise FilterError("page starts at 1.", code="pageIsInvalid", field="page")
     if not 1 <= query.limit <= MAX_LIMIT:
-        raise FilterError(
-            f"limit is from 1 to {MAX_LIMIT}.", code="limitIsInvalid", field="limit"
-        )
+        raise FilterError(f"limit is from 1 to {MAX_LIMIT}.", code="limitIsInvalid", field="limit")
     return stmt.offset((query.page - 1) * query.limit).limit(query.limit)
 
 

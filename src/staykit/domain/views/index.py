@@ -18,7 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.errors import NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
-from staykit.domain.views.filtering import ViewField, ViewQuery, conditions, ordered, paged, searched
+from staykit.domain.views.filtering import (
+    ViewField,
+    ViewQuery,
+    conditions,
+    ordered,
+    paged,
+    searched,
+)
 
 Shape = Callable[[AsyncSession, Principal | None, Sequence[Any]], Awaitable[list[dict[str, Any]]]]
 

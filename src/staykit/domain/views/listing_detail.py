@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -47,7 +47,13 @@ FIELDS = (
     F("title", Kind.STRING, "Title.", UnitType.title, sortable=True),
     F("description", Kind.STRING, "Description.", UnitType.description),
     F("propertyType", Kind.ENUM, "Kind of home.", UnitType.property_type, PROPERTY_TYPES),
-    F("pricePerNight", Kind.DECIMAL, "Base nightly price.", UnitType.price_per_night, sortable=True),
+    F(
+        "pricePerNight",
+        Kind.DECIMAL,
+        "Base nightly price.",
+        UnitType.price_per_night,
+        sortable=True,
+    ),
     F("cleaningFee", Kind.DECIMAL, "Cleaning fee per stay.", UnitType.cleaning_fee),
     F("cityTaxPercent", Kind.DECIMAL, "City tax, % of the nights.", UnitType.city_tax_percent),
     F("currency", Kind.STRING, "ISO 4217 currency of the prices.", UnitType.currency),
@@ -80,7 +86,7 @@ FIELDS = (
 )
 
 
-def query(actor: Principal | None) -> Select[Any]:
+def query(actor: Principal | None) -> Any:  # a Select of the view's entities
     return (
         select(UnitType, Property, Host, AVERAGE.label("average"), REVIEWS.label("reviews"))
         .join(Property, Property.id == UnitType.property_id)
@@ -103,8 +109,11 @@ async def _host_ratings(
     if not host_ids:
         return {}
     rows = await session.execute(
-        select(ReviewAggregate.reviewee_id, ReviewAggregate.average_rating, ReviewAggregate.review_count)
-        .where(
+        select(
+            ReviewAggregate.reviewee_id,
+            ReviewAggregate.average_rating,
+            ReviewAggregate.review_count,
+        ).where(
             ReviewAggregate.reviewee_type == "host",
             ReviewAggregate.reviewee_id.in_(host_ids),
             aggregates.readable_condition(),
@@ -220,4 +229,3 @@ VIEW = IndexView(
     search_description="q: every word in the title, description or city (any case).",
     login_required=False,
 )
-

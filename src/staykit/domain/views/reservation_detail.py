@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -73,26 +73,58 @@ FIELDS = (
         PAYMENT_CONFIRMATIONS,
     ),
     F("disputeStatus", Kind.ENUM, "Dispute state.", Reservation.dispute_status, DISPUTE_STATUSES),
-    F("approvalType", Kind.ENUM, "instant or manual.", Reservation.approval_type, ("instant", "manual")),
-    F("cancelledBy", Kind.STRING, "guest, host or system.", Reservation.cancelled_by, nullable=True),
+    F(
+        "approvalType",
+        Kind.ENUM,
+        "instant or manual.",
+        Reservation.approval_type,
+        ("instant", "manual"),
+    ),
+    F(
+        "cancelledBy",
+        Kind.STRING,
+        "guest, host or system.",
+        Reservation.cancelled_by,
+        nullable=True,
+    ),
     F("listingId", Kind.ID, "The listing.", Reservation.unit_type_id),
     F("listingTitle", Kind.STRING, "The listing's title.", UnitType.title, sortable=True),
     F("guestId", Kind.ID, "The guest's user id.", Reservation.guest_id, nullable=True),
     F("hostId", Kind.ID, "The host's user id.", Reservation.host_id),
-    F("listing", Kind.OBJECT, "id, title, mainPhoto, address, city, country, timeZone, check-in/out times."),
+    F(
+        "listing",
+        Kind.OBJECT,
+        "id, title, mainPhoto, address, city, country, timeZone, check-in/out times.",
+    ),
     F("guest", Kind.OBJECT, "The guest: id, fullname, avatar.", nullable=True),
     F("host", Kind.OBJECT, "The host: id, fullname, avatar."),
     F("payments", Kind.OBJECT, "Payment records (payments, refunds, payouts), oldest first."),
-    F("thread", Kind.OBJECT, "The conversation: id, isOpen, messageCount, lastMessageAt.", nullable=True),
-    F("dispute", Kind.OBJECT, "The latest dispute: id, issueType, resolutionStatus, ...", nullable=True),
-    F("expiresAt", Kind.DATETIME, "When an unanswered request expires.", Reservation.expires_at, nullable=True),
+    F(
+        "thread",
+        Kind.OBJECT,
+        "The conversation: id, isOpen, messageCount, lastMessageAt.",
+        nullable=True,
+    ),
+    F(
+        "dispute",
+        Kind.OBJECT,
+        "The latest dispute: id, issueType, resolutionStatus, ...",
+        nullable=True,
+    ),
+    F(
+        "expiresAt",
+        Kind.DATETIME,
+        "When an unanswered request expires.",
+        Reservation.expires_at,
+        nullable=True,
+    ),
     F("cancelledAt", Kind.DATETIME, "Cancelled at.", Reservation.cancelled_at, nullable=True),
     F("createdAt", Kind.DATETIME, "Booked at.", Reservation.created_at, sortable=True),
     F("updatedAt", Kind.DATETIME, "Last changed at.", Reservation.updated_at, sortable=True),
 )
 
 
-def query(actor: Principal | None) -> Select[Any]:
+def query(actor: Principal | None) -> Any:  # a Select of the view's entities
     assert actor is not None  # login_required: the index asked first
     return (
         select(Reservation, UnitType, Property, Guest, Host)

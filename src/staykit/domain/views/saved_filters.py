@@ -65,9 +65,7 @@ async def create(
     me = policy.require_login(actor)
     view = index(command.index_name)
     conditions(view.fields, command.conditions)  # a 400 naming the bad field, as a live list
-    taken = await session.scalar(
-        select(func.count()).where(_own(me, command.index_name))
-    )
+    taken = await session.scalar(select(func.count()).where(_own(me, command.index_name)))
     if (taken or 0) >= MAX_PER_INDEX:
         raise Conflict(
             f"You have {MAX_PER_INDEX} saved filters for {view.name}; delete one first.",
