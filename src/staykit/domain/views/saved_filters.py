@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.errors import Conflict, NotFound
@@ -91,7 +92,14 @@ async def create(
         conditions=command.conditions,
     )
     session.add(row)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError:  # the same name saved at the same moment by another request
+        raise Conflict(
+            f"You already have a filter named {command.filter_name!r} for {view.name}.",
+            code="filterNameIsTaken",
+            field="filter_name",
+        ) from None
     return row
 
 
