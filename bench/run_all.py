@@ -35,6 +35,7 @@ SCRIPTS = (
     "ical.py",
     "payment_webhooks.py",
     "messaging.py",
+    "bff.py",
     "bff_views.py",
     "notifications.py",
     "webhook_delivery.py",

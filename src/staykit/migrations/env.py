@@ -25,6 +25,7 @@ import staykit.domain.payments.models
 import staykit.domain.reports.models
 import staykit.domain.reviews.models
 import staykit.domain.tenancy.models
+import staykit.domain.views.models
 import staykit.domain.webhooks.models  # noqa: F401
 from staykit.core.models import Base
 

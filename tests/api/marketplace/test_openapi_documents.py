@@ -673,6 +673,39 @@ async def session_of_bff_views(
         await call("GET", f"{base}/{view}")  # 401, or the public reviews
 
 
+async def session_of_bff(call: Conformance, admin: Person, host: Person, guest: Person) -> None:
+    """Every BFF index read by list, filter, count, schema and id, saved filters made,
+    listed and deleted, and the generic routes' unknown index."""
+    h, g = host.headers, guest.headers
+    base = "/bff-service"
+    listing = await make_listing(call.db, host, title="BFF flat")
+    for index, who in (("ReservationDetailView", g), ("chatContext", h), ("ListingDetailView", g)):
+        rows = ok(await call("GET", f"{base}/{index}/list", headers=who))[index]
+        f = {"filters": {"id": {"isNull": False}}}
+        ok(await call("POST", f"{base}/{index}/list", json=f, params={"limit": 5}, headers=who))
+        ok(await call("GET", f"{base}/{index}/count", headers=who))
+        ok(await call("POST", f"{base}/{index}/count", json=f, headers=who))
+        await call("POST", f"{base}/{index}/count", json={"filters": {"x": 1}}, headers=who)
+        ok(await call("GET", f"{base}/{index}/schema"))
+        if rows:
+            ok(await call("GET", f"{base}/{index}/{rows[0]['id']}", headers=who))
+        await call("GET", f"{base}/{index}/{UNKNOWN}", headers=who)  # 404
+        made = {"filterName": "Mine", "conditions": {"id": {"isNull": False}}}
+        fid = ok(await call("POST", f"{base}/{index}/filters", json=made, headers=who), 201)
+        ok(await call("GET", f"{base}/{index}/filters", headers=who))
+        ok(await call("DELETE", f"{base}/{index}/filters/{fid['savedFilter']['id']}", headers=who))
+    await call("GET", f"{base}/ListingDetailView/{listing.id}")
+    for path in ("list", "count", "schema", "filters", UNKNOWN, f"filters/{UNKNOWN}"):
+        await call(
+            "GET" if path != f"filters/{UNKNOWN}" else "DELETE", f"{base}/Nope/{path}", headers=g
+        )
+    await call("POST", f"{base}/Nope/list", json={"filters": {}}, headers=g)
+    await call("POST", f"{base}/Nope/count", json={"filters": {}}, headers=g)
+    await call(
+        "POST", f"{base}/Nope/filters", json={"filterName": "x", "conditions": {}}, headers=g
+    )
+
+
 async def test_the_answers_of_a_real_session_conform_to_the_documents(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
@@ -688,6 +721,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     await session_of_platform_admin(call, admin, guest)
     await session_of_reviews(call, admin, host, guest)
     await session_of_bff_views(call, admin, host, guest)
+    await session_of_bff(call, admin, host, guest)
     unverified = await make_logged_in(client, db, email_verified=False, mobile="+351900000001")
     await session_of_verification(call, unverified)
     assert not call.failures, "\n\n".join(call.failures[:20])

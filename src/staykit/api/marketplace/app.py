@@ -18,6 +18,7 @@ from staykit.api.marketplace import (
     auth_permissions,
     auth_sessions,
     auth_users,
+    bff,
     bff_views,
     booking,
     catalog,
@@ -127,11 +128,16 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     bff_service = Service(
         "bff",
         SERVICES["bff"],
-        "The read side for front ends (spec §1.12): views that gather on one screen what "
-        "the business services keep apart, read-only, under the same visibility rules.",
+        "The read side for front ends (CQRS, spec §1.12: reads only; writes go through the "
+        "business services): reservations, conversations and listings with everything one "
+        "screen needs (list, count, filters, saved filters, schema), and the aggregated "
+        "views of bookings, threads, reviews, payments and disputes.",
         token_name,
     )
     bff_service.include_router(bff_views.router)
+    bff_service.include_router(bff.router)
+    # Last: `/{indexName}/...` would otherwise take every fixed path of the service.
+    bff_service.include_router(bff.generic_router)
     return [
         auth_service,
         catalog_service,
