@@ -154,7 +154,9 @@ PASSWORDS = {
     "ADMIN_PASSWORD": "admin@staykit.local",
     "HOST_PASSWORD": "host@staykit.local",
     "GUEST_PASSWORD": "guest@staykit.local",
+    "SUPERADMIN_PASSWORD": "superadmin@staykit.local",
 }
+ROLES = {"admin@staykit.local": "admin", "superadmin@staykit.local": "superAdmin"}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -166,7 +168,7 @@ async def test_doc_examples_answer_as_documented(
     given = {"BASE": ""}
     people = {}
     for variable, email in PASSWORDS.items():
-        role = "admin" if email.startswith("admin") else "user"
+        role = ROLES.get(email, "user")
         people[email] = await make_user(db, email=email, role=role)
         given[variable] = people[email].password
     await make_listing(db, people["host@staykit.local"], title=demo.DOCS_LISTING["title"])
