@@ -21,6 +21,7 @@ from staykit.domain.events.tasks import blueprint as events_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.messaging import system_messages, webhook_messages
+from staykit.domain.notifications import push
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 from staykit.domain.webhooks import consumer as webhooks_consumer
@@ -78,6 +79,7 @@ async def run_worker(
                     )
             finally:
                 await webhook_delivery.close_client()
+                await push.close_clients()
 
 
 def schema_sql() -> str:
