@@ -1,16 +1,18 @@
 """Writing one message into a thread, whichever surface sent it: the row (its contact
 details masked before a stay is confirmed, masking.py), its attachment, the thread's
-counters bumped in the same transaction (threads.count_message) and the `message.sent`
-domain event. Callers decide who may write what where; this only writes."""
+counters bumped in the same statement as the insert (threads.counted) and the
+`message.sent` domain event. Callers decide who may write what where; this only writes."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
+from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Principal
 from staykit.domain.events.recorder import record
 from staykit.domain.messaging import threads
@@ -59,7 +61,20 @@ async def deliver(session: AsyncSession, principal: Principal | None, d: Deliver
         if masked.changed:
             content, original = masked.text, d.content
     now = utcnow()
-    message = Message(
+    # Every column given: an INSERT carrying a CTE does not get the model's Python-side
+    # defaults bound (SQLAlchemy names them but sends NULL).
+    values = dict(
+        id=uuid7(),
+        is_active=True,
+        record_version=1,
+        created_at=now,
+        updated_at=now,
+        is_flagged=False,
+        is_moderated=False,
+        flagged_by=None,
+        flag_reason=None,
+        hidden_at=None,
+        hidden_by=None,
         thread_id=d.thread_id,
         business_id=d.business_id,
         reservation_id=d.reservation_id,
@@ -75,8 +90,17 @@ async def deliver(session: AsyncSession, principal: Principal | None, d: Deliver
         read_at=now if d.source == INTERNAL_NOTE else None,
         owner_id=d.sender_id,
     )
-    session.add(message)
-    await session.flush()
+    # One round trip: the row and its thread's counters (the UPDATE, a CTE of the INSERT,
+    # takes the thread row's lock as a statement of its own would: no count is lost).
+    message = await session.scalar(
+        insert(Message)
+        .values(**values)
+        .add_cte(threads.counted(d.thread_id, now))
+        .returning(Message)
+        .execution_options(populate_existing=True)
+    )
+    if message is None:  # pragma: no cover - an INSERT ... RETURNING returns its row
+        raise RuntimeError("the message was not inserted")
     if d.attachment is not None:
         a = d.attachment
         session.add(
@@ -90,7 +114,6 @@ async def deliver(session: AsyncSession, principal: Principal | None, d: Deliver
                 owner_id=d.sender_id,
             )
         )
-    await threads.count_message(session, d.thread_id, now)
     await record(
         session,
         principal,

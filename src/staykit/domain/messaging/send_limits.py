@@ -5,7 +5,10 @@ Counting the sender's own committed messages needs no second store and holds acr
 every server process (the login throttle counts its failures the same way). Two sends
 of one user at once must not both pass on the same count: each takes a transaction-level
 advisory lock on the user first, so a user's sends queue (other users' do not), and the
-second counts the first once it has committed.
+second counts the first once it has committed. The count must be a statement after the
+one that took the lock: under READ COMMITTED a statement sees what was committed when it
+began, so a count in the locking statement would miss the sender it waited for. A send
+takes the lock in the statement reading its thread (`rate_lock`), then counts.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select, text
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -36,13 +39,20 @@ class SendingTooFast(TooManyRequests):
     code = "messageRateLimited"
 
 
-async def check_send_rate(session: AsyncSession, user_id: uuid.UUID, limits: SendLimits) -> None:
+def rate_lock(user_id: uuid.UUID) -> ColumnElement[object]:
+    """A column expression taking the user's send lock until the transaction ends."""
+    return func.pg_advisory_xact_lock(func.hashtextextended(f"message-rate:{user_id}", 0))
+
+
+async def check_send_rate(
+    session: AsyncSession, user_id: uuid.UUID, limits: SendLimits, *, locked: bool = False
+) -> None:
     """SendingTooFast (429, Retry-After: when the oldest counted message leaves the
-    window) when the user has sent `per_window` messages in the last window."""
-    await session.execute(
-        text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-        {"key": f"message-rate:{user_id}"},
-    )
+    window) when the user has sent `per_window` messages in the last window. Takes the
+    user's lock first, unless an earlier statement of the transaction took it
+    (`locked`: see the module doc)."""
+    if not locked:
+        await session.execute(select(rate_lock(user_id)))
     now = utcnow()
     window = timedelta(seconds=limits.window_seconds)
     # The per_window-th newest message inside the window: with it there, one more is over.
