@@ -165,9 +165,7 @@ async def test_production_does_not_take_the_webhook_allow_list_for_push(db: Asyn
         webhook_allowed_destinations=["10.0.0.0/8"],
     )  # type: ignore[call-arg]
     with pytest.raises(InvalidInput, match="private network"):
-        await devices.register(
-            db, actor_of(person), new_device("https://10.1.2.3/push"), settings
-        )
+        await devices.register(db, actor_of(person), new_device("https://10.1.2.3/push"), settings)
 
 
 # --- sending ----------------------------------------------------------------------------------

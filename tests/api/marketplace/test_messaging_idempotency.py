@@ -169,9 +169,7 @@ async def test_concurrent_sends_under_one_key_make_one_message(
     async with committed_factory() as db:
         assert await messages_in(db, conv.thread_id) == 1
         count = await db.scalar(
-            select(MessageThread.message_count).where(
-                MessageThread.id == uuid.UUID(conv.thread_id)
-            )
+            select(MessageThread.message_count).where(MessageThread.id == uuid.UUID(conv.thread_id))
         )
         assert count == 1
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import ColumnElement, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -55,6 +55,20 @@ def _type_of(d: Delivery) -> str:
 
 async def deliver(session: AsyncSession, principal: Principal | None, d: Delivery) -> Message:
     """Insert the message, count it in its thread and record `message.sent`."""
+    message = await deliver_if(session, principal, d, None)
+    if message is None:  # pragma: no cover - no condition: always inserted
+        raise RuntimeError("the message was not inserted")
+    return message
+
+
+async def deliver_if(
+    session: AsyncSession,
+    principal: Principal | None,
+    d: Delivery,
+    condition: ColumnElement[bool] | None,
+) -> Message | None:
+    """`deliver` when `condition` holds, checked by the INSERT itself (the counter's
+    UPDATE too, in the same snapshot); None, with nothing written, when it does not."""
     content, original = d.content, None
     if d.source in (GUEST, HOST) and not d.confirmed:
         masked = mask_contacts(d.content)
@@ -92,15 +106,19 @@ async def deliver(session: AsyncSession, principal: Principal | None, d: Deliver
     )
     # One round trip: the row and its thread's counters (the UPDATE, a CTE of the INSERT,
     # takes the thread row's lock as a statement of its own would: no count is lost).
+    columns = Message.__table__.c
+    row = select(*(literal(v, type_=columns[k].type) for k, v in values.items()))
+    if condition is not None:
+        row = row.where(condition)
     message = await session.scalar(
         insert(Message)
-        .values(**values)
-        .add_cte(threads.counted(d.thread_id, now))
+        .from_select(list(values), row)
+        .add_cte(threads.counted(d.thread_id, now, condition))
         .returning(Message)
         .execution_options(populate_existing=True)
     )
-    if message is None:  # pragma: no cover - an INSERT ... RETURNING returns its row
-        raise RuntimeError("the message was not inserted")
+    if message is None:
+        return None
     if d.attachment is not None:
         a = d.attachment
         session.add(

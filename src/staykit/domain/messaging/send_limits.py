@@ -7,8 +7,10 @@ of one user at once must not both pass on the same count: each takes a transacti
 advisory lock on the user first, so a user's sends queue (other users' do not), and the
 second counts the first once it has committed. The count must be a statement after the
 one that took the lock: under READ COMMITTED a statement sees what was committed when it
-began, so a count in the locking statement would miss the sender it waited for. A send
-takes the lock in the statement reading its thread (`rate_lock`), then counts.
+began, so a count in the locking statement would miss the sender it waited for. A
+marketplace send takes the lock in the statement reading its thread (`rate_lock`) and
+counts in its INSERT (`within_rate`: nothing is inserted over the rate); only a refused
+send reads the window again (`check_send_rate`) to say when to retry.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -39,6 +41,33 @@ class SendingTooFast(TooManyRequests):
     code = "messageRateLimited"
 
 
+def _blocking(user_id: uuid.UUID, limits: SendLimits, now: datetime) -> Select[tuple[datetime]]:
+    """The per_window-th newest message inside the window: with it there, one more is over."""
+    window = timedelta(seconds=limits.window_seconds)
+    return (
+        select(Message.sent_at)
+        .where(Message.sender_id == user_id, Message.sent_at > now - window)
+        .order_by(Message.sent_at.desc())
+        .offset(limits.per_window - 1)
+        .limit(1)
+    )
+
+
+def within_rate(user_id: uuid.UUID, limits: SendLimits) -> ColumnElement[bool]:
+    """True while the user has sent fewer than `per_window` messages in the window (a
+    condition for the INSERT of their next one; the lock must be held already)."""
+    return ~exists(_blocking(user_id, limits, utcnow()))
+
+
+def sending_too_fast(limits: SendLimits, wait: int) -> SendingTooFast:
+    return SendingTooFast(
+        f"At most {limits.per_window} messages in {limits.window_seconds} seconds; "
+        f"try again in {max(1, wait)} seconds.",
+        retry_after=max(1, wait),
+        field="content",
+    )
+
+
 def rate_lock(user_id: uuid.UUID) -> ColumnElement[object]:
     """A column expression taking the user's send lock until the transaction ends."""
     return func.pg_advisory_xact_lock(func.hashtextextended(f"message-rate:{user_id}", 0))
@@ -54,21 +83,8 @@ async def check_send_rate(
     if not locked:
         await session.execute(select(rate_lock(user_id)))
     now = utcnow()
-    window = timedelta(seconds=limits.window_seconds)
-    # The per_window-th newest message inside the window: with it there, one more is over.
-    blocking = await session.scalar(
-        select(Message.sent_at)
-        .where(Message.sender_id == user_id, Message.sent_at > now - window)
-        .order_by(Message.sent_at.desc())
-        .offset(limits.per_window - 1)
-        .limit(1)
-    )
+    blocking = await session.scalar(_blocking(user_id, limits, now))
     if blocking is None:
         return
-    wait = math.ceil((blocking + window - now).total_seconds())
-    raise SendingTooFast(
-        f"At most {limits.per_window} messages in {limits.window_seconds} seconds; "
-        f"try again in {max(1, wait)} seconds.",
-        retry_after=max(1, wait),
-        field="content",
-    )
+    window = timedelta(seconds=limits.window_seconds)
+    raise sending_too_fast(limits, math.ceil((blocking + window - now).total_seconds()))

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import CTE, func, select, text, update
+from sqlalchemy import CTE, ColumnElement, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,13 +61,17 @@ async def thread_of_reservation(
     return thread_id
 
 
-def counted(thread_id: uuid.UUID, sent_at: datetime) -> CTE:
+def counted(
+    thread_id: uuid.UUID, sent_at: datetime, condition: ColumnElement[bool] | None = None
+) -> CTE:
     """One more message in the thread: the UPDATE as a CTE of the message's INSERT, so
-    the two are one round trip (see the module doc for why it never loses a count)."""
+    the two are one round trip (see the module doc for why it never loses a count).
+    `condition` is the INSERT's own: both count, or neither."""
+    stmt = update(MessageThread).where(MessageThread.id == thread_id)
+    if condition is not None:
+        stmt = stmt.where(condition)
     return (
-        update(MessageThread)
-        .where(MessageThread.id == thread_id)
-        .values(
+        stmt.values(
             message_count=MessageThread.message_count + 1,
             last_message_at=func.greatest(MessageThread.last_message_at, sent_at),
             record_version=MessageThread.record_version + 1,
