@@ -41,7 +41,7 @@ class SendingTooFast(TooManyRequests):
     code = "messageRateLimited"
 
 
-def _blocking(user_id: uuid.UUID, limits: SendLimits, now: datetime) -> Select[tuple[datetime]]:
+def _blocking(user_id: uuid.UUID, limits: SendLimits, now: datetime) -> Select[datetime]:
     """The per_window-th newest message inside the window: with it there, one more is over."""
     window = timedelta(seconds=limits.window_seconds)
     return (
