@@ -44,10 +44,10 @@ from staykit.domain.messaging.models import (
 )
 from staykit.domain.messaging.send_limits import (
     SendLimits,
+    SendRate,
     check_send_rate,
     rate_lock,
     sending_too_fast,
-    within_rate,
 )
 from staykit.domain.messaging.service import mark_read
 
@@ -178,7 +178,7 @@ async def post_message(
             message_type=command.message_type,
             media_url=command.media_url,
         ),
-        within_rate(principal.user_id, limits),
+        SendRate(principal.user_id, limits),
     )
     if message is None:
         await check_send_rate(session, principal.user_id, limits, locked=True)

@@ -9,7 +9,7 @@ second counts the first once it has committed. The count must be a statement aft
 one that took the lock: under READ COMMITTED a statement sees what was committed when it
 began, so a count in the locking statement would miss the sender it waited for. A
 marketplace send takes the lock in the statement reading its thread (`rate_lock`) and
-counts in its INSERT (`within_rate`: nothing is inserted over the rate); only a refused
+counts in its INSERT (`within_rate_parameters`: nothing is inserted over the rate); only a refused
 send reads the window again (`check_send_rate`) to say when to retry.
 """
 
@@ -19,8 +19,9 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -41,22 +42,44 @@ class SendingTooFast(TooManyRequests):
     code = "messageRateLimited"
 
 
-def _blocking(user_id: uuid.UUID, limits: SendLimits, now: datetime) -> Select[datetime]:
-    """The per_window-th newest message inside the window: with it there, one more is over."""
-    window = timedelta(seconds=limits.window_seconds)
+def _blocking(user_id: Any, since: Any, skip: Any) -> Select[datetime]:
+    """The per_window-th newest message inside the window (skip = per_window - 1): with
+    it there, one more is over."""
     return (
         select(Message.sent_at)
-        .where(Message.sender_id == user_id, Message.sent_at > now - window)
+        .where(Message.sender_id == user_id, Message.sent_at > since)
         .order_by(Message.sent_at.desc())
-        .offset(limits.per_window - 1)
+        .offset(skip)
         .limit(1)
     )
 
 
-def within_rate(user_id: uuid.UUID, limits: SendLimits) -> ColumnElement[bool]:
-    """True while the user has sent fewer than `per_window` messages in the window (a
-    condition for the INSERT of their next one; the lock must be held already)."""
-    return ~exists(_blocking(user_id, limits, utcnow()))
+def within_rate_parameters() -> ColumnElement[bool]:
+    """True while the sender has sent fewer than `per_window` messages in the window: a
+    condition for the INSERT of their next one (the lock must be held already), with the
+    bind parameters `SendRate.parameters` gives."""
+    return ~exists(
+        _blocking(
+            bindparam("rate_sender", type_=Message.__table__.c.sender_id.type),
+            bindparam("rate_since", type_=Message.__table__.c.sent_at.type),
+            bindparam("rate_skip", type_=Integer()),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SendRate:
+    """Whose rate a send is held to, and which."""
+
+    user_id: uuid.UUID
+    limits: SendLimits
+
+    def parameters(self, now: datetime) -> dict[str, Any]:
+        return {
+            "rate_sender": self.user_id,
+            "rate_since": now - timedelta(seconds=self.limits.window_seconds),
+            "rate_skip": self.limits.per_window - 1,
+        }
 
 
 def sending_too_fast(limits: SendLimits, wait: int) -> SendingTooFast:
@@ -83,8 +106,8 @@ async def check_send_rate(
     if not locked:
         await session.execute(select(rate_lock(user_id)))
     now = utcnow()
-    blocking = await session.scalar(_blocking(user_id, limits, now))
+    window = timedelta(seconds=limits.window_seconds)
+    blocking = await session.scalar(_blocking(user_id, now - window, limits.per_window - 1))
     if blocking is None:
         return
-    window = timedelta(seconds=limits.window_seconds)
     raise sending_too_fast(limits, math.ceil((blocking + window - now).total_seconds()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import CTE, ColumnElement, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -61,9 +61,7 @@ async def thread_of_reservation(
     return thread_id
 
 
-def counted(
-    thread_id: uuid.UUID, sent_at: datetime, condition: ColumnElement[bool] | None = None
-) -> CTE:
+def counted(thread_id: Any, sent_at: Any, condition: ColumnElement[bool] | None = None) -> CTE:
     """One more message in the thread: the UPDATE as a CTE of the message's INSERT, so
     the two are one round trip (see the module doc for why it never loses a count).
     `condition` is the INSERT's own: both count, or neither."""
@@ -75,7 +73,7 @@ def counted(
             message_count=MessageThread.message_count + 1,
             last_message_at=func.greatest(MessageThread.last_message_at, sent_at),
             record_version=MessageThread.record_version + 1,
-            updated_at=utcnow(),
+            updated_at=sent_at,
         )
         .returning(MessageThread.id)
         .cte("counted_thread")
