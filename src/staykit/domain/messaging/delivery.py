@@ -8,11 +8,11 @@ from __future__ import annotations
 import functools
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import FromStatement
+from sqlalchemy.sql.selectable import ExecutableReturnsRows
 
 from staykit.core.clock import utcnow
 from staykit.core.ids import uuid7
@@ -66,7 +66,7 @@ async def deliver(session: AsyncSession, principal: Principal | None, d: Deliver
 
 
 @functools.cache
-def _insert(rated: bool) -> FromStatement[Message]:
+def _insert(rated: bool) -> ExecutableReturnsRows:
     """The message's INSERT, its thread's counter UPDATE as a CTE (one round trip; the
     UPDATE takes the thread row's lock as a statement of its own would: no count is
     lost) and, when `rated`, the sender's rate window as the condition of both. Built
@@ -84,7 +84,7 @@ def _insert(rated: bool) -> FromStatement[Message]:
         bindparam("m_sent_at", type_=columns["sent_at"].type),
         condition,
     )
-    table = Message.__table__
+    table = cast(Table, Message.__table__)
     statement = insert(table).from_select(list(_COLUMNS), row).add_cte(counted)
     # The table's INSERT (an ORM one takes a dict of parameters for a bulk insert),
     # loaded as the Message it returns.
