@@ -1,8 +1,9 @@
 """Sending a marketplace message at the service layer (`messaging.posting.post_message`),
-goal p50 <= 10 ms: the thread read with its participants' rule, the sender's side, the
-send rate check (the per-user lock and the window query), contact masking (an inquiry:
-the stay is not confirmed), the insert, the thread's counter UPDATE and the
-`message.sent` event with its dispatch job, in one transaction committed per message.
+goal p50 <= 10 ms: the thread read with its participants' rule, the sender's side and
+the per-user rate lock (one statement), contact masking (an inquiry: the stay is not
+confirmed), the insert checking the send rate window and carrying the thread's counter
+UPDATE (one statement), and the `message.sent` event with its dispatch job, in one
+transaction committed per message: 6 round trips with BEGIN and COMMIT.
 
 Data (fixed seed): a host's listing, a guest's inquiry thread holding PRELOAD messages
 (half each way); each sender already has messages inside the rate window. The staykit

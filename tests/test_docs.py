@@ -68,7 +68,9 @@ def steps(page: Path) -> list[Call | Assign]:
                 path = shlex.split(m.group(3))[0]
                 pending = Call(shlex.split(m.group(2)), capture=(m.group(1), path))
             elif line.startswith("curl "):
-                pending = Call(shlex.split(line))
+                argv = shlex.split(line)
+                # `curl ... | jq '...'`: the request is the curl; jq only shows its answer.
+                pending = Call(argv[: argv.index("|")] if "|" in argv else argv)
             elif (m := ASSIGN.match(line)) and (d := DATE.match(m.group(2))):
                 done = subprocess.run(shlex.split(d.group(1)), capture_output=True, text=True)
                 assert done.returncode == 0, (page.name, line, done.stderr)

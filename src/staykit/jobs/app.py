@@ -22,6 +22,7 @@ from staykit.domain.gdpr.tasks import blueprint as gdpr_tasks
 from staykit.domain.ical.tasks import blueprint as ical_tasks
 from staykit.domain.idempotency.tasks import blueprint as idempotency_tasks
 from staykit.domain.messaging import system_messages, webhook_messages
+from staykit.domain.notifications import push
 from staykit.domain.notifications.tasks import blueprint as notifications_tasks
 from staykit.domain.payments.tasks import blueprint as payments_tasks
 from staykit.domain.reports.tasks import blueprint as reports_tasks
@@ -84,6 +85,7 @@ async def run_worker(
                     )
             finally:
                 await webhook_delivery.close_client()
+                await push.close_clients()
 
 
 def schema_sql() -> str:

@@ -499,3 +499,25 @@ async def test_two_first_messages_at_once_make_one_thread_counting_two(
         [thread] = (await check.scalars(select(MessageThread))).all()
         assert thread.message_count == 2 and thread.reservation_id == booking.id
         assert await check.scalar(select(func.count()).select_from(Message)) == 2
+
+
+# --- Idempotency-Key --------------------------------------------------------------------------
+
+
+async def test_a_retried_post_with_its_idempotency_key_sends_nothing_twice(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms, booking: Reservation
+) -> None:
+    headers = {**await pms.headers(*WRITE), "Idempotency-Key": "beds24-send-1"}
+    body = [{"bookingId": booking.int_id, "message": "Your code is 4711"}]
+    first = await client.post(PATH, json=body, headers=headers)
+    again = await client.post(PATH, json=body, headers=headers)
+    assert (first.status_code, again.status_code) == (201, 201), first.text
+    assert again.headers["Idempotent-Replayed"] == "true" and again.content == first.content
+    assert first.json()[0]["success"] is True
+    assert await count_messages(db) == 1
+
+    other = await client.post(
+        PATH, json=[{"bookingId": booking.int_id, "message": "Another"}], headers=headers
+    )
+    assert_channel_error(other, 409, field="Idempotency-Key")
+    assert await count_messages(db) == 1

@@ -1,6 +1,7 @@
 """50 senders write to one thread at once, each in its own transaction: the thread counts
 exactly 50 (the counter moves by one UPDATE per message, never read-modify-write), and
-the thread's messages list all 50 in the order of their sentAt."""
+the thread's messages list all 50 in the order of their sentAt. One user's sends at once
+never pass the send rate."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import asyncio
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.core.config import Settings
 from tests.api.marketplace.messaging import MESSAGES, talk, thread_of
 from tests.api.marketplace.test_reservations_api import member
 from tests.factories import make_listing, make_logged_in
@@ -54,3 +56,40 @@ async def test_fifty_concurrent_senders_lose_no_count_and_list_in_sent_order(
     assert [m["sentAt"] for m in rows] == sent_at
     assert {m["content"] for m in rows} == {f"message {n}" for n in range(SENDERS)}
     assert len({m["senderId"] for m in rows}) == SENDERS
+
+
+async def test_concurrent_sends_of_one_user_never_pass_the_send_rate(
+    committed_client: httpx.AsyncClient,
+    committed_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+) -> None:
+    """The rate is counted in each send's INSERT, after the sender's lock: ten sends at
+    once with a rate of four make exactly four messages and six 429s."""
+    client = committed_client
+    async with committed_factory() as db:
+        host = await make_logged_in(client, db)
+        guest = await make_logged_in(client, db)
+        listing = await make_listing(db, host)
+    conv = await talk(client, guest, host, listing)
+    saved = settings.message_send_limit, settings.message_send_window_seconds
+    settings.message_send_limit, settings.message_send_window_seconds = 4, 3600
+    try:
+        answers = await asyncio.gather(
+            *(
+                client.post(
+                    MESSAGES,
+                    json={"threadId": conv.thread_id, "content": f"message {n}"},
+                    headers=guest.headers,
+                )
+                for n in range(10)
+            )
+        )
+    finally:
+        settings.message_send_limit, settings.message_send_window_seconds = saved
+    statuses = sorted(r.status_code for r in answers)
+    assert statuses == [201] * 4 + [429] * 6, [r.text[:120] for r in answers]
+    for r in answers:
+        if r.status_code == 429:
+            assert int(r.headers["Retry-After"]) >= 1
+    thread = await thread_of(client, guest, conv.thread_id)
+    assert thread["messageCount"] == 4

@@ -19,13 +19,16 @@ UNKNOWN = "0190a000-0000-7000-8000-000000000000"
 # A browser subscription's keys: a P-256 point (65 bytes) and a 16-byte secret.
 P256DH = base64.urlsafe_b64encode(b"\x04" + bytes(range(64))).rstrip(b"=").decode()
 AUTH = base64.urlsafe_b64encode(bytes(16)).rstrip(b"=").decode()
+# Registering resolves the endpoint's host (the push URL guard): a loopback push service,
+# which the test server allows, as the webhook tests' receivers.
+ENDPOINT = "https://127.0.0.1:9/sub/1"
 
 
 def auth(person: Person) -> dict[str, str]:
     return {"Authorization": f"Bearer {person.token}"}
 
 
-def device(endpoint: str = "https://push.example.test/sub/1", **extra: object) -> dict[str, object]:
+def device(endpoint: str = ENDPOINT, **extra: object) -> dict[str, object]:
     return {"device": {"endpoint": endpoint, "keys": {"p256dh": P256DH, "auth": AUTH}, **extra}}
 
 

@@ -8,9 +8,10 @@ from cryptography.fernet import Fernet
 from pydantic import SecretStr, ValidationError
 from standardwebhooks import Webhook
 
+from staykit.core import urlguard
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
-from staykit.domain.webhooks import events, secrets, urlguard
+from staykit.domain.webhooks import events, secrets
 
 
 def production(**given: object) -> Settings:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from staykit.api.channel import message_schemas as ms
 from staykit.api.channel.account import ActingAccount, AnyOfScopes
@@ -22,6 +23,7 @@ from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.channel.params import After, int_ids
 from staykit.api.deps import DbSession
+from staykit.api.idempotency import idempotent
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
 from staykit.domain.messaging import channel_views as cv
@@ -110,6 +112,7 @@ async def get_messages(
     summary="Send messages or mark them as read",
     openapi_extra=WRITES.openapi,
 )
+@idempotent
 async def post_messages(
     account: Annotated[ActingAccount, Depends(WRITES)],
     session: DbSession,
@@ -121,9 +124,10 @@ async def post_messages(
             "most 10,000. Answered in request order, one result per item."
         ),
     ],
-) -> list[PostResult]:
+) -> JSONResponse:
     """Each item is applied on its own, in order (see domain/messaging/channel_writes.py):
-    an item that fails changes nothing and does not stop the others."""
+    an item that fails changes nothing and does not stop the others. With an
+    Idempotency-Key, a retry gets the first answer again and sends nothing twice."""
     if len(items) > MAX_ITEMS:
         raise InvalidInput(
             f"At most {MAX_ITEMS} items per request.", code="tooManyItems", field="body"
@@ -132,7 +136,12 @@ async def post_messages(
     outcomes = await cw.write_messages(
         session, account.principal, account.business_ids, [p.write for p in parsed]
     )
-    return [ms.result(p, o) for p, o in zip(parsed, outcomes, strict=True)]
+    results = [ms.result(p, o) for p, o in zip(parsed, outcomes, strict=True)]
+    # A Response (not the list) so that @idempotent can store the very bytes it sends;
+    # shaped as response_model_exclude_none would.
+    return JSONResponse(
+        [r.model_dump(mode="json", exclude_none=True) for r in results], status_code=201
+    )
 
 
 @router.patch(

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
+from staykit.api.idempotency import idempotent
 from staykit.api.marketplace import filters as flt
 from staykit.api.marketplace.catalog import PROPERTY_TYPES
 from staykit.api.marketplace.context import Context, Ctx
@@ -275,11 +276,13 @@ async def delete_message_thread(ctx: Context, messageThreadId: ThreadId) -> JSON
     status_code=201,
     **described(A.LOGIN, *WRITE, 429, model=MESSAGE),
 )
+@idempotent
 async def create_message(ctx: Context, body: CreateMessage) -> JSONResponse:
     """Send a message: the thread's guest or host side, to an open thread (409 when
     closed). sentAt, the sender and the thread's messageCount and lastMessageAt are the
     server's (updated in the same transaction). Contact details are masked before a stay
-    is confirmed; too many messages in the window is a 429 with Retry-After."""
+    is confirmed; too many messages in the window is a 429 with Retry-After. With an
+    Idempotency-Key, a retry gets the first answer again and sends nothing."""
     caller = ctx.user()
     message = await posting.post_message(ctx.session, caller, body.command(caller), limits_of(ctx))
     return respond(ctx, "message", message_json(message, caller), action="create")

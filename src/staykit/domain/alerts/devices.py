@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import urlguard
 from staykit.core.config import Settings
 from staykit.core.errors import InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
@@ -43,21 +44,38 @@ def _key(value: str, field: str, size: int) -> None:
         )
 
 
-def check(device: NewDevice, settings: Settings) -> None:
-    problem = push.endpoint_problem(device.endpoint, settings)
+def _bad_endpoint(message: str) -> InvalidInput:
+    return InvalidInput(message, code="endpointIsInvalid", field="device.endpoint")
+
+
+async def check(
+    device: NewDevice, settings: Settings, resolve: urlguard.Resolver = urlguard.system_resolver
+) -> None:
+    """The endpoint's shape and the keys first (no DNS for a body that is wrong anyway),
+    then where the endpoint resolves (push.check_endpoint: the sender checks again)."""
+    problem = push.endpoint_shape_problem(device.endpoint, settings)
     if problem is not None:
-        raise InvalidInput(
-            f"device.endpoint {problem}.", code="endpointIsInvalid", field="device.endpoint"
-        )
+        raise _bad_endpoint(problem)
     _key(device.p256dh, "device.keys.p256dh", 65)
     _key(device.auth, "device.keys.auth", 16)
+    try:
+        await push.check_endpoint(device.endpoint, settings, resolve)
+    except urlguard.UrlRefused as exc:
+        raise _bad_endpoint(exc.message) from None
 
 
 async def register(
-    session: AsyncSession, principal: Principal, device: NewDevice, settings: Settings
+    session: AsyncSession,
+    principal: Principal,
+    device: NewDevice,
+    settings: Settings,
+    *,
+    resolve: urlguard.Resolver = urlguard.system_resolver,
 ) -> PushDevice:
+    """Register the caller's browser; 400 naming `device.endpoint` for an endpoint the
+    URL guard refuses (not https, or resolving to this machine or a private network)."""
     me = policy.require_login(principal)
-    check(device, settings)
+    await check(device, settings, resolve)
     current = await session.scalar(
         select(PushDevice)
         .where(PushDevice.endpoint == device.endpoint, PushDevice.is_active)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.principal import Credential, Principal
@@ -92,7 +92,26 @@ async def side_of(session: AsyncSession, principal: Principal, thread: MessageTh
         )
     ):
         return HOST
-    raise NotAParticipant(
+    raise not_a_participant()
+
+
+def writing_side(principal: Principal) -> ColumnElement[str | None]:
+    """`side_of` as a column of a MessageThread query: GUEST, HOST or NULL (not a
+    participant), so that a send reads its thread and its side in one statement. The
+    same rule: the guest on a first-party session; the host or, not as an admin, an
+    owner or manager of the thread's business (tenancy's managed condition), within a
+    down-scoped credential's businesses."""
+    host_side = [MessageThread.host_id == principal.user_id]
+    if not principal.is_admin:
+        host_side.append(tenancy.managed_condition(MessageThread.business_id, principal))
+    host = and_(_within_scope(principal, MessageThread.business_id), or_(*host_side))
+    if principal.first_party:
+        return case((MessageThread.guest_id == principal.user_id, GUEST), (host, HOST))
+    return case((host, HOST))
+
+
+def not_a_participant() -> NotAParticipant:
+    return NotAParticipant(
         "Only the thread's guest and host (or the host's managers) write in it.",
         field="thread_id",
     )

@@ -24,13 +24,14 @@ from staykit.core.errors import Forbidden, InvalidInput
 from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import Reservation
-from staykit.domain.messaging import access, conversations
-from staykit.domain.messaging.delivery import Delivery, deliver
+from staykit.domain.messaging import access
+from staykit.domain.messaging.delivery import Delivery, deliver_if
 from staykit.domain.messaging.errors import (
     MessageNotFound,
     NotTheRecipient,
     NotTheSender,
     ThreadClosed,
+    ThreadNotFound,
 )
 from staykit.domain.messaging.masking import mask_contacts, stay_confirmed
 from staykit.domain.messaging.models import (
@@ -41,7 +42,13 @@ from staykit.domain.messaging.models import (
     Message,
     MessageThread,
 )
-from staykit.domain.messaging.send_limits import SendLimits, check_send_rate
+from staykit.domain.messaging.send_limits import (
+    SendLimits,
+    SendRate,
+    check_send_rate,
+    rate_lock,
+    sending_too_fast,
+)
 from staykit.domain.messaging.service import mark_read
 
 WRITABLE_TYPES = ("text", "media")
@@ -111,20 +118,53 @@ async def _confirmed(session: AsyncSession, thread: MessageThread) -> bool:
     return stay_confirmed(status)
 
 
+@dataclass(frozen=True, slots=True)
+class _Writing:
+    thread: MessageThread
+    side: str  # GUEST or HOST
+    confirmed: bool  # the thread's stay is confirmed (no contact masking)
+
+
+async def _thread_to_write(
+    session: AsyncSession, principal: Principal, thread_id: uuid.UUID
+) -> _Writing:
+    """The thread (404 unless readable), the side the principal writes for (403 for
+    readers who are not participants), its reservation's status and the sender's rate
+    lock, in one statement: a send's round trips are most of its time."""
+    row = (
+        await session.execute(
+            select(
+                MessageThread,
+                access.writing_side(principal),
+                Reservation.status,
+                rate_lock(principal.user_id),
+            )
+            .outerjoin(Reservation, Reservation.id == MessageThread.reservation_id)
+            .where(MessageThread.id == thread_id, access.readable_threads(principal))
+            .execution_options(populate_existing=True)
+        )
+    ).one_or_none()
+    if row is None:
+        raise ThreadNotFound(thread_id, field="thread_id")
+    thread, side, status, _ = row
+    if side is None:
+        raise access.not_a_participant()
+    return _Writing(thread, side, stay_confirmed(status))
+
+
 async def post_message(
     session: AsyncSession, principal: Principal, command: ThreadMessage, limits: SendLimits
 ) -> Message:
-    """createMessage: see the module doc."""
-    thread = await conversations.get_thread(
-        session, principal, command.thread_id, field="thread_id"
-    )
-    source = await access.side_of(session, principal, thread)
+    """createMessage: see the module doc. The rate is checked by the INSERT itself (a
+    statement after the one that took the sender's lock, send_limits.py): a send over
+    the rate inserts nothing, and only then is the window read again for Retry-After."""
+    writing = await _thread_to_write(session, principal, command.thread_id)
+    thread = writing.thread
     if not thread.is_active or not thread.is_open:
         raise ThreadClosed(thread.id)
     _check_media(command.message_type, command.media_url)
     content = _check_content(command.content, limits)
-    await check_send_rate(session, principal.user_id, limits)
-    return await deliver(
+    message = await deliver_if(
         session,
         principal,
         Delivery(
@@ -132,13 +172,18 @@ async def post_message(
             business_id=thread.business_id,
             reservation_id=thread.reservation_id,
             sender_id=principal.user_id,
-            source=source,
+            source=writing.side,
             content=content,
-            confirmed=await _confirmed(session, thread),
+            confirmed=writing.confirmed,
             message_type=command.message_type,
             media_url=command.media_url,
         ),
+        SendRate(principal.user_id, limits),
     )
+    if message is None:
+        await check_send_rate(session, principal.user_id, limits, locked=True)
+        raise sending_too_fast(limits, wait=1)  # pragma: no cover - the check raised
+    return message
 
 
 async def get_message(

@@ -5,7 +5,12 @@ Counting the sender's own committed messages needs no second store and holds acr
 every server process (the login throttle counts its failures the same way). Two sends
 of one user at once must not both pass on the same count: each takes a transaction-level
 advisory lock on the user first, so a user's sends queue (other users' do not), and the
-second counts the first once it has committed.
+second counts the first once it has committed. The count must be a statement after the
+one that took the lock: under READ COMMITTED a statement sees what was committed when it
+began, so a count in the locking statement would miss the sender it waited for. A
+marketplace send takes the lock in the statement reading its thread (`rate_lock`) and
+counts in its INSERT (`within_rate_parameters`: nothing is inserted over the rate); only a refused
+send reads the window again (`check_send_rate`) to say when to retry.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -36,29 +42,72 @@ class SendingTooFast(TooManyRequests):
     code = "messageRateLimited"
 
 
-async def check_send_rate(session: AsyncSession, user_id: uuid.UUID, limits: SendLimits) -> None:
-    """SendingTooFast (429, Retry-After: when the oldest counted message leaves the
-    window) when the user has sent `per_window` messages in the last window."""
-    await session.execute(
-        text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-        {"key": f"message-rate:{user_id}"},
-    )
-    now = utcnow()
-    window = timedelta(seconds=limits.window_seconds)
-    # The per_window-th newest message inside the window: with it there, one more is over.
-    blocking = await session.scalar(
+def _blocking(user_id: Any, since: Any, skip: Any) -> Select[datetime]:
+    """The per_window-th newest message inside the window (skip = per_window - 1): with
+    it there, one more is over."""
+    return (
         select(Message.sent_at)
-        .where(Message.sender_id == user_id, Message.sent_at > now - window)
+        .where(Message.sender_id == user_id, Message.sent_at > since)
         .order_by(Message.sent_at.desc())
-        .offset(limits.per_window - 1)
+        .offset(skip)
         .limit(1)
     )
-    if blocking is None:
-        return
-    wait = math.ceil((blocking + window - now).total_seconds())
-    raise SendingTooFast(
+
+
+def within_rate_parameters() -> ColumnElement[bool]:
+    """True while the sender has sent fewer than `per_window` messages in the window: a
+    condition for the INSERT of their next one (the lock must be held already), with the
+    bind parameters `SendRate.parameters` gives."""
+    return ~exists(
+        _blocking(
+            bindparam("rate_sender", type_=Message.__table__.c.sender_id.type),
+            bindparam("rate_since", type_=Message.__table__.c.sent_at.type),
+            bindparam("rate_skip", type_=Integer()),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SendRate:
+    """Whose rate a send is held to, and which."""
+
+    user_id: uuid.UUID
+    limits: SendLimits
+
+    def parameters(self, now: datetime) -> dict[str, Any]:
+        return {
+            "rate_sender": self.user_id,
+            "rate_since": now - timedelta(seconds=self.limits.window_seconds),
+            "rate_skip": self.limits.per_window - 1,
+        }
+
+
+def sending_too_fast(limits: SendLimits, wait: int) -> SendingTooFast:
+    return SendingTooFast(
         f"At most {limits.per_window} messages in {limits.window_seconds} seconds; "
         f"try again in {max(1, wait)} seconds.",
         retry_after=max(1, wait),
         field="content",
     )
+
+
+def rate_lock(user_id: uuid.UUID) -> ColumnElement[object]:
+    """A column expression taking the user's send lock until the transaction ends."""
+    return func.pg_advisory_xact_lock(func.hashtextextended(f"message-rate:{user_id}", 0))
+
+
+async def check_send_rate(
+    session: AsyncSession, user_id: uuid.UUID, limits: SendLimits, *, locked: bool = False
+) -> None:
+    """SendingTooFast (429, Retry-After: when the oldest counted message leaves the
+    window) when the user has sent `per_window` messages in the last window. Takes the
+    user's lock first, unless an earlier statement of the transaction took it
+    (`locked`: see the module doc)."""
+    if not locked:
+        await session.execute(select(rate_lock(user_id)))
+    now = utcnow()
+    window = timedelta(seconds=limits.window_seconds)
+    blocking = await session.scalar(_blocking(user_id, now - window, limits.per_window - 1))
+    if blocking is None:
+        return
+    raise sending_too_fast(limits, math.ceil((blocking + window - now).total_seconds()))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import CTE, ColumnElement, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,18 +61,22 @@ async def thread_of_reservation(
     return thread_id
 
 
-async def count_message(session: AsyncSession, thread_id: uuid.UUID, sent_at: datetime) -> None:
-    """One more message in the thread, in one statement (see the module doc)."""
-    await session.execute(
-        update(MessageThread)
-        .where(MessageThread.id == thread_id)
-        .values(
+def counted(thread_id: Any, sent_at: Any, condition: ColumnElement[bool] | None = None) -> CTE:
+    """One more message in the thread: the UPDATE as a CTE of the message's INSERT, so
+    the two are one round trip (see the module doc for why it never loses a count).
+    `condition` is the INSERT's own: both count, or neither."""
+    stmt = update(MessageThread).where(MessageThread.id == thread_id)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    return (
+        stmt.values(
             message_count=MessageThread.message_count + 1,
             last_message_at=func.greatest(MessageThread.last_message_at, sent_at),
             record_version=MessageThread.record_version + 1,
-            updated_at=utcnow(),
+            updated_at=sent_at,
         )
-        .execution_options(synchronize_session=False)
+        .returning(MessageThread.id)
+        .cte("counted_thread")
     )
 
 

@@ -6,6 +6,12 @@ A browser subscribes with the server's VAPID public key (GET
 keys) as a device. A push is encrypted to that subscription's keys (aes128gcm) and POSTed
 to its endpoint, signed with the VAPID private key.
 
+Endpoints are user-given URLs the server POSTs to, so they pass the outbound URL guard
+(core/urlguard.py, `Destinations.for_push`): when registered (alerts/devices.py) and
+again before every push, whose connection is pinned to the address just checked (DNS
+rebinding cannot turn a public endpoint into a request to this machine or a private
+network; a redirect to another host fails).
+
 Keys: STAYKIT_VAPID_PRIVATE_KEY (PEM, or the base64url raw key `web-push
 generate-vapid-keys` prints). Outside production, when unset, a key is generated once
 and kept in the data directory (.staykit/vapid_private_key.pem), so every process on the
@@ -15,19 +21,21 @@ pushes (the channel is skipped, and said so at start-up).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
+import aiohttp
 import structlog
 from cryptography.hazmat.primitives import serialization
 from py_vapid import Vapid02
 from pywebpush import WebPushException, webpush_async
 
+from staykit.core import urlguard
 from staykit.core.config import Settings
 
 log = structlog.get_logger(__name__)
@@ -50,18 +58,58 @@ class PushGone(Exception):
     """The push service says the subscription no longer exists (404, 410): retire it."""
 
 
+class PushRefused(Exception):
+    """The endpoint fails the URL guard at send time (its name resolves elsewhere now, or
+    the rules changed): nothing was sent. Raised so the job retries; said without the
+    endpoint (it carries the subscription's secret path)."""
+
+
 class PushSender(Protocol):
     async def send(self, subscription: Subscription, payload: dict[str, Any]) -> None: ...
 
 
-class WebPushSender:
-    """The real adapter: pywebpush, signed with the VAPID key."""
+@dataclass
+class _Client:
+    session: aiohttp.ClientSession
+    resolver: urlguard.PinnedResolver
 
-    def __init__(self, vapid: Vapid02, subject: str) -> None:
+
+class WebPushSender:
+    """The real adapter: pywebpush, signed with the VAPID key, over this sender's own
+    aiohttp session (one per event loop) whose resolver answers only checked addresses.
+    No proxy from the environment: it would connect past the address check."""
+
+    def __init__(self, vapid: Vapid02, subject: str, rules: urlguard.Destinations) -> None:
         self.vapid = vapid
         self.subject = subject
+        self.rules = rules
+        self._clients: dict[int, _Client] = {}
+
+    def _client(self) -> _Client:
+        key = id(asyncio.get_running_loop())
+        found = self._clients.get(key)
+        if found is None or found.session.closed:
+            resolver = urlguard.PinnedResolver()
+            session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False),
+                trust_env=False,
+            )
+            found = self._clients[key] = _Client(session, resolver)
+        return found
+
+    async def close(self) -> None:
+        """Close this event loop's session (the worker stopping, a test ending)."""
+        found = self._clients.pop(id(asyncio.get_running_loop()), None)
+        if found is not None:
+            await found.session.close()
 
     async def send(self, subscription: Subscription, payload: dict[str, Any]) -> None:
+        try:
+            target = await urlguard.check(subscription.endpoint, self.rules)
+        except urlguard.UrlRefused as exc:
+            raise PushRefused(exc.message) from None
+        client = self._client()
+        client.resolver.pin(target)
         try:
             await webpush_async(
                 subscription_info={
@@ -74,6 +122,7 @@ class WebPushSender:
                 vapid_claims={"sub": self.subject},
                 ttl=PUSH_TTL_SECONDS,
                 timeout=PUSH_TIMEOUT_SECONDS,
+                aiohttp_session=client.session,
             )
         except WebPushException as exc:
             if exc.response is not None and exc.status_code in (404, 410):
@@ -138,9 +187,20 @@ def push_sender(settings: Settings) -> PushSender:
     if key not in _senders:
         vapid = load_vapid(settings)
         _senders[key] = (
-            NoPushSender() if vapid is None else WebPushSender(vapid, settings.vapid_subject)
+            NoPushSender()
+            if vapid is None
+            else WebPushSender(
+                vapid, settings.vapid_subject, urlguard.Destinations.for_push(settings)
+            )
         )
     return _senders[key]
+
+
+async def close_clients() -> None:
+    """Close this event loop's push sessions (the worker stopping)."""
+    for sender in _senders.values():
+        if isinstance(sender, WebPushSender):
+            await sender.close()
 
 
 def vapid_public_key(settings: Settings) -> str | None:
@@ -148,13 +208,16 @@ def vapid_public_key(settings: Settings) -> str | None:
     return public_key(sender.vapid) if isinstance(sender, WebPushSender) else None
 
 
-def endpoint_problem(endpoint: str, settings: Settings) -> str | None:
-    """Why staykit will not POST to this endpoint, or None. Push services are public HTTPS
-    services; outside production plain http on loopback is allowed (tests, a local
+async def check_endpoint(
+    endpoint: str, settings: Settings, resolve: urlguard.Resolver = urlguard.system_resolver
+) -> None:
+    """UrlRefused (its message names `device.endpoint`) unless staykit may POST pushes
+    to the endpoint: https (plain http only to loopback, outside production) to a host
+    resolving to public addresses only (loopback too outside production: tests, a local
     push service)."""
-    parts = urlsplit(endpoint)
-    if parts.scheme == "https" and parts.hostname:
-        return None
-    if settings.is_development and parts.scheme == "http" and parts.hostname:
-        return None
-    return "must be the push service's https URL"
+    await urlguard.check(endpoint, urlguard.Destinations.for_push(settings, resolve))
+
+
+def endpoint_shape_problem(endpoint: str, settings: Settings) -> str | None:
+    """What is wrong with the endpoint itself, before any DNS (a message naming it)."""
+    return urlguard.shape_problem(endpoint, urlguard.Destinations.for_push(settings))

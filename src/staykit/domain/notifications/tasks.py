@@ -70,7 +70,8 @@ async def deliver_message(message_id: str) -> None:
 async def push_to_device(device_id: str, payload: dict[str, Any]) -> None:
     """Push one notification to one registered browser. A push service that says the
     subscription is gone (404, 410) retires the device; any other failure raises, so
-    procrastinate retries this device alone."""
+    procrastinate retries this device alone: an endpoint the URL guard refuses now too
+    (push.PushRefused: nothing was sent; a DNS answer may come back public)."""
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
         device = await session.get(PushDevice, uuid.UUID(device_id))
@@ -84,6 +85,9 @@ async def push_to_device(device_id: str, payload: dict[str, Any]) -> None:
             device.retired_reason = str(exc)[:200]
             log.info("push device retired", device_id=device_id, reason=str(exc))
             return
+        except push.PushRefused as exc:
+            log.warning("push refused by the URL guard", device_id=device_id, reason=str(exc))
+            raise
         device.last_pushed_at = utcnow()
 
 

@@ -10,7 +10,7 @@ A round, in one transaction:
 3. send: entities concurrently (at most `webhook_concurrency` requests at once, one
    shared aiohttp client per worker: see Client), each entity's rows one after the
    other, stopping at its first failure; the URL is checked again (urlguard) and the
-   connection pinned to the checked address (PinnedResolver);
+   connection pinned to the checked address (urlguard.PinnedResolver);
 4. record: one attempt row per request (status, duration, response excerpt <= 1 KB,
    error); a 2xx marks the delivery delivered (never before: at least once), anything
    else schedules the next try after `webhook_retry_delays_seconds[n]`; past the last
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import time
 import uuid
 from collections import defaultdict
@@ -39,16 +38,16 @@ from typing import Any
 
 import aiohttp
 import structlog
-from aiohttp.abc import AbstractResolver, ResolveResult
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from yarl import URL
 
 from staykit import __version__
+from staykit.core import urlguard
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.domain.booking import webhook_bodies
-from staykit.domain.webhooks import mails, secrets, targets, urlguard
+from staykit.domain.webhooks import mails, secrets, targets
 from staykit.domain.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -93,38 +92,6 @@ class Round:
 # --- the shared client ------------------------------------------------------------------------
 
 
-class PinnedResolver(AbstractResolver):
-    """Answers only the addresses urlguard checked (host -> address, refreshed every
-    round), so a connection goes where the check looked, whatever DNS says meanwhile
-    (rebinding), while TLS still checks the certificate against the host name."""
-
-    def __init__(self) -> None:
-        self.checked: dict[tuple[str, int], urlguard.IpAddress] = {}
-
-    def pin(self, target: urlguard.Target) -> None:
-        self.checked[(target.host, target.port)] = target.address
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        address = self.checked.get((host.lower().rstrip("."), port))
-        if address is None:
-            raise OSError(f"{host} was not checked for webhooks")
-        return [
-            {
-                "hostname": host,
-                "host": str(address),
-                "port": port,
-                "family": socket.AF_INET6 if address.version == 6 else socket.AF_INET,
-                "proto": 0,
-                "flags": socket.AI_NUMERICHOST,
-            }
-        ]
-
-    async def close(self) -> None:
-        self.checked.clear()
-
-
 @dataclass
 class Client:
     """The worker's HTTP client for webhooks: one aiohttp session (its connection pool
@@ -135,7 +102,7 @@ class Client:
     1,000-1,700/s (bench/webhook_delivery.py needs 500/s)."""
 
     session: aiohttp.ClientSession
-    resolver: PinnedResolver
+    resolver: urlguard.PinnedResolver
 
 
 _clients: dict[int, Client] = {}
@@ -147,7 +114,7 @@ def client_for(settings: Settings) -> Client:
     key = id(asyncio.get_running_loop())
     found = _clients.get(key)
     if found is None or found.session.closed:
-        resolver = PinnedResolver()
+        resolver = urlguard.PinnedResolver()
         connector = aiohttp.TCPConnector(
             resolver=resolver,
             use_dns_cache=False,

@@ -21,12 +21,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import urlguard
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.tenancy import service as tenancy
-from staykit.domain.webhooks import events, secrets, urlguard
+from staykit.domain.webhooks import events, secrets
 from staykit.domain.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,

@@ -26,10 +26,11 @@ from procrastinate.exceptions import AlreadyEnqueued
 from procrastinate.jobs import Status
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import urlguard
 from staykit.core.clock import utcnow
 from staykit.core.db import raw_connection, unit_of_work
 from staykit.core.runtime import get_runtime
-from staykit.domain.webhooks import delivery, urlguard
+from staykit.domain.webhooks import delivery
 
 log = structlog.get_logger(__name__)
 blueprint = procrastinate.Blueprint()
