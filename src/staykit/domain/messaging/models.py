@@ -85,7 +85,7 @@ class MessageThread(Record, Base):
             postgresql_where=text("reservation_id IS NOT NULL AND is_open AND is_active"),
         ),
         # business_id alone: with last_message_at indexed, no counter update could be HOT
-        # (migration 0029, which also gives the table fillfactor 80: room for one on its page).
+        # (migration 0030, which also gives the table fillfactor 80: room for one on its page).
         Index("ix_message_threads_business_id", "business_id"),
     )
 

@@ -9,8 +9,8 @@ DESC NULLS LAST across businesses, which it cannot serve), so it becomes an inde
 business_id alone, which the tenancy filter uses; and the table keeps a fifth of each
 page free (fillfactor 80) so that the new row version fits on its page, as HOT needs.
 
-Revision ID: 0029
-Revises: 0024
+Revision ID: 0030
+Revises: 0029
 Create Date: 2026-12-20
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0029"
-down_revision = "0024"
+revision = "0030"
+down_revision = "0029"
 branch_labels = None
 depends_on = None
 
