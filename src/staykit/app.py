@@ -23,9 +23,9 @@ from staykit.api.ical.app import create_ical_app
 from staykit.api.ical.errors import ICAL
 from staykit.api.marketplace.app import create_marketplace_app
 from staykit.api.marketplace.app import services as marketplace_services
+from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.mcp.app import create_mcp_app
 from staykit.api.mcp.errors import MCP
-from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.middleware import RequestMiddleware
 from staykit.api.portal.app import create_portal_app
 from staykit.api.portal.errors import PORTAL

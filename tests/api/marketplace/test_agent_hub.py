@@ -83,8 +83,12 @@ async def test_an_admin_creates_reads_updates_and_deletes_an_override(
     assert [o["id"] for o in listed.json()["sys_agentOverrides"]] == [oid]
     r = await client.post(f"{BASE}/agentoverride", json=body, headers=admin.headers)
     assert_error(r, 409, field="agentName")
-    assert (await client.delete(f"{BASE}/agentoverride/{oid}", headers=admin.headers)).status_code == 200
-    assert (await client.get(f"{BASE}/agentoverride/{oid}", headers=admin.headers)).status_code == 404
+    assert (
+        await client.delete(f"{BASE}/agentoverride/{oid}", headers=admin.headers)
+    ).status_code == 200
+    assert (
+        await client.get(f"{BASE}/agentoverride/{oid}", headers=admin.headers)
+    ).status_code == 404
     # the name is free again
     r = await client.post(f"{BASE}/agentoverride", json=body, headers=admin.headers)
     assert r.status_code == 201, r.text
@@ -142,9 +146,7 @@ async def test_a_missing_selected_tool_is_refused_on_update_too(
 async def test_the_catalog_lists_every_tool_and_filters_by_service(
     client: httpx.AsyncClient, user: Person, catalog: list[str]
 ) -> None:
-    r = await client.get(
-        f"{BASE}/toolcatalog", params={"pageNumber": 0}, headers=user.headers
-    )
+    r = await client.get(f"{BASE}/toolcatalog", params={"pageNumber": 0}, headers=user.headers)
     assert r.status_code == 200, r.text
     listed = r.json()["sys_toolCatalogs"]
     assert {t["toolName"] for t in listed} == set(catalog)
@@ -173,7 +175,9 @@ async def test_executions_are_an_admins_to_read_all_and_a_users_to_read_their_ow
     assert row["input"] == {"listingId": "x", "nested": {}}  # secrets dropped
     assert row["output"]["truncated"] is True and len(row["output"]["preview"]) == 4096
     assert row["agentType_idx"] == 1 and row["status_idx"] == 0
-    assert (await client.get(f"{BASE}/agentexecution/{theirs}", headers=user.headers)).status_code == 404
+    assert (
+        await client.get(f"{BASE}/agentexecution/{theirs}", headers=user.headers)
+    ).status_code == 404
     r = await client.get(f"{BASE}/agentexecutions", headers=admin.headers)
     assert {e["id"] for e in r.json()["sys_agentExecutions"]} == {mine, theirs}
     r = await client.get(
@@ -182,7 +186,9 @@ async def test_executions_are_an_admins_to_read_all_and_a_users_to_read_their_ow
         headers=admin.headers,
     )
     assert [e["id"] for e in r.json()["sys_agentExecutions"]] == [theirs]
-    r = await client.get(f"{BASE}/agentexecutions", params={"status": "nope"}, headers=admin.headers)
+    r = await client.get(
+        f"{BASE}/agentexecutions", params={"status": "nope"}, headers=admin.headers
+    )
     assert_error(r, 400, field="status")
     r = await client.get(f"{BASE}/agentexecution/{theirs}", headers=admin.headers)
     assert r.json()["sys_agentExecution"]["userId"] == str(other.user.id)

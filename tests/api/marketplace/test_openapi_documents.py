@@ -23,8 +23,8 @@ from schemathesis.specs.openapi.checks import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.agents.service import NewExecution, log_execution, refresh_catalog
-from tests.api.marketplace.test_agent_hub import every_tool
 from tests.api.marketplace.reviews import completed_stay, guest_review, host_review
+from tests.api.marketplace.test_agent_hub import every_tool
 from tests.factories import LISTING_BODY, Person, iso_days_from, make_listing, make_logged_in
 
 SERVICES = (
@@ -650,8 +650,14 @@ async def session_of_agent_hub(call: Conformance, admin: Person, user: Person) -
     await call("PATCH", f"{base}/agentoverride/{oid}", json={"maxTokens": 0}, headers=a)  # 400
     ok(await call("DELETE", f"{base}/agentoverride/{oid}", headers=a))
     await call("GET", f"{base}/agentoverride/{oid}", headers=a)  # 404
-    tools = ok(await call("GET", f"{base}/toolcatalog", params={"serviceName": "agentHub"}, headers=u))
-    ok(await call("GET", f"{base}/toolcatalogentry/{tools['sys_toolCatalogs'][0]['id']}", headers=u))
+    tools = ok(
+        await call("GET", f"{base}/toolcatalog", params={"serviceName": "agentHub"}, headers=u)
+    )
+    ok(
+        await call(
+            "GET", f"{base}/toolcatalogentry/{tools['sys_toolCatalogs'][0]['id']}", headers=u
+        )
+    )
     await call("GET", f"{base}/toolcatalog")  # 401
     ok(await call("GET", f"{base}/agentexecutions", params={"status": "success"}, headers=u))
     ok(await call("GET", f"{base}/agentexecution/{run.id}", headers=a))

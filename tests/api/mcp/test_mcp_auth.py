@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import make_logged_in

@@ -32,7 +32,9 @@ MCP = "/mcpbff-api/mcp"
 
 
 @asynccontextmanager
-async def streamable(base: str, token: str, name: str = "test-agent") -> AsyncIterator[ClientSession]:
+async def streamable(
+    base: str, token: str, name: str = "test-agent"
+) -> AsyncIterator[ClientSession]:
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx2.AsyncClient(headers=headers, timeout=30) as http:
         async with streamable_http_client(base + MCP, http_client=http) as (read, write, *_):
@@ -124,14 +126,14 @@ async def test_every_route_is_a_tool_and_a_guest_books_with_the_users_own_rights
             assert cancel.is_error
 
         async with streamable(base, guest_token) as mcp:
-            cancelled = await mcp.call_tool("journey:cancelTrip", {"reservationId": reservation["id"]})
+            cancelled = await mcp.call_tool(
+                "journey:cancelTrip", {"reservationId": reservation["id"]}
+            )
             assert not cancelled.is_error, body(cancelled)
             assert body(cancelled)["reservation"]["bookingStatus"] == "cancelled"
 
     async with committed_factory() as db:
-        rows = (
-            await db.scalars(select(AgentExecution).order_by(AgentExecution.created_at))
-        ).all()
+        rows = (await db.scalars(select(AgentExecution).order_by(AgentExecution.created_at))).all()
     mine = [r for r in rows if r.user_id == guest.user.id]
     assert {r.agent_name for r in mine} >= {"claude-test"}
     assert all(r.agent_type == "dynamic" and r.source == "rest" for r in rows)

@@ -42,9 +42,7 @@ SSE_MESSAGES = "/mcp/messages/"
 
 
 class McpApp:
-    def __init__(
-        self, state: State, documents: Callable[[], Iterable[ServiceDocument]]
-    ) -> None:
+    def __init__(self, state: State, documents: Callable[[], Iterable[ServiceDocument]]) -> None:
         self.state = state
         self.routes = RouteCaller()
         self.tools = Tools(documents)
@@ -68,7 +66,10 @@ class McpApp:
         anyio task group must be left by the task that entered it, and whoever runs the
         lifespan may start and stop it from different tasks (the tests' fixtures do)."""
         manager = StreamableHTTPSessionManager(
-            app=self.mcp.server, stateless=bool(self.state.settings.mcp_stateless)
+            app=self.mcp.server,
+            stateless=bool(self.state.settings.mcp_stateless),
+            # A tool call is one answer: plain JSON, not an event stream to frame and close.
+            json_response=True,
         )
         started, stop = asyncio.Event(), asyncio.Event()
 
@@ -90,6 +91,7 @@ class McpApp:
             self._manager = None
             stop.set()
             await task
+            await self.mcp.drain()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -96,7 +96,10 @@ class RouteCaller:
 
     def bind(self, app: ASGIApp) -> None:
         self._client = httpx.AsyncClient(
-            transport=_Transport(app=app), base_url="http://staykit.internal", timeout=None
+            transport=_Transport(app=app),
+            base_url="http://staykit.internal",
+            # the call itself is bounded by STAYKIT_MCP_TOOL_TIMEOUT_SECONDS
+            timeout=300,
         )
 
     async def call(
@@ -117,7 +120,7 @@ class RouteCaller:
         response = await self._client.request(
             method,
             path,
-            params=query or None,
+            params=httpx.QueryParams(query or []),
             json=body if body is not None or method in ("POST", "PUT", "PATCH") else None,
             headers=headers,
             # The caller's own address: per-address limits count the agent's user, not us.

@@ -71,8 +71,8 @@ def _query(args: Mapping[str, Any], names: tuple[str, ...]) -> list[tuple[str, s
     return [(n, str(args[n])) for n in names if args.get(n) is not None]
 
 
-SEARCH_FILTERS = ("q", "checkIn", "checkOut", "guestCount", "lat", "lng", "radiusKm")
-SEARCH_FILTERS += ("minPrice", "maxPrice", "sort", "pageNumber", "pageRowCount")
+SEARCH_FILTERS: tuple[str, ...] = ("q", "checkIn", "checkOut", "guestCount", "lat", "lng")
+SEARCH_FILTERS += ("radiusKm", "minPrice", "maxPrice", "sort", "pageNumber", "pageRowCount")
 
 
 async def search_stays(call: Calls, args: Mapping[str, Any]) -> RouteAnswer:
@@ -88,13 +88,17 @@ async def quote_stay(call: Calls, args: Mapping[str, Any]) -> RouteAnswer:
 
 async def book_stay(call: Calls, args: Mapping[str, Any]) -> RouteAnswer:
     names = ("listingId", "checkIn", "checkOut", "guestCount", "notes")
-    return await call("POST", f"{BOOKING}/reservations", body={k: args[k] for k in names if k in args})
+    return await call(
+        "POST", f"{BOOKING}/reservations", body={k: args[k] for k in names if k in args}
+    )
 
 
 async def message_host(call: Calls, args: Mapping[str, Any]) -> RouteAnswer:
     """The reservation's conversation (opened when there is none yet), then the message."""
     reservation = _id(args, "reservationId")
-    found = await call("GET", f"{BOOKING}/reservations/{reservation}", query=[("getJoins", "false")])
+    found = await call(
+        "GET", f"{BOOKING}/reservations/{reservation}", query=[("getJoins", "false")]
+    )
     if found.failed:
         return found
     booked = found.body["reservation"]

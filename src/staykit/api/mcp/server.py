@@ -114,6 +114,7 @@ class McpServer:
         self.routes = routes
         self._sessionmaker = sessionmaker
         self._timeout = timeout
+        self._logging: set[asyncio.Task[None]] = set()
         self.server: Server[Any] = Server(
             "staykit",
             version=__version__,
@@ -162,7 +163,7 @@ class McpServer:
             log.exception("MCP tool call failed", tool=params.name)
             status, error = "error", f"internal error: {type(exc).__name__}"
             result = _error("The tool failed on the server; it has been logged.", "serverError")
-        await self._log(
+        self._log_soon(
             NewExecution(
                 agent_name=agent,
                 agent_type="dynamic",
@@ -200,6 +201,17 @@ class McpServer:
         message = f"There is no tool {name!r} for this caller ({known}tools/list lists them)."
         return _error(message, "toolNotFound"), None
 
+    def _log_soon(self, command: NewExecution) -> None:
+        """The execution row is written beside the answer, not before it: the agent does
+        not wait for the log's commit. `drain` waits for the writes at shutdown."""
+        task = asyncio.create_task(self._log(command))
+        self._logging.add(task)
+        task.add_done_callback(self._logging.discard)
+
+    async def drain(self) -> None:
+        if self._logging:
+            await asyncio.gather(*self._logging, return_exceptions=True)
+
     async def _log(self, command: NewExecution) -> None:
         try:
             async with unit_of_work(self._sessionmaker()) as session:
@@ -232,5 +244,11 @@ class _Calls:
         body: Any = None,
     ) -> RouteAnswer:
         return await self._routes.call(
-            self._caller, method, path, query=query, body=body, client_ip=self._ip, agent=self._agent
+            self._caller,
+            method,
+            path,
+            query=query,
+            body=body,
+            client_ip=self._ip,
+            agent=self._agent,
         )

@@ -51,7 +51,6 @@ class ToolSpec:
     anonymous: bool  # the route answers without a login
 
 
-
 @dataclass(frozen=True)
 class ServiceDocument:
     """A service's name (e.g. propertyCatalog), where it is mounted, and its document."""
