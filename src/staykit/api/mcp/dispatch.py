@@ -120,7 +120,7 @@ class RouteCaller:
         response = await self._client.request(
             method,
             path,
-            params=httpx.QueryParams(query or []),
+            params=httpx.QueryParams(tuple(query or ())),
             json=body if body is not None or method in ("POST", "PUT", "PATCH") else None,
             headers=headers,
             # The caller's own address: per-address limits count the agent's user, not us.
