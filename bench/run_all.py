@@ -40,6 +40,7 @@ SCRIPTS = (
     "notifications.py",
     "webhook_delivery.py",
     "gdpr_export.py",
+    "mcp_roundtrip.py",
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import structlog
@@ -22,7 +22,10 @@ from staykit.api.connect.errors import CONNECT
 from staykit.api.ical.app import create_ical_app
 from staykit.api.ical.errors import ICAL
 from staykit.api.marketplace.app import create_marketplace_app
+from staykit.api.marketplace.app import services as marketplace_services
 from staykit.api.marketplace.errors import MARKETPLACE
+from staykit.api.mcp.app import create_mcp_app
+from staykit.api.mcp.errors import MCP
 from staykit.api.middleware import RequestMiddleware
 from staykit.api.portal.app import create_portal_app
 from staykit.api.portal.errors import PORTAL
@@ -30,6 +33,8 @@ from staykit.api.root import Root
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
 from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
+from staykit.domain.agents import service as agents
+from staykit.domain.agents.tools import ServiceDocument
 from staykit.domain.auth import passwords
 from staykit.domain.auth.keys import keyring
 from staykit.domain.auth.session_cache import listener as session_listener
@@ -41,7 +46,7 @@ from staykit.jobs.app import run_worker
 log = structlog.get_logger(__name__)
 
 # Where each surface's error body applies; the marketplace answers everything else.
-SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, ICAL, MARKETPLACE)
+SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, ICAL, MCP, MARKETPLACE)
 
 
 TOUCH_FLUSH_SECONDS = 60.0
@@ -74,6 +79,33 @@ async def _touch_flusher(
         with contextlib.suppress(asyncio.CancelledError):
             await task
         await flush()
+
+
+def service_documents(settings: Settings) -> Callable[[], list[ServiceDocument]]:
+    """The marketplace services' OpenAPI documents, for the MCP tools and the tool
+    catalog (built once, on first use: they do not change while the process runs)."""
+    cache: list[ServiceDocument] = []
+
+    def documents() -> list[ServiceDocument]:
+        if not cache:
+            cache.extend(
+                ServiceDocument(s.name, s.prefix, s.openapi())
+                for s in marketplace_services(settings.token_name)
+            )
+        return cache
+
+    return documents
+
+
+async def _refresh_tool_catalog(factory: async_sessionmaker[AsyncSession]) -> None:
+    """The catalog as this build's services offer it, at start-up (then every quarter of
+    an hour, the periodic job)."""
+    try:
+        tools = agents.current_tools()
+        async with unit_of_work(factory) as session:
+            await agents.refresh_catalog(session, tools)
+    except Exception as exc:  # the next periodic run retries
+        log.warning("could not refresh the tool catalog", error=str(exc))
 
 
 def create_app(
@@ -127,16 +159,22 @@ def create_app(
                 "are not sent"
             )
         worker: asyncio.Task[Any] | None = None
+        refresh: asyncio.Task[None] | None = None
         if worker_enabled:
             worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
+            refresh = asyncio.create_task(_refresh_tool_catalog(make_sessionmaker(engine)))
         try:
             async with (
                 session_listener(url, settings.session_cache_seconds),
                 live.running(url),
                 _touch_flusher(make_sessionmaker(engine)),
+                mcp.running(),
             ):
                 yield
         finally:
+            if refresh is not None:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await refresh
             if worker is not None:
                 worker.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -155,6 +193,9 @@ def create_app(
     # Swagger UI's files, for every surface's Swagger page; a missing one is a 404 in the
     # marketplace's body, like any other path no surface owns.
     marketplace.router.routes.append(swagger_assets())
+    documents = service_documents(settings)
+    agents.provide_documents(documents)
+    mcp = create_mcp_app(state, documents)
     app = Root(
         state=state,
         lifespan=lifespan,
@@ -165,6 +206,7 @@ def create_app(
             ("/.well-known", create_well_known_app(state)),
             ("/account", create_portal_app(state)),
             ("/ical", create_ical_app(state)),
+            ("/mcpbff-api", mcp),
         ],
         fallback=marketplace,
         middleware=lambda inner: RequestMiddleware(
@@ -176,6 +218,7 @@ def create_app(
         version=__version__,
         home="/auth-api/",
     )
+    mcp.bind(app)  # tool calls are requests to the whole service
     return app
 
 

@@ -141,11 +141,13 @@ def worker_cmd(
     ),
 ) -> None:
     """Run a job worker until stopped."""
-    from staykit.app import create_app  # noqa: F401  (registers every task blueprint)
+    from staykit.app import service_documents
     from staykit.core.runtime import Runtime, set_runtime
+    from staykit.domain.agents.service import provide_documents
     from staykit.jobs.app import run_worker
 
     settings, url, embedded = _setup()
+    provide_documents(service_documents(settings))  # the tool catalog job reads them
 
     async def run() -> None:
         engine = create_engine(url, pool_size=concurrency)

@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     # stream away longer than the retention resumes from now.
     live_heartbeat_seconds: float = Field(default=15.0, gt=0)
     live_event_retention_days: int = Field(default=7, ge=1)
+    # The MCP endpoint (/mcpbff-api/mcp): how long one tool call may take, and whether
+    # Streamable HTTP keeps sessions (the client's name names its executions) or serves
+    # each request alone (several processes behind a balancer without sticky sessions).
+    mcp_tool_timeout_seconds: float = Field(default=30.0, gt=0)
+    mcp_stateless: bool = False
 
     # Request limits
     max_body_bytes: int = Field(default=1_048_576, description="largest JSON body accepted")

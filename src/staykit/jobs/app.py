@@ -13,6 +13,7 @@ from __future__ import annotations
 import procrastinate
 
 from staykit.core.db import libpq_url
+from staykit.domain.agents.tasks import blueprint as agents_tasks
 from staykit.domain.alerts import consumers as notification_consumers
 from staykit.domain.auth.tasks import blueprint as auth_tasks
 from staykit.domain.booking import mails as booking_mails
@@ -33,6 +34,7 @@ from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
+app.add_tasks_from(agents_tasks, namespace="agents")
 app.add_tasks_from(auth_tasks, namespace="auth")
 app.add_tasks_from(booking_tasks, namespace="booking")
 app.add_tasks_from(events_tasks, namespace="events")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+import staykit.domain.agents.models
 import staykit.domain.audit.models
 import staykit.domain.auth.models
 import staykit.domain.booking.models

@@ -263,6 +263,7 @@ def wire(
         "/propertycatalog-api",
         "/bookingmanagement-api",
         "/platformadmin-api",
+        "/agenthub-api",
         "/messaging-api",
         "/notification-api",
         "/reviewsystem-api",

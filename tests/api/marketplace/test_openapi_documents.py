@@ -22,7 +22,9 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.domain.agents.service import NewExecution, log_execution, refresh_catalog
 from tests.api.marketplace.reviews import completed_stay, guest_review, host_review
+from tests.api.marketplace.test_agent_hub import every_tool
 from tests.factories import LISTING_BODY, Person, iso_days_from, make_listing, make_logged_in
 
 SERVICES = (
@@ -30,6 +32,7 @@ SERVICES = (
     "/propertycatalog-api",
     "/bookingmanagement-api",
     "/platformadmin-api",
+    "/agenthub-api",
     "/messaging-api",
     "/notification-api",
     "/reviewsystem-api",
@@ -626,6 +629,43 @@ async def session_of_platform_admin(call: Conformance, admin: Person, user: Pers
     await call("GET", f"{base}/financialreports/{UNKNOWN}", headers=a)  # 404
 
 
+async def session_of_agent_hub(call: Conformance, admin: Person, user: Person) -> None:
+    """Overrides (admins), the tool catalog and agent executions."""
+    a, u = admin.headers, user.headers
+    base = "/agenthub-api/v1"
+    await refresh_catalog(call.db, every_tool())
+    run = await log_execution(
+        call.db,
+        NewExecution("claude", "dynamic", "rest", user.user.id, "success", 5, input={"q": 1}),
+    )
+    made = {"agentName": "concierge", "temperature": 0.2, "selectedTools": ["journey:none"]}
+    await call("POST", f"{base}/agentoverride", json=made, headers=a)  # 400: not a tool
+    made["selectedTools"] = ["propertyCatalog:listListings"]
+    oid = ok(await call("POST", f"{base}/agentoverride", json=made, headers=a), 201)
+    oid = oid["sys_agentOverride"]["id"]
+    await call("POST", f"{base}/agentoverride", json=made, headers=a)  # 409
+    await call("POST", f"{base}/agentoverride", json=made, headers=u)  # 403
+    ok(await call("GET", f"{base}/agentoverride/{oid}", headers=a))
+    ok(await call("GET", f"{base}/agentoverrides", headers=a))
+    change = {"maxTokens": 100, "guardrails": {"maxToolCalls": 3}}
+    ok(await call("PATCH", f"{base}/agentoverride/{oid}", json=change, headers=a))
+    await call("PATCH", f"{base}/agentoverride/{oid}", json={"maxTokens": 0}, headers=a)  # 400
+    ok(await call("DELETE", f"{base}/agentoverride/{oid}", headers=a))
+    await call("GET", f"{base}/agentoverride/{oid}", headers=a)  # 404
+    tools = ok(
+        await call("GET", f"{base}/toolcatalog", params={"serviceName": "agentHub"}, headers=u)
+    )
+    ok(
+        await call(
+            "GET", f"{base}/toolcatalogentry/{tools['sys_toolCatalogs'][0]['id']}", headers=u
+        )
+    )
+    await call("GET", f"{base}/toolcatalog")  # 401
+    ok(await call("GET", f"{base}/agentexecutions", params={"status": "success"}, headers=u))
+    ok(await call("GET", f"{base}/agentexecution/{run.id}", headers=a))
+    await call("GET", f"{base}/agentexecution/{UNKNOWN}", headers=u)  # 404
+
+
 async def session_of_reviews(call: Conformance, admin: Person, host: Person, guest: Person) -> None:
     """A completed stay reviewed by both sides (published together), read, listed,
     moderated, refused edits and a moderator's delete; the aggregates read."""
@@ -720,6 +760,7 @@ async def test_the_answers_of_a_real_session_conform_to_the_documents(
     await session_of_messaging(call, admin, host, guest)
     await session_of_notifications(call, admin, guest)
     await session_of_platform_admin(call, admin, guest)
+    await session_of_agent_hub(call, admin, guest)
     await session_of_reviews(call, admin, host, guest)
     await session_of_bff_views(call, admin, host, guest)
     await session_of_bff(call, admin, host, guest)

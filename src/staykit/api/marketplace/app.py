@@ -13,6 +13,7 @@ from staykit.api.marketplace import (
     admin_disputes,
     admin_gdpr,
     admin_settings,
+    agents,
     auth_avatars,
     auth_groups,
     auth_permissions,
@@ -45,6 +46,7 @@ SERVICES: dict[str, str] = {
     "bookingmanagement": "/bookingmanagement-api",
     "reviewsystem": "/reviewsystem-api",
     "platformadmin": "/platformadmin-api",
+    "agenthub": "/agenthub-api",
     "notification": "/notification-api",
     "bff": "/bff-service",
 }
@@ -115,6 +117,15 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     admin_service.include_router(admin_audit.router)
     admin_service.include_router(admin_settings.router)
     admin_service.include_router(admin_gdpr.router)
+    agent_service = Service(
+        "agentHub",
+        SERVICES["agenthub"],
+        "The AI agent hub: runtime overrides of agents (admins), the catalog of tools the "
+        "services offer agents (the tools of the MCP endpoint at /mcpbff-api/mcp), and the "
+        "log of agent executions (every MCP tool call).",
+        token_name,
+    )
+    agent_service.include_router(agents.router)
     notification_service = Service(
         "notification",
         SERVICES["notification"],
@@ -145,6 +156,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
         messaging_service,
         review_service,
         admin_service,
+        agent_service,
         notification_service,
         bff_service,
     ]
