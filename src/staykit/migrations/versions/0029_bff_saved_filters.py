@@ -5,7 +5,7 @@ BFF index; names unique per user and index. The views themselves are plain queri
 the source tables (no projection tables): the indexes they need already exist.
 
 Revision ID: 0029
-Revises: 0027
+Revises: 0028
 Create Date: 2026-12-14
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0029"
-down_revision = "0027"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 
