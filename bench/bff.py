@@ -1,7 +1,7 @@
 """Reading one ListingDetailView record at the service layer (`views.listing_detail.VIEW
-.get`), goal p50 <= 5 ms: the listing with its property, host and rating (one query), the
-amenities, the host's rating and the next free nights (three more), in a fresh session
-per read, as a request has.
+.get`), goal p50 <= 5 ms: one statement (the listing with its property, host, both
+ratings, the amenities and the next free nights), in a fresh session per read, as a
+request has.
 
 Data (fixed seed): LISTINGS listings of one host, each with 3 amenities; a random one is
 read each iteration (anonymous caller: the published-listing rule).

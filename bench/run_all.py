@@ -23,6 +23,7 @@ SCRIPTS = (
     "quote.py",
     "search.py",
     "review_search.py",
+    "reservation_visibility.py",
     "booking.py",
     "inventory.py",
     "cloud_feed.py",

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.principal import Credential, Principal
@@ -19,6 +19,7 @@ from staykit.domain.tenancy.service import (
     can_read,
     ensure_business,
     managed_condition,
+    readable_arm,
     readable_condition,
     role_in,
 )
@@ -196,3 +197,48 @@ def test_a_misspelt_scope_raises_instead_of_granting_less_or_more(typo: str) -> 
     with pytest.raises(UnknownScope) as raised:
         expand(["read:inventory", typo])
     assert raised.value.name == typo
+
+
+# --- the rule as one arm of an OR ------------------------------------------------------------
+
+
+async def test_readable_arm_reads_exactly_what_readable_condition_reads(
+    db: AsyncSession, two: Two
+) -> None:
+    staff, former = await make_user(db), await make_user(db)
+    await add_member(db, two.a, staff, "staff")
+    membership = await add_member(db, two.b, former, "manager")
+    membership.is_active = False
+    await add_member(db, two.b, two.alice, "manager")
+    await db.commit()
+    principals = {
+        "alice (both)": actor_of(two.alice),
+        "bob (b)": actor_of(two.bob),
+        "staff (a)": actor_of(staff),
+        "former member": actor_of(former),
+        "stranger": actor_of(await make_user(db)),
+        "admin": actor_of(await make_user(db, role="admin")),
+        "token for a": partner_principal(two.alice, businesses=[two.a]),
+        "token for nothing of bob's": partner_principal(two.bob, businesses=[two.a]),
+    }
+    expected = {
+        "alice (both)": {two.a, two.b},
+        "bob (b)": {two.b},
+        "staff (a)": {two.a},
+        "former member": set(),
+        "stranger": set(),
+        "admin": {two.a, two.b},
+        "token for a": {two.a},
+        "token for nothing of bob's": set(),
+    }
+    for name, principal in principals.items():
+        as_arm = set(
+            await db.scalars(
+                select(Business.id).where(
+                    Business.id.in_([two.a, two.b]),
+                    # As it is used: one arm of an OR whose other arm matches nothing.
+                    or_(Business.id == uuid.uuid4(), readable_arm(Business.id, principal)),
+                )
+            )
+        )
+        assert as_arm == await readable(db, two, principal) == expected[name], name

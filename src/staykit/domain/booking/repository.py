@@ -62,13 +62,17 @@ async def get_reservation(
 
 
 def visible_condition(actor: Principal) -> Any:
-    """SQL twin of `relation`: the reservations the actor may see."""
+    """SQL twin of `relation`: the reservations the actor may see.
+
+    Each arm of the OR is an index condition (ix_reservations_guest_id, _host_id,
+    _business_id; the member arm is tenancy's `readable_arm`), so PostgreSQL reads a
+    guest's or a host's rows with a BitmapOr of the three indexes, not the whole table."""
     if actor.is_admin:
         return Reservation.is_active
     return Reservation.is_active & (
         (Reservation.guest_id == actor.user_id)
         | (Reservation.host_id == actor.user_id)
-        | tenancy.readable_condition(Reservation.business_id, actor)
+        | tenancy.readable_arm(Reservation.business_id, actor)
     )
 
 

@@ -94,10 +94,11 @@ async def recount(session: AsyncSession, keys: Iterable[Key]) -> list[ReviewAggr
     return out
 
 
-def readable_condition() -> Any:
+def readable_condition(aggregate: Any = ReviewAggregate) -> Any:
     """SQL: the aggregates anyone may read. They count only published, approved reviews,
-    so they tell nothing of a review still behind the double-blind."""
-    return ReviewAggregate.is_active
+    so they tell nothing of a review still behind the double-blind. `aggregate`: the
+    ReviewAggregate entity or an alias of it (a query joining two aggregates)."""
+    return aggregate.is_active
 
 
 async def get_aggregate(session: AsyncSession, aggregate_id: uuid.UUID) -> ReviewAggregate:

@@ -7,7 +7,8 @@ manager. A partner credential is further down-scoped to the businesses it was gr
 working for a business the moment its user leaves it.
 
 Every package builds its "readable statement for this principal" from
-`readable_condition` / `managed_condition`; nothing else reads business membership.
+`readable_condition` / `managed_condition` (or `readable_arm`, the same rule written for
+one arm of an OR); nothing else reads business membership.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select, true
+from sqlalchemy import Select, any_, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -56,6 +58,20 @@ def readable_condition(business_column: Any, principal: Principal) -> ColumnElem
     """`business_column` names a business whose rows the principal may read."""
     ids = readable_business_ids(principal)
     return true() if ids is None else business_column.in_(ids)
+
+
+def readable_arm(business_column: Any, principal: Principal) -> ColumnElement[bool]:
+    """`readable_condition` written for one arm of an OR (guest OR host OR member): the
+    readable business ids as `business_column = ANY(ARRAY(subquery))`. PostgreSQL runs the
+    ARRAY subquery once, before the scan (an InitPlan), so the test is an index condition
+    and each arm of the OR can use its own index (a BitmapOr). An `IN (subquery)` under
+    an OR is never turned into a join: it is a SubPlan tested row by row, which reads the
+    whole table. Same truth value as `readable_condition` for every row."""
+    ids = readable_business_ids(principal)
+    if ids is None:
+        return true()
+    array = func.array(ids.scalar_subquery(), type_=ARRAY(UUID(as_uuid=True)))
+    return business_column == any_(array)
 
 
 def managed_condition(business_column: Any, principal: Principal) -> ColumnElement[bool]:

@@ -6,25 +6,35 @@ Visibility is the catalog's (visible_listings_condition): published listings for
 anonymous callers too; a host's and their business managers' own unpublished ones; all for
 admins. Deleted listings are not in the view. The rating is the reviews package's readable
 aggregate (published, approved reviews only). Next free nights come from the search
-index's sold-out nights, which the catalog's triggers keep in the writing transaction."""
+index's sold-out nights, which the catalog's triggers keep in the writing transaction.
+
+A read is one statement: the host's rating is a join, the amenities and the free nights
+correlated subqueries (a page's rows only), so a get is one round trip."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import Date, and_, cast, func, literal_column, not_, select, text
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from staykit.core.clock import utcnow
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
-from staykit.domain.catalog import amenities
 from staykit.domain.catalog.listings import visible_listings_condition
-from staykit.domain.catalog.models import APPROVAL_TYPES, PROPERTY_TYPES, Property, UnitType
+from staykit.domain.catalog.models import (
+    APPROVAL_TYPES,
+    PROPERTY_TYPES,
+    Amenity,
+    Property,
+    UnitType,
+)
+from staykit.domain.catalog.search_index import SearchListing
 from staykit.domain.reviews import aggregates
 from staykit.domain.reviews.models import ReviewAggregate
 from staykit.domain.views.filtering import Kind, ViewField
@@ -86,9 +96,68 @@ FIELDS = (
 )
 
 
-def query(actor: Principal | None) -> Any:  # a Select of the view's entities
+HostRating = aliased(ReviewAggregate, name="host_rating")
+
+
+def _amenities() -> Any:
+    """The listing's active amenities as a JSON list, in the order of its amenity_ids."""
+    slot = func.unnest(UnitType.amenity_ids).table_valued("amenity_id", with_ordinality="n")
+    slot = slot.render_derived(name="slot", with_types=False)
+    record = func.json_build_object(
+        "id", Amenity.id, "name", Amenity.name, "iconUrl", Amenity.icon_url
+    )
     return (
-        select(UnitType, Property, Host, AVERAGE.label("average"), REVIEWS.label("reviews"))
+        select(func.coalesce(func.json_agg(aggregate_order_by(record, slot.c.n)), text("'[]'")))
+        .select_from(slot)
+        .join(Amenity, and_(Amenity.id == slot.c.amenity_id, Amenity.is_active))
+        .scalar_subquery()
+    )
+
+
+def _free_nights(start: date) -> Any:
+    """The listing's next FREE_NIGHTS free nights from `start`: nights not in its search
+    row's sold-out nights, within FREE_HORIZON days (NULL without a search row)."""
+    night = (
+        func.generate_series(
+            start, start + timedelta(days=FREE_HORIZON), literal_column("interval '1 day'")
+        )
+        .table_valued("d")
+        .render_derived(name="night", with_types=False)
+    )
+    day = cast(night.c.d, Date)
+    nights = (
+        select(day)
+        .select_from(night)
+        .where(not_(SearchListing.sold_out.op("@>", is_comparison=True)(day)))
+        .order_by(day)
+        .limit(FREE_NIGHTS)
+    )
+    return (
+        select(func.array(nights.scalar_subquery()))
+        .where(SearchListing.unit_type_id == UnitType.id)
+        .scalar_subquery()
+    )
+
+
+def query(actor: Principal | None) -> Any:  # a Select of the view's entities
+    """One statement for a page of listings and everything the records show: the host's
+    rating, the amenities and the next free nights are joined or correlated subqueries
+    (PostgreSQL evaluates the subqueries after ORDER BY/LIMIT, only for the page's rows)."""
+    # Nights are dates in the listing's time zone; "from today" is today in UTC, which
+    # at most shows yesterday's night as free for a few hours west of UTC.
+    today = utcnow().date()
+    return (
+        select(
+            UnitType,
+            Property,
+            Host,
+            AVERAGE.label("average"),
+            REVIEWS.label("reviews"),
+            func.coalesce(HostRating.average_rating, 0).label("host_average"),
+            func.coalesce(HostRating.review_count, 0).label("host_reviews"),
+            _amenities().label("amenity_list"),
+            _free_nights(today).label("free_nights"),
+        )
         .join(Property, Property.id == UnitType.property_id)
         .join(Host, Host.id == UnitType.host_id)
         .outerjoin(
@@ -99,53 +168,16 @@ def query(actor: Principal | None) -> Any:  # a Select of the view's entities
                 aggregates.readable_condition(),
             ),
         )
+        .outerjoin(
+            HostRating,
+            and_(
+                HostRating.reviewee_type == "host",
+                HostRating.reviewee_id == UnitType.host_id,
+                aggregates.readable_condition(HostRating),
+            ),
+        )
         .where(UnitType.is_active, visible_listings_condition(actor))
     )
-
-
-async def _host_ratings(
-    session: AsyncSession, host_ids: set[uuid.UUID]
-) -> dict[uuid.UUID, tuple[Any, int]]:
-    if not host_ids:
-        return {}
-    rows = await session.execute(
-        select(
-            ReviewAggregate.reviewee_id,
-            ReviewAggregate.average_rating,
-            ReviewAggregate.review_count,
-        ).where(
-            ReviewAggregate.reviewee_type == "host",
-            ReviewAggregate.reviewee_id.in_(host_ids),
-            aggregates.readable_condition(),
-        )
-    )
-    return {rid: (avg, count) for rid, avg, count in rows}
-
-
-_FREE_SQL = text(
-    """
-    SELECT s.unit_type_id,
-           ARRAY(SELECT d::date
-                 FROM generate_series(CAST(:start AS date), CAST(:start AS date) + :days, '1 day') d
-                 WHERE NOT (s.sold_out @> d::date)
-                 ORDER BY d
-                 LIMIT :n) AS nights
-    FROM search_listings s
-    WHERE s.unit_type_id = ANY(:ids)
-    """
-)
-
-
-async def free_nights(
-    session: AsyncSession, ids: Sequence[uuid.UUID], start: date
-) -> dict[uuid.UUID, list[date]]:
-    """{listing id: its next free nights from `start`}, in one query."""
-    if not ids:
-        return {}
-    rows = await session.execute(
-        _FREE_SQL, {"start": start, "days": FREE_HORIZON, "n": FREE_NIGHTS, "ids": list(ids)}
-    )
-    return {uid: list(nights) for uid, nights in rows}
 
 
 def _hhmm(value: Any) -> str:
@@ -155,16 +187,9 @@ def _hhmm(value: Any) -> str:
 async def shape(
     session: AsyncSession, _actor: Principal | None, rows: Sequence[Any]
 ) -> list[dict[str, Any]]:
-    listings = [row[0] for row in rows]
-    amenity_ids = {a for listing in listings for a in listing.amenity_ids}
-    found = await amenities.by_ids(session, amenity_ids)
-    hosts = await _host_ratings(session, {listing.host_id for listing in listings})
-    # Nights are dates in the listing's time zone; "from today" is today in UTC, which
-    # at most shows yesterday's night as free for a few hours west of UTC.
-    nights = await free_nights(session, [x.id for x in listings], utcnow().date())
     out = []
-    for listing, prop, host, average, reviews in rows:
-        host_avg, host_count = hosts.get(host.id, (0, 0))
+    for row in rows:
+        listing, prop, host, average, reviews = row[:5]
         out.append(
             {
                 "id": listing.id,
@@ -199,17 +224,16 @@ async def shape(
                     "fullname": host.fullname,
                     "avatar": host.avatar,
                     "bio": host.bio,
-                    "averageRating": host_avg,
-                    "reviewCount": host_count,
+                    "averageRating": row.host_average,
+                    "reviewCount": row.host_reviews,
                 },
                 "amenities": [
-                    {"id": a.id, "name": a.name, "iconUrl": a.icon_url}
-                    for a in (found.get(i) for i in listing.amenity_ids)
-                    if a is not None
+                    {"id": uuid.UUID(a["id"]), "name": a["name"], "iconUrl": a["iconUrl"]}
+                    for a in row.amenity_list
                 ],
                 "averageRating": average,
                 "reviewCount": reviews,
-                "nextFreeNights": nights.get(listing.id, []),
+                "nextFreeNights": list(row.free_nights or []),
                 "createdAt": listing.created_at,
                 "updatedAt": listing.updated_at,
             }
