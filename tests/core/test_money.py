@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from staykit.core import money
 from staykit.core.money import from_minor_units, to_minor_units
 
 
@@ -51,3 +52,10 @@ def test_an_amount_finer_than_the_unit_is_refused_not_rounded(
 def test_a_provider_amount_finer_than_staykits_unit_is_refused() -> None:
     with pytest.raises(ValueError, match="decimals"):
         from_minor_units(700050, "ISK", exponent=2)  # 7000.50 ISK: staykit keeps ISK whole
+
+
+def test_an_amount_too_large_or_not_finite_fits_no_currency() -> None:
+    assert money.fits(Decimal("7.010278696302023E+119"), "USD") is False
+    assert money.fits(Decimal("NaN"), "EUR") is False
+    assert money.fits(Decimal("Infinity"), "JPY") is False
+    assert money.fits(Decimal("10000000.00"), "USD") is True

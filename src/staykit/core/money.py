@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 # Minor units per ISO 4217 for the currencies staykit accepts. 2 is the common case.
 MINOR_UNITS: dict[str, int] = {
@@ -34,8 +34,14 @@ def quantize(amount: Decimal, currency: str) -> Decimal:
 
 
 def fits(amount: Decimal, currency: str) -> bool:
-    """True when the amount has no more decimals than the currency allows."""
-    return amount == quantize(amount, currency)
+    """True when the amount has no more decimals than the currency allows (an amount too
+    large for decimal arithmetic, or not finite, fits no currency)."""
+    if not amount.is_finite():
+        return False
+    try:
+        return amount == quantize(amount, currency)
+    except InvalidOperation:
+        return False
 
 
 def to_minor_units(amount: Decimal, currency: str, *, exponent: int | None = None) -> int:

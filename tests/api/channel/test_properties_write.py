@@ -136,6 +136,26 @@ async def test_a_nul_character_in_a_text_is_that_items_error(
     assert [r["errors"][0]["field"] for r in results[:2]] == ["address", "roomTypes[0].name"]
 
 
+async def test_a_price_beyond_the_catalogs_bound_is_that_rooms_error(
+    client: httpx.AsyncClient, pms: Pms
+) -> None:
+    """Found by the contract fuzzer: a rackRate of 7e119 reached the currency check, whose
+    rounding cannot hold it (a 500); prices are bounded as the catalog's are."""
+    rooms = [
+        {"name": "Huge", "qty": 1, "rackRate": 7.010278696302023e119},
+        {"name": "Dear", "qty": 1, "cleaningFee": 10_000_001},
+        {"name": "Top", "qty": 1, "rackRate": 10_000_000},
+    ]
+    [result] = await post(client, pms, [{"name": "Bounds", "currency": "USD", "roomTypes": rooms}])
+    assert result["success"] is False
+    fields = [e["field"] for e in result["errors"]]
+    assert fields == ["roomTypes[0].rackRate", "roomTypes[1].cleaningFee"], result
+    assert all("at most 10000000" in e["message"] for e in result["errors"])
+    assert len(result["new"]["roomTypes"]) == 1
+    found = await read_property(client, pms, result["new"]["id"])
+    assert [(r["name"], r["rackRate"]) for r in found["roomTypes"]] == [("Top", 10_000_000)]
+
+
 async def test_property_and_room_fields_are_modified_and_rooms_added(
     client: httpx.AsyncClient, db: AsyncSession, pms: Pms
 ) -> None:

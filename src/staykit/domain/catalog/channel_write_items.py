@@ -130,12 +130,15 @@ def text_field(value: Any, field: str, max_length: int, *, required: bool = Fals
     return value
 
 
-def amount_field(value: Any, field: str, *, high: Decimal | None = None) -> Decimal:
+# The catalog's own bound on a listing's prices (its marketplace schema and nightly rates).
+MAX_AMOUNT = Decimal(10_000_000)
+
+
+def amount_field(value: Any, field: str, *, high: Decimal = MAX_AMOUNT) -> Decimal:
     amount = as_decimal(value) if not isinstance(value, str) else None
     name = field.rsplit(".", 1)[-1]
-    if amount is None or amount < 0 or (high is not None and amount > high):
-        limit = f" and at most {high}" if high is not None else ""
-        raise ItemError(field, f"{name} must be a number of at least 0{limit}.")
+    if amount is None or not amount.is_finite() or not 0 <= amount <= high:
+        raise ItemError(field, f"{name} must be a number of at least 0 and at most {high}.")
     return amount
 
 
