@@ -104,7 +104,7 @@ async def footprint(client: httpx.AsyncClient, db: AsyncSession) -> Footprint:
         DEVICES,
         json={
             "device": {
-                "endpoint": "https://push.example.test/zelda-device",
+                "endpoint": "https://127.0.0.1:9/zelda-device",
                 "keys": {
                     "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1"
                     "XbjhazAkj7I99e8QcYP7DkM",

@@ -253,7 +253,7 @@ async def test_export_archive_holds_every_section_and_only_the_owner_downloads_i
     [reviews] = files["reviews"]
     assert [w["review_text"] for w in reviews["written"]] == ["Zelda Quartermain loved it."]
     assert [w["review_text"] for w in reviews["aboutThem"]] == ["Zelda Quartermain, a fine guest."]
-    assert files["pushDevices"][0]["endpoint"] == "https://push.example.test/zelda-device"
+    assert files["pushDevices"][0]["endpoint"] == "https://127.0.0.1:9/zelda-device"
     assert "p256dh" not in files["pushDevices"][0]
     assert files["listings"][0]["listings"][0]["title"] == "Zelda Quartermain's attic"
 
