@@ -40,6 +40,7 @@ SCRIPTS = (
     "notifications.py",
     "webhook_delivery.py",
     "gdpr_export.py",
+    "web_pages.py",
 )
 
 
