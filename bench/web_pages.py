@@ -24,7 +24,6 @@ import asyncio
 import html
 import re
 import time
-import uuid
 from datetime import date, timedelta
 
 from _server import (
@@ -91,7 +90,10 @@ async def measure(url: str, warmup: int, iterations: int) -> dict[str, list[floa
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             signed_out = {"login": "/login", "signup": "/signup"}
-            out = {name: await timed(client, path, warmup, iterations) for name, path in signed_out.items()}
+            out = {
+                name: await timed(client, path, warmup, iterations)
+                for name, path in signed_out.items()
+            }
             await sign_in(client)
             pages = {
                 "home": "/",

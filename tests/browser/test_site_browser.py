@@ -162,7 +162,9 @@ async def test_two_guests_race_for_the_same_night_and_one_is_told_it_was_just_ta
     try:
         pages = [await c.new_page() for c in contexts]
         for page, guest in zip(pages, guests, strict=True):
-            await page.goto(f"{live_base}/login?{urlencode({'next': f'/book/{listing.id}?{stay}'})}")
+            await page.goto(
+                f"{live_base}/login?{urlencode({'next': f'/book/{listing.id}?{stay}'})}"
+            )
             await log_in(page, guest)
             await expect(page.get_by_role("heading", name="Confirm and pay")).to_be_visible()
         await asyncio.gather(

@@ -183,7 +183,13 @@ async def test_signup_makes_an_account_and_signs_in(client: httpx.AsyncClient) -
     token = csrf_of(page.text)
     r = await client.post(
         "/signup",
-        data={"csrf_token": token, "next": "/trips", "fullname": "", "email": "bad", "password": ""},
+        data={
+            "csrf_token": token,
+            "next": "/trips",
+            "fullname": "",
+            "email": "bad",
+            "password": "",
+        },
     )
     assert_page(r, 400, "Enter your name")
     assert "Enter an email address" in r.text and "Choose a password" in r.text
@@ -258,7 +264,9 @@ async def test_a_guest_books_pays_messages_and_cancels_with_the_refund_shown_fir
     # Three days' notice under a 7-day tier: nothing back, and the page says so first.
     page = await client.get(f"/trips/{trip_id}/cancel")
     assert_page(page, 200, "you get back <strong>EUR 0.00</strong>")
-    r = await post_form(client, f"/trips/{trip_id}/cancel", [], csrf_from=f"/trips/{trip_id}/cancel")
+    r = await post_form(
+        client, f"/trips/{trip_id}/cancel", [], csrf_from=f"/trips/{trip_id}/cancel"
+    )
     assert r.status_code == 303 and r.headers["location"].endswith("notice=cancelled")
     await db.refresh(reservation)
     assert reservation.status == "cancelled" and reservation.cancelled_by == "guest"
@@ -298,7 +306,9 @@ async def test_a_declined_card_keeps_the_booking_held_and_paying_again_works(
     page = await client.get(r.headers["location"])
     assert_page(page, 200, "did not go through")
     r = await post_form(
-        client, f"/trips/{trip_id}/pay", [("payment_method", "pm_card_visa")],
+        client,
+        f"/trips/{trip_id}/pay",
+        [("payment_method", "pm_card_visa")],
         csrf_from=f"/trips/{trip_id}",
     )
     assert r.status_code == 303 and r.headers["location"].endswith("payment=paid")
@@ -320,13 +330,18 @@ async def test_nights_taken_meanwhile_are_a_409_just_taken_page(
     form_page = await client.get(f"/book/{listing.id}?{stay}")
     token = csrf_of(form_page.text)
     client.cookies.clear()
-    async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as other:
+    async with httpx.AsyncClient(
+        transport=client._transport, base_url="http://testserver"
+    ) as other:
         await sign_in(other, first)
         assert (await book(other, listing.id, stay)).status_code == 303
     await sign_in(client, second)
     r = await client.post(
         f"/book/{listing.id}?{stay}",
-        data={"csrf_token": csrf_of((await client.get("/")).text), "payment_method": "pm_card_visa"},
+        data={
+            "csrf_token": csrf_of((await client.get("/")).text),
+            "payment_method": "pm_card_visa",
+        },
     )
     assert_page(r, 409, "just taken")
     assert token  # the form was open before the other guest booked
@@ -377,12 +392,16 @@ async def test_a_review_after_the_stay_goes_to_the_review_service(
     page = await client.get(f"/trips/{trip_id}")
     assert_page(page, 200, "Review your stay")
     r = await post_form(
-        client, f"/trips/{trip_id}/review", [("rating", "9"), ("text", "Great")],
+        client,
+        f"/trips/{trip_id}/review",
+        [("rating", "9"), ("text", "Great")],
         csrf_from=f"/trips/{trip_id}",
     )
     assert_page(r, 400, "rating must be a whole number from 1 to 5")
     r = await post_form(
-        client, f"/trips/{trip_id}/review", [("rating", "5"), ("text", "Lovely flat.")],
+        client,
+        f"/trips/{trip_id}/review",
+        [("rating", "5"), ("text", "Lovely flat.")],
         csrf_from=f"/trips/{trip_id}",
     )
     assert r.status_code == 303 and r.headers["location"].endswith("notice=reviewed")

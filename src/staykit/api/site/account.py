@@ -165,7 +165,8 @@ async def signup(request: Request, session: DbSession) -> Response:
     try:
         async with session.begin_nested():
             await registration.register_user(
-                session, NewUser(email=email, password=password, fullname=values["fullname"]),
+                session,
+                NewUser(email=email, password=password, fullname=values["fullname"]),
                 settings,
             )
     except DomainError as exc:

@@ -144,7 +144,7 @@ async def book(request: Request, session: DbSession, listing_id: str) -> Respons
     if found is None or context is None:
         return not_found(request, person)
     notes = form_text(form, "notes").strip()[:MAX_NOTES]
-    quote, quote_error, _ = await stay_quote(session, context["listing"], request)
+    quote, _error, _ = await stay_quote(session, context["listing"], request)
     if quote is None:
         return await book_page(request, session, person, found, notes=notes)
     if any(v.rule == "unavailable" for v in quote.violations):

@@ -13,8 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from staykit.api import errors as shared
 from staykit.api.deps import request_id
-from staykit.api.surface import Problem, Surface
 from staykit.api.site.common import site_page
+from staykit.api.surface import Problem, Surface
 from staykit.core.errors import DomainError
 from staykit.domain.access.principal import Principal
 

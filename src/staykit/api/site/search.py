@@ -144,7 +144,9 @@ def params_of(query: Query) -> SearchParams:
     for raw in query.amenities:
         found = parse_uuid(raw)
         if found is None:
-            raise InvalidInput("Pick amenities from the list.", code="amenityIsInvalid", field="amenity")
+            raise InvalidInput(
+                "Pick amenities from the list.", code="amenityIsInvalid", field="amenity"
+            )
         ids.append(found)
     if query.sort and query.sort not in SORTS:
         raise InvalidInput("Pick a sort order from the list.", code="sortIsInvalid", field="sort")
@@ -268,7 +270,9 @@ async def listing_reviews(
 ) -> tuple[list[tuple[Review, str]], Decimal | None, int]:
     """The guests' published reviews of the listing (newest first), its average rating
     and how many there are: the reviews everyone may read (reviews.access)."""
-    shown = shown_condition() & (Review.listing_id == listing_id) & (Review.reviewer_role == "guest")
+    shown = (
+        shown_condition() & (Review.listing_id == listing_id) & (Review.reviewer_role == "guest")
+    )
     avg, count = (
         await session.execute(select(func.avg(Review.rating), func.count()).where(shown))
     ).one()

@@ -20,7 +20,14 @@ from starlette.datastructures import FormData
 
 from staykit.api.deps import DbSession
 from staykit.api.site.booking import pay, payment_choices
-from staykit.api.site.common import form_text, parse_uuid, settings_of, signed_in, site_page, to_login
+from staykit.api.site.common import (
+    form_text,
+    parse_uuid,
+    settings_of,
+    signed_in,
+    site_page,
+    to_login,
+)
 from staykit.api.site.errors import not_found
 from staykit.api.site.search import photo_of
 from staykit.api.web.session import CSRF_FIELD, check_csrf
@@ -334,6 +341,3 @@ async def inbox(request: Request, session: DbSession) -> Response:
         pages=(threads.total + 24) // 25,
         now=utcnow(),
     )
-
-
-

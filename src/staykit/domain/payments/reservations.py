@@ -203,9 +203,7 @@ async def refund_if_cancelled(
     if not reservation.platform_payment:
         return policy_refund
     balance = await reservation_balance(session, reservation.id)
-    return refund_owed(
-        reservation, policy_refund, by, min(balance.refundable, balance.outstanding)
-    )
+    return refund_owed(reservation, policy_refund, by, min(balance.refundable, balance.outstanding))
 
 
 def settler(setup: PaymentSetup, principal: Principal | None) -> lifecycle.Settle:
