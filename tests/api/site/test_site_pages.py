@@ -277,7 +277,7 @@ async def test_a_guest_books_pays_messages_and_cancels_with_the_refund_shown_fir
     assert_page(r, 409, "already cancelled")
 
 
-async def test_a_full_refund_is_shown_with_long_notice(
+async def test_the_refund_shown_before_cancelling_is_the_refund_given(
     client: httpx.AsyncClient, db: AsyncSession
 ) -> None:
     host = await make_user(db)
@@ -290,6 +290,15 @@ async def test_a_full_refund_is_shown_with_long_notice(
     trip_id = trip_id_of(await book(client, listing.id, stay_query(day(20), day(22))))
     page = await client.get(f"/trips/{trip_id}/cancel")
     assert_page(page, 200, "you get back <strong>EUR 100.00</strong>")  # 50% of 200
+    r = await post_form(
+        client, f"/trips/{trip_id}/cancel", [], csrf_from=f"/trips/{trip_id}/cancel"
+    )
+    assert r.status_code == 303, r.text
+    reservation = await db.get(Reservation, trip_id)
+    assert reservation is not None
+    await db.refresh(reservation)
+    # What the page promised is what the cancellation refunded.
+    assert reservation.status == "cancelled" and reservation.refund_amount == Decimal("100.00")
 
 
 async def test_a_declined_card_keeps_the_booking_held_and_paying_again_works(

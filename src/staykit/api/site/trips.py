@@ -101,7 +101,8 @@ async def trip_list(request: Request, session: DbSession) -> Response:
             .limit(200)
         )
     ).all()
-    upcoming, past = [], []
+    upcoming: list[dict[str, Any]] = []
+    past: list[dict[str, Any]] = []
     for reservation, listing, prop in rows:
         today = property_today(prop.time_zone)
         trip = {"r": reservation, "listing": listing, "property": prop, "photo": photo_of(listing)}
