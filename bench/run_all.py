@@ -42,6 +42,7 @@ SCRIPTS = (
     "webhook_delivery.py",
     "gdpr_export.py",
     "mcp_roundtrip.py",
+    "web_pages.py",
 )
 
 

@@ -30,6 +30,8 @@ from staykit.api.middleware import RequestMiddleware
 from staykit.api.portal.app import create_portal_app
 from staykit.api.portal.errors import PORTAL
 from staykit.api.root import Root
+from staykit.api.site import app as site
+from staykit.api.site.errors import SITE
 from staykit.core.config import Settings, get_settings
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
 from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
@@ -46,7 +48,7 @@ from staykit.jobs.app import run_worker
 log = structlog.get_logger(__name__)
 
 # Where each surface's error body applies; the marketplace answers everything else.
-SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, ICAL, MCP, MARKETPLACE)
+SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, ICAL, MCP, SITE, MARKETPLACE)
 
 
 TOUCH_FLUSH_SECONDS = 60.0
@@ -216,7 +218,8 @@ def create_app(
             surfaces=SURFACES,
         ),
         version=__version__,
-        home="/auth-api/",
+        site=site.create_site_app(state),
+        site_paths=site.PATHS,
     )
     mcp.bind(app)  # tool calls are requests to the whole service
     return app

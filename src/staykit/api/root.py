@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from starlette.datastructures import State
-from starlette.responses import JSONResponse, RedirectResponse
+from starlette.responses import JSONResponse
 from starlette.routing import Router
 from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 
@@ -30,7 +30,8 @@ class Root:
         fallback: ASGIApp,
         middleware: Callable[[ASGIApp], ASGIApp],
         version: str,
-        home: str,
+        site: ASGIApp,
+        site_paths: Sequence[str],
     ) -> None:
         self.state = state
         # Only the lifespan: `router.lifespan_context(app)` runs it outside a server too.
@@ -38,7 +39,8 @@ class Root:
         self._mounts = tuple((prefix, prefix + "/", app) for prefix, app in mounts)
         self._fallback = fallback
         self._health = JSONResponse({"status": "OK", "version": version})
-        self._home = home
+        self._site = site
+        self._site_paths = tuple((p, p + "/") for p in site_paths)
         self._app = middleware(self._dispatch)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -65,8 +67,9 @@ class Root:
         if path == "/metrics" and scope["type"] == "http":
             await metrics.endpoint(self.state, scope, receive, send)
             return
-        if path == "/" and scope["type"] == "http":
-            await RedirectResponse(self._home)(scope, receive, send)
+        if path == "/" or any(path == p or path.startswith(b) for p, b in self._site_paths):
+            # The guest web app's pages sit at the root, so it sees the whole path.
+            await self._site(scope, receive, send)
             return
         # The marketplace's services live at many prefixes, and its error body is the
         # answer for any path no other surface owns.

@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     # Secrets: SecretStr so that no repr, log line or error message ever prints them.
     stripe_api_key: SecretStr | None = None
     stripe_webhook_secret: SecretStr | None = None
+    # The publishable key (pk_...) of the web app's Stripe Payment Element: the booking
+    # page loads Stripe.js only when payments go through Stripe and this is set. Public.
+    stripe_publishable_key: str | None = None
     # Where the Stripe API answers; unset: Stripe's own. localstripe in tests and demos.
     stripe_api_base: str | None = None
     # Pay hosts out with Stripe Connect transfers. Off: payouts go to a FAKE payout sink

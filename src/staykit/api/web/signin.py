@@ -42,6 +42,7 @@ class SignIn:
     templates: Environment
     code_action: str
     carry_field: str  # "query" (the authorization request) or "next" (a portal path)
+    code_template: str = "code.html"  # a surface whose names carry a prefix names its own
 
     async def with_password(
         self,
@@ -102,7 +103,7 @@ class SignIn:
         csrf = Csrf(request, auth_session.id)
         response = page(
             self.templates,
-            "code.html",
+            self.code_template,
             status,
             destination="your email address" if method == "email" else "your mobile phone",
             action=self.code_action,

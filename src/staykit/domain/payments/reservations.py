@@ -24,6 +24,9 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.booking import changes, create, lifecycle
 from staykit.domain.booking.commands import Booked, NewReservation, StayChange
 from staykit.domain.booking.models import InvoiceItem, Reservation
+from staykit.domain.booking.repository import get_reservation
+from staykit.domain.catalog.dates import property_today
+from staykit.domain.catalog.models import Property
 from staykit.domain.catalog.quote import Quote
 from staykit.domain.payments import keys
 from staykit.domain.payments.errors import RefundExceedsPaid
@@ -183,6 +186,24 @@ async def settle_refund(
         return Decimal(0)
     reason = f"{'cancelled' if by != 'system' else 'expired'} {reservation.status} ({by})"
     return await refund(session, principal, setup, reservation.id, owed, reason)
+
+
+async def refund_if_cancelled(
+    session: AsyncSession, principal: Principal | None, reservation_id: uuid.UUID
+) -> Decimal:
+    """What cancelling the reservation now would give back to its guest, for the page
+    that asks them to confirm: the same rules `cancel_stay` applies (the policy's refund,
+    then, for a reservation the platform was paid for, `refund_owed` of what is paid)."""
+    reservation, rel = await get_reservation(session, principal, reservation_id)
+    by = rel if rel in ("guest", "admin") else "host"
+    tz = await session.scalar(
+        select(Property.time_zone).where(Property.id == reservation.property_id)
+    )
+    policy_refund = lifecycle.refund_for(reservation, property_today(tz or "UTC"), by)
+    if not reservation.platform_payment:
+        return policy_refund
+    balance = await reservation_balance(session, reservation.id)
+    return refund_owed(reservation, policy_refund, by, min(balance.refundable, balance.outstanding))
 
 
 def settler(setup: PaymentSetup, principal: Principal | None) -> lifecycle.Settle:
