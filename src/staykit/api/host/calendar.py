@@ -72,10 +72,6 @@ def _shift(first: dt.date, months_ahead: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _label(night: dt.date) -> str:
-    return f"{night:%A} {night.day} {night:%B %Y}"
-
-
 async def calendar_page(
     request: Request,
     session: AsyncSession,
@@ -95,7 +91,8 @@ async def calendar_page(
             {
                 "date": n.night.isoformat(),
                 "day": n.night.day,
-                "label": _label(n.night),
+                "weekday": f"{n.night:%A}",
+                "month": f"{n.night:%B %Y}",
                 "price": money.quantize(n.price, listing.currency),
                 "overridden": n.price_overridden,
                 "min_stay": n.min_stay,
