@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from _server import (
     BENCH_PASSWORD,
     bench_database,
@@ -92,7 +93,9 @@ def pages(client: httpx.Client) -> dict[str, str]:
         "reservations": "/host/reservations",
         "payouts": "/host/payouts",
     }
-    stay = re.search(r'href="/host/reservations/([0-9a-f-]{36})"', client.get(out["reservations"]).text)
+    stay = re.search(
+        r'href="/host/reservations/([0-9a-f-]{36})"', client.get(out["reservations"]).text
+    )
     if stay:
         out["reservation"] = f"/host/reservations/{stay.group(1)}"
     return out

@@ -19,10 +19,10 @@ from staykit.api.cloud.app import create_cloud_app
 from staykit.api.cloud.errors import CLOUD
 from staykit.api.connect.app import create_connect_app, create_well_known_app
 from staykit.api.connect.errors import CONNECT
-from staykit.api.ical.app import create_ical_app
-from staykit.api.ical.errors import ICAL
 from staykit.api.host.app import create_host_app
 from staykit.api.host.errors import HOST
+from staykit.api.ical.app import create_ical_app
+from staykit.api.ical.errors import ICAL
 from staykit.api.marketplace.app import create_marketplace_app
 from staykit.api.marketplace.errors import MARKETPLACE
 from staykit.api.middleware import RequestMiddleware

@@ -33,7 +33,9 @@ async def month_of(client: httpx.AsyncClient, listing: UnitType, day: date) -> s
     return r.text
 
 
-async def api_calendar(client: httpx.AsyncClient, listing: UnitType, day: date) -> dict[str, object]:
+async def api_calendar(
+    client: httpx.AsyncClient, listing: UnitType, day: date
+) -> dict[str, object]:
     r = await client.get(
         "/propertycatalog-api/v1/listingcalendars",
         params={"listingId": str(listing.id), "date": day.isoformat()},
@@ -52,9 +54,10 @@ async def test_the_month_shows_prices_and_states(
     assert f"{START:%B %Y}" in page
     assert night(page, START).endswith(": 100.00 EUR, min 1 night, open")
     # Every day of the month is a button.
-    assert page.count('class="night ') == (
-        (START.replace(day=28) + timedelta(days=4)).replace(day=1) - START.replace(day=1)
-    ).days
+    assert (
+        page.count('class="night ')
+        == ((START.replace(day=28) + timedelta(days=4)).replace(day=1) - START.replace(day=1)).days
+    )
     default = await client.get(f"/host/listings/{listing.id}/calendar?month=garbage")
     assert default.status_code == 200
 
@@ -87,7 +90,12 @@ async def test_close_reprice_set_min_stay_and_open_a_range(
     r = await post_form(
         client,
         url,
-        {"first": first.isoformat(), "last": last.isoformat(), "action": "min_stay", "min_stay": "3"},
+        {
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "action": "min_stay",
+            "min_stay": "3",
+        },
     )
     assert r.status_code == 303
     r = await post_form(
@@ -98,7 +106,9 @@ async def test_close_reprice_set_min_stay_and_open_a_range(
     assert night(page, last).endswith(": 100.00 EUR, min 3 nights, open")
 
     r = await post_form(
-        client, url, {"first": first.isoformat(), "last": first.isoformat(), "action": "clear_price"}
+        client,
+        url,
+        {"first": first.isoformat(), "last": first.isoformat(), "action": "clear_price"},
     )
     page = (await client.get(r.headers["location"])).text
     assert night(page, first).startswith(f"{first:%A} {first.day}") and ": 100.00 EUR" in night(
@@ -114,14 +124,22 @@ async def test_bad_ranges_are_shown_again_with_the_fields_message(
     url = f"/host/listings/{listing.id}/calendar"
     day = START.isoformat()
     cases = [
-        ({"first": "soon", "last": day, "action": "close"}, "r-first", "First night must be a date"),
+        (
+            {"first": "soon", "last": day, "action": "close"},
+            "r-first",
+            "First night must be a date",
+        ),
         (
             {"first": day, "last": (START - timedelta(days=1)).isoformat(), "action": "close"},
             "r-last",
             "must not be before",
         ),
         ({"first": day, "last": day, "action": "price", "price": "free"}, "r-price", "amount"),
-        ({"first": day, "last": day, "action": "min_stay", "min_stay": "0"}, "r-min_stay", "1 to 365"),
+        (
+            {"first": day, "last": day, "action": "min_stay", "min_stay": "0"},
+            "r-min_stay",
+            "1 to 365",
+        ),
         ({"first": "2001-01-01", "last": "2001-01-02", "action": "close"}, "r-first", ""),
         ({"first": day, "last": day, "action": "price", "price": "1.234"}, "r-price", ""),
     ]

@@ -79,8 +79,10 @@ async def test_a_guest_without_listings_is_offered_to_become_a_host(
     ):
         page = await client.get(path)
         assert page.status_code == 200 and empty in page.text
-    assert (await client.get("/host/static/host.js")).headers["content-type"].startswith(
-        "text/javascript"
+    assert (
+        (await client.get("/host/static/host.js"))
+        .headers["content-type"]
+        .startswith("text/javascript")
     )
 
 
@@ -156,7 +158,9 @@ async def test_a_domain_rule_shows_next_to_its_field(
     client: httpx.AsyncClient, db: AsyncSession, host: Person
 ) -> None:
     await signed_in_as(client, host)
-    r = await post_form(client, "/host/listings", {**LISTING_FORM, "min_stay": "9", "max_stay": "3"})
+    r = await post_form(
+        client, "/host/listings", {**LISTING_FORM, "min_stay": "9", "max_stay": "3"}
+    )
     assert r.status_code == 400
     assert "min" in r.text.lower() and 'aria-invalid="true"' in r.text
     assert await listing_count(db) == 0
@@ -201,7 +205,12 @@ async def test_editing_saves_through_the_catalog_and_publishing_toggles(
     r = await post_form(
         client,
         url,
-        {**LISTING_FORM, "title": "Sunny flat, renamed", "price_per_night": "120", "currency": "EUR"},
+        {
+            **LISTING_FORM,
+            "title": "Sunny flat, renamed",
+            "price_per_night": "120",
+            "currency": "EUR",
+        },
     )
     assert r.status_code == 303 and r.headers["location"] == f"{url}?notice=saved"
     await db.refresh(listing)
@@ -217,7 +226,9 @@ async def test_editing_saves_through_the_catalog_and_publishing_toggles(
     assert listing.is_published is False
 
     bad = await post_form(client, url, {**LISTING_FORM, "price_per_night": "-1"})
-    assert bad.status_code == 400 and "from 0 to 10000000" in field_error(bad.text, "price_per_night")
+    assert bad.status_code == 400 and "from 0 to 10000000" in field_error(
+        bad.text, "price_per_night"
+    )
     await db.refresh(listing)
     assert listing.price_per_night == Decimal("120.00")
 

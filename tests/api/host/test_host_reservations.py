@@ -121,7 +121,9 @@ async def test_reservation_forms_need_their_csrf_token(
     _, rid = await requested(client, db, host, guest)
     await signed_in_as(client, host)
     for action in ("approve", "decline", "messages"):
-        r = await post_form(client, f"/host/reservations/{rid}/{action}", {"content": "x"}, token="")
+        r = await post_form(
+            client, f"/host/reservations/{rid}/{action}", {"content": "x"}, token=""
+        )
         assert r.status_code == 403, (action, r.text)
     assert await status_of(db, rid) == "request"
 

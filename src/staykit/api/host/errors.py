@@ -15,8 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from staykit.api import errors as shared
 from staykit.api.deps import request_id
-from staykit.api.surface import Problem, Surface
 from staykit.api.host.render import html_page
+from staykit.api.surface import Problem, Surface
 from staykit.core.errors import DomainError
 
 _TITLES = {

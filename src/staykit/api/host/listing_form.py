@@ -241,7 +241,9 @@ def form_of(listing: Any, prop: Any) -> ListingForm:
         "lng": f"{prop.longitude:g}",
         "time_zone": prop.time_zone,
         "currency": listing.currency,
-        "price_per_night": money.quantize(listing.price_per_night, listing.currency).to_eng_string(),
+        "price_per_night": money.quantize(
+            listing.price_per_night, listing.currency
+        ).to_eng_string(),
         "cleaning_fee": money.quantize(listing.cleaning_fee, listing.currency).to_eng_string(),
         "min_stay": str(listing.min_stay),
         "max_stay": str(listing.max_stay or ""),

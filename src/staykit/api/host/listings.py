@@ -77,9 +77,7 @@ async def listing_list(request: Request, session: DbSession) -> Response:
     if person is None:
         return to_login(request)
     rows = await listings.managed_listings(session, person)
-    return host_page(
-        request, person, "host_listings.html", section="listings", listings=rows
-    )
+    return host_page(request, person, "host_listings.html", section="listings", listings=rows)
 
 
 # --- the form ----------------------------------------------------------------------------------
@@ -130,9 +128,25 @@ async def new_listing_form(request: Request, session: DbSession) -> Response:
 def _field_of(exc: DomainError) -> str:
     """Where a domain error shows on the form: its field, or the form as a whole."""
     name = (exc.field or "").split(".")[0]
-    return name if name in ("title", "price_per_night", "cleaning_fee", "currency", "min_stay",
-                            "max_stay", "max_guests", "amenity_ids", "time_zone",
-                            "cancellation_policy", "address", "description") else "form"
+    return (
+        name
+        if name
+        in (
+            "title",
+            "price_per_night",
+            "cleaning_fee",
+            "currency",
+            "min_stay",
+            "max_stay",
+            "max_guests",
+            "amenity_ids",
+            "time_zone",
+            "cancellation_policy",
+            "address",
+            "description",
+        )
+        else "form"
+    )
 
 
 def _photo(form: FormData) -> UploadFile | None:
@@ -293,8 +307,13 @@ async def add_photo(request: Request, session: DbSession, listing_id: str) -> Re
             problem = exc.message
     if problem is not None:
         return await form_page(
-            request, session, person, form_of(listing, prop), listing=listing,
-            status=400, photo_error=problem,
+            request,
+            session,
+            person,
+            form_of(listing, prop),
+            listing=listing,
+            status=400,
+            photo_error=problem,
         )
     photos = [*listing.photos, url]
     changes = {"photos": photos, "main_photo": listing.main_photo or url}

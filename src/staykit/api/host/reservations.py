@@ -85,9 +85,7 @@ async def reservation_list(request: Request, session: DbSession) -> Response:
     )
 
 
-async def hosted(
-    session: AsyncSession, person: Principal, raw_id: str
-) -> Reservation | None:
+async def hosted(session: AsyncSession, person: Principal, raw_id: str) -> Reservation | None:
     """The reservation when the person is on its host side (or an admin); else None."""
     reservation_id = parse_id(raw_id)
     if reservation_id is None:
@@ -200,7 +198,12 @@ async def message_guest(request: Request, session: DbSession, reservation_id: st
         if exc.status >= 403 and exc.status != 429:
             return error_page(request, exc.status, exc.message)
         return await reservation_page(
-            request, session, person, reservation, status=exc.status, draft=content,
+            request,
+            session,
+            person,
+            reservation,
+            status=exc.status,
+            draft=content,
             errors={"content": exc.message},
         )
     return RedirectResponse(f"{reservation_url(reservation.id)}?notice=sent", status_code=303)

@@ -87,4 +87,6 @@ async def by_ids(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.U
 
 async def all_amenities(session: AsyncSession) -> list[Amenity]:
     """The dictionary a host picks from, by name."""
-    return list(await session.scalars(select(Amenity).where(Amenity.is_active).order_by(Amenity.name)))
+    return list(
+        await session.scalars(select(Amenity).where(Amenity.is_active).order_by(Amenity.name))
+    )

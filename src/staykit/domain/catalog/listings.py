@@ -273,7 +273,10 @@ def managed_listings_condition(actor: Principal) -> ColumnElement[bool]:
     businesses they own or manage (admins too: a host page shows one's own, not all)."""
     return and_(
         UnitType.is_active,
-        or_(UnitType.host_id == actor.user_id, tenancy.managed_condition(UnitType.business_id, actor)),
+        or_(
+            UnitType.host_id == actor.user_id,
+            tenancy.managed_condition(UnitType.business_id, actor),
+        ),
     )
 
 

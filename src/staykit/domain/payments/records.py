@@ -451,7 +451,9 @@ async def payouts_of_host(
     paid = list(
         await session.scalars(
             select(PaymentRecordView)
-            .where(PaymentRecordView.movement == "payout", PaymentRecordView.reservation_id.in_(hosted))
+            .where(
+                PaymentRecordView.movement == "payout", PaymentRecordView.reservation_id.in_(hosted)
+            )
             .order_by(PaymentRecordView.payment_date.desc(), PaymentRecordView.id.desc())
             .limit(limit)
         )
