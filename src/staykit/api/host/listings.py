@@ -6,6 +6,7 @@ not manage is the 404 page, whether it exists or not."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -245,10 +246,29 @@ async def update_listing(request: Request, session: DbSession, listing_id: str) 
     return RedirectResponse(f"{listing_url(listing.id)}?notice=saved", status_code=303)
 
 
+# What a one-button form changes: from the listing and the form, the listing's new values
+# (None: the form names something the listing does not have, the 404 page).
+Change = Callable[[UnitType, FormData], "dict[str, Any] | None"]
+
+
+def _publishing(published: bool) -> Change:
+    return lambda _listing, _form: {"is_published": published}
+
+
+def _without_photo(listing: UnitType, form: FormData) -> dict[str, Any] | None:
+    photos = list(listing.photos)
+    remove = text(form, "photo_url")
+    if remove not in photos:
+        return None
+    photos.remove(remove)
+    main = listing.main_photo if listing.main_photo in photos else None
+    return {"photos": photos, "main_photo": main or (photos[0] if photos else None)}
+
+
 async def _change(
-    request: Request, session: AsyncSession, listing_id: str, changes: dict[str, Any], notice: str
+    request: Request, session: AsyncSession, listing_id: str, change: Change, notice: str
 ) -> Response:
-    """A one-button change of the listing (publish, unpublish, the photo list)."""
+    """A one-button change of the listing (publish, unpublish, remove a photo)."""
     person = await signed_in(request, session)
     if person is None:
         return to_login(request)
@@ -256,32 +276,28 @@ async def _change(
     listing = await managed(session, person, listing_id)
     if listing is None:
         return not_found(request)
-    if "photos" in changes:
-        photos = list(listing.photos)
-        remove = text(form, "photo_url")
-        if remove not in photos:
-            return not_found(request)
-        photos.remove(remove)
-        changes = {"photos": photos, "main_photo": photos[0] if photos else None}
+    values = change(listing, form)
+    if values is None:
+        return not_found(request)
     await listings.update_listing(
-        session, person, listing.id, ListingChanges(**changes, provided=frozenset(changes))
+        session, person, listing.id, ListingChanges(**values, provided=frozenset(values))
     )
     return RedirectResponse(f"{listing_url(listing.id)}?notice={notice}", status_code=303)
 
 
 @router.post("/listings/{listing_id}/publish")
 async def publish(request: Request, session: DbSession, listing_id: str) -> Response:
-    return await _change(request, session, listing_id, {"is_published": True}, "published")
+    return await _change(request, session, listing_id, _publishing(True), "published")
 
 
 @router.post("/listings/{listing_id}/unpublish")
 async def unpublish(request: Request, session: DbSession, listing_id: str) -> Response:
-    return await _change(request, session, listing_id, {"is_published": False}, "unpublished")
+    return await _change(request, session, listing_id, _publishing(False), "unpublished")
 
 
 @router.post("/listings/{listing_id}/photos/remove")
 async def remove_photo(request: Request, session: DbSession, listing_id: str) -> Response:
-    return await _change(request, session, listing_id, {"photos": None}, "photo-removed")
+    return await _change(request, session, listing_id, _without_photo, "photo-removed")
 
 
 @router.post("/listings/{listing_id}/photos", response_class=HTMLResponse)
@@ -315,8 +331,10 @@ async def add_photo(request: Request, session: DbSession, listing_id: str) -> Re
             status=400,
             photo_error=problem,
         )
-    photos = [*listing.photos, url]
-    changes = {"photos": photos, "main_photo": listing.main_photo or url}
+    changes: dict[str, Any] = {
+        "photos": [*listing.photos, url],
+        "main_photo": listing.main_photo or url,
+    }
     await listings.update_listing(
         session, person, listing.id, ListingChanges(**changes, provided=frozenset(changes))
     )
