@@ -67,7 +67,7 @@ async def test_a_request_is_approved_from_the_host_pages(
     month = await client.get(
         f"/host/listings/{listing_id}/calendar", params={"month": f"{arrival:%Y-%m}"}
     )
-    assert re.search(rf'data-date="{arrival}"[^>]*booked"', month.text), month.text
+    assert re.search(rf'class="night booked[^"]*" data-date="{arrival}"', month.text), month.text
 
 
 async def test_a_request_is_declined_and_its_nights_freed(

@@ -40,7 +40,10 @@ def settings_of(request: Request) -> Settings:
 async def signed_in(request: Request, session: AsyncSession) -> Principal | None:
     """The person, once past any pending login-code step."""
     person = await current_person(request, session, settings_of(request))
-    return person if person is not None and not person.pending_2fa else None
+    if person is None or person.pending_2fa:
+        return None
+    request.state.principal = person  # the request's log line names who acted
+    return person
 
 
 def to_login(request: Request) -> RedirectResponse:
