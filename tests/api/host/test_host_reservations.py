@@ -7,6 +7,7 @@ payouts page shows a stay to be paid out and then its payout."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
 
 import httpx
@@ -17,12 +18,13 @@ from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.domain.booking.lifecycle import complete_stays
 from staykit.domain.booking.models import Reservation
+from staykit.domain.catalog.models import UnitType
 from staykit.domain.messaging.models import Message
 from staykit.domain.payments.providers import payment_setup
 from staykit.domain.payments.settlement import settle_ended_stays
 from tests.api.host.helpers import field_error, post_form, signed_in_as
 from tests.api.marketplace.test_reservations_api import book
-from tests.factories import Person, login, make_listing
+from tests.factories import Person, add_member, login, make_listing, make_user
 
 
 async def requested(
@@ -155,3 +157,28 @@ async def test_payouts_show_what_is_owed_then_what_was_paid(
     assert "No payouts are waiting." in owed
     await signed_in_as(client, other_host)
     assert made["id"] not in (await client.get("/host/payouts")).text
+
+
+async def test_business_members_see_the_host_side_and_only_managers_decide(
+    client: httpx.AsyncClient, db: AsyncSession, host: Person, guest: Person
+) -> None:
+    listing_id, rid = await requested(client, db, host, guest)
+    listing = await db.get(UnitType, uuid.UUID(listing_id))
+    assert listing is not None
+    manager, staff = await make_user(db), await make_user(db)
+    await add_member(db, listing.business_id, manager, "manager")
+    await add_member(db, listing.business_id, staff, "staff")
+
+    await signed_in_as(client, staff)
+    assert rid in (await client.get("/host/reservations")).text
+    detail = await client.get(f"/host/reservations/{rid}")
+    assert detail.status_code == 200 and "Approve request" not in detail.text
+    refused = await post_form(client, f"/host/reservations/{rid}/approve", {})
+    assert refused.status_code == 403 and "host may approve a request" in refused.text
+    assert await status_of(db, rid) == "request"
+
+    await signed_in_as(client, manager)
+    assert listing_id in (await client.get("/host/listings")).text
+    r = await post_form(client, f"/host/reservations/{rid}/approve", {})
+    assert r.status_code == 303, r.text
+    assert await status_of(db, rid) == "confirmed"

@@ -27,7 +27,7 @@ from staykit.api.host.common import (
 )
 from staykit.api.host.errors import not_found
 from staykit.api.host.listing_form import POLICY_WORDS, ListingForm, form_of
-from staykit.core.errors import DomainError, Forbidden
+from staykit.core.errors import DomainError
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import avatars
 from staykit.domain.catalog import amenities, listings
@@ -60,7 +60,7 @@ async def managed(session: AsyncSession, person: Principal, raw_id: str) -> Unit
         return None
     try:
         return await listings.managed_listing(session, person, listing_id)
-    except (DomainError, Forbidden):
+    except DomainError:  # not found, or (Forbidden) another host's published listing
         return None
 
 

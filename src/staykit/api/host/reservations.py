@@ -160,7 +160,8 @@ async def _decide(request: Request, session: AsyncSession, raw_id: str, step: st
     except DomainError as exc:
         if exc.status == 404:
             return not_found(request)
-        return error_page(request, exc.status, exc.message)
+        title = "Only owners and managers answer requests" if exc.status == 403 else None
+        return error_page(request, exc.status, exc.message, title=title)
     return RedirectResponse(f"{reservation_url(reservation.id)}?notice={step}", status_code=303)
 
 
