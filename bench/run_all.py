@@ -38,6 +38,7 @@ SCRIPTS = (
     "messaging.py",
     "bff.py",
     "bff_views.py",
+    "web_host_pages.py",
     "notifications.py",
     "webhook_delivery.py",
     "gdpr_export.py",

@@ -19,6 +19,8 @@ from staykit.api.cloud.app import create_cloud_app
 from staykit.api.cloud.errors import CLOUD
 from staykit.api.connect.app import create_connect_app, create_well_known_app
 from staykit.api.connect.errors import CONNECT
+from staykit.api.host.app import create_host_app
+from staykit.api.host.errors import HOST
 from staykit.api.ical.app import create_ical_app
 from staykit.api.ical.errors import ICAL
 from staykit.api.marketplace.app import create_marketplace_app
@@ -48,7 +50,7 @@ from staykit.jobs.app import run_worker
 log = structlog.get_logger(__name__)
 
 # Where each surface's error body applies; the marketplace answers everything else.
-SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, ICAL, MCP, SITE, MARKETPLACE)
+SURFACES = (CLOUD, CHANNEL, CONNECT, PORTAL, HOST, ICAL, MCP, SITE, MARKETPLACE)
 
 
 TOUCH_FLUSH_SECONDS = 60.0
@@ -207,6 +209,7 @@ def create_app(
             ("/connect", create_connect_app(state)),
             ("/.well-known", create_well_known_app(state)),
             ("/account", create_portal_app(state)),
+            ("/host", create_host_app(state)),
             ("/ical", create_ical_app(state)),
             ("/mcpbff-api", mcp),
         ],

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,8 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.auth.models import User
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation, UnitAssignment
+from staykit.domain.catalog.models import UnitType
 from staykit.domain.tenancy import service as tenancy
 
 
@@ -76,6 +80,15 @@ def visible_condition(actor: Principal) -> Any:
     )
 
 
+def hosted_condition(actor: Principal) -> Any:
+    """The host side of `visible_condition`: reservations of the actor's listings or of the
+    businesses they belong to (not the ones they made as a guest; admins included)."""
+    return Reservation.is_active & (
+        (Reservation.host_id == actor.user_id)
+        | tenancy.readable_condition(Reservation.business_id, actor)
+    )
+
+
 async def assignments_for(
     session: AsyncSession, reservation_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, list[UnitAssignment]]:
@@ -123,3 +136,35 @@ async def upcoming_for_listing(
         .limit(limit)
     )
     return list(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class HostedStay:
+    """A reservation on the host's side with what a host list shows next to it."""
+
+    reservation: Reservation
+    listing_title: str
+    guest_name: str | None
+
+
+async def hosted_stays(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    statuses: Iterable[str],
+    ending_after: date | None = None,
+    limit: int = 200,
+) -> list[HostedStay]:
+    """The host side's reservations (`hosted_condition`) in these statuses, by arrival;
+    with `ending_after`, only those departing after that date."""
+    stmt = (
+        select(Reservation, UnitType.title, User.fullname)
+        .join(UnitType, UnitType.id == Reservation.unit_type_id)
+        .outerjoin(User, User.id == Reservation.guest_id)
+        .where(hosted_condition(actor), Reservation.status.in_(list(statuses)))
+        .order_by(Reservation.arrival, Reservation.id)
+        .limit(limit)
+    )
+    if ending_after is not None:
+        stmt = stmt.where(Reservation.departure > ending_after)
+    return [HostedStay(r, title, name) for r, title, name in (await session.execute(stmt)).all()]

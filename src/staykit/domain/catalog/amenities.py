@@ -83,3 +83,10 @@ async def by_ids(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.U
         return {}
     rows = await session.scalars(select(Amenity).where(Amenity.id.in_(wanted), Amenity.is_active))
     return {a.id: a for a in rows}
+
+
+async def all_amenities(session: AsyncSession) -> list[Amenity]:
+    """The dictionary a host picks from, by name."""
+    return list(
+        await session.scalars(select(Amenity).where(Amenity.is_active).order_by(Amenity.name))
+    )

@@ -268,6 +268,28 @@ def visible_listings_condition(actor: Principal | None) -> ColumnElement[bool]:
     )
 
 
+def managed_listings_condition(actor: Principal) -> ColumnElement[bool]:
+    """The active listings the actor manages as a host: those they host and those of the
+    businesses they own or manage (admins too: a host page shows one's own, not all)."""
+    return and_(
+        UnitType.is_active,
+        or_(
+            UnitType.host_id == actor.user_id,
+            tenancy.managed_condition(UnitType.business_id, actor),
+        ),
+    )
+
+
+async def managed_listings(session: AsyncSession, actor: Principal) -> list[UnitType]:
+    """`managed_listings_condition`'s listings, newest first."""
+    rows = await session.scalars(
+        select(UnitType)
+        .where(managed_listings_condition(actor))
+        .order_by(UnitType.created_at.desc(), UnitType.id.desc())
+    )
+    return list(rows)
+
+
 async def managed_listing(
     session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID
 ) -> UnitType:

@@ -31,7 +31,7 @@ from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.booking.errors import ReservationNotFound
 from staykit.domain.booking.models import Reservation
-from staykit.domain.booking.repository import visible_condition
+from staykit.domain.booking.repository import hosted_condition, visible_condition
 from staykit.domain.payments.checkout import apply_intent, literal_of, lock_reservation
 from staykit.domain.payments.errors import ProviderObjectNotFound
 from staykit.domain.payments.keys import payment_key
@@ -428,3 +428,52 @@ async def payments_of_reservation(
         else []
     )
     return ReservationPayments(attempts, movements, methods)
+
+
+# --- a host's payouts ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HostPayouts:
+    """What the host side was paid (payout records, newest first) and the platform-paid
+    stays whose payout is still to come (paid by the guest, not yet settled; by arrival)."""
+
+    paid: list[PaymentRecordView]
+    awaiting: list[Reservation]
+
+
+async def payouts_of_host(
+    session: AsyncSession, principal: Principal, *, limit: int = 200
+) -> HostPayouts:
+    """The payouts of the reservations the principal sees as their host side
+    (`hosted_condition`), and those still owed."""
+    hosted = select(Reservation.id).where(hosted_condition(principal))
+    paid = list(
+        await session.scalars(
+            select(PaymentRecordView)
+            .where(
+                PaymentRecordView.movement == "payout", PaymentRecordView.reservation_id.in_(hosted)
+            )
+            .order_by(PaymentRecordView.payment_date.desc(), PaymentRecordView.id.desc())
+            .limit(limit)
+        )
+    )
+    awaiting = list(
+        await session.scalars(
+            select(Reservation)
+            .where(
+                hosted_condition(principal),
+                Reservation.platform_payment,
+                Reservation.payment_confirmation == "paid",
+                Reservation.status.in_(("confirmed", "completed")),
+                Reservation.id.not_in(
+                    select(PaymentRecordView.reservation_id).where(
+                        PaymentRecordView.movement == "payout"
+                    )
+                ),
+            )
+            .order_by(Reservation.arrival, Reservation.id)
+            .limit(limit)
+        )
+    )
+    return HostPayouts(paid, awaiting)
