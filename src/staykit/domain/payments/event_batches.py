@@ -280,6 +280,10 @@ async def _apply_all(
             raise _EventFailed from exc
         result.settled[event.seq] = outcome[:40]
         done_at[event.seq] = utcnow()
+    try:
+        await session.flush()  # anything left pending fails here, inside the pass
+    except Exception as exc:
+        raise _EventFailed from exc
 
 
 async def _apply_each(
