@@ -8,10 +8,10 @@ over the body, the claims checked (one read of the payment attempt), the event s
 once and its processing job deferred, in one transaction. The worker then does what
 production does: each job settles a batch of up to 100 waiting events in one transaction
 (payments/event_batches.py: claimed SKIP LOCKED, their reservations locked and read in one
-query), each event in its own SAVEPOINT: the payment written to the ledger (with its
-invoice line), the reservation marked paid and confirmed, its events
-(reservation.paid/confirmed, payment.succeeded) recorded, written with their jobs once
-per batch. Under the backlog the first jobs settle the later jobs' events; those jobs
+query, their balances in another), all in one SAVEPOINT (one each only after a failure):
+the payment written to the ledger (with its invoice line), the reservation marked paid
+and confirmed, its events (reservation.paid/confirmed, payment.succeeded) recorded,
+written with their jobs once per batch. Under the backlog the first jobs settle the later jobs' events; those jobs
 then find nothing to do.
 
 Data (fixed seed, set-based SQL): one business, property and instant listing, and
@@ -25,6 +25,8 @@ Figures:
   accepted (stored and queued) per second;
 - payments.webhook.processed_throughput: the worker draining the stored backlog: events
   processed per second (first to last processed_at), every reservation confirmed;
+- payments.webhook.worker_cpu: the worker process's CPU time per event while it drains
+  (psutil; start-up excluded): the figure the machine's load does not move much;
 - payments.webhook.end_to_end: with the worker running, deliveries one at a time:
   stored -> processed (processed_at - received_at; p50, p95);
 - payments.webhook.replay: a delivery of an event already processed (p50), and the
