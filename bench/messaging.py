@@ -2,8 +2,10 @@
 goal p50 <= 10 ms: the thread read with its participants' rule, the sender's side and
 the per-user rate lock (one statement), contact masking (an inquiry: the stay is not
 confirmed), the insert checking the send rate window and carrying the thread's counter
-UPDATE (one statement), and the `message.sent` event with its dispatch job, in one
-transaction committed per message: 6 round trips with BEGIN and COMMIT.
+UPDATE (one statement), and the `message.sent` event with its dispatch job (two
+statements sent together: one round trip), in one transaction committed per message:
+5 round trips with BEGIN and COMMIT. The thread's statement is built once per kind of
+principal, with bind parameters.
 
 Data (fixed seed): a host's listing, a guest's inquiry thread holding PRELOAD messages
 (half each way); each sender already has messages inside the rate window. The staykit
