@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,6 +23,8 @@ from staykit.domain.payments.ledger import (
     business_balances,
     check_balanced,
     entries_of,
+    forget_balances,
+    keeping_balances,
     record_entry,
     reservation_balance,
 )
@@ -144,6 +146,81 @@ async def test_a_negative_adjustment_lowers_the_charge(db: AsyncSession) -> None
     await record_entry(db, None, entry(r, "guest_charge", "300.00", "t:charge"))
     await record_entry(db, None, entry(r, "adjustment", "-50.00", "t:adjust"))
     assert (await reservation_balance(db, r.id)).charged == D("250.00")
+
+
+async def test_kept_balances_answer_as_the_query_does_through_the_writes_of_a_batch(
+    db: AsyncSession,
+) -> None:
+    """A batch's balances (read once, kept by the session) count each row it writes once
+    (a row written before, or refused, adds nothing), match a fresh aggregate at every
+    step, and leave other reservations to the query."""
+    r, other = await book(db), await book(db)
+    await record_entry(db, None, entry(r, "guest_charge", "300.00", "k:charge"))
+    await record_entry(db, None, entry(other, "guest_charge", "80.00", "k:other"))
+
+    async def fresh(reservation_id: uuid.UUID) -> Balance:
+        forget = db.info.pop("staykit.ledger.balances", None)
+        try:
+            return await reservation_balance(db, reservation_id)
+        finally:
+            if forget is not None:
+                db.info["staykit.ledger.balances"] = forget
+
+    async with keeping_balances(db, {r.id: r.currency}):
+        statements: list[str] = []
+        conn = (await db.connection()).sync_connection
+        assert conn is not None
+
+        def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+            statements.append(statement)
+
+        event.listen(conn, "before_cursor_execute", seen)
+        try:
+            assert (await reservation_balance(db, r.id)).due == D("300.00")
+        finally:
+            event.remove(conn, "before_cursor_execute", seen)
+        assert statements == []  # read once, when the block began
+        await record_entry(
+            db,
+            None,
+            entry(r, "guest_payment", "120.00", "k:pay", provider="offline", provider_ref="pi_k1"),
+        )
+        await record_entry(
+            db,
+            None,
+            entry(r, "guest_payment", "120.00", "k:pay", provider="offline", provider_ref="pi_k1"),
+        )
+        with pytest.raises(LedgerEntryConflict):
+            await record_entry(
+                db,
+                None,
+                entry(
+                    r, "guest_payment", "99.00", "k:pay", provider="offline", provider_ref="pi_k9"
+                ),
+            )
+        kept = await reservation_balance(db, r.id)
+        assert kept == await fresh(r.id) and kept.due == D("180.00")
+        await record_entry(
+            db,
+            None,
+            entry(
+                other,
+                "guest_payment",
+                "80.00",
+                "k:other-pay",
+                provider="offline",
+                provider_ref="pi_k2",
+            ),
+        )
+        assert (await reservation_balance(db, other.id)).due == D("0.00")
+        forget_balances(db)
+        await record_entry(
+            db,
+            None,
+            entry(r, "guest_payment", "180.00", "k:rest", provider="offline", provider_ref="pi_k3"),
+        )
+        assert (await reservation_balance(db, r.id)).due == D("0.00")
+    assert "staykit.ledger.balances" not in db.info
 
 
 # --- each operation once --------------------------------------------------------------------

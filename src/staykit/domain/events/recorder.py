@@ -11,6 +11,7 @@ dropped with it (`mark`, `drop_since`), so the events still match the committed 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.clock import utcnow
 from staykit.core.db import raw_connection
 from staykit.core.ids import uuid7
 from staykit.domain.access.principal import Credential, Principal
@@ -65,16 +67,56 @@ async def record_many(
     if isinstance(buffer, EventBuffer):
         buffer.events.extend(written)
         return written
-    session.add_all([event for events in written for event in events])
-    conn = await raw_connection(session)
-    # One job for the events of one change, acting on them in order.
-    jobs: list[dict[str, Any]] = [{"event_ids": [str(e.id) for e in events]} for events in written]
-    if len(jobs) == 1:
-        await dispatch.configure(connection=conn).defer_async(**jobs[0])
-    elif jobs:
-        await dispatch.configure(connection=conn).batch_defer_async(*jobs)
-    await session.flush()
+    await _write(session, written)
     return written
+
+
+async def _write(session: AsyncSession, written: list[list[DomainEvent]]) -> None:
+    """The events in one INSERT and their jobs, one per change (acting on its events in
+    order), in one statement: both sent at once (a pipeline), one round trip. The rows go
+    as one JSON array (`_INSERT_EVENTS`), not through the ORM's unit of work, which cost
+    more than the rest of a message's send, and of a payment batch's work."""
+    if not written:
+        return
+    await session.flush()  # what the events may refer to (a business made just now)
+    at = utcnow().isoformat()
+    rows = [
+        {
+            "id": str(e.id),
+            "business_id": None if e.business_id is None else str(e.business_id),
+            "aggregate_type": e.aggregate_type,
+            "aggregate_id": str(e.aggregate_id),
+            "type": e.type,
+            "actor_id": None if e.actor_id is None else str(e.actor_id),
+            "credential": e.credential,
+            "client_id": e.client_id,
+            "surface": e.surface,
+            "payload": e.payload,
+            "occurred_at": at,
+        }
+        for events in written
+        for e in events
+    ]
+    jobs: list[dict[str, Any]] = [{"event_ids": [str(e.id) for e in events]} for events in written]
+    conn = await raw_connection(session)
+    async with conn.pipeline():
+        await conn.execute(_INSERT_EVENTS, {"rows": json.dumps(rows)}, prepare=True)
+        if len(jobs) == 1:
+            await dispatch.configure(connection=conn).defer_async(**jobs[0])
+        else:
+            await dispatch.configure(connection=conn).batch_defer_async(*jobs)
+
+
+# The events' rows, in their order (their seq follows it), from one JSON array.
+_INSERT_EVENTS = """
+    INSERT INTO domain_events (id, business_id, aggregate_type, aggregate_id, type,
+        actor_id, credential, client_id, surface, payload, occurred_at)
+    SELECT (e->>'id')::uuid, (e->>'business_id')::uuid, e->>'aggregate_type',
+        (e->>'aggregate_id')::uuid, e->>'type', (e->>'actor_id')::uuid, e->>'credential',
+        e->>'client_id', e->>'surface', e->'payload', (e->>'occurred_at')::timestamptz
+    FROM jsonb_array_elements(%(rows)s::jsonb) WITH ORDINALITY AS r(e, n)
+    ORDER BY n
+    """
 
 
 _BUFFER = "staykit.events.buffer"
@@ -99,15 +141,7 @@ class EventBuffer:
         """Write the events collected so far in one INSERT, and their jobs (one per change,
         as `record_many` defers them) in one statement, in the session's transaction."""
         written, self.events = self.events, []
-        if not written:
-            return
-        session.add_all([event for events in written for event in events])
-        conn = await raw_connection(session)
-        jobs: list[dict[str, Any]] = [
-            {"event_ids": [str(e.id) for e in events]} for events in written
-        ]
-        await dispatch.configure(connection=conn).batch_defer_async(*jobs)
-        await session.flush()
+        await _write(session, written)
 
 
 @asynccontextmanager

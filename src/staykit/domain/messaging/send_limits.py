@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, exists, func, select
+from sqlalchemy import ColumnElement, Integer, Select, String, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
@@ -91,9 +91,16 @@ def sending_too_fast(limits: SendLimits, wait: int) -> SendingTooFast:
     )
 
 
-def rate_lock(user_id: uuid.UUID) -> ColumnElement[object]:
-    """A column expression taking the user's send lock until the transaction ends."""
-    return func.pg_advisory_xact_lock(func.hashtextextended(f"message-rate:{user_id}", 0))
+def rate_key(user_id: uuid.UUID) -> str:
+    """The name of the user's send lock."""
+    return f"message-rate:{user_id}"
+
+
+def rate_lock(user_id: uuid.UUID | None = None) -> ColumnElement[object]:
+    """A column expression taking the user's send lock until the transaction ends; with
+    no user, the lock named by the bind parameter `rate_key` (a statement built once)."""
+    key = bindparam("rate_key", type_=String()) if user_id is None else rate_key(user_id)
+    return func.pg_advisory_xact_lock(func.hashtextextended(key, 0))
 
 
 async def check_send_rate(

@@ -17,11 +17,15 @@ with the provider's bursts (issue 13: >= 200 events/s on one worker).
 3. Reads what the batch needs set-based (`preload`: the reservations, locked in id order,
    so two batches cannot deadlock; the payment attempts, locked; the guest payments the
    refunds are about; the unit assignments), one query each, and reuses those rows.
-4. Applies each event in a SAVEPOINT of its own: an event that fails rolls back alone
-   (its ledger rows, its reservation change, its domain events) and is recorded as failed
-   (`attempts`, `last_error`) for its retry; a refused one is processed with its outcome,
-   as on its own. The domain events of the whole batch are written at the end in one
-   INSERT, their jobs in one statement (recorder.collecting).
+   The reservations' balances too, one grouped aggregate for all (ledger.keeping_balances):
+   a payment asks whether anything is left to pay without a query of its own.
+4. Applies the events, all in ONE SAVEPOINT (the common case: none fails). If one fails,
+   that pass is rolled back whole, and each event is applied again in a SAVEPOINT of its
+   own: one that fails rolls back alone (its ledger rows, its reservation change, its
+   domain events) and is recorded as failed (`attempts`, `last_error`) for its retry; a
+   refused one is processed with its outcome, as on its own (its checks come before any
+   write, so a refusal needs no rollback). The domain events of the whole batch are
+   written at the end in one INSERT, their jobs in one statement (recorder.collecting).
 5. Marks what it settled (`processed_at`, `outcome`) and flushes; the job commits once.
 
 Never lost, never twice: nothing is marked before the commit, so a worker killed mid-batch
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import structlog
@@ -51,9 +56,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import utcnow
 from staykit.domain.booking.models import Reservation
 from staykit.domain.booking.repository import assignments_for
-from staykit.domain.events.recorder import collecting
+from staykit.domain.events.recorder import EventBuffer, collecting
 from staykit.domain.payments.callbacks import Preloaded, apply_event
 from staykit.domain.payments.errors import WebhookRefused
+from staykit.domain.payments.ledger import forget_balances, keeping_balances
 from staykit.domain.payments.models import LedgerEntry, PaymentEvent, ReservationPayment
 from staykit.domain.payments.providers import PaymentSetup
 from staykit.domain.payments.stripe_provider import intent_from_stripe
@@ -226,38 +232,98 @@ async def settle_batch(
     result.held = sorted(held)
     todo = sorted((e for e in claimed if e.seq not in held), key=lambda e: e.order)
     loaded = await preload(session, setup, todo)
-    done_at: dict[int, Any] = {}
-    async with collecting(session) as buffer:
-        for event in todo:
-            mark = buffer.mark()
-            try:
-                async with session.begin_nested():
-                    outcome = await apply_event(
-                        session, setup, event.event_id, event.type, event.body, loaded
-                    )
-            except WebhookRefused as refused:
-                # Rolled back, as on its own: checked before anything is written.
-                buffer.drop_since(mark)
-                outcome = f"refused:{refused.reason}"
-            except Exception as exc:
-                # This event alone is rolled back; the others go on.
-                buffer.drop_since(mark)
-                result.failed[event.seq] = f"{type(exc).__name__}: {exc}"[:500]
-                log.warning(
-                    "payment event not processed",
-                    seq=event.seq,
-                    type=event.type,
-                    error=type(exc).__name__,
-                )
-                continue
-            result.settled[event.seq] = outcome[:40]
-            done_at[event.seq] = utcnow()
+    done_at: dict[int, datetime] = {}
+    currencies = {rid: r.currency for rid, r in loaded.reservations.items() if r is not None}
+    async with collecting(session) as buffer, keeping_balances(session, currencies):
+        try:
+            async with session.begin_nested():
+                await _apply_all(session, setup, todo, loaded, buffer, result, done_at)
+        except _EventFailed:
+            # Rolled back whole (the rows it changed are read again where used): each
+            # event again, in a SAVEPOINT of its own.
+            buffer.drop_since(0)
+            forget_balances(session)
+            result.settled.clear()
+            done_at.clear()
+            await _apply_each(session, setup, todo, loaded, buffer, result, done_at)
         await buffer.write(session)
     await _mark(session, result, done_at)
     return result
 
 
-async def _mark(session: AsyncSession, result: BatchResult, done_at: dict[int, Any]) -> None:
+class _EventFailed(Exception):
+    """An event of the one-SAVEPOINT pass failed: that pass is rolled back."""
+
+
+async def _apply_all(
+    session: AsyncSession,
+    setup: PaymentSetup,
+    todo: list[StoredEvent],
+    loaded: Preloaded,
+    buffer: EventBuffer,
+    result: BatchResult,
+    done_at: dict[int, datetime],
+) -> None:
+    """Every event applied in the caller's one SAVEPOINT: the common case, where none
+    fails, pays no SAVEPOINT per event. A refused event wrote nothing (its checks come
+    first) and is processed with its outcome; any other failure raises _EventFailed."""
+    for event in todo:
+        mark = buffer.mark()
+        try:
+            outcome = await apply_event(
+                session, setup, event.event_id, event.type, event.body, loaded
+            )
+        except WebhookRefused as refused:
+            buffer.drop_since(mark)
+            outcome = f"refused:{refused.reason}"
+        except Exception as exc:
+            raise _EventFailed from exc
+        result.settled[event.seq] = outcome[:40]
+        done_at[event.seq] = utcnow()
+    try:
+        await session.flush()  # anything left pending fails here, inside the pass
+    except Exception as exc:
+        raise _EventFailed from exc
+
+
+async def _apply_each(
+    session: AsyncSession,
+    setup: PaymentSetup,
+    todo: list[StoredEvent],
+    loaded: Preloaded,
+    buffer: EventBuffer,
+    result: BatchResult,
+    done_at: dict[int, datetime],
+) -> None:
+    """Each event in a SAVEPOINT of its own: one that fails rolls back alone and is
+    recorded as failed, for its retry; the others go on."""
+    for event in todo:
+        mark = buffer.mark()
+        try:
+            async with session.begin_nested():
+                outcome = await apply_event(
+                    session, setup, event.event_id, event.type, event.body, loaded
+                )
+        except WebhookRefused as refused:
+            # Rolled back, as on its own: checked before anything is written.
+            buffer.drop_since(mark)
+            outcome = f"refused:{refused.reason}"
+        except Exception as exc:
+            # This event alone is rolled back; the others go on.
+            buffer.drop_since(mark)
+            result.failed[event.seq] = f"{type(exc).__name__}: {exc}"[:500]
+            log.warning(
+                "payment event not processed",
+                seq=event.seq,
+                type=event.type,
+                error=type(exc).__name__,
+            )
+            continue
+        result.settled[event.seq] = outcome[:40]
+        done_at[event.seq] = utcnow()
+
+
+async def _mark(session: AsyncSession, result: BatchResult, done_at: dict[int, datetime]) -> None:
     """The batch's events marked processed (or failed, for their retry): one statement
     each way, executed for every row at once."""
     events = PaymentEvent.__table__

@@ -21,13 +21,21 @@ into the figures:
 
 and the invariant `paid - refunded = fee + payout + outstanding`, with outstanding never
 negative and refunds never above payments, is checked by `check_balanced`.
+
+A batch that settles many reservations in one transaction (the payment inbox's worker)
+reads their balances at once instead (`keeping_balances`: one grouped aggregate for all,
+after it has locked their rows): `reservation_balance` then answers from those sums, and
+`record_entry` adds each row it writes to them, so they stay what the query would say.
+Every writer of a reservation's money holds its row lock, so no other transaction can
+change them meanwhile. A batch whose writes roll back forgets them (`forget_balances`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -139,6 +147,9 @@ async def record_entry(
         }
     written = await session.scalar(_insert_statement(shown is not None), params)
     if written is not None:
+        book = session.info.get(_BOOK)
+        if isinstance(book, _BalanceBook):
+            book.add(written.reservation_id, written.kind, written.amount)
         # Its payment.* / payout.* event, only for a row this call wrote.
         await money_events.record_movement(session, principal, written)
         return written, True
@@ -288,7 +299,11 @@ def _balance(currency: str, sums: Iterable[tuple[str | None, Decimal | None]]) -
 
 async def reservation_balance(session: AsyncSession, reservation_id: uuid.UUID) -> Balance:
     """The reservation's figures, in its currency (every row of it is in that currency):
-    one grouped aggregate over ix_ledger_entries_reservation (kind, amount)."""
+    one grouped aggregate over ix_ledger_entries_reservation (kind, amount), or the sums
+    the session keeps (`keeping_balances`)."""
+    book = session.info.get(_BOOK)
+    if isinstance(book, _BalanceBook) and reservation_id in book.sums:
+        return _balance(book.currency[reservation_id], book.sums[reservation_id].items())
     stmt = (
         select(Reservation.currency, LedgerEntry.kind, func.sum(LedgerEntry.amount))
         .select_from(Reservation)
@@ -300,6 +315,51 @@ async def reservation_balance(session: AsyncSession, reservation_id: uuid.UUID) 
     if not rows:
         raise ReservationNotFound(reservation_id)
     return _balance(rows[0][0], ((kind, total) for _, kind, total in rows))
+
+
+_BOOK = "staykit.ledger.balances"
+
+
+@dataclass
+class _BalanceBook:
+    """Per reservation kept: its currency and the sum of its amounts per kind."""
+
+    currency: dict[uuid.UUID, str] = field(default_factory=dict)
+    sums: dict[uuid.UUID, dict[str, Decimal]] = field(default_factory=dict)
+
+    def add(self, reservation_id: uuid.UUID, kind: str, amount: Decimal) -> None:
+        kinds = self.sums.get(reservation_id)
+        if kinds is not None:
+            kinds[kind] = kinds.get(kind, ZERO) + amount
+
+
+@asynccontextmanager
+async def keeping_balances(
+    session: AsyncSession, reservations: dict[uuid.UUID, str]
+) -> AsyncIterator[None]:
+    """While the block runs, the balances of `reservations` (id -> currency; the caller
+    holds their row locks) are read once, here, and kept by the session (see the module)."""
+    book = _BalanceBook(currency=dict(reservations))
+    book.sums = {rid: {} for rid in reservations}
+    if reservations:
+        rows = await session.execute(
+            select(LedgerEntry.reservation_id, LedgerEntry.kind, func.sum(LedgerEntry.amount))
+            .where(LedgerEntry.reservation_id.in_(list(reservations)))
+            .group_by(LedgerEntry.reservation_id, LedgerEntry.kind)
+        )
+        for rid, kind, total in rows:
+            book.sums[rid][kind] = total
+    session.info[_BOOK] = book
+    try:
+        yield
+    finally:
+        session.info.pop(_BOOK, None)
+
+
+def forget_balances(session: AsyncSession) -> None:
+    """Stop answering from the kept balances (writes they counted were rolled back): each
+    reservation_balance reads its own again until the block ends."""
+    session.info.pop(_BOOK, None)
 
 
 def business_sums(business_id: uuid.UUID) -> Select[str, str, Decimal]:
