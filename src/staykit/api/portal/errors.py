@@ -5,40 +5,15 @@ route, in `render`'s small JSON body; a 5xx stays the shared handler's (a bug)."
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.responses import HTMLResponse
 
-from staykit.api import errors as shared
 from staykit.api.deps import request_id
-from staykit.api.surface import Problem, Surface
+from staykit.api.surface import Surface
+from staykit.api.web.errors import TITLES, install_html_errors, render
 from staykit.api.web.templates import environment, page
-from staykit.core.errors import DomainError
 
 templates = environment("staykit.api.portal")
-
-_TITLES = {
-    400: "Something in the form is not right",
-    401: "Please sign in",
-    403: "This form has expired",
-    404: "Page not found",
-    405: "This page does not take that kind of request",
-    409: "Something changed meanwhile",
-    413: "Too much data",
-    429: "Too many attempts",
-}
-
-
-def render(problem: Problem, rid: str | None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": problem.code, "message": problem.message}
-    if problem.field:
-        body["field"] = problem.field
-    if rid:
-        body["requestId"] = rid
-    return body
 
 
 PORTAL = Surface("portal", ("/account",), render)
@@ -58,7 +33,7 @@ def error_page(
         templates,
         "error.html",
         status,
-        title=title or _TITLES.get(status, "Something went wrong"),
+        title=title or TITLES.get(status, "Something went wrong"),
         message=message,
         hint=hint,
         request_id=rid,
@@ -80,26 +55,12 @@ def not_found(request: Request) -> HTMLResponse:
 
 
 def install(app: FastAPI) -> None:
-    """HTML pages for the failures a person can cause (after `surface_app` installed the
-    shared JSON answers, which stay for 5xx)."""
-
-    for kind in (DomainError, RequestValidationError, StarletteHTTPException):
-        translate = shared.TRANSLATIONS[kind]
-
-        async def handler(request: Request, exc: Exception, translate: Any = translate) -> Response:
-            problem: Problem = translate(exc)
-            if problem.status >= 500:
-                return shared.respond(PORTAL, request, problem)
-            if problem.status == 404:
-                return not_found(request)
-            message = problem.message
-            if problem.status == 422:
-                message = "The form is missing a field or has one of the wrong kind."
-            return error_page(
-                request,
-                400 if problem.status == 422 else problem.status,
-                message,
-                headers=problem.headers,
-            )
-
-        app.add_exception_handler(kind, handler)
+    """HTML pages for the failures a person can cause (the shared JSON answers stay for 5xx)."""
+    install_html_errors(
+        app,
+        PORTAL,
+        lambda request, status, message, headers: error_page(
+            request, status, message, headers=headers
+        ),
+        not_found,
+    )

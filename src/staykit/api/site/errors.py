@@ -4,43 +4,18 @@ person reads, not a JSON body). A 5xx stays the shared handler's (a bug)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.responses import HTMLResponse
 
-from staykit.api import errors as shared
 from staykit.api.deps import request_id
 from staykit.api.site.common import site_page
-from staykit.api.surface import Problem, Surface
-from staykit.core.errors import DomainError
+from staykit.api.surface import Surface
+from staykit.api.web.errors import TITLES, install_html_errors, render
 from staykit.domain.access.principal import Principal
-
-_TITLES = {
-    400: "Something in the form is not right",
-    401: "Please sign in",
-    403: "This form has expired",
-    404: "Page not found",
-    405: "This page does not take that kind of request",
-    409: "Something changed meanwhile",
-    413: "Too much data",
-    429: "Too many attempts",
-}
 
 # Where the site's pages live: the shared request layer answers its own failures here in
 # `render`'s small JSON body (a body too large, ...), before any page.
 PREFIXES = ("/s", "/rooms", "/book", "/trips", "/inbox", "/login", "/signup", "/logout")
-
-
-def render(problem: Problem, rid: str | None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": problem.code, "message": problem.message}
-    if problem.field:
-        body["field"] = problem.field
-    if rid:
-        body["requestId"] = rid
-    return body
 
 
 SITE = Surface("site", (*PREFIXES, "/static/site"), render)
@@ -63,7 +38,7 @@ def error_page(
         person,
         "site_error.html",
         status,
-        title=title or _TITLES.get(status, "Something went wrong"),
+        title=title or TITLES.get(status, "Something went wrong"),
         message=message,
         request_id=rid,
     )
@@ -80,26 +55,12 @@ def not_found(request: Request, person: Principal | None = None) -> HTMLResponse
 
 
 def install(app: FastAPI) -> None:
-    """HTML pages for the failures a person can cause (after `surface_app` installed the
-    shared JSON answers, which stay for 5xx)."""
-
-    for kind in (DomainError, RequestValidationError, StarletteHTTPException):
-        translate = shared.TRANSLATIONS[kind]
-
-        async def handler(request: Request, exc: Exception, translate: Any = translate) -> Response:
-            problem: Problem = translate(exc)
-            if problem.status >= 500:
-                return shared.respond(SITE, request, problem)
-            if problem.status == 404:
-                return not_found(request)
-            message = problem.message
-            if problem.status == 422:
-                message = "The form is missing a field or has one of the wrong kind."
-            return error_page(
-                request,
-                400 if problem.status == 422 else problem.status,
-                message,
-                headers=problem.headers,
-            )
-
-        app.add_exception_handler(kind, handler)
+    """HTML pages for the failures a person can cause (the shared JSON answers stay for 5xx)."""
+    install_html_errors(
+        app,
+        SITE,
+        lambda request, status, message, headers: error_page(
+            request, status, message, headers=headers
+        ),
+        not_found,
+    )
