@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 from _server import (
     bench_database,
     emit,
@@ -38,6 +40,7 @@ from _server import (
 
 SEED = 20261212  # nothing random is drawn: the same listing and calls every run
 GOAL_RATIO = 1.5
+LOG_SETTLE_SECONDS = 1.0  # longer than the execution log's batching delay
 EMAIL = "bench-mcp@staykit.test"
 LISTING = {
     "title": "Bench loft",
@@ -55,7 +58,9 @@ LISTING = {
 }
 
 
-async def measure(base: str, token: str, warmup: int, n: int) -> tuple[list[float], list[float]]:
+async def measure(
+    base: str, token: str, warmup: int, n: int, server_pid: int
+) -> tuple[list[float], list[float], float, float]:
     import httpx
     import httpx2
     import mcp_types as types
@@ -90,7 +95,27 @@ async def measure(base: str, token: str, warmup: int, n: int) -> tuple[list[floa
                 if i >= warmup:
                     tool_ms.append((t1 - t0) * 1000)
                     http_ms.append((t2 - t1) * 1000)
-    return tool_ms, http_ms
+            # The server's CPU per call, each kind in a phase of its own: unlike latency,
+            # it does not move with what else the machine runs. The tool phase includes
+            # writing its executions' log rows (waited for before the reading).
+            server = psutil.Process(server_pid)
+            await asyncio.sleep(LOG_SETTLE_SECONDS)
+            before = _cpu(server)
+            for _ in range(n):
+                r = await http.get(path)
+            route_cpu = (_cpu(server) - before) / n
+            before = _cpu(server)
+            for _ in range(n):
+                await session.call_tool("propertyCatalog:getListing", {"listingId": listing_id})
+            await asyncio.sleep(LOG_SETTLE_SECONDS)
+            tool_cpu = (_cpu(server) - before) / n
+    return tool_ms, http_ms, tool_cpu, route_cpu
+
+
+def _cpu(process: psutil.Process) -> float:
+    """The process's CPU time so far, in ms (user + system)."""
+    times = process.cpu_times()
+    return (times.user + times.system) * 1000
 
 
 def main() -> int:
@@ -107,8 +132,18 @@ def main() -> int:
         ensure_user(url, EMAIL, cheap_hash=True)
         with staykit_server(url, Path(tmp)) as server:
             token = login_token(server.base, EMAIL)
-            tool_ms, http_ms = asyncio.run(measure(server.base, token, ns.warmup, ns.iterations))
+            tool_ms, http_ms, tool_cpu, route_cpu = asyncio.run(
+                measure(server.base, token, ns.warmup, ns.iterations, server.proc.pid)
+            )
     ratio = median(tool_ms) / median(http_ms)
+    emit("mcp.http_route_cpu", median_value=route_cpu, unit="ms")
+    emit(
+        "mcp.tool_call_cpu",
+        median_value=tool_cpu,
+        unit="ms",
+        ratio=tool_cpu / route_cpu,
+        ratio_to="mcp.http_route_cpu",
+    )
     emit(
         "mcp.http_route",
         median_value=median(http_ms),
@@ -134,6 +169,12 @@ def main() -> int:
                 "ratio_to_http_route": ratio,
                 "goal_ratio": GOAL_RATIO,
             },
+            "mcp.tool_call_cpu": {
+                "mean": tool_cpu,
+                "unit": "ms",
+                "ratio_to_http_route_cpu": tool_cpu / route_cpu,
+            },
+            "mcp.http_route_cpu": {"mean": route_cpu, "unit": "ms"},
             "mcp.http_route": {
                 "median": median(http_ms),
                 "p95": percentile(http_ms, 95),

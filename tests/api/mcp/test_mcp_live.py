@@ -132,6 +132,16 @@ async def test_every_route_is_a_tool_and_a_guest_books_with_the_users_own_rights
             assert not cancelled.is_error, body(cancelled)
             assert body(cancelled)["reservation"]["bookingStatus"] == "cancelled"
 
+        # The log rows are written in batches a moment after the answers, while the
+        # server runs (not only when it stops).
+        for _ in range(100):
+            async with committed_factory() as db:
+                logged = len((await db.scalars(select(AgentExecution.id))).all())
+            if logged == 11:
+                break
+            await asyncio.sleep(0.1)
+        assert logged == 11
+
     async with committed_factory() as db:
         rows = (await db.scalars(select(AgentExecution).order_by(AgentExecution.created_at))).all()
     mine = [r for r in rows if r.user_id == guest.user.id]

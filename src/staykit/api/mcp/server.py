@@ -9,9 +9,11 @@ HTTP request of each MCP message (its ASGI scope)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 import mcp_types as types
@@ -24,11 +26,16 @@ from staykit import __version__
 from staykit.api.mcp.auth import Caller
 from staykit.api.mcp.dispatch import BadArguments, RouteAnswer, RouteCaller
 from staykit.api.mcp.journey import JOURNEY, JourneyTool
+from staykit.core.clock import utcnow
 from staykit.core.db import unit_of_work
-from staykit.domain.agents.service import NewExecution, log_execution
+from staykit.domain.agents.service import NewExecution, log_executions
 from staykit.domain.agents.tools import ServiceDocument, ToolSpec, tools_of
 
 log = structlog.get_logger(__name__)
+
+# The execution log's batches: rows wait at most this long, or until this many wait.
+LOG_BATCH_SECONDS = 0.25
+LOG_BATCH_ROWS = 200
 
 CALLER_KEY = "staykit.mcp.caller"
 SOURCE_KEY = "staykit.mcp.source"
@@ -114,7 +121,9 @@ class McpServer:
         self.routes = routes
         self._sessionmaker = sessionmaker
         self._timeout = timeout
-        self._logging: set[asyncio.Task[None]] = set()
+        self._pending: list[tuple[NewExecution, datetime]] = []
+        self._flush_now = asyncio.Event()
+        self._flusher: asyncio.Task[None] | None = None
         self.server: Server[Any] = Server(
             "staykit",
             version=__version__,
@@ -203,21 +212,44 @@ class McpServer:
 
     def _log_soon(self, command: NewExecution) -> None:
         """The execution row is written beside the answer, not before it: the agent does
-        not wait for the log's commit. `drain` waits for the writes at shutdown."""
-        task = asyncio.create_task(self._log(command))
-        self._logging.add(task)
-        task.add_done_callback(self._logging.discard)
+        not wait for the log's commit. Rows wait up to LOG_BATCH_SECONDS (or until
+        LOG_BATCH_ROWS are waiting) and go in together, one INSERT per batch, so a busy
+        agent costs one statement per batch rather than a transaction per call. `drain`
+        writes what waits at shutdown."""
+        self._pending.append((command, utcnow()))
+        if self._flusher is None or self._flusher.done():
+            # an event of the running loop's own (tests run servers in several loops)
+            self._flush_now = asyncio.Event()
+            self._flusher = asyncio.create_task(self._flush_soon(self._flush_now))
+        if len(self._pending) >= LOG_BATCH_ROWS:
+            self._flush_now.set()
+
+    async def _flush_soon(self, now: asyncio.Event) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(now.wait(), LOG_BATCH_SECONDS)
+        while self._pending:
+            batch, self._pending = self._pending[:LOG_BATCH_ROWS], self._pending[LOG_BATCH_ROWS:]
+            await self._write(batch)
 
     async def drain(self) -> None:
-        if self._logging:
-            await asyncio.gather(*self._logging, return_exceptions=True)
+        if self._flusher is not None and not self._flusher.done():
+            self._flush_now.set()
+            await asyncio.gather(self._flusher, return_exceptions=True)
+        while self._pending:  # a flusher that failed left rows behind
+            batch, self._pending = self._pending[:LOG_BATCH_ROWS], self._pending[LOG_BATCH_ROWS:]
+            await self._write(batch)
 
-    async def _log(self, command: NewExecution) -> None:
+    async def _write(self, batch: list[tuple[NewExecution, datetime]]) -> None:
         try:
             async with unit_of_work(self._sessionmaker()) as session:
-                await log_execution(session, command)
-        except Exception as exc:  # the call's answer matters more than its log line
-            log.warning("agent execution not logged", tool=command.tool_name, error=str(exc))
+                await log_executions(session, batch)
+        except Exception as exc:  # the calls' answers matter more than their log lines
+            log.warning(
+                "agent executions not logged",
+                tools=sorted({c.tool_name or "" for c, _ in batch}),
+                count=len(batch),
+                error=str(exc),
+            )
 
 
 def _error_text(output: Any) -> str:

@@ -16,6 +16,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, select, true, update
@@ -168,27 +169,41 @@ class NewExecution:
     token_usage: dict[str, int] | None = None
 
 
+def _execution_row(command: NewExecution) -> dict[str, Any]:
+    return {
+        "agent_name": command.agent_name[:200] or "unknown",
+        "agent_type": command.agent_type,
+        "source": command.source,
+        "user_id": command.user_id,
+        "tool_name": command.tool_name,
+        "input": loggable(command.input),
+        "output": loggable(command.output),
+        "tool_calls": command.tool_calls,
+        "token_usage": command.token_usage,
+        "duration_ms": max(0, command.duration_ms),
+        "status": command.status,
+        "error": None if command.error is None else command.error[:MAX_LOGGED_BYTES],
+        "owner_id": command.user_id,
+    }
+
+
 async def log_execution(session: AsyncSession, command: NewExecution) -> AgentExecution:
     """One agent execution, its input and output made loggable. The caller commits (on
     a session of its own, so that the run's failure does not take the log with it)."""
-    row = AgentExecution(
-        agent_name=command.agent_name[:200] or "unknown",
-        agent_type=command.agent_type,
-        source=command.source,
-        user_id=command.user_id,
-        tool_name=command.tool_name,
-        input=loggable(command.input),
-        output=loggable(command.output),
-        tool_calls=command.tool_calls,
-        token_usage=command.token_usage,
-        duration_ms=max(0, command.duration_ms),
-        status=command.status,
-        error=None if command.error is None else command.error[:MAX_LOGGED_BYTES],
-        owner_id=command.user_id,
-    )
+    row = AgentExecution(**_execution_row(command))
     session.add(row)
     await session.flush()
     return row
+
+
+async def log_executions(
+    session: AsyncSession, commands: Sequence[tuple[NewExecution, datetime]]
+) -> None:
+    """Many executions, each with the moment it ended, in one INSERT (the MCP endpoint
+    writes its calls' log rows in batches: one statement per batch, not per call)."""
+    if commands:
+        rows = [{**_execution_row(c), "created_at": at, "updated_at": at} for c, at in commands]
+        await session.execute(insert(AgentExecution), rows)
 
 
 # --- the tool catalog ---------------------------------------------------------------------------
