@@ -33,8 +33,9 @@ def live_app() -> Any:
 
 
 @contextlib.contextmanager
-def live_server(settings: Settings, database_url: str) -> Iterator[str]:
-    """The base URL of a running staykit; stopped when the block ends."""
+def live_server(settings: Settings, database_url: str, **env: str) -> Iterator[str]:
+    """The base URL of a running staykit (with the STAYKIT_* settings in `env` beside
+    the tests' own); stopped when the block ends."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -47,6 +48,7 @@ def live_server(settings: Settings, database_url: str) -> Iterator[str]:
         "STAYKIT_ARGON2_TIME_COST": str(settings.argon2_time_cost),
         "STAYKIT_ARGON2_MEMORY_KIB": str(settings.argon2_memory_kib),
         "STAYKIT_ARGON2_PARALLELISM": str(settings.argon2_parallelism),
+        **env,
     }
     cmd = [
         sys.executable,

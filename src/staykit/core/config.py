@@ -132,6 +132,10 @@ class Settings(BaseSettings):
     stripe_publishable_key: str | None = None
     # Where the Stripe API answers; unset: Stripe's own. localstripe in tests and demos.
     stripe_api_base: str | None = None
+    # Where the booking pages load Stripe.js from. Always Stripe's own in production (PCI:
+    # card fields must come from Stripe); tests point it at a FAKE Payment Element served
+    # next to localstripe, since js.stripe.com is out of their reach.
+    stripe_js_url: str = "https://js.stripe.com/v3/"
     # Pay hosts out with Stripe Connect transfers. Off: payouts go to a FAKE payout sink
     # (recorded, no money moves), which production refuses unless test money is allowed.
     stripe_connect_payouts: bool = False

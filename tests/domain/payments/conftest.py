@@ -8,13 +8,8 @@ differs from the `localstripe` command and why.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 import pytest
@@ -30,52 +25,17 @@ from staykit.domain.booking.models import Reservation
 from staykit.domain.payments.payouts import FakePayoutSink
 from staykit.domain.payments.stripe_provider import StripeProvider, make_client
 from tests.factories import Person, actor_of, make_listing, make_user
+from tests.localstripe import API_KEY, running_localstripe
 
-LAUNCHER = Path(__file__).with_name("localstripe_server.py")
-# localstripe takes any secret key that looks like one.
-API_KEY = "sk_test_staykit_payments"
 # Stays booked this far ahead: inside the booking window whenever the tests run.
 ARRIVAL_IN = timedelta(days=90)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
 def localstripe() -> Iterator[str]:
     """A localstripe of this test process on a free loopback port: its base URL."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(LAUNCHER), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                err = proc.stderr.read().decode() if proc.stderr else ""
-                raise RuntimeError(f"localstripe exited with {proc.returncode}: {err[-2000:]}")
-            try:
-                if httpx.get(f"{url}/js.stripe.com/v3/", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("localstripe did not answer within 30 s")
-            time.sleep(0.05)
+    with running_localstripe() as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def raw(localstripe: str, path: str) -> dict[str, object]:

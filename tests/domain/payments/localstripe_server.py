@@ -16,18 +16,26 @@ all for the tests and none in staykit's code:
   shape as Stripe documents it (payment mode, inline price data, the two return pages),
   answers a session in Stripe's shape and keeps what it was sent, readable at
   GET /_staykit/checkout_sessions/{id}. Nothing can be paid on it: that a session's
-  payment reaches the ledger is the payment intent webhook's, tested on its own.
+  payment reaches the ledger is the payment intent webhook's, tested on its own;
+- a FAKE Stripe.js with a Payment Element, at /js.stripe.com/staykit-fake-payment-element.js
+  (js.stripe.com is out of the tests' reach; localstripe's own fake knows only the older
+  Card Element): it checks the options the booking page gives `elements()`, mounts one
+  card-number field, and its `createPaymentMethod` creates the card's payment method here
+  with the publishable key, at POST /_staykit/v1/payment_methods (Stripe takes a pk_ key
+  for that call; localstripe takes only secret keys on /v1/payment_methods).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import secrets
 import time
 from typing import Any
 
 from aiohttp import web
-from localstripe import resources, server
+
+from localstripe import errors, resources, server
 
 # In memory only (see above): the store never touches /tmp.
 resources.Store.dump_to_disk = lambda self: None  # type: ignore[method-assign]
@@ -141,12 +149,93 @@ async def read_checkout_session(request: web.Request) -> web.Response:
     return web.json_response(found)
 
 
+FAKE_STRIPE_JS = """// FAKE Stripe.js (staykit's browser tests): a Payment Element in the shape
+// Stripe documents, backed by localstripe. Never served by staykit itself.
+"use strict";
+window.Stripe = function (key) {
+  if (!/^pk_/.test(key)) throw new Error("Stripe() takes a publishable key (pk_...)");
+  var field = null;
+  return {
+    elements: function (options) {
+      if (!options || options.mode !== "payment") throw new Error("elements(): mode payment");
+      if (!Number.isInteger(options.amount) || options.amount < 1)
+        throw new Error("elements(): amount in minor units");
+      if (!/^[a-z]{3}$/.test(options.currency || "")) throw new Error("elements(): currency");
+      if (options.paymentMethodCreation !== "manual")
+        throw new Error("elements(): paymentMethodCreation manual");
+      return {
+        create: function (type) {
+          if (type !== "payment") throw new Error("this fake knows only the payment element");
+          return {
+            mount: function (holder) {
+              var label = document.createElement("label");
+              label.textContent = "Card number";
+              field = document.createElement("input");  // no name: never sent with the form
+              field.autocomplete = "cc-number";
+              field.inputMode = "numeric";
+              label.appendChild(field);
+              holder.appendChild(label);
+            },
+          };
+        },
+        submit: function () {
+          var digits = field ? field.value.replace(/\\s/g, "") : "";
+          return Promise.resolve(/^\\d{16}$/.test(digits) ? {} :
+            {error: {message: "Your card number is incomplete."}});
+        },
+      };
+    },
+    createPaymentMethod: function (params) {
+      if (!params || !params.elements) throw new Error("createPaymentMethod({elements})");
+      var body = new URLSearchParams({
+        type: "card", key: key, "card[number]": field.value.replace(/\\s/g, ""),
+        "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123",
+      });
+      return fetch(API + "/_staykit/v1/payment_methods", {method: "POST", body: body})
+        .then(function (r) {
+          return r.json().then(function (json) {
+            return r.ok ? {paymentMethod: json} : {error: json.error};
+          });
+        });
+    },
+  };
+};
+"""
+
+
+async def fake_stripe_js(request: web.Request) -> web.Response:
+    api = f"{request.scheme}://{request.host}"
+    script = f"var API = {json.dumps(api)};\n" + FAKE_STRIPE_JS
+    return web.Response(text=script, content_type="application/javascript")
+
+
+@web.middleware
+async def publishable_payment_methods(request: web.Request, handler: Any) -> web.StreamResponse:
+    """POST /_staykit/v1/payment_methods with a pk_ key (see the module's docstring); ahead
+    of localstripe's own authentication, which would refuse the publishable key."""
+    if request.path != "/_staykit/v1/payment_methods" or request.method != "POST":
+        return await handler(request)
+    data = await server.get_post_data(request, remove_auth=False) or {}
+    key = data.pop("key", None)
+    if not (isinstance(key, str) and key.startswith("pk_")):
+        return _refuse("A publishable key (pk_...) is required.", "key")
+    try:
+        method = resources.PaymentMethod._api_create(**data)
+    except errors.UserError as exc:
+        return exc.to_response()
+    return web.json_response(method._export())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     # Outermost, so that error answers (a decline) are replayed as Stripe replays them.
     server.app.middlewares.insert(0, idempotency)
+    server.app.middlewares.insert(0, publishable_payment_methods)
+    server.app.router.add_get(
+        "/js.stripe.com/staykit-fake-payment-element.js", fake_stripe_js
+    )
     server.app.router.add_post("/v1/checkout/sessions", create_checkout_session)
     server.app.router.add_get("/_staykit/checkout_sessions/{id}", read_checkout_session)
     web.run_app(server.app, host="127.0.0.1", port=args.port, access_log=None, print=None)

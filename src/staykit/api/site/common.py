@@ -26,7 +26,7 @@ templates = environment("staykit.api.site")
 
 LOGIN = "/login"
 HOME = "/"
-STRIPE_JS = "https://js.stripe.com"
+STRIPE_API = "https://api.stripe.com"
 
 
 def money_text(amount: Decimal | float | int | None, currency: str) -> str:
@@ -38,6 +38,12 @@ def money_text(amount: Decimal | float | int | None, currency: str) -> str:
 
 
 templates.filters["money"] = money_text
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as a Content-Security-Policy source."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def settings_of(request: Request) -> Settings:
@@ -108,6 +114,14 @@ def site_page(
     `stripe` lets the page load Stripe.js (the one outside script, only when configured)."""
     settings = settings_of(request)
     csrf = Csrf(request, person.session_id if person is not None else None)
+    script_src = connect_src = "'self'"
+    frame_src = ""
+    if stripe:  # Stripe.js, its card frames and the API it calls from the browser
+        stripe_js = origin_of(settings.stripe_js_url)
+        script_src += f" {stripe_js}"
+        frame_src = f"frame-src {stripe_js}; "
+        connect_src += f" {origin_of(settings.stripe_api_base or STRIPE_API)}"
+        context = {**context, "stripe_js": settings.stripe_js_url}
     response = page(
         templates,
         name,
@@ -117,9 +131,6 @@ def site_page(
         path=request.url.path,
         **context,
     )
-    script_src = "'self'" + (f" {STRIPE_JS}" if stripe else "")
-    frame_src = f"frame-src {STRIPE_JS}; " if stripe else ""
-    connect_src = "'self'" + (" https://api.stripe.com" if stripe else "")
     # The base page's policy plus what these pages need: their own script and style file,
     # listing photos (hosts link them from anywhere on https), and Stripe only when used.
     response.headers["Content-Security-Policy"] = (
