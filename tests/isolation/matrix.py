@@ -10,7 +10,6 @@ so a new route is in the matrix the day it is added; what the matrix cannot aim 
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -384,6 +383,3 @@ async def read_back(
 
 def is_write(operation: Operation) -> bool:
     return operation.method in WRITES
-
-
-_DIGITS = re.compile(r"^[0-9]+$")

@@ -11,7 +11,6 @@ import pytest
 from staykit.api.marketplace.app import SERVICES
 from tests.isolation.conftest import Worlds
 from tests.isolation.matrix import (
-    Operation,
     Summary,
     build_call,
     differences,
@@ -86,7 +85,3 @@ async def test_no_principal_of_a_reads_writes_or_deletes_b_objects(
     # The matrix can fail: B's own reads of the aimed objects answer, and carry B's markers.
     if aimed_reads:
         assert before, f"B can read none of the {len(aimed_reads)} objects aimed at on {surface}"
-
-
-def _op_names(ops: list[Operation]) -> set[str]:
-    return {o.label for o in ops}
