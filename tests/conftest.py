@@ -88,10 +88,12 @@ def database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         env="test",
         database_url=database_url,
+        # Stored files (avatars, photos, attachments, exports) in a folder of this run.
+        storage_url=tmp_path_factory.mktemp("files").as_uri(),
         run_worker=False,
         public_base_url="http://testserver",
         argon2_time_cost=1,

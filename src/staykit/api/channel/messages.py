@@ -96,6 +96,7 @@ async def get_messages(
         page=page.number,
         after=cursor,
         size=PAGE_SIZE,
+        files_from=request.app.state.settings,
     )
     body = answer(request, "message", [ms.message_out(m) for m in found.items], page)
     if found.next is not None:
@@ -115,6 +116,7 @@ async def get_messages(
 @idempotent
 async def post_messages(
     account: Annotated[ActingAccount, Depends(WRITES)],
+    request: Request,
     session: DbSession,
     items: Annotated[
         list[Any],
@@ -134,7 +136,11 @@ async def post_messages(
         )
     parsed = [ms.parse(raw) for raw in items]
     outcomes = await cw.write_messages(
-        session, account.principal, account.business_ids, [p.write for p in parsed]
+        session,
+        account.principal,
+        account.business_ids,
+        [p.write for p in parsed],
+        request.app.state.settings,
     )
     results = [ms.result(p, o) for p, o in zip(parsed, outcomes, strict=True)]
     # A Response (not the list) so that @idempotent can store the very bytes it sends;
