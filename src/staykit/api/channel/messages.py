@@ -22,7 +22,7 @@ from staykit.api.channel.account import ActingAccount, AnyOfScopes
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.channel.params import After, int_ids
-from staykit.api.deps import DbSession
+from staykit.api.deps import AppSettings, DbSession
 from staykit.api.idempotency import idempotent
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
@@ -116,8 +116,8 @@ async def get_messages(
 @idempotent
 async def post_messages(
     account: Annotated[ActingAccount, Depends(WRITES)],
-    request: Request,
     session: DbSession,
+    settings: AppSettings,
     items: Annotated[
         list[Any],
         Body(
@@ -140,7 +140,7 @@ async def post_messages(
         account.principal,
         account.business_ids,
         [p.write for p in parsed],
-        request.app.state.settings,
+        settings,
     )
     results = [ms.result(p, o) for p, o in zip(parsed, outcomes, strict=True)]
     # A Response (not the list) so that @idempotent can store the very bytes it sends;

@@ -179,7 +179,9 @@ def downgrade() -> None:
         op.alter_column(table, column, nullable=False)
         op.drop_column(table, "sha256")
         op.drop_column(table, "storage_key")
-    op.drop_constraint(op.f("ck_message_attachments_content_size"), "message_attachments", type_="check")
+    op.drop_constraint(
+        op.f("ck_message_attachments_content_size"), "message_attachments", type_="check"
+    )
     op.drop_constraint(op.f("ck_message_attachments_size"), "message_attachments", type_="check")
     op.create_check_constraint(
         op.f("ck_message_attachments_size"),
