@@ -23,6 +23,7 @@ from staykit.core import storage
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.storage import FileMissing
+from staykit.domain import stored_files
 from staykit.domain.auth.models import UserAvatarsFile
 from staykit.domain.catalog.models import ListingPhoto
 from staykit.domain.gdpr import exports, service
@@ -260,3 +261,33 @@ async def test_an_export_archive_is_stored_served_and_purged_with_its_bytes(
     assert await exports.purge_expired(db, settings) >= 1
     with pytest.raises(FileMissing):
         await stored_object(settings, export.storage_key)
+
+
+async def test_move_to_store_empties_the_rows_and_the_files_still_serve(
+    client: httpx.AsyncClient, db: AsyncSession, settings: Settings
+) -> None:
+    owner = await make_user(db)
+    avatar = UserAvatarsFile(
+        file_name="old.png",
+        mime_type="image/png",
+        file_size=len(PNG),
+        access_key="MoveAvatar12",
+        file_data=PNG,
+        user_id=owner.user.id,
+    )
+    db.add(avatar)
+    await db.flush()
+    kinds = {kind.name: kind for kind in stored_files.KINDS}
+    # A batch of one at a time until none is left, as the command does.
+    moved = 0
+    while n := await stored_files.move_batch(db, settings, kinds["avatars"], 1):
+        moved += n
+    assert moved >= 1
+    await db.refresh(avatar)
+    assert avatar.storage_key is not None and avatar.sha256 == hashlib.sha256(PNG).hexdigest()
+    left = await db.scalar(select(UserAvatarsFile.file_data).where(UserAvatarsFile.id == avatar.id))
+    assert left is None
+    assert await stored_object(settings, avatar.storage_key) == PNG
+    r = await client.get(f"{AVATARS}/download/MoveAvatar12")
+    assert (r.status_code, r.content) == (200, PNG)
+    assert await stored_files.move_batch(db, settings, kinds["avatars"], 10) == 0
