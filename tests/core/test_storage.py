@@ -5,8 +5,8 @@ chosen from the settings' URL."""
 from __future__ import annotations
 
 import builtins
+import copy
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from pydantic import SecretStr
 
 from staykit.core import storage
 from staykit.core.config import Settings
-from staykit.core.errors import NotFound
+from staykit.core.errors import NotFound, ServiceUnavailable
 from staykit.core.storage import (
     FileMissing,
     FileStore,
@@ -24,26 +24,32 @@ from staykit.core.storage import (
     S3FileStore,
     StorageNotAvailable,
 )
-from tests.s3 import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, S3Server
+from tests.s3 import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, S3Server, free_port
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 
 
-@pytest.fixture(params=["local", "s3"])
-async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[FileStore]:
-    if request.param == "local":
-        yield LocalFileStore(tmp_path / "files")
-        return
-    server: S3Server = request.getfixturevalue("s3_server")
-    # A prefix of its own per test: the bucket is shared by the session.
-    yield S3FileStore(
-        server.bucket,
-        f"contract/{uuid.uuid4().hex}",
-        endpoint_url=server.endpoint_url,
+@pytest.fixture(scope="session")
+def s3_store(s3_server: S3Server) -> S3FileStore:
+    """One S3 store for the session: making a boto3 client takes seconds."""
+    return S3FileStore(
+        s3_server.bucket,
+        "contract",
+        endpoint_url=s3_server.endpoint_url,
         region=REGION,
         access_key_id=ACCESS_KEY_ID,
         secret_access_key=SECRET_ACCESS_KEY,
     )
+
+
+@pytest.fixture(params=["local", "s3"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> FileStore:
+    if request.param == "local":
+        return LocalFileStore(tmp_path / "files")
+    # The session's client, under a prefix of this test's own (the bucket is shared).
+    mine = copy.copy(request.getfixturevalue("s3_store"))
+    mine.prefix = f"contract/{uuid.uuid4().hex}"
+    return mine
 
 
 async def test_a_stored_file_reads_back_with_its_type(store: FileStore) -> None:
@@ -198,3 +204,21 @@ async def test_load_falls_back_to_the_rows_own_bytes_and_a_lost_object_is_a_404(
     with pytest.raises(NotFound) as caught:
         await storage.load(settings, saved.key, None)
     assert caught.value.code == "fileNotStored"
+
+
+async def test_a_store_that_cannot_answer_is_a_503_not_a_500(tmp_path: Path) -> None:
+    down = S3FileStore(
+        "bucket",
+        endpoint_url=f"http://127.0.0.1:{free_port()}",  # nothing listens there
+        region=REGION,
+        access_key_id=ACCESS_KEY_ID,
+        secret_access_key=SECRET_ACCESS_KEY,
+    )
+    for call in (down.put("k", b"x", "text/plain"), down.get("k"), down.delete("k")):
+        with pytest.raises(ServiceUnavailable) as caught:
+            await call
+        assert caught.value.status == 503 and "try again" in caught.value.message
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_bytes(b"a file where the store's folder should be")
+    with pytest.raises(ServiceUnavailable):
+        await LocalFileStore(blocked).put("a/b", b"x", "text/plain")

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
 from staykit.core.config import Settings
-from staykit.core.errors import NotFound
+from staykit.core.errors import NotFound, ServiceUnavailable
 from staykit.core.ids import uuid7
 
 MAX_KEY_LENGTH = 512
@@ -46,6 +46,17 @@ class FileMissing(LookupError):
 
 class StorageNotAvailable(RuntimeError):
     """The configured store cannot be used (boto3 missing, an unknown URL scheme)."""
+
+
+class StoreUnreachable(ServiceUnavailable):
+    """The store failed to answer (a full disk, a bucket down or refusing staykit's
+    credentials): a 503 for the caller, who may retry, not a 500."""
+
+    def __init__(self, operation: str) -> None:
+        super().__init__(
+            f"The file store could not {operation} the file just now; try again shortly.",
+            code="fileStoreUnavailable",
+        )
 
 
 @dataclass(frozen=True)
@@ -130,13 +141,22 @@ class LocalFileStore:
 
     # The disk calls run in a thread: a slow disk must not stall the event loop.
     async def put(self, key: str, data: bytes, content_type: str) -> None:
-        await asyncio.to_thread(self._put, key, data, content_type)
+        try:
+            await asyncio.to_thread(self._put, key, data, content_type)
+        except OSError as exc:
+            raise StoreUnreachable("store") from exc
 
     async def get(self, key: str) -> StoredFile:
-        return await asyncio.to_thread(self._get, key)
+        try:
+            return await asyncio.to_thread(self._get, key)
+        except OSError as exc:
+            raise StoreUnreachable("read") from exc
 
     async def delete(self, key: str) -> None:
-        await asyncio.to_thread(self._delete, key)
+        try:
+            await asyncio.to_thread(self._delete, key)
+        except OSError as exc:
+            raise StoreUnreachable("delete") from exc
 
 
 class S3FileStore:
@@ -157,6 +177,7 @@ class S3FileStore:
         try:
             import boto3  # an optional dependency: the extra `staykit[s3]`
             from botocore.config import Config
+            from botocore.exceptions import BotoCoreError, ClientError
         except ImportError as exc:
             raise StorageNotAvailable(
                 "STAYKIT_STORAGE_URL names an s3:// bucket but boto3 is not installed: "
@@ -164,6 +185,7 @@ class S3FileStore:
             ) from exc
         self.bucket = bucket
         self.prefix = prefix.strip("/")
+        self._failures = (BotoCoreError, ClientError)
         # A client is thread-safe; one per store, with a pool as large as the threads
         # asyncio.to_thread may use at once.
         self._client: Any = boto3.session.Session().client(
@@ -197,13 +219,22 @@ class S3FileStore:
         self._client.delete_object(Bucket=self.bucket, Key=self._name(key))
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
-        await asyncio.to_thread(self._put, key, data, content_type)
+        try:
+            await asyncio.to_thread(self._put, key, data, content_type)
+        except self._failures as exc:
+            raise StoreUnreachable("store") from exc
 
     async def get(self, key: str) -> StoredFile:
-        return await asyncio.to_thread(self._get, key)
+        try:
+            return await asyncio.to_thread(self._get, key)
+        except self._failures as exc:
+            raise StoreUnreachable("read") from exc
 
     async def delete(self, key: str) -> None:
-        await asyncio.to_thread(self._delete, key)
+        try:
+            await asyncio.to_thread(self._delete, key)
+        except self._failures as exc:
+            raise StoreUnreachable("delete") from exc
 
 
 def _secret(value: Any) -> str | None:
