@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import event, make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
@@ -33,6 +34,7 @@ from staykit.core.db import create_engine, make_sessionmaker, sqlalchemy_url
 from staykit.core.embedded import EmbeddedPostgres
 from staykit.domain.auth.keys import keyring
 from tests.factories import frozen_clock
+from tests.s3 import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, S3Server, running_server
 from tests.tables import data_tables
 
 # Tables emptied after committing tests: every model's table but the signing keys, and
@@ -88,16 +90,38 @@ def database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         env="test",
         database_url=database_url,
+        # Stored files (avatars, photos, attachments, exports) in a folder of this run.
+        storage_url=tmp_path_factory.mktemp("files").as_uri(),
         run_worker=False,
         public_base_url="http://testserver",
         argon2_time_cost=1,
         argon2_memory_kib=1024,
         argon2_parallelism=1,
         smtp_host=None,
+    )
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    """moto's S3 server on a free loopback port, with the test bucket made."""
+    yield from running_server()
+
+
+@pytest.fixture(scope="session")
+def s3_settings(settings: Settings, s3_server: S3Server) -> Settings:
+    """The test settings with the files in the S3 server's bucket (under a prefix)."""
+    return settings.model_copy(
+        update={
+            "storage_url": f"s3://{s3_server.bucket}/staykit",
+            "s3_endpoint_url": s3_server.endpoint_url,
+            "s3_region": REGION,
+            "s3_access_key_id": SecretStr(ACCESS_KEY_ID),
+            "s3_secret_access_key": SecretStr(SECRET_ACCESS_KEY),
+        }
     )
 
 

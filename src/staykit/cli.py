@@ -1,9 +1,10 @@
 """The `staykit` command: serve | worker | migrate | demo | create-admin | client | token |
-rotate-keys."""
+rotate-keys | files."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import getpass
 import sys
 from collections.abc import Awaitable, Callable
@@ -384,6 +385,32 @@ def rotate_keys() -> None:
         migrate(url)
         key = _with_session(url, lambda s: rotate(s, settings.access_token_ttl_seconds))
         typer.echo(f"new signing key {key.kid}")
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+files_cli = typer.Typer(help="Stored files (docs/storage.md).", no_args_is_help=True)
+cli.add_typer(files_cli, name="files")
+
+
+@files_cli.command("move-to-store")
+def files_move_to_store(
+    batch: int = typer.Option(100, min=1, help="rows per transaction"),
+) -> None:
+    """Copy the file bytes rows still hold in PostgreSQL (from before migration 0031) to
+    the configured file store, then clear them from the rows. Safe to run again."""
+    from staykit.domain.stored_files import KINDS, move_batch
+
+    settings, url, embedded = _setup()
+    try:
+        migrate(url)
+        for kind in KINDS:
+            moved = 0
+            one_batch = functools.partial(move_batch, settings=settings, kind=kind, limit=batch)
+            while n := _with_session(url, one_batch):
+                moved += n
+            typer.echo(f"{kind.name}: {moved} moved")
     finally:
         if embedded is not None:
             embedded.stop()

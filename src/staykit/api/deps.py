@@ -19,6 +19,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from staykit.core.config import Settings
 from staykit.core.errors import DomainError
 from staykit.domain.payments.port import PaymentProvider
 from staykit.domain.payments.providers import payment_setup
@@ -98,3 +99,13 @@ def payment_provider(request: Request) -> PaymentProvider:
     in memory, so there must be one; tests swap it with providers.use_provider). Raises
     PaymentsNotConfigured when there is none (production without a Stripe key)."""
     return payment_setup(request.app.state.settings).provider
+
+
+def app_settings(request: Request) -> Settings:
+    """The settings of the app serving the request (two apps in one process may differ,
+    e.g. their file stores), for routes that take no `Request` of their own."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(app_settings)]

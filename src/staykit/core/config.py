@@ -95,6 +95,16 @@ class Settings(BaseSettings):
     # Request limits
     max_body_bytes: int = Field(default=1_048_576, description="largest JSON body accepted")
     max_upload_bytes: int = 2_097_152
+
+    # File storage (docs/storage.md): where the bytes of avatars, listing photos, message
+    # attachments and GDPR export archives go. Unset: file://<data_dir>/files. An
+    # s3://bucket/prefix URL uses an S3-compatible bucket (boto3, the `s3` extra); the
+    # endpoint is for non-AWS servers (MinIO, Ceph...), the keys default to boto3's chain.
+    storage_url: str = ""
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_access_key_id: SecretStr | None = None
+    s3_secret_access_key: SecretStr | None = None
     # /metrics (Prometheus): open when unset, else scrapes send "Authorization: Bearer <it>"
     metrics_token: str | None = None
     max_page_rows: int = 1000

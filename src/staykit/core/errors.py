@@ -76,3 +76,10 @@ class TooManyRequests(DomainError):
         headers = {"Retry-After": str(max(1, retry_after))}
         super().__init__(message, headers=headers, **kwargs)
         self.retry_after = retry_after
+
+
+class ServiceUnavailable(DomainError):
+    """A service staykit depends on (the file store) cannot be reached: retry later."""
+
+    status = 503
+    code = "serviceUnavailable"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.domain.booking import lifecycle
 from staykit.domain.booking.models import Reservation
-from staykit.domain.messaging.models import Message, MessageThread
+from staykit.domain.messaging.models import Message, MessageAttachment, MessageThread
 from staykit.domain.tenancy.int_ids import business_int_id
 from tests.api.channel.helpers import assert_channel_error, credits_of
 from tests.api.cloud.bookings import book_direct, book_elsewhere
@@ -323,6 +323,11 @@ async def test_attachments_of_each_type_are_kept_and_read_back(
         assert message["message"] == f"See {name}"
         assert base64.b64decode(message["attachment"]) == files[name]
         assert message["attachmentMimeType"] == types[name.rsplit(".", 1)[1]]
+    # The bytes are in the file store, the rows only say where (docs/storage.md).
+    a = MessageAttachment
+    rows = (await db.execute(select(a.storage_key, a.sha256, a.content))).all()
+    assert len(rows) == 4
+    assert all(r.storage_key and r.sha256 and r.content is None for r in rows), rows
     kinds = set(await db.scalars(select(Message.message_type)))
     assert kinds == {"media"}
 

@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.config import Settings
 from staykit.domain.audit.models import AuditLog
 from staykit.domain.gdpr import service
 from tests.api.marketplace.gdpr import (
@@ -52,13 +53,13 @@ async def test_erase_leaves_no_personal_field_in_any_table_and_keeps_every_ledge
 
 
 async def test_erased_person_cannot_sign_in_and_a_second_erase_changes_nothing(
-    client: httpx.AsyncClient, db: AsyncSession
+    client: httpx.AsyncClient, db: AsyncSession, settings: Settings
 ) -> None:
     fp = await footprint(client, db)
     compliance = await make_logged_in(client, db, role="superAdmin")
     request = await file_request(client, compliance, fp.person, "delete")
     await decide(client, compliance, request["id"])
-    again = await service.erase(db, fp.person.user.id)
+    again = await service.erase(db, settings, fp.person.user.id)
     assert again and all(n == 0 for n in again.values()), again
 
     r = await client.post(

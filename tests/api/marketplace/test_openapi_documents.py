@@ -10,6 +10,7 @@ those documents, checked by schemathesis' response-schema and status-code checks
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.domain.agents.service import NewExecution, log_execution, refresh_catalog
+from staykit.domain.catalog.models import ListingPhoto
 from tests.api.marketplace.reviews import completed_stay, guest_review, host_review
 from tests.api.marketplace.test_agent_hub import every_tool
 from tests.factories import LISTING_BODY, Person, iso_days_from, make_listing, make_logged_in
@@ -397,6 +399,21 @@ async def session_of_catalog_and_booking(
     lid = ok(await call("POST", f"{base}/v1/listings", json=listing, headers=h), 201)
     lid = lid["listing"]["id"]
     ok(await call("PATCH", f"{base}/v1/listings/{lid}", json={"maxStay": 30}, headers=h))
+    # A listing photo (uploaded on the host pages; its row made here) and an unknown one.
+    call.db.add(
+        ListingPhoto(
+            unit_type_id=uuid.UUID(lid),
+            file_name="a.png",
+            mime_type="image/png",
+            file_size=len(PNG),
+            access_key="ConformPhoto",
+            file_data=PNG,
+        )
+    )
+    await call.db.flush()
+    r = await call("GET", f"{base}/v1/listingphotos/download/ConformPhoto")
+    assert (r.status_code, r.content) == (200, PNG)
+    await call("GET", f"{base}/v1/listingphotos/download/NoSuchPhoto1")  # 404
     text = {
         "listingId": lid,
         "languageCode": "pt",

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.core.clock import FrozenClock, utcnow
+from staykit.core.config import Settings
 from staykit.core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
 from staykit.domain.access.principal import Principal
 from staykit.domain.catalog.blocks import create_block, delete_block, occupancy_guard
@@ -241,9 +242,11 @@ async def test_blocking_an_unknown_unit_is_not_found(db: AsyncSession) -> None:
     assert caught.value.field == "unit_id"
 
 
-async def test_a_deleted_listings_unit_cannot_be_blocked(db: AsyncSession) -> None:
+async def test_a_deleted_listings_unit_cannot_be_blocked(
+    db: AsyncSession, settings: Settings
+) -> None:
     host, unit = await hosted_unit(db)
-    await delete_listing(db, actor_of(host), unit.unit_type_id)
+    await delete_listing(db, actor_of(host), settings, unit.unit_type_id)
     with pytest.raises(NotFound) as caught:
         await create_block(db, actor_of(host), unit.id, day(0), day(1), "maintenance")
     assert caught.value.field == "unit_id"

@@ -16,6 +16,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from staykit.api.marketplace.catalog_schemas import UpdateListing
+from staykit.core.config import Settings
 from staykit.core.ids import uuid7
 from staykit.domain.catalog import calendar
 from staykit.domain.catalog.availability import sellable_units
@@ -258,7 +259,9 @@ async def test_calendar_entries_through_the_service(db: AsyncSession, host: Pers
     await assert_exact(db, listing)
 
 
-async def test_listing_property_and_rate_updates(db: AsyncSession, host: Person) -> None:
+async def test_listing_property_and_rate_updates(
+    db: AsyncSession, host: Person, settings: Settings
+) -> None:
     listing = await make_listing(db, host, title="Changing", pricePerNight="100.00")
     me = actor_of(host)
     await update_listing(
@@ -307,7 +310,7 @@ async def test_listing_property_and_rate_updates(db: AsyncSession, host: Person)
     row = await db.get(SearchListing, listing.id, populate_existing=True)
     assert row is not None and row.rate_id is None
     await assert_exact(db, listing)
-    await delete_listing(db, me, listing.id)
+    await delete_listing(db, me, settings, listing.id)
     row = await db.get(SearchListing, listing.id, populate_existing=True)
     assert row is not None and row.is_active is False
     await assert_exact(db, listing)

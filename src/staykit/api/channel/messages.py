@@ -22,7 +22,7 @@ from staykit.api.channel.account import ActingAccount, AnyOfScopes
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.channel.params import After, int_ids
-from staykit.api.deps import DbSession
+from staykit.api.deps import AppSettings, DbSession
 from staykit.api.idempotency import idempotent
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
@@ -96,6 +96,7 @@ async def get_messages(
         page=page.number,
         after=cursor,
         size=PAGE_SIZE,
+        files_from=request.app.state.settings,
     )
     body = answer(request, "message", [ms.message_out(m) for m in found.items], page)
     if found.next is not None:
@@ -116,6 +117,7 @@ async def get_messages(
 async def post_messages(
     account: Annotated[ActingAccount, Depends(WRITES)],
     session: DbSession,
+    settings: AppSettings,
     items: Annotated[
         list[Any],
         Body(
@@ -134,7 +136,11 @@ async def post_messages(
         )
     parsed = [ms.parse(raw) for raw in items]
     outcomes = await cw.write_messages(
-        session, account.principal, account.business_ids, [p.write for p in parsed]
+        session,
+        account.principal,
+        account.business_ids,
+        [p.write for p in parsed],
+        settings,
     )
     results = [ms.result(p, o) for p, o in zip(parsed, outcomes, strict=True)]
     # A Response (not the list) so that @idempotent can store the very bytes it sends;

@@ -6,7 +6,7 @@ not manage is the 404 page, whether it exists or not."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -29,10 +29,15 @@ from staykit.api.host.errors import not_found
 from staykit.api.host.listing_form import POLICY_WORDS, ListingForm, form_of
 from staykit.core.errors import DomainError
 from staykit.domain.access.principal import Principal
-from staykit.domain.auth import avatars
-from staykit.domain.catalog import amenities, listings
+from staykit.domain.catalog import amenities, listings, photos
 from staykit.domain.catalog.commands import ListingChanges
-from staykit.domain.catalog.models import APPROVAL_TYPES, PROPERTY_TYPES, Property, UnitType
+from staykit.domain.catalog.models import (
+    APPROVAL_TYPES,
+    PROPERTY_TYPES,
+    ListingPhoto,
+    Property,
+    UnitType,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -158,31 +163,27 @@ def _photo(form: FormData) -> UploadFile | None:
 
 
 async def _store_photo(
-    request: Request, session: AsyncSession, person: Principal, upload: UploadFile, listing_id: str
-) -> str:
-    """Keep an uploaded image (in the files the marketplace serves by access key) and
-    answer its address on this site."""
+    request: Request,
+    session: AsyncSession,
+    person: Principal,
+    upload: UploadFile,
+    listing: UnitType | None,
+) -> ListingPhoto:
+    """Keep an uploaded image as a listing photo (None: the listing being created), which
+    the marketplace serves by its access key."""
     settings = settings_of(request)
     data = await upload.read(settings.max_upload_bytes + 1)
-    try:
-        row = await attempt(
+    return await attempt(
+        session,
+        photos.upload(
             session,
-            avatars.upload(
-                session,
-                person,
-                settings,
-                file_name=upload.filename or "photo",
-                data=data,
-                user_id=None,
-                metadata={"listingId": listing_id, "purpose": "listingPhoto"},
-                set_as_avatar=False,
-            ),
-        )
-    except DomainError as exc:
-        if exc.code == "fileTypeNotAllowed":
-            exc.message = "Photos must be PNG, JPEG, GIF or WebP images."
-        raise
-    return avatars.download_path(row.access_key)
+            person,
+            settings,
+            listing=listing,
+            file_name=upload.filename or "photo",
+            data=data,
+        ),
+    )
 
 
 @router.post("/listings", response_class=HTMLResponse)
@@ -193,13 +194,15 @@ async def create_listing(request: Request, session: DbSession) -> Response:
     form = await posted_form(request, person)
     filled = ListingForm.read(form)
     upload = _photo(form)
-    photos: list[str] = []
+    photo: ListingPhoto | None = None
     if upload is not None:
         try:
-            photos.append(await _store_photo(request, session, person, upload, "new"))
+            photo = await _store_photo(request, session, person, upload, None)
         except DomainError as exc:
             filled.errors["photo"] = exc.message
-    command = filled.new_listing(photos=photos)
+    command = filled.new_listing(
+        photos=[photos.download_path(photo.access_key)] if photo is not None else []
+    )
     if command is None or filled.errors:
         return await form_page(request, session, person, filled, status=400)
     try:
@@ -207,6 +210,8 @@ async def create_listing(request: Request, session: DbSession) -> Response:
     except DomainError as exc:
         filled.errors[_field_of(exc)] = exc.message
         return await form_page(request, session, person, filled, status=400)
+    if photo is not None:
+        await photos.attach(session, photo, listing)
     return RedirectResponse(f"{listing_url(listing.id)}?notice=created", status_code=303)
 
 
@@ -249,6 +254,8 @@ async def update_listing(request: Request, session: DbSession, listing_id: str) 
 # What a one-button form changes: from the listing and the form, the listing's new values
 # (None: the form names something the listing does not have, the 404 page).
 Change = Callable[[UnitType, FormData], "dict[str, Any] | None"]
+# What else a one-button change does once the listing is changed.
+After = Callable[[Request, AsyncSession, UnitType, FormData], Awaitable[None]]
 
 
 def _publishing(published: bool) -> Change:
@@ -266,7 +273,12 @@ def _without_photo(listing: UnitType, form: FormData) -> dict[str, Any] | None:
 
 
 async def _change(
-    request: Request, session: AsyncSession, listing_id: str, change: Change, notice: str
+    request: Request,
+    session: AsyncSession,
+    listing_id: str,
+    change: Change,
+    notice: str,
+    after: After | None = None,
 ) -> Response:
     """A one-button change of the listing (publish, unpublish, remove a photo)."""
     person = await signed_in(request, session)
@@ -282,6 +294,8 @@ async def _change(
     await listings.update_listing(
         session, person, listing.id, ListingChanges(**values, provided=frozenset(values))
     )
+    if after is not None:
+        await after(request, session, listing, form)
     return RedirectResponse(f"{listing_url(listing.id)}?notice={notice}", status_code=303)
 
 
@@ -297,7 +311,16 @@ async def unpublish(request: Request, session: DbSession, listing_id: str) -> Re
 
 @router.post("/listings/{listing_id}/photos/remove")
 async def remove_photo(request: Request, session: DbSession, listing_id: str) -> Response:
-    return await _change(request, session, listing_id, _without_photo, "photo-removed")
+    return await _change(
+        request, session, listing_id, _without_photo, "photo-removed", _forget_photo
+    )
+
+
+async def _forget_photo(
+    request: Request, session: AsyncSession, listing: UnitType, form: FormData
+) -> None:
+    """A removed photo is no longer shown anywhere: its bytes go."""
+    await photos.forget_url(session, settings_of(request), listing.id, text(form, "photo_url"))
 
 
 @router.post("/listings/{listing_id}/photos", response_class=HTMLResponse)
@@ -318,7 +341,8 @@ async def add_photo(request: Request, session: DbSession, listing_id: str) -> Re
         problem = f"A listing has at most {MAX_PHOTOS} photos; remove one first."
     else:
         try:
-            url = await _store_photo(request, session, person, upload, str(listing.id))
+            photo = await _store_photo(request, session, person, upload, listing)
+            url = photos.download_path(photo.access_key)
         except DomainError as exc:
             problem = exc.message
     if problem is not None:

@@ -23,6 +23,7 @@ from staykit.api.marketplace import (
     bff_views,
     booking,
     catalog,
+    catalog_photos,
     catalog_quote,
     catalog_search,
     dev,
@@ -78,6 +79,7 @@ def services(token_name: str = Settings.model_fields["token_name"].default) -> l
     catalog_service.include_router(catalog_search.router)
     catalog_service.include_router(catalog_quote.router)
     catalog_service.include_router(catalog.router)
+    catalog_service.include_router(catalog_photos.router)
     booking_service = Service(
         "bookingManagement",
         SERVICES["bookingmanagement"],

@@ -123,7 +123,7 @@ async def download_avatar(
     ctx: Context,
     accessKey: Annotated[str, Path(min_length=12, max_length=12, pattern=r"^[A-Za-z0-9]+$")],
 ) -> Response:
-    mime, data = await avatars.by_access_key(ctx.session, accessKey)
+    mime, data = await avatars.by_access_key(ctx.session, ctx.settings, accessKey)
     return Response(
         data,
         media_type=mime,

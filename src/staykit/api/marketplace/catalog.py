@@ -325,7 +325,7 @@ async def update_listing(ctx: Context, listingId: ListingId, body: UpdateListing
     **described(A.LOGIN, *DELETE, model=LISTING),
 )
 async def delete_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
-    listing = await listings.delete_listing(ctx.session, ctx.user(), listingId)
+    listing = await listings.delete_listing(ctx.session, ctx.user(), ctx.settings, listingId)
     return respond(ctx, "listing", await _listing(ctx, listing), action="delete")
 
 

@@ -1,4 +1,5 @@
-"""Avatar files: image uploads stored in PostgreSQL and served by their access key.
+"""Avatar files: image uploads kept in the file store (staykit.core.storage; the row in
+PostgreSQL says where) and served by their access key.
 
 A file is its owner's (who uploaded it), its user's (whose avatar it is) and the admins':
 signed-in callers list and read those (`AVATARS`), anyone else gets the 404 of an unknown
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import storage
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import (
@@ -56,6 +58,27 @@ def download_url(settings: Settings, access_key: str) -> str:
     return settings.public_base_url.rstrip("/") + download_path(access_key)
 
 
+def check_image(settings: Settings, data: bytes, what: str) -> str:
+    """The image's type (by its bytes), or the error saying why it cannot be kept:
+    empty, over the upload limit, or not one of the four image types."""
+    if not data:
+        raise InvalidInput("The file is empty.", code="fileIsEmpty", field="file")
+    if len(data) > settings.max_upload_bytes:
+        raise PayloadTooLarge(
+            f"The file is {len(data)} bytes; the limit is {settings.max_upload_bytes}.",
+            code="fileTooLarge",
+            field="file",
+        )
+    mime = sniff(data)
+    if mime is None:
+        raise UnsupportedMediaType(
+            f"{what} must be PNG, JPEG, GIF or WebP images.",
+            code="fileTypeNotAllowed",
+            field="file",
+        )
+    return mime
+
+
 async def upload(
     session: AsyncSession,
     actor: Principal | None,
@@ -78,27 +101,15 @@ async def upload(
         raise Forbidden(
             "Admins may only change the avatar of plain users.", code="cannotManageAdmin"
         )
-    if not data:
-        raise InvalidInput("The file is empty.", code="fileIsEmpty", field="file")
-    if len(data) > settings.max_upload_bytes:
-        raise PayloadTooLarge(
-            f"The file is {len(data)} bytes; the limit is {settings.max_upload_bytes}.",
-            code="fileTooLarge",
-            field="file",
-        )
-    mime = sniff(data)
-    if mime is None:
-        raise UnsupportedMediaType(
-            "Avatars must be PNG, JPEG, GIF or WebP images.",
-            code="fileTypeNotAllowed",
-            field="file",
-        )
+    mime = check_image(settings, data, "Avatars")
+    saved = await storage.save(settings, "avatars", data, mime)
     row = UserAvatarsFile(
         file_name=(file_name or "avatar")[:255],
         mime_type=mime,
         file_size=len(data),
         access_key=random_key(12),
-        file_data=data,
+        storage_key=saved.key,
+        sha256=saved.sha256,
         metadata_=metadata,
         user_id=target,
     )
@@ -112,17 +123,20 @@ async def upload(
     return row
 
 
-async def by_access_key(session: AsyncSession, access_key: str) -> tuple[str, bytes]:
+async def by_access_key(
+    session: AsyncSession, settings: Settings, access_key: str
+) -> tuple[str, bytes]:
+    f = UserAvatarsFile
     row = (
         await session.execute(
-            select(UserAvatarsFile.mime_type, UserAvatarsFile.file_data).where(
-                UserAvatarsFile.access_key == access_key, UserAvatarsFile.is_active
+            select(f.mime_type, f.storage_key, f.file_data).where(
+                f.access_key == access_key, f.is_active
             )
         )
     ).first()
     if row is None:
         raise NotFound("No file with this access key.", code="fileNotFound", field="access_key")
-    return row.mime_type, row.file_data
+    return row.mime_type, await storage.load(settings, row.storage_key, row.file_data)
 
 
 def can_see(actor: Principal | None, row: UserAvatarsFile) -> None:
@@ -162,6 +176,9 @@ async def delete_file(
     """Soft-delete a file (owner, its user, or an admin)."""
     row: UserAvatarsFile = await AVATARS.load(session, file_id)
     can_see(actor, row)
+    # A deleted file is never served again (there is no undelete): its bytes go now.
+    await storage.forget(settings, [row.storage_key])
+    row.storage_key, row.file_data = None, None
     await soft_delete(session, row)
     # Its download now answers 404, so a profile still showing it would show a broken
     # image: fall back to the generated default avatar.

@@ -91,7 +91,11 @@ class UserAvatarsFile(Record, Base):
     mime_type: Mapped[str] = mapped_column(String(100), index=True)
     file_size: Mapped[int]
     access_key: Mapped[str] = mapped_column(String(12), unique=True)
-    file_data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # The bytes are in the file store under storage_key (docs/storage.md); file_data
+    # holds them only for rows written before migration 0031 (readers fall back to it).
+    storage_key: Mapped[str | None] = mapped_column(String(512), default=None)
+    sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, default=None)
     metadata_: Mapped[dict[str, Any] | None] = mapped_column("metadata", default=None)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
 

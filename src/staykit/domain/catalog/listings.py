@@ -14,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
 from staykit.core.clock import utcnow
+from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, InvalidInput
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
+from staykit.domain.catalog import photos
 from staykit.domain.catalog.commands import ListingChanges, Location, NewListing
 from staykit.domain.catalog.errors import ListingNotFound, RateNotFound
 from staykit.domain.catalog.models import (
@@ -390,9 +392,10 @@ async def update_listing(
 
 
 async def delete_listing(
-    session: AsyncSession, actor: Principal | None, listing_id: uuid.UUID
+    session: AsyncSession, actor: Principal | None, settings: Settings, listing_id: uuid.UUID
 ) -> UnitType:
     listing = await managed_listing(session, actor, listing_id)
+    await photos.forget_listing(session, settings, listing.id)
     listing.is_active = False
     listing.is_published = False
     listing.updated_at = utcnow()

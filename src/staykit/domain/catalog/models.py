@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     Numeric,
     SmallInteger,
     String,
@@ -328,3 +329,27 @@ class AvailabilityBlock(Record, Base):
     kind: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(String(500), default=None)
     external_uid: Mapped[str | None] = mapped_column(String(500), default=None)
+
+
+class ListingPhoto(Record, Base):
+    """An uploaded listing photo: the listing's and its business's (not a user's, as
+    avatars are). Served publicly by its access key; the listing's `photos` hold that
+    address. The bytes are in the file store (docs/storage.md); file_data only for photos
+    moved by migration 0031 from the avatar files (readers fall back to it)."""
+
+    __tablename__ = "listing_photos"
+
+    # None until the listing exists (a photo sent with the new-listing form).
+    business_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("businesses.id"), index=True, default=None
+    )
+    unit_type_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("unit_types.id"), index=True, default=None
+    )
+    file_name: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    file_size: Mapped[int]
+    access_key: Mapped[str] = mapped_column(String(12), unique=True)
+    storage_key: Mapped[str | None] = mapped_column(String(512), default=None)
+    sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, default=None)

@@ -15,6 +15,7 @@ from sqlalchemy import Table, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core.clock import utcnow
+from staykit.domain.auth.models import UserAvatarsFile
 from staykit.domain.booking.models import Reservation, ReservationGuest
 from staykit.domain.disputes.models import Dispute
 from staykit.domain.gdpr.registry import ERASED_TEXT, Subject, table_rows
@@ -211,7 +212,7 @@ async def export_messages(session: AsyncSession, subject: Subject) -> Rows:
                 session,
                 att,
                 att.c.message_id.in_(select(msg.c.id).where(sent)),
-                omit=("content",),
+                omit=("content", "storage_key"),
             ),
         }
     ]
@@ -226,7 +227,7 @@ async def erase_messages(session: AsyncSession, subject: Subject) -> int:
         session,
         update(att)
         .where(att.c.message_id.in_(theirs), att.c.size != 0)
-        .values(content=b"", size=0, name="erased", **bump(MessageAttachment)),
+        .values(content=None, storage_key=None, size=0, name="erased", **bump(MessageAttachment)),
     )
     n += await changed(
         session,
@@ -320,3 +321,22 @@ async def erase_replays(session: AsyncSession, subject: Subject) -> int:
     (their profile, their messages): they are a cache, so they go."""
     k = t(IdempotencyKey)
     return await changed(session, delete(k).where(k.c.user_id == subject.user_id))
+
+
+async def stored_files(session: AsyncSession, subject: Subject) -> list[str | None]:
+    """The file-store keys of what the erase empties (their avatars, the attachments they
+    sent), read before it: the rows forget them, then the objects are deleted."""
+    msg, att = t(Message), t(MessageAttachment)
+    avatars = t(UserAvatarsFile)
+    keys = await session.scalars(
+        select(avatars.c.storage_key).where(
+            avatars.c.user_id == subject.user_id, avatars.c.storage_key.is_not(None)
+        )
+    )
+    sent = await session.scalars(
+        select(att.c.storage_key).where(
+            att.c.message_id.in_(select(msg.c.id).where(msg.c.sender_id == subject.user_id)),
+            att.c.storage_key.is_not(None),
+        )
+    )
+    return [*keys, *sent]

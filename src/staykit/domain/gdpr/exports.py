@@ -7,9 +7,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core import storage
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.errors import Forbidden, NotFound
@@ -38,13 +39,15 @@ async def build(session: AsyncSession, settings: Settings, row: GdprAction) -> G
     subject = await subject_of(session, row.user_id)
     now = utcnow()
     data = await archive.build_archive(session, subject, now)
+    saved = await storage.save(settings, "gdpr-exports", data, "application/zip")
     export = GdprExport(
         action_id=row.id,
         user_id=row.user_id,
         built_at=now,
         expires_at=now + timedelta(hours=settings.gdpr_export_ttl_hours),
         size=len(data),
-        archive=data,
+        storage_key=saved.key,
+        sha256=saved.sha256,
     )
     session.add(export)
     row.status = "complete"
@@ -99,8 +102,22 @@ async def download(
         raise archive.ExportLinkExpired(
             "This export is no longer kept: file a new export request.", field="token"
         )
-    data = await session.scalar(
+    legacy = await session.scalar(
         select(GdprExport.archive).where(GdprExport.action_id == claims.action_id)
     )
-    assert data is not None
-    return Download(f"staykit-export-{claims.action_id}.zip", bytes(data))
+    data = await storage.load(settings, export.storage_key, legacy)
+    return Download(f"staykit-export-{claims.action_id}.zip", data)
+
+
+async def purge_expired(session: AsyncSession, settings: Settings) -> int:
+    """Delete the archives whose link has expired, their bytes first; how many."""
+    gone = (
+        await session.execute(
+            delete(GdprExport)
+            .where(GdprExport.expires_at <= utcnow())
+            .returning(GdprExport.storage_key)
+        )
+    ).scalars()
+    keys = list(gone)
+    await storage.forget(settings, keys)
+    return len(keys)

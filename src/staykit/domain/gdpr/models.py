@@ -1,9 +1,9 @@
 """The GDPR tables (spec §7 GdprAction): the requests, which are compliance records (the
 database refuses DELETE on them, migration 0027), and the archives exports build.
 
-An archive is stored in the database (bytea), not in a data folder: workers on any
-machine build it and any server process serves it, with nothing shared but PostgreSQL;
-it is deleted once its link has expired (see tasks.purge_expired_exports)."""
+An archive's bytes are in the file store (docs/storage.md: with an S3 bucket, workers on
+any machine build it and any server process serves it); its row here says where. Both
+are deleted once its link has expired (see tasks.purge_expired_exports)."""
 
 from __future__ import annotations
 
@@ -50,4 +50,7 @@ class GdprExport(Base):
     built_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
     size: Mapped[int]
-    archive: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    storage_key: Mapped[str | None] = mapped_column(String(512), default=None)
+    sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Only archives built before migration 0031 (readers fall back to it).
+    archive: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, default=None)

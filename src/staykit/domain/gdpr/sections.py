@@ -74,7 +74,9 @@ async def erase_profile(session: AsyncSession, subject: Subject) -> int:
 
 async def export_avatars(session: AsyncSession, subject: Subject) -> list[dict[str, object]]:
     t = _t(UserAvatarsFile)
-    return await table_rows(session, t, t.c.user_id == subject.user_id, omit=("file_data",))
+    return await table_rows(
+        session, t, t.c.user_id == subject.user_id, omit=("file_data", "storage_key")
+    )
 
 
 async def erase_avatars(session: AsyncSession, subject: Subject) -> int:
@@ -83,7 +85,14 @@ async def erase_avatars(session: AsyncSession, subject: Subject) -> int:
         session,
         update(t)
         .where(t.c.user_id == subject.user_id, t.c.file_size != 0)
-        .values(file_data=b"", file_size=0, file_name="erased", metadata=None, is_active=False),
+        .values(
+            file_data=None,
+            storage_key=None,
+            file_size=0,
+            file_name="erased",
+            metadata=None,
+            is_active=False,
+        ),
     )
 
 

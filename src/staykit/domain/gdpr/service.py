@@ -22,6 +22,7 @@ from sqlalchemy import select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from staykit.core import storage
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
 from staykit.core.db import raw_connection
@@ -32,6 +33,7 @@ from staykit.domain.auth import permissions, policy
 from staykit.domain.auth.models import User
 from staykit.domain.auth.session_cache import session_cache
 from staykit.domain.gdpr import exports
+from staykit.domain.gdpr.activity import stored_files
 from staykit.domain.gdpr.exports import subject_of
 from staykit.domain.gdpr.models import ACTION_TYPES, STATUSES, GdprAction
 from staykit.domain.gdpr.registry import sections
@@ -192,7 +194,7 @@ async def update_action(
         await exports.build(session, settings, row)
     else:
         if command.status == "complete" and row.action_type == "delete":
-            await erase(session, row.user_id)
+            await erase(session, settings, row.user_id)
         row.status = command.status
         row.processed_at = utcnow()
         await session.flush()
@@ -212,15 +214,18 @@ async def update_action(
 # --- carrying it out --------------------------------------------------------------------------
 
 
-async def erase(session: AsyncSession, user_id: uuid.UUID) -> dict[str, int]:
-    """Anonymise the person in every registered section, in order; rows changed by each.
-    Idempotent: a second erase finds nothing left to change."""
+async def erase(session: AsyncSession, settings: Settings, user_id: uuid.UUID) -> dict[str, int]:
+    """Anonymise the person in every registered section, in order; rows changed by each,
+    and delete their files' bytes from the file store. Idempotent: a second erase finds
+    nothing left to change."""
     subject = await subject_of(session, user_id)
+    files = await stored_files(session, subject)
     counts: dict[str, int] = {}
     for section in sections():
         if section.erase is not None:
             counts[section.name] = await section.erase(session, subject)
     await session.flush()
+    await storage.forget(settings, files)
     # The bulk UPDATEs bypass the ORM's flush hook: evict their sessions here at once
     # (other processes hear the auth-change trigger's NOTIFY at commit).
     session_cache.evict_user(subject.user_id)

@@ -7,13 +7,13 @@ import uuid
 
 import procrastinate
 import structlog
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from staykit.core.clock import utcnow
 from staykit.core.db import unit_of_work
 from staykit.core.runtime import get_runtime
 from staykit.domain.gdpr import exports
-from staykit.domain.gdpr.models import GdprAction, GdprExport
+from staykit.domain.gdpr.models import GdprAction
 
 log = structlog.get_logger(__name__)
 blueprint = procrastinate.Blueprint()
@@ -51,6 +51,5 @@ async def purge_expired_exports(timestamp: int) -> None:
     """An archive outlives its link by nothing: once expired it is deleted."""
     runtime = get_runtime()
     async with unit_of_work(runtime.sessionmaker) as session:
-        result = await session.execute(delete(GdprExport).where(GdprExport.expires_at <= utcnow()))
-    count = int(getattr(result, "rowcount", 0) or 0)
+        count = await exports.purge_expired(session, runtime.settings)
     (log.info if count else log.debug)("purged expired gdpr exports", count=count)

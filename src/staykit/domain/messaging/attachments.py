@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, replace
 
+from staykit.core import storage
+from staykit.core.config import Settings
 from staykit.domain.messaging.errors import BadAttachment
 from staykit.domain.messaging.models import MAX_ATTACHMENT, MAX_ATTACHMENT_NAME, MIME_TYPES
 
@@ -25,11 +28,14 @@ _MAX_ENCODED = 4 * -(-MAX_ATTACHMENT // 3)
 
 @dataclass(frozen=True)
 class Attachment:
-    """A checked file: its name, type and bytes."""
+    """A checked file: its name, type and bytes, and where the file store keeps them once
+    `store`d (None: the bytes go into the row, as before migration 0031; only callers
+    without a configuration do that, such as the test factories)."""
 
     name: str
     mime_type: str
     content: bytes
+    stored: storage.Saved | None = None
 
     @property
     def size(self) -> int:
@@ -83,3 +89,11 @@ def from_base64(name: str | None, mime_type: str | None, encoded: str) -> Attach
     except (binascii.Error, ValueError):
         raise BadAttachment("The attachment is not valid base64.") from None
     return check(name, mime_type, content)
+
+
+async def store(settings: Settings, business_id: uuid.UUID, attachment: Attachment) -> Attachment:
+    """The checked attachment, its bytes now in the file store."""
+    saved = await storage.save(
+        settings, f"message-attachments/{business_id}", attachment.content, attachment.mime_type
+    )
+    return replace(attachment, stored=saved)

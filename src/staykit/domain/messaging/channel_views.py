@@ -17,6 +17,7 @@ of large files stays a sane size; its cursor continues exactly where it stopped.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import uuid
 from collections.abc import Collection
@@ -28,8 +29,10 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from staykit.core import storage
 from staykit.core.clock import utcnow
-from staykit.core.errors import InvalidInput
+from staykit.core.config import Settings
+from staykit.core.errors import InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import Reservation
 from staykit.domain.catalog.models import Property, UnitType
@@ -171,6 +174,20 @@ def selection_condition(
     )
 
 
+async def _contents(settings: Settings, rows: list[Any]) -> dict[uuid.UUID, bytes]:
+    """The attachments' bytes by message id, fetched from the store at once (an S3 round
+    trip each). One whose bytes are gone is left out of the page, not a failed page."""
+
+    async def one(row: Any) -> bytes | None:
+        try:
+            return await storage.load(settings, row.storage_key, row.content)
+        except NotFound:
+            return None
+
+    datas = await asyncio.gather(*(one(row) for row in rows))
+    return {row.message_id: d for row, d in zip(rows, datas, strict=True) if d is not None}
+
+
 async def messages(
     session: AsyncSession,
     principal: Principal,
@@ -180,11 +197,11 @@ async def messages(
     page: int,
     after: Cursor | None,
     size: int,
-    with_files: bool = True,
+    files_from: Settings | None = None,
 ) -> MessagePage:
     """One page of the businesses' messages matching `selection` that the principal
-    reads: after `after` when given, else the `page`-th (offset) of `size`. `with_files`
-    False: attachments named but their contents not read."""
+    reads: after `after` when given, else the `page`-th (offset) of `size`. Attachments'
+    contents are read from the file store of `files_from`; None: named, not read."""
     if not business_ids:
         return MessagePage([], None)
     r, a = Reservation, MessageAttachment
@@ -230,19 +247,19 @@ async def messages(
     kept: list[Any] = []
     weight = 0
     for row in rows[:size]:
-        weight += (row.attachment_size or 0) if with_files else 0
+        weight += (row.attachment_size or 0) if files_from is not None else 0
         if kept and weight > PAGE_BYTES:
             break
         kept.append(row)
     files: dict[uuid.UUID, bytes] = {}
     with_file = [row.id for row in kept if row.attachment_name is not None]
-    if with_file and with_files:
-        files = {
-            found.message_id: found.content
-            for found in await session.execute(
-                select(a.message_id, a.content).where(a.message_id.in_(with_file), a.is_active)
+    if with_file and files_from is not None:
+        found = await session.execute(
+            select(a.message_id, a.storage_key, a.content).where(
+                a.message_id.in_(with_file), a.is_active, a.size > 0
             )
-        }
+        )
+        files = await _contents(files_from, list(found))
     items = [
         ChannelMessage(
             id=row.int_id,

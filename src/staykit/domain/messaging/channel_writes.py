@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.core.config import Settings
 from staykit.core.errors import DomainError
 from staykit.domain.access.principal import Principal
 from staykit.domain.booking.models import Reservation
@@ -92,6 +93,7 @@ async def write_messages(
     principal: Principal,
     business_ids: frozenset[uuid.UUID],
     writes: Sequence[MessageWrite | None],
+    settings: Settings,
 ) -> list[Outcome | None]:
     """Apply each item in order (None: the caller refused it already and answers for it)."""
     present = [w for w in writes if w is not None]
@@ -124,7 +126,7 @@ async def write_messages(
         if write is None:
             out.append(None)
         elif write.id is None:
-            out.append(await _send(session, principal, bookings, write))
+            out.append(await _send(session, principal, bookings, write, settings))
         else:
             out.append(await _mark(session, principal, messages, write))
     return out
@@ -135,6 +137,7 @@ async def _send(
     principal: Principal,
     bookings: dict[int, Reservation],
     w: MessageWrite,
+    settings: Settings,
 ) -> Outcome:
     out = Outcome("create")
     reservation = bookings.get(w.reservation_id) if w.reservation_id is not None else None
@@ -159,8 +162,10 @@ async def _send(
     try:
         attachment = None
         if w.attachment is not None:
-            attachment = attachments.from_base64(
-                w.attachment_name, w.attachment_mime_type, w.attachment
+            attachment = await attachments.store(
+                settings,
+                reservation.business_id,
+                attachments.from_base64(w.attachment_name, w.attachment_mime_type, w.attachment),
             )
         elif w.attachment_name is not None or w.attachment_mime_type is not None:
             named = "attachment_name" if w.attachment_name is not None else "attachment_mime_type"

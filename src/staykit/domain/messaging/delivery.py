@@ -180,7 +180,9 @@ async def deliver_if(
                 name=a.name,
                 mime_type=a.mime_type,
                 size=a.size,
-                content=a.content,
+                storage_key=a.stored.key if a.stored else None,
+                sha256=a.stored.sha256 if a.stored else None,
+                content=None if a.stored else a.content,
                 owner_id=d.sender_id,
             )
         )

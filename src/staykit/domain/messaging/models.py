@@ -187,7 +187,9 @@ class MessageAttachment(Record, Base):
             "mime_type IN ('image/jpeg', 'image/png', 'image/gif', 'application/pdf')",
             name="mime_type",
         ),
-        CheckConstraint("size = octet_length(content) AND size BETWEEN 1 AND 1000000", name="size"),
+        # size 0: an erased file (GDPR), whose bytes are gone.
+        CheckConstraint("size BETWEEN 0 AND 1000000", name="size"),
+        CheckConstraint("content IS NULL OR size = octet_length(content)", name="content_size"),
         CheckConstraint("char_length(name) BETWEEN 1 AND 255", name="name"),
     )
 
@@ -196,4 +198,8 @@ class MessageAttachment(Record, Base):
     name: Mapped[str] = mapped_column(String(MAX_ATTACHMENT_NAME))
     mime_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # The bytes are in the file store under storage_key (docs/storage.md); content holds
+    # them only for rows written before migration 0031 (readers fall back to it).
+    storage_key: Mapped[str | None] = mapped_column(String(512), default=None)
+    sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, default=None)

@@ -32,7 +32,6 @@ async def booking_messages(
         page=1,
         after=None,
         size=limit,
-        with_files=False,
     )
     return [wire(message_out(m)) for m in found.items]
 
