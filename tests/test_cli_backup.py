@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 import psycopg
@@ -26,26 +27,29 @@ from tests.api.marketplace.messaging import send, talk
 from tests.factories import login, make_listing, make_user
 from tests.test_cli import STAYKIT, staykit_env
 
-NewDatabase = Callable[[], str]
+
+class NewDatabase(Protocol):
+    def __call__(self, *, create: bool = True) -> str: ...
 
 
 @pytest.fixture
 def new_database(database_url: str) -> Iterator[NewDatabase]:
-    """Makes fresh empty databases on the test server (dropped afterwards); returns URLs."""
+    """Names fresh databases on the test server, made empty unless `create=False`, and
+    drops them afterwards; returns their URLs."""
     made: list[str] = []
     base = make_url(database_url).database
+    admin = libpq_url(with_database(database_url, "postgres"))
 
-    def make() -> str:
+    def make(*, create: bool = True) -> str:
         name = f"{base}_bk_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(
-            libpq_url(with_database(database_url, "postgres")), autocommit=True
-        ) as c:
-            c.execute(f'CREATE DATABASE "{name}"')
         made.append(name)
+        if create:
+            with psycopg.connect(admin, autocommit=True) as c:
+                c.execute(f'CREATE DATABASE "{name}"')
         return with_database(database_url, name)
 
     yield make
-    with psycopg.connect(libpq_url(with_database(database_url, "postgres")), autocommit=True) as c:
+    with psycopg.connect(admin, autocommit=True) as c:
         for name in made:
             c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -263,7 +267,7 @@ def test_an_archive_from_a_newer_release_is_refused(archives: Archives, tmp_path
 def test_an_older_archive_is_restored_as_it_was_and_the_operator_told_to_migrate(
     archives: Archives, new_database: NewDatabase, tmp_path: Path
 ) -> None:
-    target = new_database()
+    target = new_database(create=False)  # a new server: restore creates the database
     out = staykit(target, tmp_path, "restore", str(archives.old))
     assert out.returncode == 0, out.stderr
     assert "at migration 0024" in out.stdout and "run `staykit migrate`" in out.stdout
