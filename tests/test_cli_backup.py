@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import tarfile
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -247,6 +248,18 @@ def test_a_damaged_archive_is_refused_and_the_database_left_empty(
     out = staykit(target, tmp_path, "restore", str(extra))
     assert out.returncode == 2
     assert "files/smuggled.sh is not in the manifest" in out.stderr
+
+    escaped = f"staykit-escaped-{uuid.uuid4().hex[:8]}.txt"
+    escaping = tmp_path / "escaping.tar"
+    escaping.write_bytes(archives.current.read_bytes())
+    with tarfile.open(escaping, "a") as tar:
+        # Unpacked into a folder in the temporary directory: this would land beside it.
+        info = tarfile.TarInfo(f"../{escaped}")
+        info.size = 2
+        tar.addfile(info, io.BytesIO(b"hi"))
+    out = staykit(target, tmp_path, "restore", str(escaping))
+    assert out.returncode == 2 and "not a readable staykit backup" in out.stderr
+    assert not (Path(tempfile.gettempdir()) / escaped).exists()
 
     truncated = tmp_path / "truncated.tar"
     truncated.write_bytes(archives.current.read_bytes()[:700])

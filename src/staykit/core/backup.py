@@ -282,12 +282,6 @@ def _read_archive(archive: Path, into: Path) -> dict[str, Any]:
     return manifest
 
 
-def read_manifest(archive: Path) -> dict[str, Any]:
-    """The manifest of a checked archive (for `staykit restore` to report)."""
-    with tempfile.TemporaryDirectory(prefix="staykit-restore-") as tmp:
-        return _read_archive(archive, Path(tmp))
-
-
 def restore_backup(
     settings: Settings, url: str, archive: Path, *, embedded: bool, force: bool
 ) -> Restored:
