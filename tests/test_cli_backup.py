@@ -26,7 +26,7 @@ from staykit.core.database import with_database
 from staykit.core.db import libpq_url
 from tests.api.marketplace.messaging import send, talk
 from tests.factories import login, make_listing, make_user
-from tests.test_cli import STAYKIT, staykit_env
+from tests.test_cli import STAYKIT, free_port, staykit_env
 
 
 class NewDatabase(Protocol):
@@ -315,3 +315,12 @@ def test_a_pg_dump_older_than_the_server_is_refused(archives: Archives, tmp_path
     assert out.returncode == 2
     assert "pg_dump 9 cannot dump a PostgreSQL" in out.stderr
     assert not (tmp_path / "x.tar").exists()
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) -> None:
+    port = free_port()  # nothing listens there
+    url = f"postgresql://staykit:hunter2-secret@127.0.0.1:{port}/staykit"
+    out = staykit(url, tmp_path, "backup", "-o", str(tmp_path / "b.tar"))
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr and "hunter2" not in out.stderr
+    assert f"cannot connect to postgresql://staykit:***@127.0.0.1:{port}/staykit" in out.stderr

@@ -60,7 +60,9 @@ def backup(
         )
     files = sum(1 for name in manifest["sha256"] if name.startswith(f"{archive.FILES}/"))
     folder = archive.files_dir(settings)
-    where = f"{files} files from {folder}" if folder is not None else "no files (S3 storage)"
+    where = (
+        f"{_count(files, 'file')} from {folder}" if folder is not None else "no files (S3 storage)"
+    )
     typer.echo(
         f"wrote {target}: database {archive.redacted(url)} at migration "
         f"{manifest['alembic_revision']}, {where}"
@@ -82,15 +84,19 @@ def restore(
         )
     typer.echo(
         f"restored {file} into {archive.redacted(url)} (migration {done.revision}, "
-        f"{done.files} files)"
+        f"{_count(done.files, 'file')})"
     )
-    if done.revision != done.head:
+    if done.revision is not None and done.revision != done.head:
         # Not migrated here on purpose: the restored database is exactly the one backed up,
         # which the release that wrote it can still run; upgrading is a separate step.
         typer.echo(
             f"the database is at migration {done.revision}, older than this staykit's "
             f"{done.head}: run `staykit migrate` (`staykit serve` also does) to upgrade it"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def register(cli: typer.Typer) -> None:

@@ -156,6 +156,13 @@ def ensure_database_exists(url: str) -> None:
 
 
 def inspect_database(url: str) -> DatabaseState:
+    try:
+        return _inspect(url)
+    except psycopg.OperationalError as exc:  # libpq's message never holds the password
+        raise BackupError(f"cannot connect to {redacted(url)}: {exc}") from None
+
+
+def _inspect(url: str) -> DatabaseState:
     with psycopg.connect(libpq_url(url)) as conn:
         server_major = int(conn.execute("SHOW server_version_num").fetchone()[0]) // 10000  # type: ignore[index]
         tables = conn.execute(
