@@ -1,5 +1,5 @@
 """The `staykit` command: serve | worker | migrate | demo | create-admin | client | token |
-rotate-keys | files."""
+rotate-keys | files | backup | restore."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from staykit import cli_backup
 from staykit.core.config import Settings, get_settings
 from staykit.core.database import migrate, start_database
 from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
@@ -22,6 +23,7 @@ cli = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+cli_backup.register(cli)  # backup | restore
 
 
 def _setup(**overrides: Any) -> tuple[Settings, str, Any]:
