@@ -34,8 +34,10 @@ def read_only_role(database_url: str) -> Iterator[str]:
         conn.execute(f"GRANT USAGE ON SCHEMA public TO {name}")
         conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {name}")
     try:
-        yield make_url(database_url).set(username=name, password=None).render_as_string(
-            hide_password=False
+        yield (
+            make_url(database_url)
+            .set(username=name, password=None)
+            .render_as_string(hide_password=False)
         )
     finally:
         with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:

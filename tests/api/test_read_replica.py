@@ -111,9 +111,7 @@ async def test_channel_lists_and_calendars_read_the_replica_but_not_the_list_by_
     replica: Replica,
 ) -> None:
     async with committed_factory() as db:
-        token = await partner_token(
-            db, kind="channel", scopes=("read:bookings", "read:inventory")
-        )
+        token = await partner_token(db, kind="channel", scopes=("read:bookings", "read:inventory"))
         other = await partner_token(db, kind="channel", scopes=("read:bookings",))
     headers = {"token": token.value}
 
