@@ -161,6 +161,9 @@ def _serve_processes(
         workers=workers,
         # Live streams (SSE) never end by themselves: stop waiting for them after this.
         timeout_graceful_shutdown=5,
+        # A process still importing on a busy machine is not a dead one (uvicorn's 5 s
+        # would restart it in a loop).
+        timeout_worker_healthcheck=30,
         **options,
     )
     jobs = subprocess.Popen([sys.executable, "-m", "staykit", "worker"]) if run_jobs else None
