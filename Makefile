@@ -43,10 +43,9 @@ run: $(STAMP)
 ## Install dev dependencies and run the whole test suite, in parallel: each pytest-xdist
 ## worker has its own database (TEST_WORKERS=0 runs in one process). Three workers beat two
 ## on a 2-core machine: the tests wait on PostgreSQL and subprocesses as much as they compute.
-## loadgroup: tests marked with one xdist_group (the scale-out cluster's) share a worker.
 TEST_WORKERS ?= 3
 test: $(DEV_STAMP) browser pgbouncer
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

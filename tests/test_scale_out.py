@@ -45,9 +45,7 @@ from tests.tables import data_tables
 from tests.test_live_stream import notify
 from tests.webhook_receiver import Receiver
 
-# One cluster for the module: under pytest-xdist its tests stay on one worker (`make test`
-# runs with --dist loadgroup) rather than each worker starting four processes of its own.
-pytestmark = [pytest.mark.scale_out, pytest.mark.xdist_group("scale_out")]
+pytestmark = pytest.mark.scale_out
 
 ROOT = Path(__file__).resolve().parents[1]
 CREDITS = 12  # a small budget: spent in a few requests
