@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run install install-dev browser test lint bench clean-data
+.PHONY: run install install-dev browser pgbouncer test lint bench clean-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ browser:
 	@[ -x $(CHROMIUM) ] || { echo "installing Debian's chromium for the page tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+## PgBouncer, for the scale-out tests (tests/pgbouncer.py starts its own on a free port):
+## Debian's package, installed only when missing.
+PGBOUNCER ?= /usr/sbin/pgbouncer
+pgbouncer:
+	@[ -x $(PGBOUNCER) ] || command -v pgbouncer >/dev/null || { echo "installing Debian's pgbouncer for the scale-out tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pgbouncer >/dev/null; }
+
 ## Start staykit on http://127.0.0.1:8000 with its embedded PostgreSQL and demo data.
 run: $(STAMP)
 	STAYKIT_ENV=$${STAYKIT_ENV:-development} $(BIN)/staykit serve --demo
@@ -37,7 +44,7 @@ run: $(STAMP)
 ## worker has its own database (TEST_WORKERS=0 runs in one process). Three workers beat two
 ## on a 2-core machine: the tests wait on PostgreSQL and subprocesses as much as they compute.
 TEST_WORKERS ?= 3
-test: $(DEV_STAMP) browser
+test: $(DEV_STAMP) browser pgbouncer
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 lint: $(DEV_STAMP)

@@ -35,7 +35,7 @@ from staykit.api.root import Root
 from staykit.api.site import app as site
 from staykit.api.site.errors import SITE
 from staykit.core.config import Settings, get_settings
-from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
+from staykit.core.db import Databases, create_engine, make_sessionmaker, unit_of_work
 from staykit.core.runtime import Runtime, current_runtime, get_runtime, set_runtime
 from staykit.domain.agents import service as agents
 from staykit.domain.agents.tools import ServiceDocument
@@ -130,7 +130,22 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         url = database_url or get_runtime().database_url
-        engine = create_engine(url, pool_size=settings.db_pool_size)
+        databases = Databases.of(settings, url)
+        engine = create_engine(url, pool_size=settings.db_pool_size, pgbouncer=databases.pgbouncer)
+        # The replica's reads (see `api.deps.ReplicaSession`) run on autocommit
+        # connections, as every GET does; unset, those routes read the primary.
+        replica = (
+            create_engine(
+                databases.read, pool_size=settings.db_pool_size, pgbouncer=databases.pgbouncer
+            )
+            if databases.read
+            else None
+        )
+        state.replica_sessionmaker = (
+            make_sessionmaker(replica.execution_options(isolation_level="AUTOCOMMIT"))
+            if replica is not None
+            else None
+        )
         factory = sessionmaker or make_sessionmaker(engine)
         previous_runtime = current_runtime()
         set_runtime(
@@ -165,12 +180,12 @@ def create_app(
         worker: asyncio.Task[Any] | None = None
         refresh: asyncio.Task[None] | None = None
         if worker_enabled:
-            worker = asyncio.create_task(run_worker(url, name="staykit-serve-worker"))
+            worker = asyncio.create_task(run_worker(databases.direct, name="staykit-serve-worker"))
             refresh = asyncio.create_task(_refresh_tool_catalog(make_sessionmaker(engine)))
         try:
             async with (
-                session_listener(url, settings.session_cache_seconds),
-                live.running(url),
+                session_listener(databases.direct, settings.session_cache_seconds),
+                live.running(databases.direct),
                 _touch_flusher(make_sessionmaker(engine)),
                 mcp.running(),
             ):
@@ -189,6 +204,9 @@ def create_app(
                 await credit_store.close()
             await close_provider()
             await engine.dispose()
+            if replica is not None:
+                state.replica_sessionmaker = None
+                await replica.dispose()
             set_runtime(previous_runtime)
 
     # Each API is its own application with its own error body, authentication and

@@ -15,7 +15,7 @@ import typer
 from staykit import cli_backup
 from staykit.core.config import Settings, get_settings
 from staykit.core.database import migrate, start_database
-from staykit.core.db import create_engine, make_sessionmaker, unit_of_work
+from staykit.core.db import Databases, create_engine, make_sessionmaker, unit_of_work
 from staykit.core.logging import configure
 
 cli = typer.Typer(
@@ -35,9 +35,15 @@ def _setup(**overrides: Any) -> tuple[Settings, str, Any]:
     return settings, url, embedded
 
 
+def _migrate(url: str, revision: str = "head") -> None:
+    """Migrations run on PostgreSQL itself (STAYKIT_DIRECT_DATABASE_URL when set): Alembic
+    holds one connection for a long while and takes locks PgBouncer should not share."""
+    migrate(Databases.of(get_settings(), url).direct, revision)
+
+
 def _with_session(url: str, fn: Callable[[Any], Awaitable[Any]]) -> Any:
     async def run() -> Any:
-        engine = create_engine(url, pool_size=2)
+        engine = create_engine(url, pool_size=2, pgbouncer=get_settings().database_pgbouncer)
         try:
             async with unit_of_work(make_sessionmaker(engine)) as session:
                 return await fn(session)
@@ -81,6 +87,13 @@ def serve(
     port: int | None = typer.Option(None, help="default STAYKIT_PORT"),
     demo: bool = typer.Option(False, "--demo", help="load demo data if the database is empty"),
     worker: bool = typer.Option(True, "--worker/--no-worker", help="run a job worker in-process"),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="HTTP processes sharing the port (uvicorn's workers); with more than one, the "
+        "job worker runs as one `staykit worker` process beside them",
+    ),
 ) -> None:
     """Start the service (embedded PostgreSQL unless STAYKIT_DATABASE_URL is set)."""
     import uvicorn
@@ -90,27 +103,96 @@ def serve(
 
     # The public base URL (avatar and email links) follows --host/--port when it is unset.
     settings, url, embedded = _setup(host=host, port=port)
+    run_jobs = worker and settings.run_worker
     try:
-        migrate(url)
+        _migrate(url)
         if demo:
             _print_access(_with_session(url, lambda s: demo_data.load_access(s, settings)))
-        app = create_app(
-            settings, database_url=url, run_worker_in_process=worker and settings.run_worker
-        )
-        config = uvicorn.Config(
-            app,
-            proxy_headers=True,
-            forwarded_allow_ips=settings.forwarded_allow_ips,
-            host=settings.host,
-            port=settings.port,
+        options: dict[str, Any] = {
+            "proxy_headers": True,
+            "forwarded_allow_ips": settings.forwarded_allow_ips,
+            "host": settings.host,
+            "port": settings.port,
             # uvicorn's own start-up lines are DEBUG detail; the listening line is ours.
-            log_level="debug" if settings.log_level.upper() == "DEBUG" else "warning",
-            access_log=False,
-        )
-        _serve_and_announce(config, settings.listen_url)
+            "log_level": "debug" if settings.log_level.upper() == "DEBUG" else "warning",
+            "access_log": False,
+        }
+        if workers > 1:
+            _serve_processes(settings, url, workers, run_jobs, options)
+            return
+        app = create_app(settings, database_url=url, run_worker_in_process=run_jobs)
+        _serve_and_announce(uvicorn.Config(app, **options), settings.listen_url)
     finally:
         if embedded is not None:
             embedded.stop()
+
+
+def served_app() -> Any:
+    """The application of each `serve --workers N` process (a uvicorn factory: the
+    processes are spawned, so they build it from the STAYKIT_* variables the parent set).
+    No job worker inside: the parent runs one `staykit worker` for all of them."""
+    from staykit.app import create_app
+
+    settings = get_settings()
+    configure(settings.log_level, json_lines=not settings.is_development)
+    return create_app(settings, database_url=settings.database_url, run_worker_in_process=False)
+
+
+def _serve_processes(
+    settings: Settings, url: str, workers: int, run_jobs: bool, options: dict[str, Any]
+) -> None:
+    """`serve --workers N`: uvicorn's supervisor runs N processes on one socket (and
+    restarts one that dies). Jobs run in one `staykit worker` process beside them rather
+    than in one of the N, which uvicorn does not tell apart, and rather than in all N,
+    which would multiply the job connections by N for nothing."""
+    import os
+    import subprocess
+    import threading
+
+    import httpx
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    # What the spawned processes read: the database found here (the embedded server's
+    # socket URL included) and the address given on the command line.
+    os.environ.update(
+        STAYKIT_DATABASE_URL=url, STAYKIT_HOST=settings.host, STAYKIT_PORT=str(settings.port)
+    )
+    config = uvicorn.Config(
+        "staykit.cli:served_app",
+        factory=True,
+        workers=workers,
+        # Live streams (SSE) never end by themselves: stop waiting for them after this.
+        timeout_graceful_shutdown=5,
+        # A process still importing on a busy machine is not a dead one (uvicorn's 5 s
+        # would restart it in a loop).
+        timeout_worker_healthcheck=30,
+        **options,
+    )
+    jobs = subprocess.Popen([sys.executable, "-m", "staykit", "worker"]) if run_jobs else None
+
+    def announce() -> None:  # once a process answers, as the single-process server does
+        for _ in range(600):
+            try:
+                httpx.get(f"{settings.listen_url}/health", timeout=1)
+            except httpx.HTTPError:
+                threading.Event().wait(0.1)
+                continue
+            typer.echo(f"staykit is listening on {settings.listen_url} ({workers} processes)")
+            return
+
+    threading.Thread(target=announce, daemon=True).start()
+    try:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if jobs is not None:
+            jobs.terminate()
+            try:
+                jobs.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                jobs.kill()
 
 
 def _serve_and_announce(config: Any, listen_url: str) -> None:
@@ -153,10 +235,13 @@ def worker_cmd(
     provide_documents(service_documents(settings))  # the tool catalog job reads them
 
     async def run() -> None:
-        engine = create_engine(url, pool_size=concurrency)
+        databases = Databases.of(settings, url)
+        engine = create_engine(url, pool_size=concurrency, pgbouncer=databases.pgbouncer)
         set_runtime(Runtime(settings, engine, make_sessionmaker(engine), url))
         try:
-            await run_worker(url, wait=True, concurrency=concurrency, queues=queue)
+            # procrastinate's own connections (it LISTENs for new jobs) go to PostgreSQL
+            # itself; the jobs' queries use the engine above, through PgBouncer if any.
+            await run_worker(databases.direct, wait=True, concurrency=concurrency, queues=queue)
         finally:
             await engine.dispose()
 
@@ -174,7 +259,7 @@ def migrate_cmd(revision: str = typer.Argument("head")) -> None:
     """Apply database migrations."""
     _, url, embedded = _setup()
     try:
-        migrate(url, revision)
+        _migrate(url, revision)
         typer.echo(f"database at {revision}")
     finally:
         if embedded is not None:
@@ -194,7 +279,7 @@ def demo(
 
     settings, url, embedded = _setup()
     try:
-        migrate(url)
+        _migrate(url)
         if reset_passwords:
             creds = _with_session(url, demo_data.reset_passwords)
             if not creds:
@@ -232,7 +317,7 @@ def create_admin(
         )
     settings, url, embedded = _setup()
     try:
-        migrate(url)
+        _migrate(url)
         created, stored = _with_session(
             url,
             lambda s: ensure_admin(
@@ -272,7 +357,7 @@ def _operate(fn: Callable[[Any], Awaitable[Any]]) -> Any:
     # script reads, the secret on its last line.
     structlog.configure(logger_factory=structlog.PrintLoggerFactory(sys.stderr))
     try:
-        migrate(url)
+        _migrate(url)
         return _with_session(url, fn)
     except DomainError as exc:
         typer.echo(f"error: {exc.message}", err=True)
@@ -384,7 +469,7 @@ def rotate_keys() -> None:
 
     settings, url, embedded = _setup()
     try:
-        migrate(url)
+        _migrate(url)
         key = _with_session(url, lambda s: rotate(s, settings.access_token_ttl_seconds))
         typer.echo(f"new signing key {key.kid}")
     finally:
@@ -455,7 +540,7 @@ def _issue_channel_credential(
 
     _, url, embedded = _setup()
     try:
-        migrate(url)
+        _migrate(url)
         result: tuple[Any, str] = _with_session(url, run)
         return result
     except DomainError as exc:

@@ -75,6 +75,27 @@ async def db_session(request: Request) -> AsyncIterator[AsyncSession]:
 DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]
 
 
+async def replica_session(request: Request, primary: DbSession) -> AsyncIterator[AsyncSession]:
+    """The session for reads that may be a moment stale (a search, a list, a calendar):
+    on the read replica when STAYKIT_READ_DATABASE_URL is set, else the request's own
+    session. Authentication keeps the primary (`DbSession`): a revoked token must fail at
+    once, whatever the replica has replayed. Never for what a client reads back after
+    writing it (a booking's own GET, a quote before booking): the replica may lag."""
+    factory = getattr(request.app.state, "replica_sessionmaker", None)
+    if (
+        factory is None
+        or request.method not in READ_METHODS
+        or getattr(request.state, "writes", False)
+    ):
+        yield primary
+        return
+    async with factory() as session:
+        yield session
+
+
+ReplicaSession = Annotated[AsyncSession, Depends(replica_session, scope="function")]
+
+
 def request_session(request: Request) -> AsyncSession:
     """The session of the request's transaction, for code that wraps a route (the route's
     own dependencies opened it)."""

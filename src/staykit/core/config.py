@@ -27,6 +27,19 @@ class Settings(BaseSettings):
     database_url: str | None = None
     test_database_url: str | None = None
     db_pool_size: int = 10
+    # Behind PgBouncer in transaction pooling (docs/operations.md, "PgBouncer"):
+    # `database_url` names PgBouncer, `database_pgbouncer` turns psycopg's server-side
+    # prepared statements off (a prepared statement lives on one server connection, and
+    # the next transaction may get another), and `direct_database_url` names PostgreSQL
+    # itself for what needs a connection of its own for a long time: the LISTEN
+    # connections, procrastinate's workers (they LISTEN too) and migrations. Unset: the
+    # database URL serves all of it.
+    database_pgbouncer: bool = False
+    direct_database_url: str | None = None
+    # A read-only replica for reads that may be a moment stale (listing search, Channel
+    # API booking lists and calendars; docs/operations.md, "Read replica"). Unset: those
+    # reads go to the primary like every other.
+    read_database_url: str | None = None
     redis_url: str | None = None
     run_worker: bool = True
     # The address links in emails and avatar URLs start with. Unset (empty): where
@@ -234,6 +247,18 @@ class Settings(BaseSettings):
                     ) from None
         if not self.webhook_retry_delays_seconds or min(self.webhook_retry_delays_seconds) < 1:
             raise ValueError("STAYKIT_WEBHOOK_RETRY_DELAYS_SECONDS: one or more delays >= 1")
+        return self
+
+    @model_validator(mode="after")
+    def _listen_beside_pgbouncer(self) -> Settings:
+        """Through PgBouncer in transaction pooling, LISTEN registers on whichever server
+        connection the statement borrowed and notifications never arrive: refuse to start
+        rather than run with revocations and live events silently lost."""
+        if self.database_pgbouncer and not self.direct_database_url:
+            raise ValueError(
+                "STAYKIT_DATABASE_PGBOUNCER=true needs STAYKIT_DIRECT_DATABASE_URL (PostgreSQL "
+                "itself, for the LISTEN connections, job workers and migrations)"
+            )
         return self
 
     @model_validator(mode="after")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from staykit.core.config import Settings
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -29,7 +32,37 @@ def libpq_url(url: str) -> str:
     return "postgresql://" + sqlalchemy_url(url)[len("postgresql+psycopg://") :]
 
 
-def create_engine(url: str, *, pool_size: int = 10, **kwargs: Any) -> AsyncEngine:
+@dataclass(frozen=True)
+class Databases:
+    """Where each kind of connection goes (docs/operations.md, "PgBouncer" and "Read
+    replica"): `url` for requests and jobs' queries (PostgreSQL, or PgBouncer in front of
+    it), `direct` for connections that hold session state for long (LISTEN, procrastinate's
+    workers, migrations), `read` for reads that may be a moment stale (None: the primary)."""
+
+    url: str
+    direct: str
+    read: str | None = None
+    pgbouncer: bool = False
+
+    @classmethod
+    def of(cls, settings: Settings, url: str) -> Databases:
+        """The configured layout around `url`, the database the process was given."""
+        return cls(
+            url=sqlalchemy_url(url),
+            direct=sqlalchemy_url(settings.direct_database_url or url),
+            read=sqlalchemy_url(settings.read_database_url) if settings.read_database_url else None,
+            pgbouncer=settings.database_pgbouncer,
+        )
+
+
+def create_engine(
+    url: str, *, pool_size: int = 10, pgbouncer: bool = False, **kwargs: Any
+) -> AsyncEngine:
+    """The async engine. `pgbouncer`: never prepare statements on the server (psycopg
+    prepares a statement after 5 runs by default; behind PgBouncer's transaction pooling
+    the next run may land on a server connection that never saw it)."""
+    if pgbouncer:
+        kwargs["connect_args"] = {**kwargs.get("connect_args", {}), "prepare_threshold": None}
     engine = create_async_engine(
         sqlalchemy_url(url),
         pool_size=pool_size,
@@ -39,7 +72,10 @@ def create_engine(url: str, *, pool_size: int = 10, **kwargs: Any) -> AsyncEngin
     )
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _utc(dbapi_conn: Any, _record: Any) -> None:  # every session speaks UTC
+    def _utc(dbapi_conn: Any, _record: Any) -> None:
+        # Every session speaks UTC. A plain SET is session state, which transaction
+        # pooling would lose, but TimeZone is one of the parameters PgBouncer tracks per
+        # client and sets again on whichever server connection the client gets.
         with dbapi_conn.cursor() as cur:
             cur.execute("SET TIME ZONE 'UTC'")
         dbapi_conn.commit()

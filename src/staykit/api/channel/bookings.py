@@ -21,7 +21,7 @@ from staykit.api.channel.account import ActingAccount, acting_account
 from staykit.api.channel.account_schemas import PostResult
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, answer
 from staykit.api.channel.params import After, ids_to_delete, int_ids, split
-from staykit.api.deps import DbSession
+from staykit.api.deps import DbSession, ReplicaSession
 from staykit.core.errors import InvalidInput
 from staykit.domain.access.scopes import Scope
 from staykit.domain.booking import channel_views as cv
@@ -53,6 +53,7 @@ async def get_bookings(
     account: Annotated[ActingAccount, Security(acting_account, scopes=["read:bookings"])],
     request: Request,
     session: DbSession,
+    replica: ReplicaSession,
     page: Page,
     filter_: Annotated[
         channel_words.ChannelFilter | None,
@@ -171,7 +172,10 @@ async def get_bookings(
     )
     cursor = cv.Cursor.decode(after, by_change=selection.by_change) if after is not None else None
     found = await cv.bookings(
-        session,
+        # A list may be a moment stale: the replica, when there is one. Not the list by
+        # modification: its cursor must never skip a change, and its horizon (the oldest
+        # open transaction) is known only to the primary.
+        session if selection.by_change else replica,
         account.principal,
         account.business_ids,
         selection,

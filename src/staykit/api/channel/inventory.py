@@ -24,7 +24,7 @@ from staykit.api.channel.inventory_schemas import (
     RoomUnitBookings,
 )
 from staykit.api.channel.listing import PAGE_SIZE, ListAnswer, Page, PageRequest, answer
-from staykit.api.deps import DbSession
+from staykit.api.deps import DbSession, ReplicaSession
 from staykit.core.clock import utcnow
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import channel_calendar
@@ -155,7 +155,7 @@ def _key(fields: dict[str, bool]) -> Any:
 )
 async def calendar(
     account: Inventory,
-    session: DbSession,
+    session: ReplicaSession,  # a calendar may be a moment stale
     request: Request,
     page: Page,
     start_date: Annotated[date, Query(alias="startDate", description="The first date.")],
@@ -247,7 +247,7 @@ EndDate = Annotated[
 )
 async def availability(
     account: Inventory,
-    session: DbSession,
+    session: ReplicaSession,  # a calendar may be a moment stale
     request: Request,
     page: Page,
     room_ids: RoomIds = None,

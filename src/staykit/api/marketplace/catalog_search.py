@@ -7,6 +7,7 @@ catalog_search_params; this route parses the paging, calls them, and shapes each
 
 # No `from __future__ import annotations` (see resource.py).
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from pydantic import Field as Prop
 
+from staykit.api.deps import ReplicaSession
 from staykit.api.marketplace.catalog import Listing, feed_urls, listing_joins, listing_json
 from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
 from staykit.api.marketplace.context import Context
@@ -112,7 +114,10 @@ def _distance(km: float) -> float:
         parameters=list_parameters(_DESCRIBED) + SEARCH_PARAMETERS,
     ),
 )
-async def list_listings(ctx: Context) -> JSONResponse:
+async def list_listings(ctx: Context, replica: ReplicaSession) -> JSONResponse:
+    # The search and the page's joins read the replica when there is one (a listing
+    # changed a moment ago may show its old self); the actor was checked on the primary.
+    ctx = replace(ctx, session=replica)
     paging = list_params(ctx)
     include_inactive = None
     raw_active = ctx.request.query_params.get("isActive", "")
