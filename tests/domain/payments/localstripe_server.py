@@ -233,9 +233,7 @@ def main() -> None:
     # Outermost, so that error answers (a decline) are replayed as Stripe replays them.
     server.app.middlewares.insert(0, idempotency)
     server.app.middlewares.insert(0, publishable_payment_methods)
-    server.app.router.add_get(
-        "/js.stripe.com/staykit-fake-payment-element.js", fake_stripe_js
-    )
+    server.app.router.add_get("/js.stripe.com/staykit-fake-payment-element.js", fake_stripe_js)
     server.app.router.add_post("/v1/checkout/sessions", create_checkout_session)
     server.app.router.add_get("/_staykit/checkout_sessions/{id}", read_checkout_session)
     web.run_app(server.app, host="127.0.0.1", port=args.port, access_log=None, print=None)
