@@ -23,6 +23,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import RouteLimit, Settings
 from staykit.core.ratelimit import InProcessCounters, RedisCounters
+from tests.api.connect import flow
 from tests.api.site.helpers import csrf_of, stay_query
 from tests.factories import assert_error, make_listing, make_logged_in, make_user
 
@@ -303,3 +304,48 @@ async def test_portal_sign_in_is_limited(
     r = await client.post("/account/signin", data={**form, "password": person.password})
     assert r.status_code == 429 and r.headers["retry-after"] == "45"
     assert "Too many sign-in attempts" in r.text
+
+
+async def test_oauth_sign_in_is_limited_on_its_own_page(
+    client: httpx.AsyncClient, db: AsyncSession, frozen: FrozenClock, limits: Callable[..., None]
+) -> None:
+    person = await make_user(db)
+    req = flow.Request(await flow.make_app(db))
+    limits(login="1")
+    page = await client.get(req.url())
+    fields = dict(flow.hidden_fields(page.text))
+    wrong = {**fields, "username": person.email, "password": "wrong password"}
+    assert (await client.post("/connect/signin", data=wrong)).status_code == 401
+    r = await client.post(
+        "/connect/signin",
+        data={**fields, "username": person.email, "password": person.password},
+    )
+    assert r.status_code == 429 and r.headers["retry-after"] == "45"
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Too many sign-in attempts" in r.text and "Sign in" in r.text
+
+
+VERIFICATION_STARTS = [
+    "email-verification/start",
+    "mobile-verification/start",
+    "email-2factor-verification/start",
+    "mobile-2factor-verification/start",
+    "password-reset-by-email/start",
+    "password-reset-by-mobile/start",
+]
+
+
+async def test_every_verification_start_shares_one_budget(
+    client: httpx.AsyncClient, frozen: FrozenClock, limits: Callable[..., None]
+) -> None:
+    limits(verification="1")
+    first = "/auth-api/verification-services/email-verification/start"
+    r = await client.post(first, json={"email": "nobody@example.test"})
+    assert r.status_code == 200, r.text
+    for route in VERIFICATION_STARTS:
+        # Refused before the body is even read: no code is made or sent.
+        r = await client.post(f"/auth-api/verification-services/{route}", json={})
+        assert_limited(r)
+    completes = "/auth-api/verification-services/email-verification/complete"
+    r = await client.post(completes, json={"email": "nobody@example.test", "secret_code": "1"})
+    assert r.status_code != 429  # completing is not a start
