@@ -106,7 +106,7 @@ def test_route_limits_are_read_from_the_environment(monkeypatch: pytest.MonkeyPa
     assert settings.rate_limit_search == RouteLimit(600, 120)
     assert settings.rate_limit_login == RouteLimit(20, 20)
     assert settings.rate_limit_quote == RouteLimit(0, 0)
-    assert settings.rate_limit_listing == RouteLimit(1200, 600)  # a default
+    assert settings.rate_limit_listing == RouteLimit(2400, 1200)  # a default
 
 
 @pytest.mark.parametrize("bad", ["fast", "10/", "1/2/3", "-5", "10.5"])

@@ -91,7 +91,9 @@ async def check(request: Request, route_class: RouteClass, user_id: uuid.UUID | 
     if charges[0].allowed:
         return
     # The counter that had no room left (the IP's, when both are used up).
-    index, spent = next((i, c) for i, c in enumerate(charges) if c.remaining == 0)
+    index, spent = next(
+        ((i, c) for i, c in enumerate(charges) if c.remaining == 0), (0, charges[0])
+    )
     by_person = ":user:" in str(counters[index][0])
     raise _refusal(route_class, window.seconds, spent, by_person=by_person)
 

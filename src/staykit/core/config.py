@@ -144,7 +144,7 @@ class Settings(BaseSettings):
     # widget quotes on every date click), and many people may share one address.
     rate_limit_search: RouteLimitSetting = RouteLimit(1200, 600)
     rate_limit_quote: RouteLimitSetting = RouteLimit(3000, 2000)
-    rate_limit_listing: RouteLimitSetting = RouteLimit(1200, 600)
+    rate_limit_listing: RouteLimitSetting = RouteLimit(2400, 1200)
     rate_limit_registration: RouteLimitSetting = RouteLimit(60, 30)
     rate_limit_login: RouteLimitSetting = RouteLimit(300, 60)
     rate_limit_verification: RouteLimitSetting = RouteLimit(60, 30)
