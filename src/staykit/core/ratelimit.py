@@ -106,7 +106,14 @@ class InProcessCounters:
         }
 
     async def take(self, key: Hashable, window: Window, cost: int, limit: int) -> Charge:
-        return (await self.take_all([(key, limit)], window, cost))[0]
+        # One counter (a credit budget) on a path of its own: no lists per request.
+        self._forget_old(window)
+        slot = (key, window.seconds, window.number)
+        used = self._used.get(slot, 0)
+        if used + cost > limit:
+            return Charge(False, limit, max(0, limit - used), 0, window.resets_in)
+        self._used[slot] = used + cost
+        return Charge(True, limit, limit - used - cost, cost, window.resets_in)
 
     async def take_all(
         self, limits: Sequence[tuple[Hashable, int]], window: Window, cost: int
