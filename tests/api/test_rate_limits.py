@@ -24,7 +24,7 @@ from staykit.core.clock import FrozenClock, utcnow
 from staykit.core.config import RouteLimit, Settings
 from staykit.core.ratelimit import InProcessCounters, RedisCounters
 from tests.api.connect import flow
-from tests.api.site.helpers import csrf_of, stay_query
+from tests.api.site.helpers import csrf_of, sign_in, stay_query
 from tests.factories import assert_error, make_listing, make_logged_in, make_user
 
 SEARCH = "/propertycatalog-api/v1/listings"
@@ -349,3 +349,16 @@ async def test_every_verification_start_shares_one_budget(
     completes = "/auth-api/verification-services/email-verification/complete"
     r = await client.post(completes, json={"email": "nobody@example.test", "secret_code": "1"})
     assert r.status_code != 429  # completing is not a start
+
+
+async def test_site_pages_count_the_signed_in_person_by_their_cookie(
+    client: httpx.AsyncClient, db: AsyncSession, frozen: FrozenClock, limits: Callable[..., None]
+) -> None:
+    person = await make_user(db)
+    await sign_in(client, person)
+    limits(search="3/1")
+    assert (await client.get("/s?where=Lisbon")).status_code == 200
+    r = await client.get("/s?where=Lisbon")
+    assert_limited_page(r, "Too many searches for your account")
+    client.cookies.delete("airbnb3-access-token")  # signed out: the address has room left
+    assert (await client.get("/s?where=Lisbon")).status_code == 200
