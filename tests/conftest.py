@@ -246,6 +246,16 @@ def frozen(frozen_at: datetime) -> Iterator[FrozenClock]:
         yield clock
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request: pytest.FixtureRequest) -> None:
+    """Each test starts with empty public-route limit counters. The app lives for the whole
+    session and every test calls it from one address, often at one frozen instant, so the
+    counters would otherwise add up thousands of tests' requests in one window."""
+    if "app" in request.fixturenames:
+        app = request.getfixturevalue("app")
+        app.state.rate_limit_store = None
+
+
 @pytest.fixture
 async def fresh_keyring(engine: AsyncEngine) -> AsyncIterator[None]:
     """Keys added inside a rolled-back test must not linger in the process-wide key cache."""

@@ -198,10 +198,13 @@ def create_app(
                 worker.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await worker
-            credit_store = getattr(state, "credit_store", None)
-            if credit_store is not None:  # the Channel API's, made on its first request
-                state.credit_store = None
-                await credit_store.close()
+            # The limiter's counters (the Channel API's credits, the public routes'
+            # limits), each made on its first request.
+            for name in ("credit_store", "rate_limit_store"):
+                store = getattr(state, name, None)
+                if store is not None:
+                    setattr(state, name, None)
+                    await store.close()
             await close_provider()
             await engine.dispose()
             if replica is not None:

@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BeforeValidator, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+@dataclass(frozen=True)
+class RouteLimit:
+    """Requests per window of one class of public routes: per client IP, and per signed-in
+    person (0: that side is not limited). Written `IP/USER` ("600/300"), or one number
+    for both; "0" turns the class off."""
+
+    per_ip: int
+    per_user: int
+
+    def __str__(self) -> str:
+        return f"{self.per_ip}/{self.per_user}"
+
+
+def _route_limit(value: Any) -> Any:
+    """`600/300`, `600` (both sides) or a RouteLimit; what else it is stays for pydantic
+    to refuse."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    parts = [p.strip() for p in value.split("/")]
+    if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
+        raise ValueError(
+            "a limit is IP/USER requests per window (600/300), or one number; 0 is off"
+        )
+    ip, user = int(parts[0]), int(parts[-1])
+    return RouteLimit(ip, user)
+
+
+RouteLimitSetting = Annotated[RouteLimit, NoDecode, BeforeValidator(_route_limit)]
 
 
 class Settings(BaseSettings):
@@ -126,6 +159,18 @@ class Settings(BaseSettings):
     # its tokens (a business's own `credit_limit` wins); see docs/channel-api.md.
     channel_credits_per_period: int = 100
     channel_credit_period_seconds: int = 300
+
+    # Public routes' limits (docs/rate-limits.md): requests per client IP / per signed-in
+    # person in each fixed window, per class of route; 429 with Retry-After past them.
+    rate_limit_window_seconds: int = Field(default=60, ge=1)
+    # The defaults are flood guards: far above what a person's browser sends (a booking
+    # widget quotes on every date click), and many people may share one address.
+    rate_limit_search: RouteLimitSetting = RouteLimit(1200, 600)
+    rate_limit_quote: RouteLimitSetting = RouteLimit(3000, 2000)
+    rate_limit_listing: RouteLimitSetting = RouteLimit(2400, 1200)
+    rate_limit_registration: RouteLimitSetting = RouteLimit(60, 30)
+    rate_limit_login: RouteLimitSetting = RouteLimit(300, 60)
+    rate_limit_verification: RouteLimitSetting = RouteLimit(60, 30)
 
     # Marketplace messages (docs/messaging-api.md): each user sends at most
     # message_send_limit messages in any message_send_window_seconds (then 429 with

@@ -13,9 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from staykit.api.deps import WRITES
 from staykit.api.marketplace.auth_schemas import Login
-from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.context import Context, Ctx, limited
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import SessionObject, StatusMessage, described
+from staykit.api.ratelimit import RouteClass
 from staykit.core.errors import NotFound
 from staykit.core.schemas import parse_json_object
 from staykit.domain.auth import sessions
@@ -91,7 +92,9 @@ async def login_page() -> HTMLResponse:
     "/login",
     tags=["session"],
     summary="login",
-    # 401: wrong username or password; 403: a blocked account; 429: too many failures
+    # 401: wrong username or password; 403: a blocked account; 429: too many failures, or
+    # too many attempts from one address (the public-route limit, checked before the hash)
+    dependencies=[limited(RouteClass.LOGIN)],
     **described(A.PUBLIC, 400, 401, 403, 413, 429, model=SessionObject),
 )
 async def login(ctx: Context) -> JSONResponse:

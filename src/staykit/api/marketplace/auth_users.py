@@ -24,7 +24,7 @@ from staykit.api.marketplace.auth_schemas import (
     UpdateUserPasswordByAdmin,
     UpdateUserRole,
 )
-from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.context import Context, limited
 from staykit.api.marketplace.envelope import Field, respond, shape
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import (
@@ -36,6 +36,7 @@ from staykit.api.marketplace.resource import (
 )
 from staykit.api.marketplace.responses import DELETE, READ, WRITE, described, envelope
 from staykit.api.marketplace.responses import Access as A
+from staykit.api.ratelimit import RouteClass
 from staykit.domain.auth import registration, users
 from staykit.domain.auth.models import ROLES, User
 
@@ -280,7 +281,8 @@ async def stream_test(ctx: Context, userId: UserId) -> StreamingResponse:
     tags=["users"],
     summary="registerUser",
     status_code=201,
-    **described(A.PUBLIC, 400, 409, 413, model=USER),
+    dependencies=[limited(RouteClass.REGISTRATION)],
+    **described(A.PUBLIC, 400, 409, 413, 429, model=USER),
 )
 async def register_user(ctx: Context, body: RegisterUser) -> JSONResponse:
     user = await registration.register_user(ctx.session, body.to_command(), ctx.settings)

@@ -28,7 +28,7 @@ from staykit.api.marketplace.catalog_schemas import (
     UpdateListingCalendar,
     UpdateListingLocaleText,
 )
-from staykit.api.marketplace.context import Context, Ctx
+from staykit.api.marketplace.context import Context, Ctx, limited
 from staykit.api.marketplace.envelope import (
     RECORD_FIELDS,
     Field,
@@ -55,6 +55,7 @@ from staykit.api.marketplace.responses import (
     envelope,
 )
 from staykit.api.marketplace.responses import Access as A
+from staykit.api.ratelimit import RouteClass
 from staykit.domain.booking import repository, statuses
 from staykit.domain.catalog import (
     amenities,
@@ -278,7 +279,8 @@ async def create_listing(ctx: Context, body: CreateListing) -> JSONResponse:
     "/v1/listings/{listingId}",
     tags=["listings"],
     summary="getListing",
-    **described(A.OPTIONAL, *READ, model=LISTING, parameters=read_parameters()),
+    dependencies=[limited(RouteClass.LISTING)],
+    **described(A.OPTIONAL, *READ, 429, model=LISTING, parameters=read_parameters()),
 )
 async def get_listing(ctx: Context, listingId: ListingId) -> JSONResponse:
     """Public for published listings; unpublished or deleted ones only for their host and

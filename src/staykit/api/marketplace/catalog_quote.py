@@ -15,10 +15,11 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.context import Context, limited
 from staykit.api.marketplace.envelope import money_json, respond
 from staykit.api.marketplace.responses import READ, described, envelope
 from staykit.api.marketplace.responses import Access as A
+from staykit.api.ratelimit import RouteClass
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog.listings import visible_listing
 from staykit.domain.catalog.quote import Quote, check_stay_dates, quote_stay
@@ -105,7 +106,8 @@ def quote_json(listing_id: uuid.UUID, quote: Quote) -> dict[str, Any]:
     "/v1/listings/{listingId}/quote",
     tags=["listings"],
     summary="quoteListing",
-    **described(A.OPTIONAL, *READ, model=envelope("quote", StayQuote)),
+    dependencies=[limited(RouteClass.QUOTE)],
+    **described(A.OPTIONAL, *READ, 429, model=envelope("quote", StayQuote)),
 )
 async def quote_listing(
     ctx: Context,

@@ -19,11 +19,12 @@ from pydantic import Field as Prop
 from staykit.api.deps import ReplicaSession
 from staykit.api.marketplace.catalog import Listing, feed_urls, listing_joins, listing_json
 from staykit.api.marketplace.catalog_search_params import FILTERS, parse_search_params
-from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.context import Context, limited
 from staykit.api.marketplace.envelope import Paging, money_json, respond
 from staykit.api.marketplace.resource import Resource, list_parameters, list_params
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import described, envelope
+from staykit.api.ratelimit import RouteClass
 from staykit.core.errors import InvalidInput
 from staykit.domain.catalog import search
 from staykit.domain.catalog.models import UnitType
@@ -107,9 +108,11 @@ def _distance(km: float) -> float:
     tags=["listings"],
     summary="listListings",
     name="listListings",
+    dependencies=[limited(RouteClass.SEARCH)],
     **described(
         A.OPTIONAL,
         400,
+        429,
         model=envelope("listings", ListingHit, "page"),
         parameters=list_parameters(_DESCRIBED) + SEARCH_PARAMETERS,
     ),

@@ -5,14 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api import ratelimit
 from staykit.api.deps import DbSession, request_id, transaction
+from staykit.api.ratelimit import RouteClass
 from staykit.core.config import Settings
 from staykit.core.errors import DomainError, InvalidInput, Unauthenticated
 from staykit.core.schemas import safe_name
@@ -170,3 +172,15 @@ __all__ = [
     "context",
     "find_token",
 ]
+
+
+def limited(route_class: RouteClass) -> Any:
+    """Route dependency: count the request against the public-route limits of its class
+    (per client IP, and per person when a session token came with it); 429 past them."""
+
+    async def check_limit(ctx: Context) -> None:
+        await ratelimit.check(
+            ctx.request, route_class, ctx.actor.user_id if ctx.actor is not None else None
+        )
+
+    return Depends(check_limit)

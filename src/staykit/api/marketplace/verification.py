@@ -18,9 +18,10 @@ from staykit.api.marketplace.auth_schemas import (
     TwoFactorComplete,
     TwoFactorStart,
 )
-from staykit.api.marketplace.context import Context
+from staykit.api.marketplace.context import Context, limited
 from staykit.api.marketplace.responses import Access as A
 from staykit.api.marketplace.responses import SessionObject, described
+from staykit.api.ratelimit import RouteClass
 from staykit.core.schemas import Email, Input, Password
 from staykit.domain.auth import verification as v
 
@@ -76,9 +77,16 @@ class Mobile2FactorDone(BaseModel):
 
 # Every flow: 400 bad input, 403 a wrong, expired or too-early code (or none under way),
 # 413 a body over the limit; the two-factor flows also 401 an ended session and 404. The
-# flows keyed by an address never 404: an unknown one is answered like a known one.
-def _flow(model: type[BaseModel], *, two_factor: bool = False) -> dict[str, Any]:
-    return described(A.PUBLIC, 400, 403, 413, *((401, 404) if two_factor else ()), model=model)
+# flows keyed by an address never 404: an unknown one is answered like a known one. A
+# start (it sends a code) counts against the public-route limit of verification starts.
+def _flow(
+    model: type[BaseModel], *, two_factor: bool = False, start: bool = False
+) -> dict[str, Any]:
+    statuses = (400, 403, 413, *((401, 404) if two_factor else ()), *((429,) if start else ()))
+    out = described(A.PUBLIC, *statuses, model=model)
+    if start:
+        out["dependencies"] = [limited(RouteClass.VERIFICATION)]
+    return out
 
 
 class MobileResetComplete(Input):
@@ -93,7 +101,7 @@ class MobileResetComplete(Input):
 @router.post(
     "/email-verification/start",
     summary="emailVerificationStart",
-    **_flow(EmailCodeSent),
+    **_flow(EmailCodeSent, start=True),
 )
 async def email_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
@@ -117,7 +125,7 @@ async def email_verification_complete(ctx: Context, body: CodeComplete) -> JSONR
 @router.post(
     "/mobile-verification/start",
     summary="mobileVerificationStart",
-    **_flow(EmailCodeSent),
+    **_flow(EmailCodeSent, start=True),
 )
 async def mobile_verification_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
@@ -141,7 +149,7 @@ async def mobile_verification_complete(ctx: Context, body: CodeComplete) -> JSON
 @router.post(
     "/email-2factor-verification/start",
     summary="email2FactorStart",
-    **_flow(CodeSent, two_factor=True),
+    **_flow(CodeSent, two_factor=True, start=True),
 )
 async def email_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
     return JSONResponse(
@@ -165,7 +173,7 @@ async def email_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONRespo
 @router.post(
     "/mobile-2factor-verification/start",
     summary="mobile2FactorStart",
-    **_flow(CodeSent, two_factor=True),
+    **_flow(CodeSent, two_factor=True, start=True),
 )
 async def mobile_2fa_start(ctx: Context, body: TwoFactorStart) -> JSONResponse:
     return JSONResponse(
@@ -189,7 +197,7 @@ async def mobile_2fa_complete(ctx: Context, body: TwoFactorComplete) -> JSONResp
 @router.post(
     "/password-reset-by-email/start",
     summary="passwordResetByEmailStart",
-    **_flow(EmailCodeSent),
+    **_flow(EmailCodeSent, start=True),
 )
 async def password_reset_email_start(ctx: Context, body: EmailStart) -> JSONResponse:
     return JSONResponse(
@@ -213,7 +221,7 @@ async def password_reset_email_complete(ctx: Context, body: PasswordResetComplet
 @router.post(
     "/password-reset-by-mobile/start",
     summary="passwordResetByMobileStart",
-    **_flow(MobileCodeSent),
+    **_flow(MobileCodeSent, start=True),
 )
 async def password_reset_mobile_start(ctx: Context, body: MobileStart) -> JSONResponse:
     return JSONResponse(

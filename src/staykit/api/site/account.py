@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staykit.api.deps import DbSession
+from staykit.api.ratelimit import RouteClass
 from staykit.api.site.common import (
     HOME,
     LOGIN,
@@ -20,6 +21,7 @@ from staykit.api.site.common import (
     templates,
 )
 from staykit.api.site.errors import error_page
+from staykit.api.web.limits import page_limited
 from staykit.api.web.session import CSRF_FIELD, check_csrf, current_person
 from staykit.api.web.signin import SignIn
 from staykit.core.errors import DomainError
@@ -140,7 +142,11 @@ async def signup_form(request: Request, session: DbSession, next: str | None = N
     return signup_page(request, target)
 
 
-@account.post("/signup", response_class=HTMLResponse)
+@account.post(
+    "/signup",
+    response_class=HTMLResponse,
+    dependencies=[page_limited(RouteClass.REGISTRATION)],
+)
 async def signup(request: Request, session: DbSession) -> Response:
     form = await request.form()
     check_csrf(request, None, form.get(CSRF_FIELD))
@@ -185,6 +191,7 @@ async def signup(request: Request, session: DbSession) -> Response:
         again=lambda error, status: login_page(
             request, target, error=error, username=email, status=status
         ),
+        counted=False,
     )
 
 

@@ -21,8 +21,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.api.deps import DbSession
+from staykit.api.ratelimit import RouteClass
 from staykit.api.site.common import parse_uuid, signed_in, site_page
 from staykit.api.site.errors import not_found
+from staykit.api.web.limits import page_limited
 from staykit.core.errors import DomainError, InvalidInput, NotFound
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth.models import User
@@ -187,7 +189,7 @@ async def home(request: Request, session: DbSession) -> Response:
     )
 
 
-@search.get("/s", response_class=HTMLResponse)
+@search.get("/s", response_class=HTMLResponse, dependencies=[page_limited(RouteClass.SEARCH)])
 async def results(request: Request, session: DbSession) -> Response:
     person = await signed_in(request, session)
     query = Query.of(request)
@@ -330,7 +332,15 @@ async def listing_context(
     }
 
 
-@search.get("/rooms/{listing_id}", response_class=HTMLResponse)
+def _room_class(request: Request) -> RouteClass:
+    """A listing page with stay dates prices the stay: it counts as a quote."""
+    q = request.query_params
+    return RouteClass.QUOTE if q.get("checkIn") or q.get("checkOut") else RouteClass.LISTING
+
+
+@search.get(
+    "/rooms/{listing_id}", response_class=HTMLResponse, dependencies=[page_limited(_room_class)]
+)
 async def room(request: Request, session: DbSession, listing_id: str) -> Response:
     person = await signed_in(request, session)
     found = parse_uuid(listing_id)

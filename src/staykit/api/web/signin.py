@@ -16,6 +16,8 @@ from fastapi.responses import RedirectResponse, Response
 from jinja2 import Environment
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from staykit.api import ratelimit
+from staykit.api.ratelimit import RouteClass
 from staykit.api.web.session import Csrf, set_session_cookie
 from staykit.api.web.templates import page
 from staykit.core.config import Settings
@@ -54,11 +56,16 @@ class SignIn:
         carry: str,
         done: str,
         again: Again,
+        counted: bool = True,
     ) -> Response:
         """Check the password; on to the code step or to `done`, with the session cookie.
         A wrong password is recorded (it counts toward throttling) and committed with the
-        page that says so: the page is a normal answer, not an exception."""
+        page that says so: the page is a normal answer, not an exception. The attempt
+        counts against the sign-in rate limit first, before the password hash (`counted`
+        False: the sign-in that follows a sign-up, which counted as one)."""
         try:
+            if counted:
+                await ratelimit.check(request, RouteClass.LOGIN, None)
             issued = await sessions.login(
                 session,
                 _settings(request),
