@@ -47,7 +47,7 @@ import httpx
 import psutil
 
 from _server import BENCH_DIR, percentile
-from load_checks import DRILLS, Checks, Sampler, run_checks, settle
+from load_checks import DRILLS, Checks, Sampler, held_jobs_outcome, run_checks, settle
 from load_stack import Prepared, Stack, prepare
 
 SEED = 20261203
@@ -420,6 +420,7 @@ async def drill(stack: Stack, actors: Actors, ns: argparse.Namespace) -> int:
         scenario = await runner
         sampler.mark("load ended")
         drained = await settle(stack, within=240)
+    await held_jobs_outcome(stack, notes)
     fault_t = sampler.marks.get("fault", ns.fault_at)
     recovered_t = sampler.marks.get("recovered", fault_t)
     before = [s for s in scenario.samples if s.started < fault_t]

@@ -254,13 +254,29 @@ async def _wait_until(sampler: Sampler, t: float) -> None:
 async def worker_kill(stack: Stack, sampler: Sampler, at: float) -> dict[str, Any]:
     """SIGKILL the worker, start a new one 15 s later."""
     await _wait_until(sampler, at)
-    before = await sampler.sample()
     sampler.mark("fault")
     stack.kill_worker()
+    # The jobs the dead worker held: does anything ever run them again?
+    held = await _query(stack.url, "SELECT id FROM procrastinate_jobs WHERE status = 'doing'")
     await asyncio.sleep(15)
     await asyncio.to_thread(stack.start_worker)
     sampler.mark("recovered")
-    return {"jobs_doing_at_kill": before.get("jobs_doing"), "down_seconds": 15}
+    return {"jobs_held_at_kill": [r[0] for r in held], "down_seconds": 15}
+
+
+async def held_jobs_outcome(stack: Stack, notes: dict[str, Any]) -> None:
+    """After a worker-kill drill settles: the status of each job the dead worker held."""
+    ids = notes.get("jobs_held_at_kill") or []
+    if not ids:
+        return
+    rows = await _query(
+        stack.url,
+        "SELECT id, status::text, task_name FROM procrastinate_jobs WHERE id IN ("
+        + ",".join(str(int(i)) for i in ids)
+        + ")",
+    )
+    notes["held_jobs_after"] = [{"id": r[0], "status": r[1], "task": r[2]} for r in rows]
+    print(f"# jobs the killed worker held, after the run: {notes['held_jobs_after']}")
 
 
 async def pg_restart(stack: Stack, sampler: Sampler, at: float) -> dict[str, Any]:
