@@ -15,7 +15,9 @@ from tests.mail import free_port
 
 
 def wrapped(orig: Exception) -> sa_exc.DBAPIError:
-    return sa_exc.DBAPIError.instance("SELECT 1", {}, orig, psycopg.Error)
+    made = sa_exc.DBAPIError.instance("SELECT 1", {}, orig, psycopg.Error)
+    assert isinstance(made, sa_exc.DBAPIError)  # what SQLAlchemy raises for a driver error
+    return made
 
 
 def test_a_refused_connection_is_503_with_retry_after() -> None:
