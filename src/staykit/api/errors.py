@@ -167,6 +167,17 @@ STALE = Problem(
     "The record was changed by another request; read it again and retry.",
 )
 INTERNAL = Problem(500, "internalError", "Internal error.")
+# The database went away under the request (restarting, failing over, unreachable): not a
+# bug in this request, and retrying shortly works; the pool drops the dead connection.
+# Seen as 500s in the load drill `bench/load.py --drill pg-restart`.
+DATABASE_UNAVAILABLE = Problem(
+    503,
+    "databaseUnavailable",
+    "The database is unavailable for a moment; retry shortly.",
+    headers={"Retry-After": "1"},
+)
+# Connection exceptions (class 08) and the server shutting down or starting (57P01-57P03).
+_UNAVAILABLE_STATES = ("08", "57P01", "57P02", "57P03")
 
 
 def from_integrity(exc: IntegrityError) -> Problem:
@@ -190,6 +201,10 @@ def from_dbapi(exc: DBAPIError) -> Problem:
         return Problem(400, "invalidValue", "A value is out of range or malformed.")
     if sqlstate in ("40001", "40P01", "55P03"):
         return Problem(409, "tryAgain", "A concurrent change got in the way; retry.")
+    lost = isinstance(exc.orig, psycopg.OperationalError) and not sqlstate
+    if exc.connection_invalidated or lost or sqlstate.startswith(_UNAVAILABLE_STATES):
+        log.warning("database unavailable", sqlstate=sqlstate, error=str(exc.orig))
+        return DATABASE_UNAVAILABLE
     return INTERNAL  # logged with its traceback by the handler
 
 

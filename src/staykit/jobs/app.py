@@ -10,7 +10,13 @@ the worker's app is built (CONSUMERS), before any job runs.
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import procrastinate
+import procrastinate.exceptions
+import psycopg
+import structlog
 
 from staykit.core.db import libpq_url
 from staykit.domain.agents.tasks import blueprint as agents_tasks
@@ -31,6 +37,12 @@ from staykit.domain.reviews.tasks import blueprint as reviews_tasks
 from staykit.domain.webhooks import consumer as webhooks_consumer
 from staykit.domain.webhooks import delivery as webhook_delivery
 from staykit.domain.webhooks.tasks import blueprint as webhooks_tasks
+
+log = structlog.get_logger(__name__)
+
+# Seconds before a worker that stopped on its own is started again, growing while it keeps
+# stopping (the database still away), the last one repeated.
+RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 
 app = procrastinate.App(connector=procrastinate.PsycopgConnector())
 app.add_tasks_from(notifications_tasks, namespace="notifications")
@@ -64,11 +76,40 @@ async def run_worker(
     concurrency: int = 4,
     name: str = "staykit-worker",
     queues: list[str] | None = None,
+    restart_delays: tuple[float, ...] = RESTART_DELAYS,
 ) -> None:
-    """Run a worker against the database (the jobs of `queues`, or of every queue). The
-    app's own connector is swapped in for the duration (procrastinate's
+    """Run a worker against the database (the jobs of `queues`, or of every queue) until
+    cancelled. The app's own connector is swapped in for the duration (procrastinate's
     `replace_connector`), so that everything holding a reference to the app, periodic
-    deferral included, uses the live connection pool."""
+    deferral included, uses the live connection pool.
+
+    With `wait`, a worker that stops on its own is started again: procrastinate stops a
+    worker whose LISTEN connection cannot be re-made (PostgreSQL restarting or away), and
+    returns as if asked to, so without this a database restart silently ended every
+    worker, the one inside `staykit serve` included, and jobs piled up until a person
+    noticed (found by the load drill `bench/load.py --drill pg-restart`). Stopping for
+    real is cancellation (Ctrl-C, the lifespan's end), which passes through."""
+    attempt = 0
+    while True:
+        started = time.monotonic()
+        try:
+            await _run_worker_once(database_url, wait, concurrency, name, queues)
+        except (procrastinate.exceptions.ConnectorException, psycopg.OperationalError) as exc:
+            if not wait:
+                raise
+            log.warning("job worker lost the database", error=str(exc))
+        if not wait:
+            return
+        # A worker that ran a good while before stopping starts over from the first delay.
+        attempt = 0 if time.monotonic() - started > 60 else attempt + 1
+        delay = restart_delays[min(attempt, len(restart_delays) - 1)]
+        log.warning("job worker stopped on its own; starting it again", in_seconds=delay)
+        await asyncio.sleep(delay)
+
+
+async def _run_worker_once(
+    database_url: str, wait: bool, concurrency: int, name: str, queues: list[str] | None
+) -> None:
     connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url))
     with app.replace_connector(connector):
         async with app.open_async():
