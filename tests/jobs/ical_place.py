@@ -41,9 +41,14 @@ class Place:
     listing: UnitType
     now: datetime
 
+    def __post_init__(self) -> None:
+        # The test's days count from the day it starts, not from the polls' clock, which
+        # moves on by half an hour each poll (near midnight it would move the days too).
+        self.started = self.now
+
     @property
     def today(self) -> date:
-        return property_today("Europe/Lisbon", self.now)
+        return property_today("Europe/Lisbon", self.started)
 
     def day(self, n: int) -> date:
         return self.today + timedelta(days=n)
