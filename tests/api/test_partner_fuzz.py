@@ -31,8 +31,9 @@ from staykit.domain.partners import clients
 from staykit.domain.tenancy.service import ensure_business
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.factories import actor_of, make_user, partner_token
+from tests.fuzzing import fuzz_examples
 
-EXAMPLES_PER_MODE = 10
+EXAMPLES_PER_MODE = fuzz_examples(10)  # STAYKIT_FUZZ_EXAMPLES: more
 SURFACES = {
     # prefix: (its OpenAPI document, the keys its error body always has)
     "/cloudapi": ("/cloudapi/openapi", {"status", "code", "traceId"}),

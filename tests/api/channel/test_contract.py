@@ -42,10 +42,12 @@ from tests.api.cloud.bookings import book_direct, make_group
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.clients.document import beds24_json
 from tests.factories import days_from
+from tests.fuzzing import fuzz_examples
 from tests.messages import conversation, say
 
 PREFIX = "/v2"
-EXAMPLES = 25  # generated requests per operation: ~500 in all, about 10 s
+# generated requests per operation: ~500 in all, about 10 s (STAYKIT_FUZZ_EXAMPLES: more)
+EXAMPLES = fuzz_examples(25)
 CALENDAR_INCLUDES = (
     "includeNumAvail", "includeMinStay", "includeMaxStay", "includeMultiplier",
     "includeOverride", "includePrices", "includeLinkedPrices", "includeChannels",

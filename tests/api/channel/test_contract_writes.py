@@ -57,8 +57,10 @@ from tests.api.cloud.bookings import book_direct
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.clients.document import beds24_json
 from tests.factories import actor_of, days_from, make_listing
+from tests.fuzzing import fuzz_examples
 
-EXAMPLES = 20  # generated requests per operation and mode: 360 in all, about 30 s
+# generated requests per operation and mode: 360 in all, about 30 s (STAYKIT_FUZZ_EXAMPLES)
+EXAMPLES = fuzz_examples(20)
 EVERY_SCOPE = tuple(s.value for s in Scope)
 
 # The served writes this module runs (test_contract.py's NOT_RUN points here).
