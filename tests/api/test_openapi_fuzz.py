@@ -52,11 +52,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.api.mcp.app import McpApp
 from staykit.app import create_app
 from staykit.core.config import Settings
+from tests.api.channel import test_contract as beds24_contract
 from tests.api.marketplace import test_fuzz as marketplace_fuzz
 from tests.api.test_partner_fuzz import SURFACES as PARTNER_SURFACES
 from tests.api.test_partner_fuzz import credential
 from tests.factories import make_user
 from tests.fuzzing import fuzz_examples
+from tests.pms import build_pms
 
 SCENARIOS = fuzz_examples(6)
 STEPS = 8
@@ -72,6 +74,14 @@ NO_DOCUMENT_KINDS = (McpApp,)
 # Operations a scenario must not call: logging out and relogin end the scenario's session
 # (test_fuzz.py runs them last, alone); the notification stream never ends for a caller
 # with a valid token (see test_fuzz.py's NOT_FUZZED).
+# Documents between whose operations schemathesis infers no link (the iCal feeds: two
+# reads of a feed by its token): their operations are fuzzed one by one, statelessly.
+WITHOUT_LINKS = {"/ical"}
+# Documents whose scenarios, at the default budget, really chain requests (an id a create
+# answered, read, changed or deleted next). Elsewhere generated creates rarely pass the
+# business rules (a listing's address, a stay's dates), so the few scenarios run mostly
+# unlinked; the test still checks every answer.
+CHAINS_RUN = {"/auth-api", "/propertycatalog-api", "/agenthub-api"}
 NOT_IN_SCENARIOS = {
     "/auth-api": ("/logout", "/relogin"),
     "/notification-api": ("/stream",),
@@ -152,7 +162,29 @@ async def credential_for(db: AsyncSession, prefix: str, settings_: Settings) -> 
     return await token.headers()
 
 
-def answer_problem(prefix: str) -> Callable[[Any, httpx.Response], str | None]:
+Judge = Callable[[Any, httpx.Response], str | None]
+
+
+def conformance(extra: Judge) -> Judge:
+    """Schemathesis' checks (CHECKS), then the surface's own error-body rule."""
+
+    def judge(case: Any, r: httpx.Response) -> str | None:
+        try:
+            case.validate_response(r, checks=CHECKS)
+        except FailureGroup as exc:
+            return (
+                f"{r.status_code}: "
+                + "; ".join(
+                    f"{type(e).__name__}: {str(e).splitlines()[0][:200]}" for e in exc.exceptions
+                )
+                + f"\n{str(exc)[:1200]}"
+            )
+        return extra(case, r)
+
+    return judge
+
+
+def answer_problem(prefix: str) -> Judge:
     """The surface's own error-body rule, beside schemathesis' checks."""
     if prefix in PARTNER_SURFACES:
         keys = PARTNER_SURFACES[prefix][1]
@@ -176,14 +208,19 @@ class Scenarios:
     what went wrong (one example of each distinct problem)."""
 
     def __init__(
-        self, client: httpx.AsyncClient, prefix: str, auth: dict[str, str], schema: Any
+        self,
+        client: httpx.AsyncClient,
+        prefix: str,
+        auth: dict[str, str],
+        schema: Any,
+        judge: Judge,
     ) -> None:
         self.client = client
         self.prefix = prefix
         self.auth = auth
         self.schema = schema
         self.loop = asyncio.get_running_loop()
-        self.extra = answer_problem(prefix)
+        self.judge = judge
         self.failures: dict[str, str] = {}
         self.sent = 0
         self.linked = 0  # requests whose values came from an earlier answer
@@ -206,19 +243,10 @@ class Scenarios:
         return Response.from_any(r)
 
     def check(self, case: Any, r: httpx.Response, method: str, url: str, body: Any) -> None:
-        wrong: str | None
-        try:
-            case.validate_response(r, checks=CHECKS)
-            wrong = self.extra(case, r)
-        except FailureGroup as exc:
-            wrong = f"{r.status_code}: " + "; ".join(
-                f"{type(e).__name__}: {str(e).splitlines()[0][:200]}" for e in exc.exceptions
-            )
-            detail = str(exc)[:1200]
-        else:
-            detail = ""
+        wrong = self.judge(case, r)
         if wrong:
-            key = f"{case.operation.label}: {wrong}"
+            first, _, detail = wrong.partition("\n")
+            key = f"{case.operation.label}: {first}"
             self.failures.setdefault(
                 key,
                 f"{key}\n  request: {method} {url} body={(body or b'')[:300]!r}\n"
@@ -244,8 +272,8 @@ class Scenarios:
 
         return Machine
 
-    def run(self) -> None:
-        self.machine().run(
+    def run(self, machine: Any) -> None:
+        machine.run(
             settings=settings(
                 max_examples=SCENARIOS,
                 stateful_step_count=STEPS,
@@ -266,11 +294,44 @@ async def test_stateful_scenarios_over_each_document_conform(
     schema = schemathesis.openapi.from_dict(document)
     for path in NOT_IN_SCENARIOS.get(prefix, ()):
         schema = schema.exclude(path=path)
-    scenarios = Scenarios(client, prefix, await credential_for(db, prefix, settings), schema)
-    await asyncio.to_thread(scenarios.run)
+    auth = await credential_for(db, prefix, settings)
+    scenarios = Scenarios(client, prefix, auth, schema, conformance(answer_problem(prefix)))
+    machine = scenarios.machine()
+    if not scenarios.links:
+        assert prefix in WITHOUT_LINKS, f"{prefix}: schemathesis finds no link to follow"
+        return
+    await asyncio.to_thread(scenarios.run, machine)
     assert scenarios.sent >= SCENARIOS, "the scenarios must really send requests"
     assert not scenarios.failures, f"{len(scenarios.failures)} distinct problems:\n\n" + (
         "\n\n".join(list(scenarios.failures.values())[:15])
     )
-    if scenarios.links:  # the document has links (inferred): some scenario followed one
+    if prefix in CHAINS_RUN:
         assert scenarios.linked, "no scenario followed a link from one answer to a request"
+
+
+async def test_stateful_scenarios_over_beds24s_document_against_v2(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    """Beds24's own API V2 document, statefully, against /v2 with a Channel API token holding
+    every read scope: no server error, a 4xx in Beds24's error body, and any other answer
+    as test_contract.py judges one (the document's statuses and schemas, its departures
+    named there)."""
+    pms = await build_pms(db, channel=True)
+    await beds24_contract.seed(db, pms)
+    schema = beds24_contract.beds24_schema()
+    for method, path in beds24_contract.NOT_RUN | beds24_contract.NOT_YET:  # its reads
+        schema = schema.exclude(method=method, path=path)
+
+    def judge(case: Any, r: httpx.Response) -> str | None:
+        if 400 <= r.status_code < 500:
+            return beds24_contract.error_body(r)
+        return beds24_contract.problem(case, r)
+
+    auth = await pms.headers(*beds24_contract.READ_SCOPES)
+    scenarios = Scenarios(client, "/v2", auth, schema, judge)
+    await asyncio.to_thread(scenarios.run, scenarios.machine())
+    assert scenarios.sent >= SCENARIOS
+    assert not scenarios.failures, f"{len(scenarios.failures)} distinct problems:\n\n" + (
+        "\n\n".join(list(scenarios.failures.values())[:15])
+    )
+    assert scenarios.linked, "no scenario followed a link from one answer to a request"

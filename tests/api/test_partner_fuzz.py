@@ -22,6 +22,7 @@ import schemathesis
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -85,6 +86,10 @@ def wrong_with(r: httpx.Response, case: Any, error_keys: set[str]) -> str | None
         case.validate_response(r, checks=[status_code_conformance])
     except FailureGroup as exc:
         return f"{r.status_code} is not documented for the operation: {str(exc)[:600]}"
+    try:
+        case.validate_response(r, checks=[content_type_conformance])
+    except FailureGroup as exc:
+        return f"{r.status_code} content type is not the documented one: {str(exc)[:600]}"
     try:
         case.validate_response(r, checks=[response_schema_conformance])
     except FailureGroup as exc:

@@ -40,19 +40,45 @@ def without_422(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def install(app: FastAPI, *, servers: list[dict[str, str]] | None = None) -> None:
-    """Serve `app`'s document without the 422 entries it never returns."""
+def with_error_media_type(doc: dict[str, Any], media_type: str) -> dict[str, Any]:
+    """FastAPI documents every answer as application/json; a surface whose errors are sent
+    as another type (the Cloud API's application/problem+json) says so for its 4xx and 5xx
+    answers, so a client (and schemathesis' content-type check) expects what it gets."""
+    if media_type == "application/json":
+        return doc
+    for item in doc.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict):
+                continue
+            for status, answer in op.get("responses", {}).items():
+                content = answer.get("content", {})
+                if status[:1] in "45" and "application/json" in content:
+                    content[media_type] = content.pop("application/json")
+    return doc
+
+
+def install(
+    app: FastAPI,
+    *,
+    servers: list[dict[str, str]] | None = None,
+    error_media_type: str = "application/json",
+) -> None:
+    """Serve `app`'s document without the 422 entries it never returns, its errors under
+    the media type they are sent as."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = without_422(
-                get_openapi(
-                    title=app.title,
-                    version=app.version,
-                    description=app.description,
-                    routes=app.routes,
-                    servers=servers,
-                )
+            app.openapi_schema = with_error_media_type(
+                without_422(
+                    get_openapi(
+                        title=app.title,
+                        version=app.version,
+                        description=app.description,
+                        routes=app.routes,
+                        servers=servers,
+                    )
+                ),
+                error_media_type,
             )
         return app.openapi_schema
 

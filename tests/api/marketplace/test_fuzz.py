@@ -39,6 +39,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -64,8 +65,9 @@ NOT_FUZZED = {("/notification-api", "/stream")}
 # Headers of the requests library that mean nothing to an in-process ASGI call.
 DROPPED_HEADERS = {"connection", "accept-encoding", "content-length", "transfer-encoding"}
 TOKEN_NAME = "airbnb3-access-token"
-# The answer's status is documented for its operation, and its body matches that schema.
-CONFORMANCE = [status_code_conformance, response_schema_conformance]
+# The answer's status is documented for its operation, and its content type and body match
+# what the document says for that status.
+CONFORMANCE = [status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 def examples(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:
