@@ -199,3 +199,27 @@ async def test_path_with_a_newline_gets_the_surface_body(
     assert r.status_code == status
     assert r.json()[key] == value
     assert r.json() != {"detail": "Not Found"}
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "error_type"),
+    [
+        ("/cloudapi/openapi", "/inventory", "application/problem+json"),
+        ("/v2/openapi.json", "/bookings", "application/json"),
+        ("/connect/openapi.json", "/userinfo", "application/json"),
+    ],
+)
+async def test_errors_are_documented_under_the_content_type_they_are_sent_as(
+    client: httpx.AsyncClient, document: str, path: str, error_type: str
+) -> None:
+    """The Cloud API sends its errors as application/problem+json: its document said
+    application/json (FastAPI's default), so a generated client (and schemathesis'
+    content-type check) expected another type than every 4xx carries."""
+    prefix = document.rsplit("/", 1)[0]
+    r = await client.get(prefix + path)  # no credential
+    assert r.status_code == 401
+    assert r.headers["content-type"].split(";")[0] == error_type
+    doc = (await client.get(document)).json()
+    answers = doc["paths"][path]["get"]["responses"]
+    assert list(answers["401"]["content"]) == [error_type]
+    assert list(answers["200"]["content"]) == ["application/json"]
