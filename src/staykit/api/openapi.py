@@ -41,19 +41,19 @@ def without_422(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_error_media_type(doc: dict[str, Any], media_type: str) -> dict[str, Any]:
-    """FastAPI documents every answer as application/json; a surface whose errors are sent
-    as another type (the Cloud API's application/problem+json) says so for its 4xx and 5xx
-    answers, so a client (and schemathesis' content-type check) expects what it gets."""
-    if media_type == "application/json":
-        return doc
+    """Every 4xx and 5xx answer documented under the media type the surface's errors are
+    sent as. FastAPI puts an error model under the route's own type: application/json, or
+    text/calendar for an iCal feed, where the Cloud API sends application/problem+json and
+    a feed's errors are JSON; a client (and schemathesis' content-type check) must expect
+    what it gets."""
     for item in doc.get("paths", {}).values():
         for op in item.values():
             if not isinstance(op, dict):
                 continue
             for status, answer in op.get("responses", {}).items():
-                content = answer.get("content", {})
-                if status[:1] in "45" and "application/json" in content:
-                    content[media_type] = content.pop("application/json")
+                content = answer.get("content")
+                if status[:1] in "45" and content:
+                    answer["content"] = {media_type: next(iter(content.values()))}
     return doc
 
 
