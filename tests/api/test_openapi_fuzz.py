@@ -19,7 +19,8 @@
 
 The state machine is synchronous (Hypothesis drives it); it runs in a thread, and each of
 its requests is sent over the test's `client` on the test's event loop, so every request
-shares the test's rolled-back transaction and nothing it creates survives the test.
+shares the test's rolled-back transaction and nothing it creates survives the test. Each
+scenario runs on a savepoint rolled back after it, so every scenario meets the same data.
 
 Budget: SCENARIOS scenarios of up to STEPS requests per document, fixed seed (derandomize).
 STAYKIT_FUZZ_EXAMPLES=<n> runs n scenarios instead (see tests/fuzzing.py).
@@ -47,7 +48,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from staykit.api.mcp.app import McpApp
 from staykit.app import create_app
@@ -214,8 +215,11 @@ class Scenarios:
         auth: dict[str, str],
         schema: Any,
         judge: Judge,
+        conn: AsyncConnection,
     ) -> None:
         self.client = client
+        self.conn = conn
+        self.savepoint: Any = None
         self.prefix = prefix
         self.auth = auth
         self.schema = schema
@@ -226,6 +230,23 @@ class Scenarios:
         self.linked = 0  # requests whose values came from an earlier answer
         self.links = 0  # transitions schemathesis found between the document's operations
 
+    def on_loop(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
+    def begin(self) -> None:
+        """Each scenario on its own savepoint, rolled back after it: every scenario meets
+        the same data, so a replayed one draws as it did (Hypothesis refuses a scenario
+        whose earlier run saw other records as flaky)."""
+        async def begin() -> Any:
+            return await self.conn.begin_nested()
+
+        self.savepoint = self.on_loop(begin())
+
+    def end(self) -> None:
+        if self.savepoint is not None:
+            self.on_loop(self.savepoint.rollback())
+            self.savepoint = None
+
     def send(self, case: Any) -> Response:
         try:
             method, url, headers, body = marketplace_fuzz.wire(case, self.auth, self.prefix)
@@ -234,7 +255,7 @@ class Scenarios:
         request = self.client.request(method, url, headers=headers, content=body)
         self.sent += 1
         try:
-            r = asyncio.run_coroutine_threadsafe(request, self.loop).result()
+            r = self.on_loop(request)
         except Exception:  # the app raised: a 500's cause
             key = f"{case.operation.label}: raised"
             self.failures.setdefault(key, f"{key}\n  {method} {url}\n{traceback.format_exc()}")
@@ -264,6 +285,13 @@ class Scenarios:
                     scenarios.linked += 1
                 return super().step(input)
 
+            def setup(self) -> None:
+                scenarios.begin()
+
+            def teardown(self) -> None:
+                scenarios.end()
+                super().teardown()
+
             def call(self, case: Any, **kwargs: Any) -> Response:
                 return scenarios.send(case)
 
@@ -288,14 +316,19 @@ class Scenarios:
 
 @pytest.mark.parametrize("prefix", sorted(fuzz_tables()))
 async def test_stateful_scenarios_over_each_document_conform(
-    client: httpx.AsyncClient, db: AsyncSession, settings: Settings, prefix: str
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    db_conn: AsyncConnection,
+    settings: Settings,
+    prefix: str,
 ) -> None:
     document = (await client.get(fuzz_tables()[prefix])).json()
     schema: Any = schemathesis.openapi.from_dict(document)
     for path in NOT_IN_SCENARIOS.get(prefix, ()):
         schema = schema.exclude(path=path)
     auth = await credential_for(db, prefix, settings)
-    scenarios = Scenarios(client, prefix, auth, schema, conformance(answer_problem(prefix)))
+    judge = conformance(answer_problem(prefix))
+    scenarios = Scenarios(client, prefix, auth, schema, judge, db_conn)
     machine = scenarios.machine()
     if not scenarios.links:
         assert prefix in WITHOUT_LINKS, f"{prefix}: schemathesis finds no link to follow"
@@ -310,7 +343,7 @@ async def test_stateful_scenarios_over_each_document_conform(
 
 
 async def test_stateful_scenarios_over_beds24s_document_against_v2(
-    client: httpx.AsyncClient, db: AsyncSession
+    client: httpx.AsyncClient, db: AsyncSession, db_conn: AsyncConnection
 ) -> None:
     """Beds24's own API V2 document, statefully, against /v2 with a Channel API token holding
     every read scope: no server error, a 4xx in Beds24's error body, and any other answer
@@ -328,7 +361,7 @@ async def test_stateful_scenarios_over_beds24s_document_against_v2(
         return beds24_contract.problem(case, r)
 
     auth = await pms.headers(*beds24_contract.READ_SCOPES)
-    scenarios = Scenarios(client, "/v2", auth, schema, judge)
+    scenarios = Scenarios(client, "/v2", auth, schema, judge, db_conn)
     await asyncio.to_thread(scenarios.run, scenarios.machine())
     assert scenarios.sent >= SCENARIOS
     assert not scenarios.failures, f"{len(scenarios.failures)} distinct problems:\n\n" + (
