@@ -237,6 +237,7 @@ class Scenarios:
         """Each scenario on its own savepoint, rolled back after it: every scenario meets
         the same data, so a replayed one draws as it did (Hypothesis refuses a scenario
         whose earlier run saw other records as flaky)."""
+
         async def begin() -> Any:
             return await self.conn.begin_nested()
 
