@@ -22,6 +22,7 @@ import schemathesis
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -31,8 +32,9 @@ from staykit.domain.partners import clients
 from staykit.domain.tenancy.service import ensure_business
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.factories import actor_of, make_user, partner_token
+from tests.fuzzing import fuzz_examples
 
-EXAMPLES_PER_MODE = 10
+EXAMPLES_PER_MODE = fuzz_examples(10)  # STAYKIT_FUZZ_EXAMPLES: more
 SURFACES = {
     # prefix: (its OpenAPI document, the keys its error body always has)
     "/cloudapi": ("/cloudapi/openapi", {"status", "code", "traceId"}),
@@ -84,6 +86,10 @@ def wrong_with(r: httpx.Response, case: Any, error_keys: set[str]) -> str | None
         case.validate_response(r, checks=[status_code_conformance])
     except FailureGroup as exc:
         return f"{r.status_code} is not documented for the operation: {str(exc)[:600]}"
+    try:
+        case.validate_response(r, checks=[content_type_conformance])
+    except FailureGroup as exc:
+        return f"{r.status_code} content type is not the documented one: {str(exc)[:600]}"
     try:
         case.validate_response(r, checks=[response_schema_conformance])
     except FailureGroup as exc:

@@ -66,7 +66,7 @@ def surface_app(
     app.state = state
     errors.install(app, surface)
     app.include_router(router)
-    openapi.install(app, servers=[{"url": prefix}])
+    openapi.install(app, servers=[{"url": prefix}], error_media_type=surface.media_type)
     if openapi_path is not None:
 
         @app.get("/swagger", include_in_schema=False)

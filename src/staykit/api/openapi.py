@@ -40,19 +40,45 @@ def without_422(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def install(app: FastAPI, *, servers: list[dict[str, str]] | None = None) -> None:
-    """Serve `app`'s document without the 422 entries it never returns."""
+def with_error_media_type(doc: dict[str, Any], media_type: str) -> dict[str, Any]:
+    """Every 4xx and 5xx answer documented under the media type the surface's errors are
+    sent as. FastAPI puts an error model under the route's own type: application/json, or
+    text/calendar for an iCal feed, where the Cloud API sends application/problem+json and
+    a feed's errors are JSON; a client (and schemathesis' content-type check) must expect
+    what it gets."""
+    for item in doc.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict):
+                continue
+            for status, answer in op.get("responses", {}).items():
+                content = answer.get("content")
+                if status[:1] in "45" and content:
+                    answer["content"] = {media_type: next(iter(content.values()))}
+    return doc
+
+
+def install(
+    app: FastAPI,
+    *,
+    servers: list[dict[str, str]] | None = None,
+    error_media_type: str = "application/json",
+) -> None:
+    """Serve `app`'s document without the 422 entries it never returns, its errors under
+    the media type they are sent as."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = without_422(
-                get_openapi(
-                    title=app.title,
-                    version=app.version,
-                    description=app.description,
-                    routes=app.routes,
-                    servers=servers,
-                )
+            app.openapi_schema = with_error_media_type(
+                without_422(
+                    get_openapi(
+                        title=app.title,
+                        version=app.version,
+                        description=app.description,
+                        routes=app.routes,
+                        servers=servers,
+                    )
+                ),
+                error_media_type,
             )
         return app.openapi_schema
 

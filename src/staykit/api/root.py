@@ -43,6 +43,14 @@ class Root:
         self._site_paths = tuple((p, p + "/") for p in site_paths)
         self._app = middleware(self._dispatch)
 
+    @property
+    def surfaces(self) -> tuple[tuple[str, ASGIApp], ...]:
+        """Every application the root dispatches to, by the prefix it sees as its root: the
+        mounted surfaces, the guest site (at "") and, last, the marketplace fallback (at "":
+        its services carry their own prefixes). Read by the contract tests, so a surface
+        added here cannot escape them."""
+        return (*((p, app) for p, _, app in self._mounts), ("", self._site), ("", self._fallback))
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await self.router.lifespan(scope, receive, send)

@@ -11,7 +11,8 @@ seeded. Each answer must:
   (schemathesis's response_schema_conformance: formats and integers checked strictly;
   OpenAPI `nullable` and Beds24's `format: nullable` both read as null allowed), but for
   the violations BODY_DEPARTURES names.
-Each departure carries its reason. Operations staykit does not serve yet are in NOT_YET, by
+Each departure carries its reason. Invalid (negative) requests to the same reads must never
+be a server error, and a 4xx must be Beds24's error body. Operations staykit does not serve yet are in NOT_YET, by
 name: skipped here, and a test fails once one of them is served (so the list shrinks as
 they land). NOT_RUN holds the operations this test leaves to others, with why.
 """
@@ -42,10 +43,13 @@ from tests.api.cloud.bookings import book_direct, make_group
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.clients.document import beds24_json
 from tests.factories import days_from
+from tests.fuzzing import fuzz_examples
 from tests.messages import conversation, say
 
 PREFIX = "/v2"
-EXAMPLES = 25  # generated requests per operation: ~500 in all, about 10 s
+# generated requests per operation: ~500 in all, about 10 s (STAYKIT_FUZZ_EXAMPLES: more)
+EXAMPLES = fuzz_examples(25)
+NEGATIVE_EXAMPLES = fuzz_examples(8)  # invalid requests per read: ~150 in all
 CALENDAR_INCLUDES = (
     "includeNumAvail", "includeMinStay", "includeMaxStay", "includeMultiplier",
     "includeOverride", "includePrices", "includeLinkedPrices", "includeChannels",
@@ -257,6 +261,23 @@ def problem(case: Any, r: httpx.Response) -> str | None:
     return None
 
 
+def error_body(r: httpx.Response) -> str | None:
+    """What is wrong with a 4xx's body, by Beds24's error shape."""
+    try:
+        body = r.json()
+    except ValueError:
+        return f"{r.status_code} without a JSON body"
+    if not isinstance(body, dict):
+        return f"{r.status_code} body is not an object"
+    if body.get("success") is not False or body.get("type") != "error":
+        return f"{r.status_code} body is not the Beds24 error body"
+    if body.get("code") != r.status_code or not isinstance(body.get("error"), str):
+        return f"{r.status_code} error body has a wrong code or no error message"
+    if not body.get("requestId"):
+        return f"{r.status_code} error body carries no requestId"
+    return None
+
+
 def _violations(group: BaseException) -> list[BaseException]:
     if isinstance(group, BaseExceptionGroup):
         return [leaf for exc in group.exceptions for leaf in _violations(exc)]
@@ -308,6 +329,38 @@ async def test_valid_requests_to_served_operations_are_answered_as_the_document_
         name for name, seen in statuses.items() if 200 not in seen and name not in STATUS_DEPARTURES
     )
     assert not never_ok, f"never answered 200: {never_ok}"
+    assert not failures, f"{len(failures)} distinct problems:\n\n" + "\n\n".join(failures.values())
+
+
+async def test_invalid_requests_to_served_reads_are_refused_not_failing(
+    client: httpx.AsyncClient, db: AsyncSession, pms: Pms
+) -> None:
+    """Invalid (negative) requests by Beds24's document, for the reads the valid-request
+    test runs: never a server error; a 4xx in Beds24's error body; a 200 (a read may ignore
+    what it does not use, as Beds24's do) answered as the document says."""
+    await seed(db, pms)
+    token = await pms.headers(*READ_SCOPES)
+    failures: dict[str, str] = {}
+    sent = 0
+    for op in operations():
+        name = name_of(op)
+        if name in NOT_YET or name in NOT_RUN:
+            continue
+        strategy = op.as_strategy(generation_mode=GenerationMode.NEGATIVE)
+        for case in examples(strategy, NEGATIVE_EXAMPLES):
+            try:
+                method, url, headers, body = wire(case, token, PREFIX)
+            except (ValueError, UnicodeError, requests.RequestException):
+                continue
+            sent += 1
+            r = await client.request(method, url, headers=headers, content=body)
+            wrong = error_body(r) if 400 <= r.status_code < 500 else problem(case, r)
+            if wrong:
+                key = f"{' '.join(name)}: {wrong}"
+                failures.setdefault(
+                    key, f"{key}\n  request: {method} {url}\n  answer: {r.text[:300]}"
+                )
+    assert sent >= 50, "the run must really send invalid requests"
     assert not failures, f"{len(failures)} distinct problems:\n\n" + "\n\n".join(failures.values())
 
 

@@ -52,13 +52,23 @@ from staykit.domain.booking import items
 from staykit.domain.booking.models import InvoiceItem, Reservation
 from staykit.domain.catalog.models import Property
 from tests.api.channel.conftest import Pms
-from tests.api.channel.test_contract import NOT_RUN, PREFIX, name_of, operations, problem, seed
+from tests.api.channel.test_contract import (
+    NOT_RUN,
+    PREFIX,
+    error_body,
+    name_of,
+    operations,
+    problem,
+    seed,
+)
 from tests.api.cloud.bookings import book_direct
 from tests.api.marketplace.test_fuzz import examples, wire
 from tests.clients.document import beds24_json
 from tests.factories import actor_of, days_from, make_listing
+from tests.fuzzing import fuzz_examples
 
-EXAMPLES = 20  # generated requests per operation and mode: 360 in all, about 30 s
+# generated requests per operation and mode: 360 in all, about 30 s (STAYKIT_FUZZ_EXAMPLES)
+EXAMPLES = fuzz_examples(20)
 EVERY_SCOPE = tuple(s.value for s in Scope)
 
 # The served writes this module runs (test_contract.py's NOT_RUN points here).
@@ -312,23 +322,6 @@ def results_problem(case: Any, r: httpx.Response) -> str | None:
     want = sent_items(case)
     if want is not None and len(r.json()) != want:
         return f"{len(r.json())} results for {want} items"
-    return None
-
-
-def error_body(r: httpx.Response) -> str | None:
-    """What is wrong with a 4xx's body, by Beds24's error shape."""
-    try:
-        body = r.json()
-    except ValueError:
-        return f"{r.status_code} without a JSON body"
-    if not isinstance(body, dict):
-        return f"{r.status_code} body is not an object"
-    if body.get("success") is not False or body.get("type") != "error":
-        return f"{r.status_code} body is not the Beds24 error body"
-    if body.get("code") != r.status_code or not isinstance(body.get("error"), str):
-        return f"{r.status_code} error body has a wrong code or no error message"
-    if not body.get("requestId"):
-        return f"{r.status_code} error body carries no requestId"
     return None
 
 
