@@ -402,9 +402,14 @@ async def create_reservation(
     assignments = await write_assignments(
         session, reservation, quote, pieces, req.adults + req.children
     )
-    # Flushed after the rows they refer to (the models declare no relationships, so the
-    # unit of work does not order INSERTs across tables by their foreign keys).
-    session.add_all(people_rows(me, req, reservation, assignments))
-    session.add_all(stay_charges(reservation, quote))
-    await events.record_reservation(session, me, created_events(status), reservation, assignments)
+    # The people and the charges go with the events, in their round trip, after the rows
+    # they refer to (flushed above): nothing in the booking reads them back.
+    await events.record_reservation(
+        session,
+        me,
+        created_events(status),
+        reservation,
+        assignments,
+        rows=[*people_rows(me, req, reservation, assignments), *stay_charges(reservation, quote)],
+    )
     return Booked(reservation, assignments, quote)
