@@ -441,8 +441,10 @@ def serve(name: str, factory: str, env: dict[str, str], log_dir: Path) -> Iterat
 
 
 @contextlib.contextmanager
-def staykit_server(url: str, log_dir: Path) -> Iterator[Server]:
-    with serve("staykit", "staykit_app", clean_env(**{ENV_URL: url}), log_dir) as server:
+def staykit_server(url: str, log_dir: Path, **settings: str) -> Iterator[Server]:
+    """staykit on `url`; `settings` are more STAYKIT_* variables for the server process."""
+    env = clean_env(**{ENV_URL: url}, **settings)
+    with serve("staykit", "staykit_app", env, log_dir) as server:
         yield server
 
 

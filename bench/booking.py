@@ -475,7 +475,15 @@ def main() -> int:
             print(f"#   service contention round {r + 1}: {wall:.3f} s; {counts(done)}")
 
         # HTTP: a real server, the guest logged in once.
-        with staykit_server(url, Path(tmp)) as server:
+        # A marketplace booking is paid through the platform: the server needs a payment
+        # provider (production refuses to start with none but test money unless allowed).
+        # The offline one takes no part in the booking itself (the payment comes later).
+        with staykit_server(
+            url,
+            Path(tmp),
+            STAYKIT_PAYMENT_PROVIDER="offline",
+            STAYKIT_PAYMENTS_ALLOW_TEST_MONEY="true",
+        ) as server:
             token = login_token(server.base, GUEST_EMAIL)
             booking_plan = stays(listings, start, HTTP_DAYS, ns.http_warmup + ns.http_bookings)
             post = "/bookingmanagement-api/v1/reservations"

@@ -18,7 +18,10 @@ How a write stays correct under concurrency
 1. The unit types it touches are locked with a transaction-scoped advisory lock (sorted,
    so two modifications cannot deadlock): bookings of one unit type are serialised, so the
    availability the quote reads (free units, stop-sell, availability caps) cannot change
-   between reading it and writing the occupancy rows.
+   between reading it and writing the occupancy rows. A new booking takes it in the query
+   that reads the listing, unless a night of the stay is already fully taken: then it is
+   refused from a quote read without the lock (create.py), so a crowd racing for one
+   night does not queue on the lock to learn the same thing one after another.
 2. The quote engine prices the stay on the server and checks every rule (quote.py).
 3. Units are allocated: one free unit for the whole stay when there is one (the lowest
    id), else the fewest pieces, each the unit free for the longest run from its first

@@ -7,9 +7,8 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column, select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
@@ -20,7 +19,7 @@ from staykit.core.schemas import check_text
 from staykit.domain.access.principal import Principal
 from staykit.domain.auth import policy
 from staykit.domain.booking import events
-from staykit.domain.booking.allocation import allocate, first_unit, write_assignments
+from staykit.domain.booking.allocation import choose_pieces, first_unit, write_assignments
 from staykit.domain.booking.commands import (
     ACCOMMODATION,
     CITY_TAX,
@@ -42,11 +41,11 @@ from staykit.domain.booking.models import (
     ReservationGuest,
     UnitAssignment,
 )
-from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL
+from staykit.domain.catalog.availability import LOCK_UNIT_TYPE_SQL, lock_unit_types
 from staykit.domain.catalog.dates import check_stay_dates
 from staykit.domain.catalog.errors import ListingNotFound, NightsUnavailable
 from staykit.domain.catalog.models import Rate, UnitType
-from staykit.domain.catalog.quote import Quote, quote_stay
+from staykit.domain.catalog.quote import Quote, quote_with_units
 from staykit.domain.tenancy import service as tenancy
 
 
@@ -108,32 +107,58 @@ def check_claims(req: NewReservation, listing: UnitType, quote: Quote) -> None:
             raise PriceMismatch(claimed, quote.total, quote.currency)
 
 
-async def _bookable_listing(
-    session: AsyncSession, me: Principal, unit_type_id: uuid.UUID, *, partner: bool
-) -> tuple[UnitType, bool]:
-    """The listing to book and whether the actor manages it (asked only when it matters:
-    a partner booking, or an unpublished listing). Guests may book published, active
-    listings; the host's business may also book its own unpublished ones (direct
-    bookings).
+# Taken by _bookable_listing's query: the unit type's lock (availability.lock_unit_types),
+# unless a night of the stay already has every active unit of the type occupied (as
+# committed when the query started). Such a booking can only fail: it is told so from a
+# quote read without the lock (create_reservation), so a crowd racing for one night
+# waits in line behind the winner only until the winner commits; the rest fail at once,
+# side by side, instead of taking the lock one after another to learn the same thing.
+_LOCK_UNLESS_TAKEN = """CASE WHEN EXISTS (
+        SELECT 1
+        FROM generate_series(CAST(:arrival AS date), CAST(:departure AS date) - 1,
+                             interval '1 day') AS n(night)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM units u
+            WHERE u.unit_type_id = unit_types.id AND u.is_active
+              AND NOT EXISTS (
+                  SELECT 1 FROM occupancies o
+                  WHERE o.unit_id = u.id AND o.active
+                    AND daterange(o.arrival, o.departure, '[)') @> CAST(n.night AS date))))
+    THEN false
+    ELSE {lock}::text IS NOT NULL END AS locked"""
+_LOCK_UNLESS_TAKEN_SQL = _LOCK_UNLESS_TAKEN.format(
+    lock=LOCK_UNIT_TYPE_SQL.format(id="unit_types.id")
+)
 
-    The same query takes the unit type's lock (availability.lock_unit_types): one round
+
+async def _bookable_listing(
+    session: AsyncSession, me: Principal, req: NewReservation, *, partner: bool
+) -> tuple[UnitType, bool, bool]:
+    """The listing to book, whether the actor manages it (asked only when it matters:
+    a partner booking, or an unpublished listing) and whether the listing's lock is held.
+    Guests may book published, active listings; the host's business may also book its
+    own unpublished ones (direct bookings).
+
+    The same query takes the unit type's lock (see _LOCK_UNLESS_TAKEN_SQL): one round
     trip for both, before anything reads the listing's availability."""
-    lock: ColumnElement[Any] = literal_column(LOCK_UNIT_TYPE_SQL.format(id="unit_types.id"))
-    listing: UnitType | None = await session.scalar(
-        select(UnitType)
-        .add_columns(lock)
-        .where(UnitType.id == unit_type_id)
-        .execution_options(populate_existing=True)
-    )
-    missing = ListingNotFound(unit_type_id)
-    if listing is None or not listing.is_active:
+    row = (
+        await session.execute(
+            select(UnitType, text(_LOCK_UNLESS_TAKEN_SQL))
+            .where(UnitType.id == req.unit_type_id)
+            .params(arrival=req.arrival, departure=req.departure)
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    missing = ListingNotFound(req.unit_type_id)
+    if row is None or not row[0].is_active:
         raise missing
+    listing, locked = row[0], bool(row[1])
     manages = me.user_id == listing.host_id or me.is_admin
     if not manages and (partner or not listing.is_published):
         manages = await tenancy.can_manage(session, me, listing.business_id)
     if not listing.is_published and not manages:
         raise missing
-    return listing, manages
+    return listing, manages, locked
 
 
 async def bookable_rate(
@@ -328,9 +353,7 @@ async def create_reservation(
     me = policy.require_login(actor)
     check_request(req)
     marketplace = req.source == "marketplace"
-    listing, manages = await _bookable_listing(
-        session, me, req.unit_type_id, partner=not marketplace
-    )
+    listing, manages, locked = await _bookable_listing(session, me, req, partner=not marketplace)
     if marketplace and me.user_id == listing.host_id:
         raise Forbidden(
             "Hosts cannot book their own listing as guests; block the dates instead.",
@@ -350,29 +373,43 @@ async def create_reservation(
     rate = await bookable_rate(session, listing, req.rate_id) if req.rate_id is not None else None
     master_id = await check_master(session, listing.business_id, req.master_id)
 
-    quote = await quote_stay(
-        session, listing, req.arrival, req.departure, req.adults + req.children, rate
-    )
+    guests = req.adults + req.children
+    quote, busy = await quote_with_units(session, listing, req.arrival, req.departure, guests, rate)
     # An inquiry asks a question: it holds no nights, so taken nights do not stop it.
-    refuse_broken_rules(quote, ignore=("unavailable",) if status == "inquiry" else ())
+    ignore = ("unavailable",) if status == "inquiry" else ()
+    if not locked:
+        # Nights were already taken when the listing was read (_LOCK_UNLESS_TAKEN_SQL):
+        # this quote, read without the lock, answers the same 409 (or 400) the locked one
+        # would. Should it find the stay bookable after all (nights freed since), or for
+        # an inquiry, the lock is taken now and everything read again under it.
+        refuse_broken_rules(quote, ignore=ignore)
+        await lock_unit_types(session, [listing.id])
+        quote, busy = await quote_with_units(
+            session, listing, req.arrival, req.departure, guests, rate
+        )
+    refuse_broken_rules(quote, ignore=ignore)
     check_claims(req, listing, quote)
-    pieces = (
-        [(req.unit_id or uuid.UUID(int=0), req.arrival, req.departure)]
-        if status == "inquiry"
-        else await allocate(session, listing.id, req.arrival, req.departure, only_unit=req.unit_id)
-    )
-    if status == "inquiry" and req.unit_id is None:
-        # An inquiry still names a unit: the first one of the type.
-        pieces = [(await first_unit(session, listing.id), req.arrival, req.departure)]
+    if status != "inquiry":
+        # The units taken on each night came with the quote, read under the lock.
+        pieces = choose_pieces(busy, req.arrival, req.departure, only_unit=req.unit_id)
+    else:
+        # An inquiry still names a unit: the given one, else the first one of the type.
+        unit_id = req.unit_id or await first_unit(session, listing.id)
+        pieces = [(unit_id, req.arrival, req.departure)]
 
     reservation = reservation_row(me, req, listing, status, master_id, quote)
     session.add(reservation)
     assignments = await write_assignments(
         session, reservation, quote, pieces, req.adults + req.children
     )
-    # Flushed after the rows they refer to (the models declare no relationships, so the
-    # unit of work does not order INSERTs across tables by their foreign keys).
-    session.add_all(people_rows(me, req, reservation, assignments))
-    session.add_all(stay_charges(reservation, quote))
-    await events.record_reservation(session, me, created_events(status), reservation, assignments)
+    # The people and the charges go with the events, in their round trip, after the rows
+    # they refer to (flushed above): nothing in the booking reads them back.
+    await events.record_reservation(
+        session,
+        me,
+        created_events(status),
+        reservation,
+        assignments,
+        rows=[*people_rows(me, req, reservation, assignments), *stay_charges(reservation, quote)],
+    )
     return Booked(reservation, assignments, quote)

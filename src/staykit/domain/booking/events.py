@@ -60,9 +60,11 @@ async def record_reservation(
     types: str | Sequence[str],
     reservation: Reservation,
     assignments: list[UnitAssignment],
+    rows: Sequence[Any] = (),
 ) -> list[DomainEvent]:
     """Record the reservation's event(s) with one snapshot of it as committed: two
-    flushes and one job whatever the number of events."""
+    flushes and one job whatever the number of events. `rows`: new rows of the change
+    that go in the events' round trip (recorder.record)."""
     await session.flush()  # the reservation's version and updated_at as committed
     return await record(
         session,
@@ -72,4 +74,5 @@ async def record_reservation(
         business_id=reservation.business_id,
         types=types,
         payload=snapshot(reservation, assignments),
+        rows=rows,
     )

@@ -39,7 +39,9 @@ _CALENDAR_TEMPLATE = """
         SELECT id FROM units WHERE unit_type_id = :unit_type_id AND is_active
     ),
     taken AS (
-        SELECT n.night, count(DISTINCT o.unit_id) AS units
+        SELECT n.night, count(DISTINCT o.unit_id) AS units,
+               -- which ones: the booking engine allocates from the same read
+               array_agg(DISTINCT o.unit_id) AS busy_units
         FROM occupancies o
         JOIN nights n ON n.night >= o.arrival AND n.night < o.departure
         WHERE o.unit_id IN (SELECT id FROM units_of_type)

@@ -49,13 +49,13 @@ that way, plus its departure date's rate values in a second query.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import text
+from sqlalchemy import Row, TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import money
@@ -83,6 +83,7 @@ __all__ = [
     "check_stay_dates",
     "property_today",
     "quote_stay",
+    "quote_with_units",
 ]
 
 ADULT = "adult"
@@ -92,8 +93,7 @@ ZERO = Decimal(0)
 # plus, on every row, the property's time zone, the unit type's default rate (at most one
 # is active, uq_rates_default) and the business's first adult guest type. :rate_id names
 # the rate whose days are read; NULL means the default rate.
-QUOTE_SQL = calendar_sql(
-    ctes=""",
+QUOTE_CTES = """,
     terms AS (
         SELECT p.time_zone,
                (SELECT g.id FROM guest_types g
@@ -104,13 +104,29 @@ QUOTE_SQL = calendar_sql(
         FROM properties p
         LEFT JOIN rates r ON r.unit_type_id = :unit_type_id AND r.is_default AND r.is_active
         WHERE p.id = :property_id
-    )""",
-    columns=""",
+    )"""
+QUOTE_COLUMNS = """,
            terms.time_zone, terms.adult_id, terms.default_rate_id, terms.rate_plan_id,
            terms.base_price,
-           terms.is_default, terms.rate_extra_guest_charges""",
+           terms.is_default, terms.rate_extra_guest_charges"""
+QUOTE_RATE_ID = "(SELECT COALESCE(CAST(:rate_id AS uuid), terms.default_rate_id) FROM terms)"
+QUOTE_SQL = calendar_sql(
+    ctes=QUOTE_CTES,
+    columns=QUOTE_COLUMNS,
     joins="\n    CROSS JOIN terms",
-    rate_id="(SELECT COALESCE(CAST(:rate_id AS uuid), terms.default_rate_id) FROM terms)",
+    rate_id=QUOTE_RATE_ID,
+)
+# The booking engine's read: the quote's, plus the active units of the type (in id order)
+# and, on each night, those taken, so allocation chooses from the same snapshot without a
+# query of its own (quote_with_units).
+UNITS_COLUMNS = """,
+           t.busy_units,
+           (SELECT array_agg(id ORDER BY id) FROM units_of_type) AS type_units"""
+BOOKING_QUOTE_SQL = calendar_sql(
+    ctes=QUOTE_CTES,
+    columns=f"{QUOTE_COLUMNS}{UNITS_COLUMNS}",
+    joins="\n    CROSS JOIN terms",
+    rate_id=QUOTE_RATE_ID,
 )
 # A stay too long to price still has its departure date checked (closed to departure).
 DEPARTURE_DAY_SQL = text(
@@ -180,6 +196,41 @@ async def quote_stay(
 
     `today` overrides the property's local date (for callers that already know it).
     """
+    quote, _ = await _quote(session, QUOTE_SQL, unit_type, arrival, departure, guests, rate, today)
+    return quote
+
+
+async def quote_with_units(
+    session: AsyncSession,
+    unit_type: UnitType,
+    arrival: date,
+    departure: date,
+    guests: int,
+    rate: Rate | None = None,
+) -> tuple[Quote, dict[uuid.UUID, set[date]]]:
+    """quote_stay, plus the nights of the stay each active unit of the type is taken on
+    ({unit id: nights}, in unit id order: allocation.choose_pieces's input), from the same
+    query. Complete for a priced stay only (a stay too long to price reads one date)."""
+    quote, rows = await _quote(
+        session, BOOKING_QUOTE_SQL, unit_type, arrival, departure, guests, rate, None
+    )
+    busy: dict[uuid.UUID, set[date]] = {unit: set() for unit in rows[0].type_units or ()}
+    for row in rows:
+        for unit in row.busy_units or ():
+            busy[unit].add(row.night)
+    return quote, busy
+
+
+async def _quote(
+    session: AsyncSession,
+    sql: TextClause,
+    unit_type: UnitType,
+    arrival: date,
+    departure: date,
+    guests: int,
+    rate: Rate | None,
+    today: date | None,
+) -> tuple[Quote, Sequence[Row[Any]]]:
     if guests < 1:
         raise InvalidInput(
             "A stay needs at least one guest.", code="guestsIsInvalid", field="guests"
@@ -194,7 +245,7 @@ async def quote_stay(
     # only the arrival date, for the terms (and the departure date separately below).
     rows = (
         await session.execute(
-            QUOTE_SQL,
+            sql,
             {
                 "unit_type_id": unit_type.id,
                 "business_id": unit_type.business_id,
@@ -229,9 +280,10 @@ async def quote_stay(
             DEPARTURE_DAY_SQL, {"rate_id": terms.id, "departure": departure}
         )
         days.update({row.night: row for row in departure_day})
-    return assess_stay(
+    quote = assess_stay(
         unit_type, terms, arrival, departure, guests, days, adult_id=context.adult_id, today=today
     )
+    return quote, rows
 
 
 def assess_stay(

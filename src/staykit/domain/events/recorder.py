@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from staykit.core.clock import utcnow
 from staykit.core.db import raw_connection
 from staykit.core.ids import uuid7
+from staykit.core.json_rows import insert_statements
 from staykit.domain.access.principal import Credential, Principal
 from staykit.domain.events.models import DomainEvent
 from staykit.domain.events.tasks import dispatch
@@ -48,39 +49,51 @@ async def record(
     business_id: uuid.UUID | None,
     types: str | Sequence[str],
     payload: dict[str, Any],
+    rows: Sequence[Any] = (),
 ) -> list[DomainEvent]:
     """Write the event (or several, in order, sharing one payload: an instant booking is
     created and confirmed at once) and defer the one job acting on them, all in the
     caller's transaction. `principal` None is the platform itself (a periodic job):
-    recorded with no actor and the system credential."""
+    recorded with no actor and the system credential.
+
+    `rows`: new ORM objects of the change written in the same round trip, before the
+    event (core/json_rows.py: never in the session, nothing may read them back through
+    it); while `collecting`, they are added to the session instead."""
     change = Change(aggregate_type, aggregate_id, business_id, types, payload)
-    return (await record_many(session, principal, [change]))[0]
+    return (await record_many(session, principal, [change], rows))[0]
 
 
 async def record_many(
-    session: AsyncSession, principal: Principal | None, changes: Sequence[Change]
+    session: AsyncSession,
+    principal: Principal | None,
+    changes: Sequence[Change],
+    rows: Sequence[Any] = (),
 ) -> list[list[DomainEvent]]:
     """`record` for many changes at once (a bulk write): their events in one INSERT and
     their jobs, still one per change, deferred in one statement."""
     written = [_events(principal, change) for change in changes]
     buffer = session.info.get(_BUFFER)
     if isinstance(buffer, EventBuffer):
+        session.add_all(rows)
         buffer.events.extend(written)
         return written
-    await _write(session, written)
+    await _write(session, written, rows)
     return written
 
 
-async def _write(session: AsyncSession, written: list[list[DomainEvent]]) -> None:
+async def _write(
+    session: AsyncSession, written: list[list[DomainEvent]], rows: Sequence[Any] = ()
+) -> None:
     """The events in one INSERT and their jobs, one per change (acting on its events in
-    order), in one statement: both sent at once (a pipeline), one round trip. The rows go
-    as one JSON array (`_INSERT_EVENTS`), not through the ORM's unit of work, which cost
-    more than the rest of a message's send, and of a payment batch's work."""
+    order), in one statement: both sent at once (a pipeline), one round trip, after the
+    change's own `rows` (one INSERT per table). The rows go as JSON arrays
+    (`_INSERT_EVENTS`, json_rows), not through the ORM's unit of work, which cost more
+    than the rest of a message's send, and of a payment batch's work."""
     if not written:
         return
     await session.flush()  # what the events may refer to (a business made just now)
     at = utcnow().isoformat()
-    rows = [
+    event_rows = [
         {
             "id": str(e.id),
             "business_id": None if e.business_id is None else str(e.business_id),
@@ -100,7 +113,9 @@ async def _write(session: AsyncSession, written: list[list[DomainEvent]]) -> Non
     jobs: list[dict[str, Any]] = [{"event_ids": [str(e.id) for e in events]} for events in written]
     conn = await raw_connection(session)
     async with conn.pipeline():
-        await conn.execute(_INSERT_EVENTS, {"rows": json.dumps(rows)}, prepare=True)
+        for sql, params in insert_statements(rows):
+            await conn.execute(sql, params, prepare=True)
+        await conn.execute(_INSERT_EVENTS, {"rows": json.dumps(event_rows)}, prepare=True)
         if len(jobs) == 1:
             await dispatch.configure(connection=conn).defer_async(**jobs[0])
         else:
