@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from staykit.core.config import Settings
 from staykit.core.errors import NotFound, ServiceUnavailable
 from staykit.core.ids import uuid7
@@ -321,6 +324,23 @@ async def load(settings: Settings, key: str | None, legacy: bytes | None) -> byt
     elif legacy is not None:
         return bytes(legacy)
     raise NotFound("This file's content is no longer stored.", code="fileNotStored")
+
+
+async def by_access_key(
+    session: AsyncSession, settings: Settings, model: Any, access_key: str, missing: NotFound
+) -> tuple[str, bytes]:
+    """(type, bytes) of the active row of `model` (a files table: access_key, mime_type,
+    storage_key, file_data, is_active) with this access key, else `missing`."""
+    row = (
+        await session.execute(
+            select(model.mime_type, model.storage_key, model.file_data).where(
+                model.access_key == access_key, model.is_active
+            )
+        )
+    ).first()
+    if row is None:
+        raise missing
+    return row.mime_type, await load(settings, row.storage_key, row.file_data)
 
 
 async def forget(settings: Settings, keys: list[str | None]) -> None:

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 from staykit.api.marketplace.context import Context
 from staykit.api.marketplace.envelope import Field, respond, shape
+from staykit.api.marketplace.files import DOWNLOAD_CONTENT, AccessKey, file_answer
 from staykit.api.marketplace.filters import Kind
 from staykit.api.marketplace.resource import Resource, columns_filters, mount
 from staykit.api.marketplace.responses import DELETE, described, envelope, record_model
@@ -117,15 +118,7 @@ async def delete_avatar_file(
     tags=["userAvatarsFiles"],
     summary="downloadUserAvatarsFile",
     response_class=Response,
-    **described(A.PUBLIC, 400, 404, content={200: {"image/*": {"schema": {"type": "string"}}}}),
+    **described(A.PUBLIC, 400, 404, content=DOWNLOAD_CONTENT),
 )
-async def download_avatar(
-    ctx: Context,
-    accessKey: Annotated[str, Path(min_length=12, max_length=12, pattern=r"^[A-Za-z0-9]+$")],
-) -> Response:
-    mime, data = await avatars.by_access_key(ctx.session, ctx.settings, accessKey)
-    return Response(
-        data,
-        media_type=mime,
-        headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
-    )
+async def download_avatar(ctx: Context, accessKey: AccessKey) -> Response:
+    return file_answer(*await avatars.by_access_key(ctx.session, ctx.settings, accessKey))

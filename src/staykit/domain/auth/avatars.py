@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from staykit.core import storage
@@ -126,17 +126,8 @@ async def upload(
 async def by_access_key(
     session: AsyncSession, settings: Settings, access_key: str
 ) -> tuple[str, bytes]:
-    f = UserAvatarsFile
-    row = (
-        await session.execute(
-            select(f.mime_type, f.storage_key, f.file_data).where(
-                f.access_key == access_key, f.is_active
-            )
-        )
-    ).first()
-    if row is None:
-        raise NotFound("No file with this access key.", code="fileNotFound", field="access_key")
-    return row.mime_type, await storage.load(settings, row.storage_key, row.file_data)
+    missing = NotFound("No file with this access key.", code="fileNotFound", field="access_key")
+    return await storage.by_access_key(session, settings, UserAvatarsFile, access_key, missing)
 
 
 def can_see(actor: Principal | None, row: UserAvatarsFile) -> None:

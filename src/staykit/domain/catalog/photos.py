@@ -73,17 +73,8 @@ async def by_access_key(
     session: AsyncSession, settings: Settings, access_key: str
 ) -> tuple[str, bytes]:
     """A photo's type and bytes, for anyone (listing photos are public)."""
-    p = ListingPhoto
-    row = (
-        await session.execute(
-            select(p.mime_type, p.storage_key, p.file_data).where(
-                p.access_key == access_key, p.is_active
-            )
-        )
-    ).first()
-    if row is None:
-        raise NotFound("No photo with this access key.", code="photoNotFound", field="access_key")
-    return row.mime_type, await storage.load(settings, row.storage_key, row.file_data)
+    missing = NotFound("No photo with this access key.", code="photoNotFound", field="access_key")
+    return await storage.by_access_key(session, settings, ListingPhoto, access_key, missing)
 
 
 async def _forget(session: AsyncSession, settings: Settings, rows: list[ListingPhoto]) -> None:
