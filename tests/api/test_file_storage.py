@@ -22,6 +22,7 @@ from staykit.app import create_app
 from staykit.core import storage
 from staykit.core.clock import utcnow
 from staykit.core.config import Settings
+from staykit.core.runtime import current_runtime, set_runtime
 from staykit.core.storage import FileMissing
 from staykit.domain import stored_files
 from staykit.domain.auth.models import UserAvatarsFile
@@ -38,10 +39,15 @@ AVATARS = "/auth-api/v1/useravatarsfiles"
 
 @pytest.fixture(scope="session")
 async def s3_apps(s3_settings: Settings, database_url: str) -> AsyncIterator[tuple[object, object]]:
-    """Two instances of staykit (as on two machines) sharing one bucket."""
+    """Two instances of staykit (as on two machines) sharing one bucket. Their start-up
+    makes them the process's runtime (what jobs run with); they live for the session, so
+    the tests' own runtime is put back at once, or every job test run later in this
+    process would write its files to the bucket while the tests' app reads the folder."""
     one = create_app(s3_settings, database_url=database_url, run_worker_in_process=False)
     two = create_app(s3_settings, database_url=database_url, run_worker_in_process=False)
+    saved = current_runtime()
     async with one.router.lifespan_context(one), two.router.lifespan_context(two):
+        set_runtime(saved)
         yield one, two
 
 
