@@ -92,6 +92,29 @@ async def test_redis_being_away_lets_requests_through() -> None:
     assert all(c.allowed for c in charges)
 
 
+async def test_a_redis_that_hangs_lets_requests_through_instead_of_holding_them() -> None:
+    """A server that accepts connections and never answers (a hung Redis): the request
+    is let through, not held (the store's timeouts bound the wait to 0.5 s)."""
+    held: list[asyncio.StreamWriter] = []
+
+    async def never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # the connection stays open, the command unanswered
+        await asyncio.sleep(3600)
+
+    silent = await asyncio.start_server(never_answer, "127.0.0.1", 0)
+    port = silent.sockets[0].getsockname()[1]
+    store = RedisCounters.from_url(f"redis://127.0.0.1:{port}/15")
+    try:
+        # A guard against hanging the suite: the store's own timeout answers long before.
+        charges = await asyncio.wait_for(store.take_all([("a", 1)], window(), 1), 30)
+    finally:
+        await store.close()
+        for writer in held:
+            writer.close()
+        silent.close()
+    assert all(c.allowed for c in charges)
+
+
 def test_counters_follow_the_redis_url() -> None:
     assert isinstance(counters_for(None, prefix="x:"), InProcessCounters)
     redis_backed = counters_for(REDIS_URL, prefix="staykit:ratelimit:")

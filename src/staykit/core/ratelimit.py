@@ -158,6 +158,9 @@ return used
 """
 
 
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
 class RedisCounters:
     """Counters in Redis, shared by every process: one round trip per request (the script
     checks and takes atomically), keys expire when their window has ended."""
@@ -173,7 +176,13 @@ class RedisCounters:
     def from_url(cls, url: str, *, prefix: str | None = None) -> Self:
         from redis.asyncio import Redis
 
-        return cls(Redis.from_url(url), prefix=prefix)
+        # redis-py sets no socket timeouts by default: a Redis that hangs (rather than
+        # refuses) held each limited request about 5 s here. A count is one small script:
+        # past these bounds the request goes through uncounted, as when Redis is down.
+        client = Redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS, socket_timeout=REDIS_TIMEOUT_SECONDS
+        )
+        return cls(client, prefix=prefix)
 
     def key(self, key: Hashable, window: Window) -> str:
         return f"{self.prefix}{key}:{window.number}"
