@@ -13,15 +13,16 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import FormData
 
 from staykit.api.deps import DbSession
 from staykit.api.portal.errors import error_page, not_found, templates
+from staykit.api.web import forms
+from staykit.api.web.forms import form_text
 from staykit.api.web.session import CSRF_FIELD, Csrf, check_csrf, current_person
 from staykit.api.web.signin import SignIn
 from staykit.api.web.templates import page
@@ -72,18 +73,8 @@ def to_signin(request: Request) -> RedirectResponse:
 
 
 def safe_next(value: str | None) -> str | None:
-    """Where to go after signing in: a path on this site, or None when `value` is not one
-    (another site, `//host`, a backslash trick, a scheme)."""
-    if not value:
-        return HOME
-    if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return None
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        return None
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc:
-        return None
-    return value
+    """Where to go after signing in (see forms.safe_next), home being this surface's."""
+    return forms.safe_next(value, HOME)
 
 
 def _bad_next(request: Request) -> HTMLResponse:
@@ -328,11 +319,6 @@ async def business(request: Request, session: DbSession, business_id: str) -> Re
 
 
 # --- generating ---------------------------------------------------------------------------------
-
-
-def form_text(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
 
 
 def _lines(text: str) -> list[str]:

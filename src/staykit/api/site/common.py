@@ -14,8 +14,9 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import FormData
 
+from staykit.api.web import forms
+from staykit.api.web.forms import form_text as form_text  # the site modules import it here
 from staykit.api.web.session import Csrf, current_person
 from staykit.api.web.templates import environment, page
 from staykit.core import money
@@ -75,23 +76,8 @@ def to_login(request: Request, target: str | None = None) -> RedirectResponse:
 
 
 def safe_next(value: str | None) -> str | None:
-    """Where to go after signing in: a path on this site, or None when `value` is not one
-    (another site, `//host`, a backslash trick, a scheme)."""
-    if not value:
-        return HOME
-    if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return None
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        return None
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc:
-        return None
-    return value
-
-
-def form_text(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
+    """Where to go after signing in (see forms.safe_next), home being this surface's."""
+    return forms.safe_next(value, HOME)
 
 
 def parse_uuid(raw: str) -> uuid.UUID | None:
